@@ -1,0 +1,16 @@
+// One jest config, one project per area (STYLE.md §4). Types are checked by `tsc --noEmit`,
+// so tests are transformed with swc for speed.
+const transform = { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+
+/** @param {string} area */
+const project = (area) => ({
+  displayName: area,
+  testEnvironment: 'node',
+  transform,
+  testMatch: [`<rootDir>/test/${area}/**/*.test.ts`],
+});
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: ['workflows', 'cli'].map(project),
+};

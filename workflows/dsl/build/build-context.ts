@@ -1,0 +1,49 @@
+/** Everything one workflow's builders share: its states by name and the problems found so far. */
+import type { Diagnostic } from '../diagnostic';
+import type { Substitution } from '../substitution';
+import type { TaskFunction } from '../task-function';
+import type { StateDraft } from './state-draft';
+
+export class BuildContext {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly substitutions = new Map<string, Substitution>();
+  /** Task functions by name, for the engine's handler registry. */
+  readonly functions = new Map<string, TaskFunction<unknown, unknown>>();
+  private readonly drafts = new Map<string, StateDraft>();
+  private readonly locations = new Map<string, string>();
+
+  constructor(readonly workflow: string) {}
+
+  /** Registers a new state; reports a name already used anywhere in the workflow. */
+  register(draft: StateDraft): void {
+    const existing = this.drafts.get(draft.name);
+    if (existing) {
+      const where = existing.location ? ` (first defined at ${existing.location})` : '';
+      this.report(draft, 'duplicate-state-name', `state name '${draft.name}' is already used${where}; state names must be unique in the whole workflow, branches included`);
+      return;
+    }
+    this.drafts.set(draft.name, draft);
+    if (draft.location) this.locations.set(draft.statePath.join('\u0000'), draft.location);
+  }
+
+  /** Records a placeholder the compiled ASL uses. */
+  substitute(name: string, substitution: Substitution): void {
+    this.substitutions.set(name, substitution);
+  }
+
+  /** Records a task function the workflow calls. */
+  useFunction(fn: TaskFunction<unknown, unknown>): void {
+    this.functions.set(fn.name, fn);
+    this.substitute(fn.placeholder, { type: 'function', functionName: fn.name });
+  }
+
+  /** Records an error against a state. */
+  report(draft: Pick<StateDraft, 'statePath' | 'location'>, code: string, message: string, severity: Diagnostic['severity'] = 'error'): void {
+    this.diagnostics.push({ severity, code, workflow: this.workflow, statePath: draft.statePath, location: draft.location, message });
+  }
+
+  /** `file:line` of the builder call that created the state at `statePath`. */
+  locate(statePath: readonly string[]): string | undefined {
+    return this.locations.get(statePath.join('\u0000'));
+  }
+}

@@ -1,0 +1,73 @@
+/** compile(workflow): the workflow's ASL, its placeholders and its graph, or every problem at once. */
+import type { StateMachine } from '../asl';
+import { BuildContext } from './build/build-context';
+import { Scope } from './build/scope';
+import { checkDefinition } from './checks/check-definition';
+import { hasErrors, type Diagnostic } from './diagnostic';
+import { durationField } from './build/common-fields';
+import { DefinitionError } from './errors';
+import { toGraph, type WorkflowGraph } from './graph';
+import { Steps } from './steps';
+import type { Substitutions } from './substitution';
+import type { TaskFunction } from './task-function';
+import type { Workflow } from './workflow';
+
+export type CompiledWorkflow = {
+  name: string;
+  definition: StateMachine;
+  /** Placeholders used in the definition, by name. */
+  substitutions: Substitutions;
+  graph: WorkflowGraph;
+  /** Task functions the workflow calls, by function name. */
+  functions: ReadonlyMap<string, TaskFunction<unknown, unknown>>;
+  /** Problems that do not stop a compile (e.g. a Choice that can fall through). */
+  warnings: Diagnostic[];
+};
+
+/** Checks the DSL already reports with a better location; raw-ASL duplicates are dropped. */
+const DSL_REPORTED = new Set(['duplicate-state-name']);
+
+/** Builds and checks a workflow; throws DefinitionError listing every error (and warning) found. */
+export function compile<Input, Output>(workflow: Workflow<Input, Output>): CompiledWorkflow {
+  const context = new BuildContext(workflow.name);
+  const language = workflow.options.queryLanguage ?? 'JSONPath';
+  const top = new Scope(context, [], `workflow '${workflow.name}'`, language);
+  const end = workflow.build(new Steps<Input>(top, [{ kind: 'start', scope: top.start }])) as Steps<unknown>;
+  top.close(end.ends);
+  const workflowAt = { statePath: [], location: workflow.location };
+  const timeout = durationField(workflow.options.timeout, 'timeout', (message) => context.report(workflowAt, 'invalid-duration', message));
+  const branch = top.emit();
+  const definition: StateMachine = {
+    Comment: workflow.options.description,
+    ...(language === 'JSONata' ? { QueryLanguage: language } : {}),
+    StartAt: branch.StartAt,
+    ...(timeout === undefined ? {} : { TimeoutSeconds: timeout }),
+    States: branch.States,
+  };
+  const checked = checkDefinition(definition, { workflow: workflow.name, locate: (path) => context.locate(path) ?? (path.length === 0 ? workflow.location : undefined) });
+  const diagnostics = dedupe([...context.diagnostics, ...checked.filter((d) => !DSL_REPORTED.has(d.code))]);
+  if (hasErrors(diagnostics)) throw new DefinitionError(diagnostics);
+  return {
+    name: workflow.name,
+    definition,
+    substitutions: Object.fromEntries([...context.substitutions].sort(([a], [b]) => a.localeCompare(b))),
+    graph: toGraph(definition),
+    functions: context.functions,
+    warnings: diagnostics,
+  };
+}
+
+/** Serialises a definition the same way every time (two-space JSON, trailing newline). */
+export function stringifyDefinition(definition: StateMachine): string {
+  return `${JSON.stringify(definition, null, 2)}\n`;
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}\u0000${d.statePath.join('\u0000')}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,26 @@
+/** The Statecraft workflow DSL: build workflows, compile them to ASL, check and graph them. */
+export { workflow } from './workflow';
+export type { Workflow, WorkflowBuilder, WorkflowOptions } from './workflow';
+export { Steps, ApprovalSteps } from './steps';
+export type { ApprovalDecision, Ended, LambdaInvokeResult } from './steps';
+export { ChoiceBuilder } from './build/choice-builder';
+export { Condition, Conditions } from './condition';
+export { fn, isTaskFunction, pascalCase } from './task-function';
+export type { TaskContext, TaskFunction, TaskHandler } from './task-function';
+export { APPROVAL_PLACEHOLDER, APPROVAL_REJECTED_ERROR, APPROVAL_REQUEST_FUNCTION } from './build/approval-fields';
+export type { ApproverPolicy } from './build/approval-fields';
+export { dynamodb } from './integrations/dynamodb';
+export { startWorkflow } from './integrations/start-workflow';
+export type { NestedExecutionResult, StartedExecution } from './integrations/start-workflow';
+export type { ServiceIntegration } from './integrations/service-integration';
+export type { RetryPolicy } from './retry-policy';
+export type { Duration } from './duration';
+export { toSeconds, formatSeconds } from './duration';
+export type { ErrorOutput, ResultPath } from './step-options';
+export type { PathOf, SetAt, ValueAt } from './type-paths';
+export { compile, stringifyDefinition } from './compile';
+export type { CompiledWorkflow } from './compile';
+export type { Substitution, Substitutions } from './substitution';
+export { DefinitionError } from './errors';
+export { formatDiagnostic, hasErrors } from './diagnostic';
+export type { Diagnostic, Severity } from './diagnostic';

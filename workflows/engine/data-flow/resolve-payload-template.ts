@@ -1,0 +1,50 @@
+/**
+ * Payload templates: Parameters, ResultSelector, ItemSelector and JSONPath-mode Assign.
+ * https://states-language.net/spec.html#payload-template
+ */
+import type { JsonObject, JsonValue } from '../../asl';
+import { StatesError } from '../errors';
+import { evaluateIntrinsic } from '../intrinsics/evaluate-intrinsic';
+import { isJsonObject } from './is-json-object';
+import { PATH_CAUSES } from './path-causes';
+import type { PathScope } from './path-scope';
+import { readPayloadPath } from './read-payload-path';
+
+const DYNAMIC_SUFFIX = '.$';
+const INTRINSIC_PREFIX = 'States.';
+
+/**
+ * Resolves every `key.$` entry, however deeply nested in objects and arrays, to the value its
+ * JSONPath (on `data`, `$$.` on the context, `$name` on variables) or `States.*(...)` intrinsic
+ * yields, under `key`; everything else is kept as is. `field` is the ASL field being resolved.
+ * Throws StatesError('States.Runtime' | 'States.IntrinsicFailure') with AWS's cause.
+ */
+export function resolvePayloadTemplate(
+  template: JsonValue,
+  data: JsonValue,
+  scope: PathScope,
+  field: string,
+): JsonValue {
+  const resolve = (value: JsonValue): JsonValue => {
+    if (Array.isArray(value)) return value.map(resolve);
+    if (!isJsonObject(value)) return value;
+    const resolved: JsonObject = {};
+    for (const [key, entry] of Object.entries(value)) {
+      if (key.endsWith(DYNAMIC_SUFFIX) && key.length > DYNAMIC_SUFFIX.length) {
+        resolved[key.slice(0, -DYNAMIC_SUFFIX.length)] = resolveDynamic(key, entry, data, scope, field);
+      } else {
+        resolved[key] = resolve(entry);
+      }
+    }
+    return resolved;
+  };
+  return resolve(template);
+}
+
+function resolveDynamic(key: string, expression: JsonValue, data: JsonValue, scope: PathScope, field: string): JsonValue {
+  if (typeof expression !== 'string') {
+    throw new StatesError('States.Runtime', `${PATH_CAUSES.invalidPayloadValue(key)} (in ${field})`);
+  }
+  if (expression.trimStart().startsWith(INTRINSIC_PREFIX)) return evaluateIntrinsic(expression, data, scope, key);
+  return readPayloadPath(expression, data, scope, key);
+}

@@ -1,0 +1,43 @@
+/** Errors raised while an execution runs; Retry and Catch match on `code`. */
+import type { StatesErrorName } from '../asl';
+
+/** Extra context an ASL error may carry. */
+export type StatesErrorOptions = {
+  cause?: unknown;
+  /** The field whose evaluation failed (`Output/result`), reported in EvaluationFailed events. */
+  location?: string;
+};
+
+/**
+ * An ASL error: `code` is the error name (`States.TaskFailed`, `States.Timeout`, or the `Error`
+ * a Fail state or a task handler sets) and `details` is the `Cause` text AWS reports.
+ */
+export class StatesError extends Error {
+  override readonly name = 'StatesError';
+  readonly location?: string;
+
+  constructor(
+    readonly code: StatesErrorName | (string & {}),
+    readonly details: string = '',
+    options: StatesErrorOptions = {},
+  ) {
+    super(details ? `${code}: ${details}` : code, { cause: options.cause });
+    this.location = options.location;
+  }
+}
+
+/** Why a running scope was told to stop: the execution was stopped, timed out, or a sibling branch failed. */
+export type InterruptReason = 'aborted' | 'timed-out' | 'branch-cancelled' | 'engine-closed';
+
+/**
+ * Thrown through a running scope when it must stop without recording anything more
+ * (StopExecution, the execution timeout, a failed sibling branch, engine shutdown).
+ */
+export class ExecutionInterrupted extends Error {
+  override readonly name = 'ExecutionInterrupted';
+  readonly code = 'ExecutionInterrupted';
+
+  constructor(readonly reason: InterruptReason) {
+    super(`execution interrupted: ${reason}`);
+  }
+}

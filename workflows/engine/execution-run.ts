@@ -1,0 +1,56 @@
+/** The live state of one running execution: its record, journal, services and cancellation. */
+import type { JsonValue, StateMachine } from '../asl';
+import type { Clock } from './clock';
+import type { EngineServices } from './engine-services';
+import { ExecutionInterrupted, type InterruptReason } from './errors';
+import type { ExecutionRecord } from './execution-store';
+import type { Journal } from './journal';
+import { Scope } from './scope';
+import { VariableFrame } from './variable-frame';
+
+/** AWS's ISO-8601 form for context-object times: `2024-01-01T00:00:00.000Z`. */
+export function isoTime(epochMs: number): string {
+  return new Date(epochMs).toISOString();
+}
+
+/** An execution being interpreted (live, or replaying its journal after a restart). */
+export class ExecutionRun {
+  readonly controller = new AbortController();
+  readonly root: Scope;
+  readonly executionContext: Readonly<Record<string, JsonValue>>;
+  readonly stateMachineContext: Readonly<Record<string, JsonValue>>;
+
+  constructor(
+    readonly record: ExecutionRecord,
+    readonly definition: StateMachine,
+    readonly journal: Journal,
+    readonly services: EngineServices,
+  ) {
+    const cuts = record.redriveCuts ?? [];
+    this.root = new Scope(this, 'r', new VariableFrame(), this.controller.signal, 0, (position) =>
+      cuts.reduce((generation, cut) => (cut <= position ? generation + 1 : generation), 0),
+    );
+    const input = JSON.parse(record.input) as JsonValue;
+    const execution: Record<string, JsonValue> = {
+      Id: record.arn,
+      Input: input,
+      StartTime: isoTime(record.startedAt),
+      Name: record.name,
+      RoleArn: record.roleArn,
+      RedriveCount: record.redriveCount,
+    };
+    if (record.redrivedAt !== undefined) execution.RedriveTime = isoTime(record.redrivedAt);
+    this.executionContext = execution;
+    this.stateMachineContext = { Id: record.stateMachineArn, Name: record.stateMachineName };
+  }
+
+  /** The run's clock. */
+  get clock(): Clock {
+    return this.services.clock;
+  }
+
+  /** Stops every scope of this run: StopExecution, the execution timeout, engine shutdown. */
+  interrupt(reason: InterruptReason): void {
+    if (!this.controller.signal.aborted) this.controller.abort(new ExecutionInterrupted(reason));
+  }
+}

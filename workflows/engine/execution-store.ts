@@ -1,0 +1,80 @@
+/**
+ * Where the engine keeps state machines, executions, their event logs and memoised effects.
+ * Synchronous on purpose: better-sqlite3 and the in-memory store both are, and the run loop
+ * must never interleave a half-written transition with another one.
+ */
+import type { JsonValue } from '../asl';
+import type { HistoryEvent } from './history-event';
+
+/** AWS's execution statuses. */
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
+
+/** STANDARD or EXPRESS. */
+export type StateMachineType = 'STANDARD' | 'EXPRESS';
+
+/** A state machine as CreateStateMachine made it. */
+export type StateMachineRecord = {
+  arn: string;
+  name: string;
+  type: StateMachineType;
+  definition: string;
+  roleArn: string;
+  createdAt: number;
+  updatedAt?: number;
+  description?: string;
+  revisionId?: string;
+  loggingConfiguration?: JsonValue;
+  tracingConfiguration?: JsonValue;
+};
+
+/** An execution: what DescribeExecution reports, plus the definition it runs. */
+export type ExecutionRecord = {
+  arn: string;
+  stateMachineArn: string;
+  stateMachineName: string;
+  name: string;
+  type: StateMachineType;
+  status: ExecutionStatus;
+  definition: string;
+  roleArn: string;
+  input: string;
+  startedAt: number;
+  stoppedAt?: number;
+  output?: string;
+  error?: string;
+  cause?: string;
+  redriveCount: number;
+  redrivedAt?: number;
+  /** Execution that started this one through `states:startExecution`. */
+  parentArn?: string;
+  /** Root-scope positions from which each redrive re-ran the execution (see journal.ts). */
+  redriveCuts?: number[];
+  traceHeader?: string;
+};
+
+/** One history event with the deterministic key that identifies it across replays. */
+export type StoredEvent = { key: string; event: HistoryEvent };
+
+/** Filter of `listExecutions`. */
+export type ExecutionFilter = { stateMachineArn?: string; status?: ExecutionStatus };
+
+/** Persistence for the engine. Writes may be buffered until `flush()`; reads see buffered writes. */
+export type ExecutionStore = {
+  putStateMachine(record: StateMachineRecord): void;
+  getStateMachine(arn: string): StateMachineRecord | undefined;
+  listStateMachines(): StateMachineRecord[];
+  deleteStateMachine(arn: string): void;
+
+  putExecution(record: ExecutionRecord): void;
+  getExecution(arn: string): ExecutionRecord | undefined;
+  listExecutions(filter?: ExecutionFilter): ExecutionRecord[];
+
+  appendEvents(executionArn: string, events: StoredEvent[]): void;
+  listEvents(executionArn: string): StoredEvent[];
+  putEffect(executionArn: string, key: string, value: JsonValue): void;
+  listEffects(executionArn: string): Map<string, JsonValue>;
+
+  /** Makes every buffered write durable. */
+  flush(): void;
+  close(): void;
+};

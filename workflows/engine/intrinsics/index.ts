@@ -1,0 +1,2 @@
+/** Intrinsic functions (`States.Format(...)` and the rest) of JSONPath states. */
+export { evaluateIntrinsic } from './evaluate-intrinsic';
