@@ -19,6 +19,7 @@ export { toSeconds, formatSeconds } from './duration';
 export type { ErrorOutput, ResultPath } from './step-options';
 export type { PathOf, SetAt, ValueAt } from './type-paths';
 export { compile, stringifyDefinition } from './compile';
+export { compileAll } from './compile-all';
 export type { CompiledWorkflow } from './compile';
 export type { Substitution, Substitutions } from './substitution';
 export { DefinitionError } from './errors';

@@ -20,7 +20,7 @@ export function checkAslValidator(machine: WalkedDefinition, own: readonly Findi
     const atSameState = (other: Finding): boolean => samePath(other.statePath, finding.statePath);
     if (kind === 'noise') {
       const explained =
-        ownErrors.some(atSameState) ||
+        ownErrors.some((own) => atSameState(own) || (own.code === 'malformed-definition' && own.statePath.length === 0)) ||
         translated.some((other) => other.kind !== 'noise' && atSameState(other.finding)) ||
         kept.some(atSameState);
       if (explained) continue;

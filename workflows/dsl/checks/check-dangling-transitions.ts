@@ -15,7 +15,7 @@ const CODE = 'dangling-transition';
 export const checkDanglingTransitions: Check = (machine) => {
   const findings: Finding[] = [];
   for (const scope of machine.scopes) {
-    if (scope.states === undefined) continue;
+    if (scope.states === undefined || Object.keys(scope.states).length === 0) continue;
     const { StartAt } = scope.node;
     if (typeof StartAt === 'string') {
       const prefix = scope.kind === 'machine' ? '' : `${scope.field}.`;

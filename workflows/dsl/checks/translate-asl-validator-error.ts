@@ -52,7 +52,12 @@ export function translateAslValidatorError(
     const source = machine.states.find((visit) =>
       stateTransitions(visit.state).some((transition) => transition.target === name),
     );
-    return real(source?.path ?? [], message, (own) => own.code === 'dangling-transition' && own.message.includes(`"${name}"`));
+    const path = source?.path ?? machine.scopes.find((scope) => scope.node.StartAt === name)?.ownerPath ?? [];
+    return real(path, message, (own) =>
+      own.code === 'dangling-transition'
+        ? own.message.includes(`"${name}"`)
+        : own.code === 'malformed-definition' && samePath(own.statePath, path) && own.message.includes('States'),
+    );
   }
   const clash = /strip the ".\$" suffix from: (.*)$/.exec(message);
   if (code === 'DUPLICATE_FIELD_NAME' && clash) {
@@ -69,7 +74,9 @@ export function translateAslValidatorError(
     return real(
       scope.ownerPath,
       `${label} has no terminal state: no state has End: true, and none is a Succeed or Fail state`,
-      (own) => (own.code === 'missing-transition' || own.code === 'dangling-transition') && inScope(own, scope),
+      (own) =>
+        ((own.code === 'missing-transition' || own.code === 'dangling-transition') && inScope(own, scope)) ||
+        (own.code === 'malformed-definition' && samePath(own.statePath, scope.ownerPath)),
     );
   }
   const aboutState = /^State "(.*?)" (.*)$/.exec(message);
@@ -77,8 +84,11 @@ export function translateAslValidatorError(
     const [, name, rest] = aboutState;
     const path = pathOf(name);
     const text = rest.replace(/^MUST/, 'State must');
+    const fields = [...rest.matchAll(/"([^"]+)"/g)].map(([, field]) => field);
     return real(path, text, (own) =>
-      code === 'TERMINAL_STATE_WITH_NEXT' && own.code === 'missing-transition' && samePath(own.statePath, path),
+      (own.code === 'missing-transition' || own.code === 'malformed-definition') &&
+      samePath(own.statePath, path) &&
+      fields.some((field) => own.message.includes(field)),
     );
   }
   if (code === 'EXCEPTION') return real([], message, (own) => own.code === 'malformed-definition');

@@ -1,0 +1,15 @@
+/** The collaborators a running execution uses; built once per Engine. */
+import type { Clock } from './clock';
+import type { Logger } from './logger';
+import type { CallbackHub } from './tasks/callback-hub';
+import type { TaskIntegration } from './tasks/task-integration';
+
+/** Clock, logger, account, task integrations and the callback registry. */
+export type EngineServices = {
+  clock: Clock;
+  logger: Logger;
+  region: string;
+  accountId: string;
+  integration(resource: string): TaskIntegration;
+  callbacks: CallbackHub;
+};

@@ -1,0 +1,45 @@
+/**
+ * From a state's result to its output. JSONPath: Assign ($ = result), ResultSelector, ResultPath
+ * (into the raw state input), OutputPath. JSONata: Output and Assign over `$states.result`.
+ * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html
+ */
+import type { JsonValue } from '../asl';
+import { evaluateAssign, type Assignments } from './assign';
+import { applyResultPath, resolvePayloadTemplate, selectPath } from './data-flow';
+import { resolveJsonataTemplate } from './jsonata/jsonata-template';
+import { jsonataBindings, pathScope, type StateRun } from './state-run';
+
+/** JSONPath/JSONata output fields a state may have. */
+type ResultFields = {
+  ResultSelector?: JsonValue;
+  ResultPath?: string | null;
+  OutputPath?: string | null;
+  Output?: JsonValue;
+  Assign?: Record<string, JsonValue>;
+};
+
+/** A state's output and the variables it assigns. */
+export type StateResult = { output: JsonValue; assigned?: Assignments };
+
+/** Applies the output fields of `run.state` to `result`. */
+export async function processResult(run: StateRun, result: JsonValue): Promise<StateResult> {
+  const state = run.state as ResultFields;
+  if (run.language === 'JSONata') {
+    const bindings = jsonataBindings(run, { result });
+    const output = state.Output !== undefined ? await resolveJsonataTemplate(state.Output, bindings, 'Output') : result;
+    const assigned = await evaluateAssign(run, state.Assign, result, { result });
+    return { output, assigned };
+  }
+  const scope = pathScope(run);
+  const assigned = await evaluateAssign(run, state.Assign, result);
+  const selected = state.ResultSelector !== undefined ? resolvePayloadTemplate(state.ResultSelector, result, scope, 'ResultSelector') : result;
+  const combined = applyResultPath(run.input, selected, state.ResultPath);
+  const output = selectPath(state.OutputPath, combined, scope, 'OutputPath');
+  return { output, assigned };
+}
+
+/** JSONPath InputPath (JSONata states take their input as is). */
+export function effectiveInput(run: StateRun): JsonValue {
+  if (run.language === 'JSONata') return run.input;
+  return selectPath((run.state as { InputPath?: string | null }).InputPath, run.input, pathScope(run), 'InputPath');
+}

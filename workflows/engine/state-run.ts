@@ -1,0 +1,51 @@
+/** One visit of one state: its input, scope and query language, and what it can see ($$, variables). */
+import type { JsonObject, JsonValue, QueryLanguage, State } from '../asl';
+import type { PathScope } from './data-flow';
+import { isoTime } from './execution-run';
+import type { JsonataBindings, StatesBinding } from './jsonata/jsonata-expression';
+import type { JournalEvent } from './journal';
+import type { MapItemContext, Scope } from './scope';
+
+/** A state being run. `retryCount` is $$.State.RetryCount (Task, Parallel, Map). */
+export type StateRun<S extends State = State> = {
+  name: string;
+  state: S;
+  input: JsonValue;
+  scope: Scope;
+  language: QueryLanguage;
+  entered: JournalEvent;
+  retryCount?: number;
+};
+
+/** How a state ended: its output and the next state (none: the branch ends). */
+export type StateOutcome = { output: JsonValue; next?: string };
+
+/** Extra members of the context object while a Task or an ItemSelector is evaluated. */
+export type ContextExtras = { taskToken?: string; mapItem?: MapItemContext };
+
+/** The context object `$$` (`$states.context`) for this state. */
+export function contextObject(run: StateRun, extras: ContextExtras = {}): JsonObject {
+  const state: JsonObject = { Name: run.name, EnteredTime: isoTime(run.entered.timestamp) };
+  if (run.retryCount !== undefined) state.RetryCount = run.retryCount;
+  const context: JsonObject = {
+    Execution: run.scope.run.executionContext,
+    StateMachine: run.scope.run.stateMachineContext,
+    State: state,
+  };
+  if (extras.taskToken !== undefined) context.Task = { Token: extras.taskToken };
+  if (extras.mapItem) context.Map = { Item: extras.mapItem };
+  return context;
+}
+
+/** What JSONPath expressions of this state can read besides its data. */
+export function pathScope(run: StateRun, extras: ContextExtras = {}): PathScope {
+  return { context: contextObject(run, extras), variables: run.scope.variables.visible() };
+}
+
+/** What JSONata expressions of this state can read. */
+export function jsonataBindings(run: StateRun, states: Partial<StatesBinding> = {}, extras: ContextExtras = {}): JsonataBindings {
+  return {
+    states: { input: run.input, context: contextObject(run, extras), ...states },
+    variables: run.scope.variables.visible(),
+  };
+}
