@@ -2,7 +2,7 @@
 import { compile, type CompiledWorkflow } from './compile';
 import type { Diagnostic } from './diagnostic';
 import { DefinitionError } from './errors';
-import type { TaskFunction } from './task-function';
+import type { AnyTaskFunction } from './task-function';
 import type { Workflow } from './workflow';
 
 /**
@@ -31,7 +31,7 @@ export function compileAll(workflows: readonly Workflow<never, unknown>[]): Comp
 }
 
 function conflictingFunctions(compiled: readonly CompiledWorkflow[]): Diagnostic[] {
-  const owners = new Map<string, { fn: TaskFunction<unknown, unknown>; workflow: string }>();
+  const owners = new Map<string, { fn: AnyTaskFunction; workflow: string }>();
   const diagnostics: Diagnostic[] = [];
   for (const { name, functions } of compiled) {
     for (const fn of functions.values()) {

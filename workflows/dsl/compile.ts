@@ -9,7 +9,7 @@ import { DefinitionError } from './errors';
 import { toGraph, type WorkflowGraph } from './graph';
 import { Steps } from './steps';
 import type { Substitutions } from './substitution';
-import type { TaskFunction } from './task-function';
+import type { AnyTaskFunction } from './task-function';
 import type { Workflow } from './workflow';
 
 export type CompiledWorkflow = {
@@ -19,7 +19,7 @@ export type CompiledWorkflow = {
   substitutions: Substitutions;
   graph: WorkflowGraph;
   /** Task functions the workflow calls, by function name. */
-  functions: ReadonlyMap<string, TaskFunction<unknown, unknown>>;
+  functions: ReadonlyMap<string, AnyTaskFunction>;
   /** Problems that do not stop a compile (e.g. a Choice that can fall through). */
   warnings: Diagnostic[];
 };

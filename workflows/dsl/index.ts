@@ -6,7 +6,7 @@ export type { ApprovalDecision, Ended, LambdaInvokeResult } from './steps';
 export { ChoiceBuilder } from './build/choice-builder';
 export { Condition, Conditions } from './condition';
 export { fn, isTaskFunction, pascalCase } from './task-function';
-export type { TaskContext, TaskFunction, TaskHandler } from './task-function';
+export type { AnyTaskFunction, TaskContext, TaskFunction, TaskHandler } from './task-function';
 export { APPROVAL_PLACEHOLDER, APPROVAL_REJECTED_ERROR, APPROVAL_REQUEST_FUNCTION } from './build/approval-fields';
 export type { ApproverPolicy } from './build/approval-fields';
 export { dynamodb } from './integrations/dynamodb';

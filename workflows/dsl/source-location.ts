@@ -3,14 +3,32 @@ import * as path from 'node:path';
 
 const DSL_DIR = __dirname;
 
+/** A `file:line` resolved on first use: formatting a stack is costly and most are never read. */
+export type LazyLocation = () => string | undefined;
+
 /**
- * The first stack frame outside the DSL, as a path relative to the working directory.
- * Stack traces are source-mapped under tsx and jest, so this is the TypeScript line.
+ * Captures the caller's stack now and returns a function giving the first frame outside the DSL,
+ * relative to the working directory. Stacks are source-mapped under tsx and jest: TypeScript lines.
  */
+export function captureLocation(): LazyLocation {
+  const holder: { stack?: string } = {};
+  Error.captureStackTrace(holder, captureLocation);
+  let resolved: string | undefined | null = null;
+  return () => {
+    if (resolved === null) resolved = firstUserFrame(holder.stack ?? '');
+    return resolved;
+  };
+}
+
+/** The caller's location, resolved at once (for paths that are not hot). */
 export function callerLocation(): string | undefined {
   const holder: { stack?: string } = {};
   Error.captureStackTrace(holder, callerLocation);
-  for (const line of (holder.stack ?? '').split('\n').slice(1)) {
+  return firstUserFrame(holder.stack ?? '');
+}
+
+function firstUserFrame(stack: string): string | undefined {
+  for (const line of stack.split('\n').slice(1)) {
     const match = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):\d+\)?$/.exec(line.trim());
     if (!match) continue;
     const file = match[1].replace(/^file:\/\//, '');

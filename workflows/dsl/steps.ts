@@ -14,9 +14,9 @@ import { LAMBDA_SERVICE_ERRORS, taskTargetFields } from './build/task-fields';
 import type { Duration } from './duration';
 import type { ServiceIntegration } from './integrations/service-integration';
 import { toRetrier, type RetryPolicy } from './retry-policy';
-import { callerLocation } from './source-location';
+import { callerLocation, captureLocation, type LazyLocation } from './source-location';
 import type { AfterInputPath, CommonOptions, ErrorOutput, InputOutputOptions, JsonataOptions, ResultPath, StateOutput } from './step-options';
-import type { TaskFunction } from './task-function';
+import { isTaskFunction, type TaskFunction } from './task-function';
 import type { CheckTemplate, ResolveTemplate, TemplateShape } from './template';
 import type { SetAt, ValueAt } from './type-paths';
 
@@ -90,28 +90,28 @@ export class Steps<T, In = unknown> {
   /** A Pass state: passes its input on, or a fixed `result`, or `parameters` built from the input. */
   pass<const O extends PassOptions<T> = {}>(name: string, options?: O & { parameters?: CheckTemplate<AfterInputPath<T, O>, O['parameters']> }): Steps<StateOutput<T, O, PassResult<T, O>>, T> {
     const o: PassOptions<T> = options ?? {};
-    return this.add(name, { Type: 'Pass', ...this.common(o), Result: o.result, Parameters: o.parameters }, callerLocation());
+    return this.add(name, { Type: 'Pass', ...this.common(o), Result: o.result, Parameters: o.parameters }, captureLocation());
   }
 
   /** A Task state calling a `fn` handler, a service integration, or any resource ARN. */
-  task<const O extends TaskOptions<T> = {}, R = unknown>(
+  task<const O extends TaskOptions<T> = {}, X extends TaskTarget<TaskInput<T, O>> = TaskTarget<TaskInput<T, O>>>(
     name: string,
-    target: TaskFunction<TaskInput<T, O>, R> | ServiceIntegration<R> | string,
+    target: X,
     options?: O & { parameters?: CheckTemplate<AfterInputPath<T, O>, O['parameters']> },
-  ): Steps<StateOutput<T, O, TaskResult<R, O, typeof target extends string ? false : IsFn<typeof target>>>, T> {
+  ): Steps<StateOutput<T, O, TargetResult<X, O>>, T> {
     const o: TaskOptions<T> = options ?? {};
-    const location = callerLocation();
+    const location = captureLocation();
     const language = this.language(o.queryLanguage);
     const fields: DraftFields = { Type: 'Task', ...this.common(o) };
-    const target$ = taskTargetFields(target as TaskFunction<unknown, unknown> | ServiceIntegration<unknown> | string, o, language, this.scope.context);
+    const target$ = taskTargetFields(target, o, language, this.scope.context);
     Object.assign(fields, target$);
     if (target$.OutputPath === undefined) fields.OutputPath = o.outputPath;
-    const report = (message: string) => this.scope.context.report({ statePath: [...this.scope.ownerPath, name], location }, 'invalid-duration', message);
+    const report = (message: string) => this.scope.context.report({ statePath: [...this.scope.ownerPath, name], location: location() }, 'invalid-duration', message);
     fields.TimeoutSeconds = durationField(o.timeout, 'timeout', report);
     fields.HeartbeatSeconds = durationField(o.heartbeat, 'heartbeat', report);
     fields.TimeoutSecondsPath = o.timeoutPath;
     fields.HeartbeatSecondsPath = o.heartbeatPath;
-    if (typeof target !== 'string' && target.kind === 'function' && o.retryServiceErrors !== false) {
+    if (isTaskFunction(target) && o.retryServiceErrors !== false) {
       fields.Retry = [{ ErrorEquals: [...LAMBDA_SERVICE_ERRORS], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2 }];
     }
     return this.add(name, fields, location) as never;
@@ -119,8 +119,8 @@ export class Steps<T, In = unknown> {
 
   /** A manual approval: waits for an allowed approver's decision; fails on rejection or expiry unless handled. */
   approval<const O extends ApprovalOptions<T>>(name: string, options: O): ApprovalSteps<ApprovalOut<T, O>, T> {
-    const location = callerLocation();
-    const report = (message: string) => this.scope.context.report({ statePath: [...this.scope.ownerPath, name], location }, 'invalid-duration', message);
+    const location = captureLocation();
+    const report = (message: string) => this.scope.context.report({ statePath: [...this.scope.ownerPath, name], location: location() }, 'invalid-duration', message);
     const timeoutSeconds = durationField(options.timeout, 'timeout', report);
     const language = this.language(undefined);
     const fields: DraftFields = {
@@ -137,8 +137,8 @@ export class Steps<T, In = unknown> {
 
   /** A Wait state: for a duration, until a timestamp, or either read from the input. */
   wait(name: string, options: WaitOptions<T>): Steps<T, T> {
-    const location = callerLocation();
-    const report = (message: string) => this.scope.context.report({ statePath: [...this.scope.ownerPath, name], location }, 'invalid-duration', message);
+    const location = captureLocation();
+    const report = (message: string) => this.scope.context.report({ statePath: [...this.scope.ownerPath, name], location: location() }, 'invalid-duration', message);
     const seconds = 'seconds' in options ? options.seconds : undefined;
     const fields: DraftFields = {
       Type: 'Wait',
@@ -153,35 +153,35 @@ export class Steps<T, In = unknown> {
 
   /** A Choice state: the first matching rule's branch runs; branches that do not end rejoin here. */
   choice<U>(name: string, build: (choice: ChoiceBuilder<T>) => ChoiceBuilder<T, U>, options: CommonOptions & InputOutputOptions<T> & { assign?: Record<string, unknown> } = {}): Steps<U, T> {
-    const draft = this.append(name, { Type: 'Choice', ...this.common(options) }, callerLocation());
+    const draft = this.append(name, { Type: 'Choice', ...this.common(options) }, captureLocation());
     return new Steps(this.scope, buildChoice(this.scope, draft, build as never, (slot, next) => this.follow(slot, next)), draft);
   }
 
   /** A Parallel state: every branch gets the input; the result is the array of branch outputs. */
   parallel<const B extends readonly Branch<T>[], const O extends TaskOptionsWithoutTimeouts<T> = {}>(name: string, branches: B, options?: O): Steps<StateOutput<T, O, BranchOutputs<B>>, T> {
     const o = options ?? ({} as O);
-    const draft = this.append(name, { Type: 'Parallel', ...this.common(o), Parameters: o.parameters, Arguments: o.arguments }, callerLocation());
+    const draft = this.append(name, { Type: 'Parallel', ...this.common(o), Parameters: o.parameters, Arguments: o.arguments }, captureLocation());
     buildParallel(this.scope, draft, branches as readonly Branch<never>[], this.language(o.queryLanguage), startChain);
     return this.after(draft);
   }
 
   /** A Map state: runs `processor` for each item, up to `maxConcurrency` at once; the result is the array of outputs. */
   map<const O extends MapOptions<T>, R = unknown>(name: string, options: O, processor: Processor<MapItem<AfterInputPath<T, O>, O>, R>): Steps<StateOutput<T, O, R[]>, T> {
-    const draft = this.append(name, { Type: 'Map', ...this.common(options) }, callerLocation());
+    const draft = this.append(name, { Type: 'Map', ...this.common(options) }, captureLocation());
     buildMap(this.scope, draft, options as MapOptions<unknown>, processor as Processor<never, unknown>, this.language(options.queryLanguage), startChain);
     return this.after(draft);
   }
 
   /** A Succeed state: ends the workflow (or the branch) successfully. */
   succeed(name: string, options: CommonOptions & InputOutputOptions<T> & { output?: unknown } = {}): Ended {
-    const draft = this.append(name, { Type: 'Succeed', ...this.common(options) }, callerLocation());
+    const draft = this.append(name, { Type: 'Succeed', ...this.common(options) }, captureLocation());
     return new Steps(this.scope, [], draft, draft) as unknown as Ended;
   }
 
   /** A Fail state: ends the workflow (or the branch) with an error name and cause. */
   fail(name: string, options: CommonOptions & { error?: string; cause?: string; errorPath?: string; causePath?: string } = {}): Ended {
     const fields: DraftFields = { Type: 'Fail', Comment: options.comment, Error: options.error, Cause: options.cause, ErrorPath: options.errorPath, CausePath: options.causePath };
-    const draft = this.append(name, fields, callerLocation());
+    const draft = this.append(name, fields, captureLocation());
     return new Steps(this.scope, [], draft, draft) as unknown as Ended;
   }
 
@@ -222,7 +222,7 @@ export class Steps<T, In = unknown> {
     return [...(branch as Steps<unknown>).ends];
   }
 
-  protected add<U>(name: string, fields: DraftFields, location: string | undefined): Steps<U, T> {
+  protected add<U>(name: string, fields: DraftFields, location: LazyLocation): Steps<U, T> {
     return this.after(this.append(name, fields, location));
   }
 
@@ -230,12 +230,12 @@ export class Steps<T, In = unknown> {
     return new Steps(this.scope, [{ kind: 'next', draft }], draft);
   }
 
-  private append(name: string, fields: DraftFields, location: string | undefined): StateDraft {
+  private append(name: string, fields: DraftFields, location: LazyLocation): StateDraft {
     const draft = this.scope.add(name, fields, location);
     if (typeof name !== 'string' || name.length === 0 || name.length > 80) {
       this.scope.context.report(draft, 'invalid-state-name', 'state names must be 1 to 80 characters long');
     }
-    if (this.terminal) this.reportAfterTerminal(name, location);
+    if (this.terminal) this.reportAfterTerminal(name, location());
     for (const slot of this.ends) fillSlot(slot, name, location);
     return draft;
   }
@@ -290,7 +290,14 @@ function startChain(scope: Scope): Steps<never> {
   return new Steps<never>(scope, [{ kind: 'start', scope: scope.start }]);
 }
 
-type IsFn<X> = X extends { kind: 'function' } ? true : false;
+/** What a task can call: a `fn` handler accepting `Input`, a service integration, or a resource ARN. */
+type TaskTarget<Input> = TaskFunction<Input, unknown> | ServiceIntegration<unknown> | string;
+/** A task's result before ResultPath, by kind of target. */
+type TargetResult<X, O> = X extends TaskFunction<never, infer R>
+  ? TaskResult<R, O, true>
+  : X extends ServiceIntegration<infer R>
+    ? TaskResult<R, O, false>
+    : unknown;
 type TaskOptionsWithoutTimeouts<T> = CommonOptions & InputOutputOptions<T> & JsonataOptions & {
   parameters?: TemplateShape;
   arguments?: unknown;

@@ -59,6 +59,9 @@ export function fn<In, Out>(name: string, handler: TaskHandler<In, Out>): TaskFu
 }
 
 /** Whether a value is a task function made by `fn`. */
-export function isTaskFunction(value: unknown): value is TaskFunction<unknown, unknown> {
+export function isTaskFunction(value: unknown): value is AnyTaskFunction {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'function';
 }
+
+/** Any task function, whatever its types (handlers are contravariant in their input). */
+export type AnyTaskFunction = TaskFunction<never, unknown>;

@@ -61,21 +61,21 @@ export class Journal {
     this.store.putEffect(this.executionArn, key, value);
   }
 
-  /** Runs `compute` once per key across replays: returns the recorded value when there is one. */
-  async memo<T extends JsonValue>(key: string, compute: () => T | Promise<T>): Promise<T> {
+  /** Runs `compute` once per key across replays: returns the recorded value when there is one (values must be JSON). */
+  async memo<T>(key: string, compute: () => T | Promise<T>): Promise<T> {
     const recorded = this.effects.get(key);
     if (recorded !== undefined) return recorded as T;
     const value = await compute();
-    this.remember(key, value);
+    this.remember(key, value as JsonValue);
     return value;
   }
 
   /** Like `memo`, for computations without awaits. */
-  memoSync<T extends JsonValue>(key: string, compute: () => T): T {
+  memoSync<T>(key: string, compute: () => T): T {
     const recorded = this.effects.get(key);
     if (recorded !== undefined) return recorded as T;
     const value = compute();
-    this.remember(key, value);
+    this.remember(key, value as JsonValue);
     return value;
   }
 }

@@ -66,10 +66,24 @@ export class Scope {
     return event;
   }
 
+  /** Records the execution's closing event even though the scope was interrupted. */
+  emitFinal(type: string, details?: EventDetails): JournalEvent {
+    const event = this.run.journal.emit(this.nextKey(), type, details, this.lastEventId, this.run.clock.now());
+    this.lastEventId = event.id;
+    return event;
+  }
+
   /** Runs `compute` once across replays (see Journal.memo). */
-  memo<T extends JsonValue>(compute: () => T | Promise<T>): Promise<T> {
+  memo<T>(compute: () => T | Promise<T>): Promise<T> {
     this.checkInterrupted();
     return this.run.journal.memo(this.nextKey(), compute);
+  }
+
+  /** Like `memo`, giving `compute` the key it is recorded under (task tokens embed it). */
+  memoKeyed<T>(compute: (key: string) => T): { key: string; value: T } {
+    this.checkInterrupted();
+    const key = this.nextKey();
+    return { key, value: this.run.journal.memoSync(key, () => compute(key)) };
   }
 
   /** Takes a position without recording anything (keeps keys aligned for optional memoisation). */

@@ -1,16 +1,16 @@
 /** Everything one workflow's builders share: its states by name and the problems found so far. */
 import type { Diagnostic } from '../diagnostic';
 import type { Substitution } from '../substitution';
-import type { TaskFunction } from '../task-function';
+import type { AnyTaskFunction } from '../task-function';
 import type { StateDraft } from './state-draft';
 
 export class BuildContext {
   readonly diagnostics: Diagnostic[] = [];
   readonly substitutions = new Map<string, Substitution>();
   /** Task functions by name, for the engine's handler registry. */
-  readonly functions = new Map<string, TaskFunction<unknown, unknown>>();
+  readonly functions = new Map<string, AnyTaskFunction>();
   private readonly drafts = new Map<string, StateDraft>();
-  private readonly locations = new Map<string, string>();
+  private readonly byPath = new Map<string, StateDraft>();
 
   constructor(readonly workflow: string) {}
 
@@ -23,7 +23,7 @@ export class BuildContext {
       return;
     }
     this.drafts.set(draft.name, draft);
-    if (draft.location) this.locations.set(draft.statePath.join('\u0000'), draft.location);
+    this.byPath.set(draft.statePath.join('\u0000'), draft);
   }
 
   /** Records a placeholder the compiled ASL uses. */
@@ -32,7 +32,7 @@ export class BuildContext {
   }
 
   /** Records a task function the workflow calls. */
-  useFunction(fn: TaskFunction<unknown, unknown>): void {
+  useFunction(fn: AnyTaskFunction): void {
     this.functions.set(fn.name, fn);
     this.substitute(fn.placeholder, { type: 'function', functionName: fn.name });
   }
@@ -44,6 +44,6 @@ export class BuildContext {
 
   /** `file:line` of the builder call that created the state at `statePath`. */
   locate(statePath: readonly string[]): string | undefined {
-    return this.locations.get(statePath.join('\u0000'));
+    return this.byPath.get(statePath.join('\u0000'))?.location;
   }
 }

@@ -1,5 +1,6 @@
 /** One list of states with a StartAt: the top level, a Parallel branch or a Map processor. */
 import type { QueryLanguage, State, StateMachineBranch } from '../../asl';
+import type { LazyLocation } from '../source-location';
 import type { BuildContext } from './build-context';
 import { orderedFields } from './ordered-fields';
 import { describeSlot, type DraftFields, type Slot, type StateDraft } from './state-draft';
@@ -19,8 +20,17 @@ export class Scope {
   }
 
   /** Creates and registers a state in this scope. */
-  add(name: string, fields: DraftFields, location: string | undefined): StateDraft {
-    const draft: StateDraft = { name, fields, statePath: [...this.ownerPath, name], location, context: this.context };
+  add(name: string, fields: DraftFields, location: LazyLocation | string | undefined): StateDraft {
+    const lazy = typeof location === 'function' ? location : () => location;
+    const draft: StateDraft = {
+      name,
+      fields,
+      statePath: [...this.ownerPath, name],
+      get location() {
+        return lazy();
+      },
+      context: this.context,
+    };
     this.context.register(draft);
     this.drafts.push(draft);
     return draft;

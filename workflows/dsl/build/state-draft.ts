@@ -1,4 +1,5 @@
 /** The mutable record of one state while a workflow is being built. */
+import type { LazyLocation } from '../source-location';
 import type { BuildContext } from './build-context';
 
 /** ASL fields of a state under construction (PascalCase, as emitted). */
@@ -25,7 +26,7 @@ export type Slot =
   | { kind: 'catch'; draft: StateDraft; catcher: DraftFields };
 
 /** Points a slot at `target`; reports a state that would continue to two places. */
-export function fillSlot(slot: Slot, target: string, location: string | undefined): void {
+export function fillSlot(slot: Slot, target: string, location: LazyLocation | string | undefined): void {
   if (slot.kind === 'start') {
     slot.scope.startAt = target;
     return;
@@ -34,7 +35,7 @@ export function fillSlot(slot: Slot, target: string, location: string | undefine
   const key = slot.kind === 'default' ? 'Default' : 'Next';
   const previous = holder[key];
   if (previous !== undefined && previous !== target) {
-    slot.draft.context.report(slot.draft, 'forked-chain', `already continues to '${String(previous)}'; it cannot also continue to '${target}' (${location ?? 'unknown location'})`);
+    slot.draft.context.report(slot.draft, 'forked-chain', `already continues to '${String(previous)}'; it cannot also continue to '${target}' (${(typeof location === 'function' ? location() : location) ?? 'unknown location'})`);
     return;
   }
   holder[key] = target;

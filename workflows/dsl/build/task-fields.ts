@@ -2,7 +2,7 @@
 import type { QueryLanguage } from '../../asl';
 import { isServiceIntegration, type ServiceIntegration } from '../integrations/service-integration';
 import { placeholderRef } from '../substitution';
-import { isTaskFunction, type TaskFunction } from '../task-function';
+import { isTaskFunction, type AnyTaskFunction } from '../task-function';
 import type { BuildContext } from './build-context';
 import type { DraftFields } from './state-draft';
 
@@ -28,7 +28,7 @@ export type TaskTargetOptions = {
 
 /** Resource, Parameters/Arguments and result shaping for a task's target. */
 export function taskTargetFields(
-  target: TaskFunction<unknown, unknown> | ServiceIntegration<unknown> | string,
+  target: AnyTaskFunction | ServiceIntegration<unknown> | string,
   options: TaskTargetOptions,
   language: QueryLanguage,
   context: BuildContext,
@@ -49,7 +49,7 @@ export function taskTargetFields(
  * lambda:invoke wraps the handler's return value in `Payload`. Unless told otherwise we unwrap it:
  * `OutputPath: $.Payload` when the result replaces the input, `ResultSelector` when it is merged.
  */
-function lambdaInvokeFields(target: TaskFunction<unknown, unknown>, options: TaskTargetOptions, language: QueryLanguage): DraftFields {
+function lambdaInvokeFields(target: AnyTaskFunction, options: TaskTargetOptions, language: QueryLanguage): DraftFields {
   const functionName = placeholderRef(target.placeholder);
   if (language === 'JSONata') {
     return {

@@ -36,8 +36,8 @@ export const checkDanglingTransitions: Check = (machine) => {
 };
 
 function targetProblem(machine: WalkedDefinition, scope: Scope, field: string, target: string): string | undefined {
+  if (scope.states !== undefined && Object.hasOwn(scope.states, target)) return undefined;
   const names = Object.keys(scope.states ?? {});
-  if (names.includes(target)) return undefined;
   const where = describeScope(scope);
   const elsewhere = machine.states.find((visit) => visit.name === target);
   if (elsewhere) {

@@ -4,9 +4,8 @@
  */
 import { formatFieldPath } from './field-path';
 import { finding, type Finding } from './finding';
-import { isRecord } from './is-record';
+import { isAslValidatorFalsePositive } from './is-asl-validator-false-positive';
 import { locatePointer, parsePointer, valueAtPointer } from './json-pointer';
-import { jsonataParseProblem } from './jsonata-parse-problem';
 import { isStateType } from './state-types';
 import { findState, samePath, type WalkedDefinition } from './walk-states';
 
@@ -20,7 +19,6 @@ export type AslFindingKind = 'real' | 'noise' | 'false-positive';
 export type AslFinding = { finding: Finding; kind: AslFindingKind; isCoveredBy: (own: Finding) => boolean };
 
 const CODE = 'asl-validator';
-const JSONATA_EXPRESSION = /^\{%[\s\S]*%\}$/;
 
 /** Translates a SCHEMA_VALIDATION_FAILED error found at `instancePath`. */
 export function translateSchemaError(machine: WalkedDefinition, instancePath: string, message: string): AslFinding {
@@ -38,14 +36,8 @@ export function translateSchemaError(machine: WalkedDefinition, instancePath: st
   });
   if (visit === undefined || field.length === 0) return result('real');
 
-  const value = valueAtPointer(machine.definition, segments);
-  if (visit.queryLanguage === 'JSONata') {
-    // asl-validator only accepts an object or a one-line `{% %}` string as Output; AWS takes any JSON value.
-    if (field[field.length - 1] === 'Output' && !isRecord(value)) return result('false-positive');
-    // A `{% %}` string either parses (asl-validator's pattern rejects multi-line ones) or check-jsonata reports it.
-    if (typeof value === 'string' && JSONATA_EXPRESSION.test(value)) {
-      return result(jsonataParseProblem(value.slice(2, -2)) === undefined ? 'false-positive' : 'real');
-    }
+  if (isAslValidatorFalsePositive(visit, field, valueAtPointer(machine.definition, segments))) {
+    return result('false-positive');
   }
   const { Type: type, QueryLanguage: queryLanguage } = visit.state;
   const typeNoise = field.length === 1 && field[0] === 'Type' && isStateType(type);

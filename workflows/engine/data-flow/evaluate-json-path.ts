@@ -13,7 +13,7 @@ export type PathLookup = { found: true; value: JsonValue } | { found: false; fai
 
 /** Evaluates `path` (whatever its root) against `root`. */
 export function evaluateJsonPath(path: ParsedJsonPath, root: JsonValue): PathLookup {
-  if (!path.definite) return { found: true, value: queryAll(path.segments, root) };
+  if (!path.definite) return queryAll(path.segments, root);
   let node: JsonValue = root;
   for (const [position, segment] of path.segments.entries()) {
     const child = step(node, segment);
@@ -43,9 +43,14 @@ function describeMiss(segments: readonly PathSegment[], position: number, node: 
   return `No results for path: $${renderSegments(segments)}`;
 }
 
-function queryAll(segments: readonly PathSegment[], root: JsonValue): JsonValue[] {
-  if (root === null || typeof root !== 'object') return [];
-  const matches: unknown = JSONPath({ path: `$${renderSegments(segments)}`, json: root, wrap: true, eval: 'safe' });
-  // jsonpath-plus only returns nodes of `root`, which is JSON.
-  return Array.isArray(matches) ? (matches as JsonValue[]) : [];
+/** jsonpath-plus evaluation; its errors (e.g. Jayway-only filter operators) become lookup failures. */
+function queryAll(segments: readonly PathSegment[], root: JsonValue): PathLookup {
+  if (root === null || typeof root !== 'object') return { found: true, value: [] };
+  try {
+    const matches: unknown = JSONPath({ path: `$${renderSegments(segments)}`, json: root, wrap: true, eval: 'safe' });
+    // jsonpath-plus only returns nodes of `root`, which is JSON.
+    return { found: true, value: Array.isArray(matches) ? (matches as JsonValue[]) : [] };
+  } catch (error) {
+    return { found: false, failure: error instanceof Error ? error.message : String(error) };
+  }
 }

@@ -26,6 +26,7 @@ export type ParsedJsonPath = {
 
 const VARIABLE_NAME = /^[\p{L}_][\p{L}\p{N}_]*/u;
 const INDEX = /^-?\d+$/;
+const NAME_END = /[.[\]\s]/;
 const QUOTED_NAME = /^'((?:[^'\\]|\\.)*)'$|^"((?:[^"\\]|\\.)*)"$/s;
 
 /** Parses a JSONPath, or returns `undefined` when `text` is not one (so it is a literal). */
@@ -80,7 +81,7 @@ function readDotName(text: string, at: number, segments: PathSegment[]): number 
     return at + 1;
   }
   let end = at;
-  while (end < text.length && text[end] !== '.' && text[end] !== '[') end += 1;
+  while (end < text.length && !NAME_END.test(text[end] ?? '')) end += 1;
   if (end === at) return undefined;
   segments.push({ kind: 'name', name: text.slice(at, end) });
   return end;

@@ -1,6 +1,6 @@
 /**
  * The States.IntrinsicFailure errors of intrinsic functions. AWS's recorded corpus holds no
- * failing intrinsic call, so these causes are ours; they all start with the function's name.
+ * failing intrinsic call, so these causes are ours (each names the function and the problem).
  * https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html
  */
 import { StatesError } from '../errors';

@@ -15,6 +15,8 @@ export const MAX_BASE64_INPUT_CHARS = 10_000;
 /** States.Hash takes up to 10,000 characters of data. */
 export const MAX_HASH_INPUT_CHARS = 10_000;
 
-/** States.MathAdd and States.MathRandom work on 32-bit signed integers (Java `int`). */
+/** The smallest argument of States.MathAdd and States.MathRandom (Java `int`). */
 export const INT32_MIN = -2_147_483_648;
+
+/** The largest argument of States.MathAdd and States.MathRandom (Java `int`). */
 export const INT32_MAX = 2_147_483_647;

@@ -1,0 +1,31 @@
+/** The ASL interpreter: executions over an injected store, clock and task handlers. No I/O. */
+export { Engine, DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from './engine';
+export type { EngineOptions, StartExecutionRequest, StartRefusal } from './engine';
+export type { EngineRefusal, EngineResult } from './engine-result';
+export { executionArnOf, parseExecutionArn, parseStateMachineArn, stateMachineArnOf } from './arns';
+export type { Account } from './arns';
+export { systemClock } from './clock';
+export type { Clock, TimerHandle } from './clock';
+export { VirtualClock, settle } from './virtual-clock';
+export type { VirtualClockOptions } from './virtual-clock';
+export { StatesError, ExecutionInterrupted } from './errors';
+export type {
+  ExecutionFilter,
+  ExecutionRecord,
+  ExecutionStatus,
+  ExecutionStore,
+  StateMachineRecord,
+  StateMachineType,
+  StoredEvent,
+} from './execution-store';
+export { MemoryExecutionStore } from './store/memory-store';
+export { detailsKeyFor, NOT_TRUNCATED } from './history-event';
+export type { EventDetails, HistoryEvent } from './history-event';
+export { isValidResourceName } from './execution-names';
+export { fitsPayloadLimit } from './json-text';
+export { silentLogger } from './logger';
+export type { Logger } from './logger';
+export { createTaskHandlerRegistry } from './tasks/task-handler-registry';
+export type { TaskHandler, TaskHandlerContext, TaskHandlerRegistry } from './tasks/task-handler-registry';
+export type { TaskOutcome } from './tasks/task-outcome';
+export type { CallbackAction, CallbackRefusal } from './tasks/deliver-callback';
