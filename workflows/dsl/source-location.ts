@@ -2,6 +2,8 @@
 import * as path from 'node:path';
 
 const DSL_DIR = __dirname;
+/** Enough frames to get from a builder method out of the DSL; fewer frames are cheaper to capture. */
+const FRAMES_TO_USER_CODE = 8;
 
 /** A `file:line` resolved on first use: formatting a stack is costly and most are never read. */
 export type LazyLocation = () => string | undefined;
@@ -12,7 +14,10 @@ export type LazyLocation = () => string | undefined;
  */
 export function captureLocation(): LazyLocation {
   const holder: { stack?: string } = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = FRAMES_TO_USER_CODE;
   Error.captureStackTrace(holder, captureLocation);
+  Error.stackTraceLimit = limit;
   let resolved: string | undefined | null = null;
   return () => {
     if (resolved === null) resolved = firstUserFrame(holder.stack ?? '');

@@ -20,7 +20,7 @@ export function checkAslValidator(machine: WalkedDefinition, own: readonly Findi
     const atSameState = (other: Finding): boolean => samePath(other.statePath, finding.statePath);
     if (kind === 'noise') {
       const explained =
-        ownErrors.some((own) => atSameState(own) || (own.code === 'malformed-definition' && own.statePath.length === 0)) ||
+        ownErrors.some((own) => atSameState(own) || isTopLevelMalformation(own)) ||
         translated.some((other) => other.kind !== 'noise' && atSameState(other.finding)) ||
         kept.some(atSameState);
       if (explained) continue;
@@ -29,4 +29,9 @@ export function checkAslValidator(machine: WalkedDefinition, own: readonly Findi
     kept.push(finding);
   }
   return kept;
+}
+
+/** A malformed top level (e.g. an unknown QueryLanguage) makes asl-validator reject every state's schema. */
+function isTopLevelMalformation(own: Finding): boolean {
+  return own.code === 'malformed-definition' && own.statePath.length === 0;
 }

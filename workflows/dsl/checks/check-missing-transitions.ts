@@ -21,11 +21,9 @@ export const checkMissingTransitions: Check = (machine) =>
       const why = type === 'Choice' ? 'its rules and Default choose the next state' : 'it ends the execution';
       return [finding(CODE, path, `A ${type} state cannot have ${field}: ${why}`)];
     }
-    if (hasNext && hasEnd) {
-      return [finding(CODE, path, `${type} state has both Next and End: true; keep Next to continue or End: true to stop`)];
-    }
-    if (!hasNext && !hasEnd) {
-      return [finding(CODE, path, `${type} state has neither Next nor End: true; add Next to continue or End: true to stop`)];
+    if (hasNext === hasEnd) {
+      const which = hasNext ? 'both Next and End: true; keep' : 'neither Next nor End: true; add';
+      return [finding(CODE, path, `${type} state has ${which} Next to continue or End: true to stop`)];
     }
     return [];
   });

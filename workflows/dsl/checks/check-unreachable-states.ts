@@ -27,12 +27,9 @@ export const checkUnreachableStates: Check = (machine) => {
       }
     }
     const from = scope.kind === 'machine' ? `StartAt "${start}"` : `StartAt "${start}" of ${scope.label}`;
+    const message = `State is unreachable: no transition leads to it from ${from}`;
     for (const name of Object.keys(states)) {
-      if (!reached.has(name)) {
-        findings.push(
-          finding('unreachable-state', [...scope.ownerPath, name], `State is unreachable: no transition leads to it from ${from}`),
-        );
-      }
+      if (!reached.has(name)) findings.push(finding('unreachable-state', [...scope.ownerPath, name], message));
     }
   }
   return findings;

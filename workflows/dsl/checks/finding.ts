@@ -1,6 +1,6 @@
-/** What a check reports: a Diagnostic before the workflow name and source location are attached. */
 import type { Diagnostic, Severity } from '../diagnostic';
 
+/** What a check reports: a Diagnostic before checkDefinition attaches the workflow name and source location. */
 export type Finding = Pick<Diagnostic, 'severity' | 'code' | 'statePath' | 'message'>;
 
 /** Builds a finding; checks report errors unless they say otherwise. */

@@ -15,7 +15,9 @@ export function isAslValidatorFalsePositive(visit: StateVisit, field: readonly s
     // It accepts only an object or a `{% %}` string as Output; AWS takes any JSON value (42, [1, 2], "done", null).
     if (field[field.length - 1] === 'Output' && !isRecord(value)) return true;
     // Its `{% .+ %}` pattern rejects multi-line expressions; those that do not parse are check-jsonata's to report.
-    if (typeof value === 'string' && JSONATA_EXPRESSION.test(value)) return jsonataParseProblem(value.slice(2, -2)) === undefined;
+    if (typeof value === 'string' && JSONATA_EXPRESSION.test(value)) {
+      return jsonataParseProblem(value.slice(2, -2)) === undefined;
+    }
   }
   // It rejects some literal values inside payload templates (null in an array, a `{% %}` string in a JSONPath
   // state); AWS passes any literal through. `.$` fields are check-paths' to report.

@@ -1,6 +1,8 @@
 /** JSON pointers (RFC 6901) as asl-validator reports them, read back into state paths and values. */
 import { isRecord } from './is-record';
 
+const PROCESSOR_FIELDS = new Set(['ItemProcessor', 'Iterator']);
+
 /** Where a pointer lands: the state path it goes through and the field left inside that state. */
 export type PointerLocation = { statePath: string[]; field: string[] };
 
@@ -26,7 +28,7 @@ export function locatePointer(segments: readonly string[]): PointerLocation {
       fieldStart = index;
     } else if (statePath.length > 0 && segment === 'Branches' && segments[index + 2] === 'States') {
       index += 2;
-    } else if (statePath.length > 0 && (segment === 'ItemProcessor' || segment === 'Iterator') && segments[index + 1] === 'States') {
+    } else if (statePath.length > 0 && PROCESSOR_FIELDS.has(segment) && segments[index + 1] === 'States') {
       index += 1;
     } else {
       break;

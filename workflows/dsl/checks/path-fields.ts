@@ -42,7 +42,9 @@ export function pathFields(state: JsonRecord): PathField[] {
   const { ItemReader: reader, ItemBatcher: batcher, ResultWriter: writer } = state;
   if (isRecord(reader)) {
     fields.push(...templateFields('ItemReader.Parameters', reader.Parameters));
-    if (isRecord(reader.ReaderConfig)) add('ItemReader.ReaderConfig.MaxItemsPath', reader.ReaderConfig.MaxItemsPath, 'reference');
+    if (isRecord(reader.ReaderConfig)) {
+      add('ItemReader.ReaderConfig.MaxItemsPath', reader.ReaderConfig.MaxItemsPath, 'reference');
+    }
   }
   if (isRecord(batcher)) {
     add('ItemBatcher.MaxItemsPerBatchPath', batcher.MaxItemsPerBatchPath, 'reference');
@@ -67,8 +69,10 @@ export function pathFields(state: JsonRecord): PathField[] {
 function templateFields(field: string, value: unknown): PathField[] {
   if (Array.isArray(value)) return value.flatMap((item: unknown, at) => templateFields(`${field}[${at}]`, item));
   if (!isRecord(value)) return [];
-  return Object.entries(value).flatMap(([key, child]) =>
-    key.endsWith('.$') ? [{ field: `${field}.${key}`, value: child, kind: 'template' as const }] : templateFields(`${field}.${key}`, child),
+  return Object.entries(value).flatMap(([key, child]): PathField[] =>
+    key.endsWith('.$')
+      ? [{ field: `${field}.${key}`, value: child, kind: 'template' }]
+      : templateFields(`${field}.${key}`, child),
   );
 }
 

@@ -1,6 +1,6 @@
-/** The state types of ASL (https://states-language.net/spec.html#state-types). */
 import type { StateType } from '../../asl';
 
+/** The eight state types of ASL (https://states-language.net/spec.html#state-types). */
 export const STATE_TYPES: readonly StateType[] = [
   'Pass',
   'Task',

@@ -38,7 +38,7 @@ export function translateAslValidatorError(
     );
   }
   const unreachable = /^State (.*) is not reachable$/.exec(message);
-  if (unreachable) {
+  if (code === 'MISSING_TRANSITION_TARGET' && unreachable) {
     const path = pathOf(unreachable[1]);
     const scope = machine.states.find((visit) => samePath(visit.path, path))?.scope;
     return real(path, 'State is not the target of any StartAt, Next or Default', (own) =>
@@ -47,7 +47,7 @@ export function translateAslValidatorError(
     );
   }
   const target = /target: (.*)$/.exec(message);
-  if (target) {
+  if (code.endsWith('TRANSITION_TARGET') && target) {
     const [, name] = target;
     const source = machine.states.find((visit) =>
       stateTransitions(visit.state).some((transition) => transition.target === name),
@@ -62,7 +62,9 @@ export function translateAslValidatorError(
   const clash = /strip the ".\$" suffix from: (.*)$/.exec(message);
   if (code === 'DUPLICATE_FIELD_NAME' && clash) {
     const key = clash[1].replace(/(\.\$)+$/, '');
-    const visit = machine.states.find(({ state }) => hasClash(state.Parameters, key) || hasClash(state.ResultSelector, key));
+    const visit = machine.states.find(
+      ({ state }) => hasClash(state.Parameters, key) || hasClash(state.ResultSelector, key),
+    );
     const text = `Fields "${key}" and "${key}.$" clash: both are named "${key}" once ".$" is stripped`;
     return real(visit?.path ?? [], text, () => false);
   }
@@ -99,7 +101,8 @@ export function translateAslValidatorError(
 function hasClash(value: unknown, key: string): boolean {
   if (Array.isArray(value)) return value.some((item: unknown) => hasClash(item, key));
   if (!isRecord(value)) return false;
-  return (Object.hasOwn(value, key) && Object.hasOwn(value, `${key}.$`)) || Object.values(value).some((child) => hasClash(child, key));
+  if (Object.hasOwn(value, key) && Object.hasOwn(value, `${key}.$`)) return true;
+  return Object.values(value).some((child) => hasClash(child, key));
 }
 
 function scopeAt(machine: WalkedDefinition, statesPointer: string | undefined): Scope | undefined {

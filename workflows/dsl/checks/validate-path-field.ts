@@ -60,7 +60,8 @@ function parseDetail(message: string | undefined): string {
     const { found, location } = error as { found?: unknown; location?: { start?: { column?: unknown } } };
     const column = location?.start?.column;
     if (typeof column !== 'number') return '';
-    return typeof found === 'string' ? ` (unexpected "${found}" at column ${column})` : ` (unexpected end at column ${column})`;
+    const what = typeof found === 'string' ? `"${found}"` : 'end';
+    return ` (unexpected ${what} at column ${column})`;
   } catch {
     return '';
   }

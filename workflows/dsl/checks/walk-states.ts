@@ -95,7 +95,13 @@ export function walkStates(definition: unknown): WalkedDefinition {
       const field = state.ItemProcessor !== undefined ? 'ItemProcessor' : 'Iterator';
       visitScope(
         state[field],
-        { kind: 'processor', ownerPath: path, label: `the ${field} of "${name}"`, field, pointer: `${pointer}/${field}` },
+        {
+          kind: 'processor',
+          ownerPath: path,
+          label: `the ${field} of "${name}"`,
+          field,
+          pointer: `${pointer}/${field}`,
+        },
         inherited,
       );
     }

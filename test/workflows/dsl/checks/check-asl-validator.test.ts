@@ -69,6 +69,22 @@ describe('checkAslValidator (asl-validator)', () => {
   });
 
   it.each([
+    [
+      'a fractional ToleratedFailurePercentage',
+      machine({ Each: { Type: 'Map', ItemProcessor: scope({ Work: { Type: 'Succeed' } }), ToleratedFailurePercentage: 0.5, End: true } }),
+    ],
+    [
+      'null and {% %} literals inside a JSONPath Assign',
+      machine({ Keep: { Type: 'Pass', Assign: { list: [null, '{% $x %}'], 'id.$': '$.id' }, End: true } }),
+    ],
+  ])('drops the false positive on %s, which AWS accepts', (_, definition) => {
+    const diagnostics = diagnose(definition);
+
+    expect(runAslValidator(definition).errors).not.toStrictEqual([]);
+    expect(diagnostics).toStrictEqual([]);
+  });
+
+  it.each([
     ['duplicate-state-name', machine({ A: { Type: 'Pass', Next: 'P' }, P: { Type: 'Parallel', Branches: [scope({ A: { Type: 'Succeed' } })], End: true } })],
     ['unreachable-state', machine({ A: { Type: 'Succeed' }, B: { Type: 'Succeed' } })],
     ['dangling-transition', machine({ A: { Type: 'Pass', Next: 'Nowhere' } })],
