@@ -27,12 +27,32 @@ export type CheckTemplate<T, P> = {
 
 type StripDollar<K> = K extends `${infer Name}.$` ? Name : K;
 
+/** Types of the context object's fields (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html). */
+type ContextValue<P> = P extends '$$.State.RetryCount' | '$$.Map.Item.Index'
+  ? number
+  : P extends `$$.${'Execution' | 'State' | 'StateMachine'}.${'Id' | 'Name' | 'StartTime' | 'EnteredTime' | 'RoleArn' | 'RedriveCount' | 'RedriveTime'}` | '$$.Task.Token'
+    ? P extends '$$.Execution.RedriveCount' ? number : string
+    : unknown;
+
+/** Result types of the intrinsic functions that have one fixed type. */
+type IntrinsicValue<P> = P extends `States.${'Format' | 'JsonToString' | 'Base64Encode' | 'Base64Decode' | 'Hash' | 'UUID'}(${string}`
+  ? string
+  : P extends `States.${'ArrayLength' | 'MathAdd' | 'MathRandom'}(${string}`
+    ? number
+    : P extends `States.ArrayContains(${string}`
+      ? boolean
+      : P extends `States.${'Array' | 'ArrayPartition' | 'ArrayRange' | 'ArrayUnique' | 'StringSplit'}(${string}`
+        ? unknown[]
+        : unknown;
+
 /** The value a template produces for input `T`. */
 export type ResolveTemplate<T, P> = Simplify<{
   -readonly [K in keyof P as StripDollar<K>]: K extends `${string}.$`
-    ? P[K] extends `$$.${string}` | `States.${string}`
-      ? unknown
-      : P[K] extends string
+    ? P[K] extends `$$.${string}`
+      ? ContextValue<P[K]>
+      : P[K] extends `States.${string}`
+        ? IntrinsicValue<P[K]>
+        : P[K] extends string
         ? ValueAt<T, P[K]>
         : unknown
     : P[K] extends readonly unknown[]

@@ -111,6 +111,14 @@ describe('compile errors name the workflow, the state and the source line', () =
     expect(diagnostics.map((d) => d.code)).toContain('definition-too-large');
   });
 
+  it('reports Distributed-only Map settings on an inline Map', () => {
+    const diagnostics = diagnosticsOf((start) => start.map('Each tag', { itemsPath: '$.tags', toleratedFailurePercentage: 10 }, (item) => item.pass('Tag'))); // inline-map
+
+    expect(diagnostics.map(summary)).toStrictEqual([
+      { severity: 'error', code: 'distributed-map-only', statePath: ['Each tag'], location: at('inline-map'), message: "toleratedFailurePercentage only applies to a Map in DISTRIBUTED mode; set mode: 'DISTRIBUTED'" },
+    ]);
+  });
+
   it('reports a malformed duration', () => {
     const work = fn('do-more-work', (job: Job) => job.size);
 

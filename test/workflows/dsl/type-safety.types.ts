@@ -92,3 +92,11 @@ export const nestedWorkflowOutputIsTyped = workflow('types-l', { description: 'd
     // @ts-expect-error the nested result has Output, not Result
     .pass('M', { inputPath: '$.child.Result' }),
 );
+
+const greet = fn('types-greet', (input: { text: string; attempt: number }) => input.text.length);
+export const templateValuesAreTyped = workflow('types-m', { description: 'd', example: EXAMPLE }, (start) =>
+  start
+    .task('Greet', greet, { parameters: { 'text.$': "States.Format('order {}', $.orderId)", 'attempt.$': '$$.State.RetryCount' } })
+    // @ts-expect-error States.ArrayLength gives a number, not the string `text` needs
+    .task('Greet again', greet, { parameters: { 'text.$': 'States.ArrayLength($.items)', 'attempt.$': '$$.State.RetryCount' } }),
+);

@@ -53,10 +53,14 @@ export function buildMap(owner: Scope, draft: StateDraft, options: MapOptions<un
     ToleratedFailurePercentage: options.toleratedFailurePercentage,
     Label: options.label,
   });
+  const mode = options.mode ?? 'INLINE';
+  const distributedOnly = (['toleratedFailureCount', 'toleratedFailurePercentage', 'itemBatcher', 'executionType'] as const).filter((key) => options[key] !== undefined);
+  if (mode === 'INLINE' && distributedOnly.length > 0) {
+    owner.context.report(draft, 'distributed-map-only', `${distributedOnly.join(', ')} only applies to a Map in DISTRIBUTED mode; set mode: 'DISTRIBUTED'`);
+  }
   const scope = new Scope(owner.context, draft.statePath, `the item processor of '${draft.name}'`, language);
   const result = processor(start(scope)) as Steps<unknown>;
   scope.close(result.ends as Slot[]);
-  const mode = options.mode ?? 'INLINE';
   const config = mode === 'DISTRIBUTED' ? { Mode: mode, ExecutionType: options.executionType ?? 'STANDARD' } : { Mode: mode };
   draft.fields.ItemProcessor = () => ({ ProcessorConfig: config, ...scope.emit() });
 }
