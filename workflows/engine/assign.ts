@@ -12,6 +12,16 @@ import { jsonataBindings, pathScope, type StateRun } from './state-run';
 /** Variables to assign, by name. */
 export type Assignments = Record<string, JsonValue>;
 
+function hasAssignments(assign: JsonValue | undefined): assign is JsonObject {
+  return assign !== undefined && assign !== null && typeof assign === 'object' && !Array.isArray(assign);
+}
+
+/** JSONPath Assign: a payload template over `source` (`$`). Undefined when there is nothing to assign. */
+export function assignJsonPath(run: StateRun, assign: JsonValue | undefined, source: JsonValue): Assignments | undefined {
+  if (!hasAssignments(assign)) return undefined;
+  return resolvePayloadTemplate(assign, source, pathScope(run), 'Assign') as JsonObject;
+}
+
 /**
  * Evaluates `assign` for `run`: in JSONPath `$` is `source`; in JSONata `$states` has `states`.
  * Returns undefined when there is nothing to assign.
@@ -22,12 +32,9 @@ export async function evaluateAssign(
   source: JsonValue,
   states: Partial<StatesBinding> = {},
 ): Promise<Assignments | undefined> {
-  if (assign === undefined || assign === null || typeof assign !== 'object' || Array.isArray(assign)) return undefined;
-  const resolved =
-    run.language === 'JSONata'
-      ? await resolveJsonataTemplate(assign, jsonataBindings(run, states), 'Assign')
-      : resolvePayloadTemplate(assign, source, pathScope(run), 'Assign');
-  return resolved as JsonObject;
+  if (run.language !== 'JSONata') return assignJsonPath(run, assign, source);
+  if (!hasAssignments(assign)) return undefined;
+  return (await resolveJsonataTemplate(assign, jsonataBindings(run, states), 'Assign')) as JsonObject;
 }
 
 /** The `assignedVariables` members of a StateExited event (values as JSON text, as AWS reports them). */

@@ -7,7 +7,7 @@ import type { BooleanExpression, DataTestExpression, JsonValue } from '../asl';
 import { selectPath, type PathScope } from './data-flow';
 import { StatesError } from './errors';
 import { stringMatches } from './string-matches';
-import { parseTimestamp } from './timestamp';
+import { parseTimestamp } from './parse-timestamp';
 
 const MISSING = Symbol('missing');
 type Sampled = JsonValue | typeof MISSING;

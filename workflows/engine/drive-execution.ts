@@ -68,7 +68,7 @@ export async function driveExecution(run: ExecutionRun, store: ExecutionStore, o
     timer?.cancel();
   }
   if (!closing) return record;
-  const finished: ExecutionRecord = { ...record, ...closing, stoppedAt: services.clock.now() };
+  const finished: ExecutionRecord = { ...(store.getExecution(record.arn) ?? record), ...closing, stoppedAt: services.clock.now() };
   store.putExecution(finished);
   store.flush();
   return finished;

@@ -12,4 +12,6 @@ export type EngineServices = {
   accountId: string;
   integration(resource: string): TaskIntegration;
   callbacks: CallbackHub;
+  /** Task invocations currently running (for `--fast-time`, which must not skip time while one runs). */
+  inFlight: { tasks: number };
 };

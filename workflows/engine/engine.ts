@@ -2,19 +2,18 @@
  * The engine: starts, stops, redrives and resumes executions over an injected store, clock and
  * task handlers. No I/O of its own; the emulator puts the Step Functions API in front of it.
  */
-import { randomUUID } from 'node:crypto';
 import type { StateMachine } from '../asl';
-import { executionArnOf, type Account } from './arns';
+import type { Account } from './arns';
 import { systemClock, type Clock } from './clock';
 import { driveExecution } from './drive-execution';
 import type { EngineServices } from './engine-services';
 import { accept, refuse, type EngineResult } from './engine-result';
+import { CompletionWaiters, TERMINAL_STATUSES } from './completion-waiters';
+import { newExecution, type StartExecutionRequest, type StartRefusal } from './new-execution';
 import { StatesError } from './errors';
-import { isValidResourceName } from './execution-names';
 import { ExecutionRun } from './execution-run';
 import type { ExecutionRecord, ExecutionStore } from './execution-store';
 import type { HistoryEvent } from './history-event';
-import { fitsPayloadLimit } from './json-text';
 import { Journal } from './journal';
 import { silentLogger, type Logger } from './logger';
 import { redriveCut, redrivenRecord } from './redrive';
@@ -24,9 +23,12 @@ import { deliverCallback, type CallbackAction, type CallbackRefusal } from './ta
 import { resolveIntegration } from './tasks/resolve-integration';
 import { createTaskHandlerRegistry, type TaskHandler, type TaskHandlerRegistry } from './tasks/task-handler-registry';
 
-/** AWS's defaults for a local account. */
+/** The region executions run in unless told otherwise. */
 export const DEFAULT_REGION = 'us-east-1';
+/** The account id in ARNs unless told otherwise (AWS's documentation account). */
 export const DEFAULT_ACCOUNT_ID = '123456789012';
+
+export type { StartExecutionRequest, StartRefusal } from './new-execution';
 
 /** What an Engine is built from. */
 export type EngineOptions = {
@@ -38,20 +40,7 @@ export type EngineOptions = {
   accountId?: string;
 };
 
-/** StartExecution's parameters. `reuseExisting` lets a nested start find the execution it already started. */
-export type StartExecutionRequest = {
-  stateMachineArn: string;
-  name?: string;
-  input?: string;
-  traceHeader?: string;
-  parentArn?: string;
-  reuseExisting?: boolean;
-};
-
-/** AWS exceptions StartExecution can be refused with. */
-export type StartRefusal = 'StateMachineDoesNotExist' | 'InvalidName' | 'InvalidExecutionInput' | 'ExecutionAlreadyExists';
-
-const TERMINAL = new Set(['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED']);
+const MAX_CACHED_DEFINITIONS = 1000;
 
 /** Runs executions; one per process, shared by every API request. */
 export class Engine {
@@ -63,8 +52,9 @@ export class Engine {
   private readonly runs = new Map<string, ExecutionRun>();
   private readonly running = new Set<Promise<ExecutionRecord>>();
   private readonly stopRequests = new Map<string, { error?: string; cause?: string }>();
-  private readonly completion = new Map<string, Set<(record: ExecutionRecord) => void>>();
+  private readonly completion = new CompletionWaiters();
   private readonly callbacks = new CallbackHub();
+  private readonly definitions = new Map<string, StateMachine>();
   private closed = false;
 
   constructor(options: EngineOptions) {
@@ -81,60 +71,30 @@ export class Engine {
       ...this.account,
       callbacks: this.callbacks,
       integration: (resource) => resolveIntegration(integrationEnv, resource),
+      inFlight: { tasks: 0 },
     };
   }
 
   /** Starts an execution (idempotent by name while it runs with the same input, as on AWS). */
   startExecution(request: StartExecutionRequest): EngineResult<{ record: ExecutionRecord; created: boolean }, StartRefusal> {
-    const machine = this.store.getStateMachine(request.stateMachineArn);
-    if (!machine) return refuse('StateMachineDoesNotExist', `State Machine Does Not Exist: '${request.stateMachineArn}'`);
-    const input = request.input ?? '{}';
-    try {
-      JSON.parse(input);
-    } catch {
-      return refuse('InvalidExecutionInput', `Invalid State Machine Execution Input: 'Unexpected character (${input.slice(0, 20)})'`);
+    const result = newExecution(this.store, this.account, this.clock.now(), request);
+    if (result.ok && result.value.created) {
+      this.store.putExecution(result.value.record);
+      this.launch(result.value.record);
+      this.store.flush();
     }
-    if (!fitsPayloadLimit(input)) return refuse('InvalidExecutionInput', 'The input exceeds the maximum allowed size of 262144 bytes.');
-    const name = request.name ?? randomUUID();
-    if (!isValidResourceName(name)) return refuse('InvalidName', `Invalid Name: '${name}'`);
-    const express = machine.type === 'EXPRESS';
-    const arn = executionArnOf(this.account, machine.name, name, express, express ? randomUUID() : '');
-    const existing = express ? undefined : this.store.getExecution(arn);
-    if (existing) {
-      const sameInput = existing.input === input;
-      if (sameInput && (existing.status === 'RUNNING' || request.reuseExisting)) return accept({ record: existing, created: false });
-      return refuse('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
-    }
-    const record: ExecutionRecord = {
-      arn,
-      stateMachineArn: machine.arn,
-      stateMachineName: machine.name,
-      name,
-      type: machine.type,
-      status: 'RUNNING',
-      definition: machine.definition,
-      roleArn: machine.roleArn,
-      input,
-      startedAt: this.clock.now(),
-      redriveCount: 0,
-      parentArn: request.parentArn,
-      traceHeader: request.traceHeader,
-    };
-    this.store.putExecution(record);
-    this.launch(record);
-    this.store.flush();
-    return accept({ record, created: true });
+    return result;
   }
 
-  /** StopExecution: aborts a running execution (ExecutionAborted with the given error and cause). */
-  stopExecution(arn: string, error?: string, cause?: string): EngineResult<ExecutionRecord, 'ExecutionDoesNotExist' | 'ExecutionNotRunning'> {
+  /** StopExecution: aborts a running execution (ExecutionAborted with the given error and cause) and resolves once it is recorded. */
+  async stopExecution(arn: string, error?: string, cause?: string): Promise<EngineResult<ExecutionRecord, 'ExecutionDoesNotExist'>> {
     const record = this.store.getExecution(arn);
     if (!record) return refuse('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
     const run = this.runs.get(arn);
     if (record.status !== 'RUNNING' || !run) return accept(record);
     this.stopRequests.set(arn, { error, cause });
     run.interrupt('aborted');
-    return accept(record);
+    return accept(await this.waitForExecution(arn));
   }
 
   /** RedriveExecution: runs a failed, timed-out or aborted execution again from where it stopped. */
@@ -176,21 +136,8 @@ export class Engine {
   waitForExecution(arn: string, signal?: AbortSignal): Promise<ExecutionRecord> {
     const record = this.store.getExecution(arn);
     if (!record) return Promise.reject(new StatesError('States.Runtime', `Execution Does Not Exist: '${arn}'`));
-    if (TERMINAL.has(record.status)) return Promise.resolve(record);
-    return new Promise((resolve, reject) => {
-      const listeners = this.completion.get(arn) ?? new Set();
-      const listener = (finished: ExecutionRecord): void => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve(finished);
-      };
-      const onAbort = (): void => {
-        listeners.delete(listener);
-        reject(signal?.reason);
-      };
-      listeners.add(listener);
-      this.completion.set(arn, listeners);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
+    if (TERMINAL_STATUSES.has(record.status)) return Promise.resolve(record);
+    return this.completion.wait(arn, signal);
   }
 
   /** Resumes every execution the store says is running (after a restart); returns how many. */
@@ -202,6 +149,11 @@ export class Engine {
       resumed++;
     }
     return resumed;
+  }
+
+  /** How many task invocations are running (a `--fast-time` clock waits for 0 before jumping). */
+  get tasksInFlight(): number {
+    return this.services.inFlight.tasks;
   }
 
   /** How many executions run in this process. */
@@ -217,10 +169,22 @@ export class Engine {
     this.store.flush();
   }
 
+  /** Parsed definitions by text, shared by executions (per-state caches key on the parsed objects). */
+  private parse(text: string): StateMachine {
+    let definition = this.definitions.get(text);
+    if (!definition) {
+      definition = JSON.parse(text) as StateMachine;
+      if (this.definitions.size >= MAX_CACHED_DEFINITIONS) this.definitions.clear();
+      this.definitions.set(text, definition);
+    }
+    return definition;
+  }
+
   private launch(record: ExecutionRecord): void {
     if (this.closed) return;
-    const definition = JSON.parse(record.definition) as StateMachine;
-    const run = new ExecutionRun(record, definition, new Journal(this.store, record.arn), this.services);
+    const definition = this.parse(record.definition);
+    // The run keeps a slim copy: the definition text stays in the store (drive-execution re-reads the record to close it).
+    const run = new ExecutionRun({ ...record, definition: '' }, definition, new Journal(this.store, record.arn), this.services);
     this.runs.set(record.arn, run);
     const driving = driveExecution(run, this.store, { stopRequest: () => this.stopRequests.get(record.arn) ?? {} })
       .catch((error: unknown) => {
@@ -231,16 +195,10 @@ export class Engine {
         this.runs.delete(record.arn);
         this.stopRequests.delete(record.arn);
         this.running.delete(driving);
-        if (TERMINAL.has(finished.status)) this.notify(finished);
+        if (TERMINAL_STATUSES.has(finished.status)) this.completion.notify(finished);
         return finished;
       });
     this.running.add(driving);
-  }
-
-  private notify(record: ExecutionRecord): void {
-    const listeners = this.completion.get(record.arn);
-    this.completion.delete(record.arn);
-    for (const listener of listeners ?? []) listener(record);
   }
 
   private childExecutions(): ChildExecutions {

@@ -41,3 +41,21 @@ export class ExecutionInterrupted extends Error {
     super(`execution interrupted: ${reason}`);
   }
 }
+
+/** Whether `error` is the interruption of a StopExecution (recorded as `…Aborted` events). */
+export function isStopRequest(error: unknown): boolean {
+  return error instanceof ExecutionInterrupted && error.reason === 'aborted';
+}
+
+/**
+ * Raised inside JSONata by the AWS-specific functions ($partition, $range, …) when given bad
+ * arguments; jsonata-expression.ts reports it as a States.QueryEvaluationError.
+ */
+export class JsonataFunctionError extends Error {
+  override readonly name = 'JsonataFunctionError';
+  readonly code = 'D3137';
+
+  constructor(functionName: string, message: string) {
+    super(`${functionName}: ${message}`);
+  }
+}

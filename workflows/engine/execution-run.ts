@@ -8,9 +8,12 @@ import type { Journal } from './journal';
 import { Scope } from './scope';
 import { VariableFrame } from './variable-frame';
 
-/** AWS's ISO-8601 form for context-object times: `2024-01-01T00:00:00.000Z`. */
+let lastIso = { epochMs: Number.NaN, text: '' };
+
+/** AWS's ISO-8601 form for context-object times: `2024-01-01T00:00:00.000Z` (last one cached). */
 export function isoTime(epochMs: number): string {
-  return new Date(epochMs).toISOString();
+  if (lastIso.epochMs !== epochMs) lastIso = { epochMs, text: new Date(epochMs).toISOString() };
+  return lastIso.text;
 }
 
 /** An execution being interpreted (live, or replaying its journal after a restart). */

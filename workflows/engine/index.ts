@@ -18,7 +18,7 @@ export type {
   StateMachineType,
   StoredEvent,
 } from './execution-store';
-export { MemoryExecutionStore } from './store/memory-store';
+export { MemoryExecutionStore } from './store/memory-execution-store';
 export { detailsKeyFor, NOT_TRUNCATED } from './history-event';
 export type { EventDetails, HistoryEvent } from './history-event';
 export { isValidResourceName } from './execution-names';

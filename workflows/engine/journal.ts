@@ -23,7 +23,7 @@ export class Journal {
     readonly executionArn: string,
   ) {
     for (const { key, event } of store.listEvents(executionArn)) {
-      this.events.set(key, event);
+      this.events.set(key, { id: event.id, previousEventId: event.previousEventId, timestamp: event.timestamp, type: event.type });
       this.lastId = Math.max(this.lastId, event.id);
     }
     this.effects = store.listEffects(executionArn);
@@ -34,20 +34,24 @@ export class Journal {
     return this.lastId;
   }
 
-  /** Whether an event was already recorded under `key`. */
-  hasEvent(key: string): boolean {
-    return this.events.has(key);
-  }
-
   /** Records an event under `key`, or returns the one recorded there before. */
   emit(key: string, type: string, details: EventDetails | undefined, previousEventId: number, now: number): JournalEvent {
     const existing = this.events.get(key);
-    if (existing) return { ...existing, replayed: true };
-    const event: HistoryEvent = { id: ++this.lastId, previousEventId, timestamp: now, type };
-    if (details) event.details = details;
-    this.events.set(key, event);
-    this.store.appendEvents(this.executionArn, [{ key, event }]);
-    return { ...event, replayed: false };
+    if (existing) {
+      // Each key is replayed once: drop it so a long-parked execution does not keep its history in memory.
+      this.events.delete(key);
+      return { id: existing.id, previousEventId: existing.previousEventId, timestamp: existing.timestamp, type: existing.type, replayed: true };
+    }
+    // Keys are never reused within a run, so only events loaded for replay are kept in the map.
+    const event: JournalEvent = { id: ++this.lastId, previousEventId, timestamp: now, type, replayed: false };
+    const stored: HistoryEvent = details ? { id: event.id, previousEventId, timestamp: now, type, details } : { id: event.id, previousEventId, timestamp: now, type };
+    this.store.appendEvents(this.executionArn, [{ key, event: stored }]);
+    return event;
+  }
+
+  /** Makes everything recorded so far durable (before a side effect leaves the process). */
+  flush(): void {
+    this.store.flush();
   }
 
   /** The effect recorded under `key`, if any. */

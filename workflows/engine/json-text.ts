@@ -2,9 +2,18 @@
 import { MAX_PAYLOAD_BYTES, type JsonValue } from '../asl';
 import { StatesError } from './errors';
 
+/** Texts of objects already written: values are never mutated, and a state's output is the next one's input. */
+const texts = new WeakMap<object, string>();
+
 /** Compact JSON text (`{"a":1}`), as in AWS's history event input/output fields. */
 export function toJsonText(value: JsonValue): string {
-  return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  let text = texts.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    texts.set(value, text);
+  }
+  return text;
 }
 
 /** Whether `text` fits AWS's 256 KiB payload limit (UTF-8 bytes). */

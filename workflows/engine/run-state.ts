@@ -4,12 +4,12 @@
  */
 import type { JsonValue, QueryLanguage, State } from '../asl';
 import { assignedVariablesDetails } from './assign';
-import { StatesError } from './errors';
+import { isStopRequest, StatesError } from './errors';
 import { NOT_TRUNCATED } from './history-event';
 import { assertWithinPayloadLimit, toJsonText } from './json-text';
-import type { AttemptOutcome } from './retry-and-catch';
+import type { AttemptOutcome } from './with-retry-and-catch';
 import type { Scope } from './scope';
-import { attributeFailure, markAttributed } from './state-failure';
+import { attributeFailure, markAttributed } from './attribute-failure';
 import type { StateRun } from './state-run';
 import { runChoiceState } from './states/choice-state';
 import { runFailState } from './states/fail-state';
@@ -20,10 +20,13 @@ import { runSucceedState } from './states/succeed-state';
 import { runTaskState } from './states/task-state';
 import { runWaitState } from './states/wait-state';
 
+/** States that record `…StateAborted` when StopExecution interrupts them. */
+const ABORTABLE = new Set(['Task', 'Wait', 'Map', 'Parallel']);
+
 /** A state's outcome as the branch loop needs it: output and next state (none: end of branch). */
 export type RanState = { output: JsonValue; next?: string };
 
-function dispatch(run: StateRun): Promise<AttemptOutcome> {
+function dispatch(run: StateRun): AttemptOutcome | Promise<AttemptOutcome> {
   const state = run.state;
   switch (state.Type) {
     case 'Pass':
@@ -57,10 +60,12 @@ export async function runState(name: string, state: State, input: JsonValue, sco
   const run: StateRun = { name, state, input, scope, language, entered };
   let outcome: AttemptOutcome;
   try {
-    outcome = await dispatch(run);
+    const pending = dispatch(run);
+    outcome = pending instanceof Promise ? await pending : pending;
     assertWithinPayloadLimit(name, outcome.output);
   } catch (error) {
     if (error instanceof StatesError) throw error.code === 'States.DataLimitExceeded' ? markAttributed(error) : attributeFailure(run, error);
+    if (isStopRequest(error) && ABORTABLE.has(state.Type)) scope.emitFinal(`${state.Type}StateAborted`);
     throw error;
   }
   if (outcome.assigned) scope.variables.assign(outcome.assigned);

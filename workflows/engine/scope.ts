@@ -4,10 +4,11 @@
  * (`r/4.2#7` = root position 4 spawned iteration 2, its 8th step) is the same on every replay.
  */
 import type { JsonValue } from '../asl';
-import { ExecutionInterrupted } from './errors';
+import { ExecutionInterrupted, StatesError } from './errors';
 import type { ExecutionRun } from './execution-run';
 import type { EventDetails } from './history-event';
 import type { JournalEvent } from './journal';
+import { markAttributed } from './attribute-failure';
 import type { VariableFrame } from './variable-frame';
 
 /** `$$.Map.Item` of a Map iteration. */
@@ -18,10 +19,12 @@ export type ChildScopeOptions = {
   index: number;
   variables: VariableFrame;
   signal: AbortSignal;
-  mapItem?: MapItemContext;
   /** Distributed Map iterations run as child workflows: their events stay out of the parent's history. */
   silent?: boolean;
 };
+
+/** AWS's quota: an execution whose history reaches 25,000 events fails. */
+export const MAX_HISTORY_EVENTS = 25_000;
 
 /** Builds the key of position `position` in the scope at `path`, in redrive generation `generation`. */
 function keyOf(path: string, position: number, generation: number): string {
@@ -39,7 +42,6 @@ export class Scope {
     readonly signal: AbortSignal,
     public lastEventId: number,
     private readonly generationAt: (position: number) => number,
-    readonly mapItem?: MapItemContext,
     readonly silent = false,
   ) {}
 
@@ -59,18 +61,15 @@ export class Scope {
   /** Appends a history event (or finds it, when replaying) and chains `previousEventId`. */
   emit(type: string, details?: EventDetails): JournalEvent {
     this.checkInterrupted();
-    const key = this.nextKey();
-    if (this.silent) return { id: this.lastEventId, previousEventId: this.lastEventId, timestamp: this.run.clock.now(), type, replayed: false };
-    const event = this.run.journal.emit(key, type, details, this.lastEventId, this.run.clock.now());
-    this.lastEventId = event.id;
-    return event;
+    if (this.run.journal.lastEventId >= MAX_HISTORY_EVENTS) {
+      throw markAttributed(new StatesError('States.Runtime', `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}).`));
+    }
+    return this.record(type, details);
   }
 
-  /** Records the execution's closing event even though the scope was interrupted. */
+  /** Records an event even though the scope was interrupted (`…Aborted`, the execution's closing event). */
   emitFinal(type: string, details?: EventDetails): JournalEvent {
-    const event = this.run.journal.emit(this.nextKey(), type, details, this.lastEventId, this.run.clock.now());
-    this.lastEventId = event.id;
-    return event;
+    return this.record(type, details);
   }
 
   /** Runs `compute` once across replays (see Journal.memo). */
@@ -101,9 +100,22 @@ export class Scope {
       options.signal,
       this.lastEventId,
       () => generation,
-      options.mapItem,
       this.silent || options.silent === true,
     );
+  }
+
+  /** Continues the event chain after nested scopes: the next event follows the latest of theirs. */
+  follow(children: readonly Scope[]): void {
+    for (const child of children) if (!child.silent) this.lastEventId = Math.max(this.lastEventId, child.lastEventId);
+  }
+
+  private record(type: string, details: EventDetails | undefined): JournalEvent {
+    const key = this.nextKey();
+    const now = this.run.clock.now();
+    if (this.silent) return { id: this.lastEventId, previousEventId: this.lastEventId, timestamp: now, type, replayed: false };
+    const event = this.run.journal.emit(key, type, details, this.lastEventId, now);
+    this.lastEventId = event.id;
+    return event;
   }
 
   /** Reserves a position for spawning child scopes (one per Map/Parallel run). */

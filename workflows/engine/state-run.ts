@@ -15,6 +15,8 @@ export type StateRun<S extends State = State> = {
   language: QueryLanguage;
   entered: JournalEvent;
   retryCount?: number;
+  /** The context object without extras, built on first use (see contextObject). */
+  context?: { retryCount?: number; value: JsonObject };
 };
 
 /** How a state ended: its output and the next state (none: the branch ends). */
@@ -25,6 +27,8 @@ export type ContextExtras = { taskToken?: string; mapItem?: MapItemContext };
 
 /** The context object `$$` (`$states.context`) for this state. */
 export function contextObject(run: StateRun, extras: ContextExtras = {}): JsonObject {
+  const plain = extras.taskToken === undefined && !extras.mapItem;
+  if (plain && run.context && run.context.retryCount === run.retryCount) return run.context.value;
   const state: JsonObject = { Name: run.name, EnteredTime: isoTime(run.entered.timestamp) };
   if (run.retryCount !== undefined) state.RetryCount = run.retryCount;
   const context: JsonObject = {
@@ -34,6 +38,7 @@ export function contextObject(run: StateRun, extras: ContextExtras = {}): JsonOb
   };
   if (extras.taskToken !== undefined) context.Task = { Token: extras.taskToken };
   if (extras.mapItem) context.Map = { Item: extras.mapItem };
+  if (plain) run.context = { retryCount: run.retryCount, value: context };
   return context;
 }
 

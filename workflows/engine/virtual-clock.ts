@@ -9,6 +9,8 @@ export type VirtualClockOptions = {
   start?: number;
   /** Jump straight to the next timer whenever the process has nothing else to do. */
   autoAdvance?: boolean;
+  /** With autoAdvance: only jump while this says nothing real is in progress (e.g. no task handler running). */
+  isIdle?: () => boolean;
 };
 
 const DEFAULT_START = Date.UTC(2024, 0, 1);
@@ -25,10 +27,12 @@ export class VirtualClock implements Clock {
   private seq = 0;
   private autoScheduled = false;
   private readonly autoAdvance: boolean;
+  private readonly isIdle: () => boolean;
 
-  constructor({ start = DEFAULT_START, autoAdvance = false }: VirtualClockOptions = {}) {
+  constructor({ start = DEFAULT_START, autoAdvance = false, isIdle = () => true }: VirtualClockOptions = {}) {
     this.current = start;
     this.autoAdvance = autoAdvance;
+    this.isIdle = isIdle;
   }
 
   now(): number {
@@ -90,7 +94,7 @@ export class VirtualClock implements Clock {
     this.autoScheduled = true;
     setTimeout(() => {
       this.autoScheduled = false;
-      const next = this.timers.shift();
+      const next = this.isIdle() ? this.timers.shift() : undefined;
       if (next) {
         this.current = Math.max(this.current, next.dueAt);
         next.fire();

@@ -3,17 +3,7 @@
  * https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html#jsonata-functions
  */
 import { createHash, randomUUID } from 'node:crypto';
-
-/** Raised by an AWS function given bad arguments; surfaces as a QueryEvaluationError. */
-class FunctionArgumentError extends Error {
-  override readonly name = 'FunctionArgumentError';
-  readonly code: string;
-
-  constructor(functionName: string, message: string) {
-    super(`${functionName}: ${message}`);
-    this.code = 'D3137';
-  }
-}
+import { JsonataFunctionError } from '../errors';
 
 const HASH_ALGORITHMS: Record<string, string> = {
   MD5: 'md5',
@@ -24,9 +14,9 @@ const HASH_ALGORITHMS: Record<string, string> = {
 };
 
 function partition(array: unknown, size: unknown): unknown[][] {
-  if (!Array.isArray(array)) throw new FunctionArgumentError('$partition', 'the first argument must be an array');
+  if (!Array.isArray(array)) throw new JsonataFunctionError('$partition', 'the first argument must be an array');
   if (typeof size !== 'number' || !Number.isInteger(size) || size <= 0) {
-    throw new FunctionArgumentError('$partition', 'the chunk size must be a positive integer');
+    throw new JsonataFunctionError('$partition', 'the chunk size must be a positive integer');
   }
   const out: unknown[][] = [];
   for (let i = 0; i < array.length; i += size) out.push(array.slice(i, i + size));
@@ -35,10 +25,10 @@ function partition(array: unknown, size: unknown): unknown[][] {
 
 function range(start: unknown, end: unknown, step: unknown): number[] {
   if (![start, end, step].every((n) => typeof n === 'number' && Number.isInteger(n))) {
-    throw new FunctionArgumentError('$range', 'start, end and step must be integers');
+    throw new JsonataFunctionError('$range', 'start, end and step must be integers');
   }
   const [from, to, by] = [start, end, step] as number[];
-  if (by === 0) throw new FunctionArgumentError('$range', 'step must not be 0');
+  if (by === 0) throw new JsonataFunctionError('$range', 'step must not be 0');
   const out: number[] = [];
   for (let n = from; by > 0 ? n <= to : n >= to; n += by) out.push(n);
   return out;
@@ -46,7 +36,7 @@ function range(start: unknown, end: unknown, step: unknown): number[] {
 
 function hash(data: unknown, algorithm: unknown): string {
   const name = typeof algorithm === 'string' ? HASH_ALGORITHMS[algorithm] : undefined;
-  if (!name) throw new FunctionArgumentError('$hash', `unsupported algorithm ${String(algorithm)}`);
+  if (!name) throw new JsonataFunctionError('$hash', `unsupported algorithm ${String(algorithm)}`);
   const text = typeof data === 'string' ? data : JSON.stringify(data);
   return createHash(name).update(text).digest('hex');
 }
@@ -61,16 +51,16 @@ function seededRandom(seed: number): number {
 
 function random(seed?: unknown): number {
   if (seed === undefined) return Math.random();
-  if (typeof seed !== 'number') throw new FunctionArgumentError('$random', 'the seed must be a number');
+  if (typeof seed !== 'number') throw new JsonataFunctionError('$random', 'the seed must be a number');
   return seededRandom(seed);
 }
 
 function parse(text: unknown): unknown {
-  if (typeof text !== 'string') throw new FunctionArgumentError('$parse', 'the argument must be a string');
+  if (typeof text !== 'string') throw new JsonataFunctionError('$parse', 'the argument must be a string');
   try {
     return JSON.parse(text);
   } catch {
-    throw new FunctionArgumentError('$parse', 'the argument is not valid JSON');
+    throw new JsonataFunctionError('$parse', 'the argument is not valid JSON');
   }
 }
 

@@ -5,16 +5,16 @@
  * https://states-language.net/spec.html#choice-state
  */
 import type { BooleanExpression, ChoiceRule, ChoiceState, JsonValue } from '../../asl';
-import { evaluateAssign } from '../assign';
+import { assignJsonPath, evaluateAssign } from '../assign';
 import { evaluateChoiceRule } from '../choice-rule';
 import { selectPath } from '../data-flow';
 import { StatesError } from '../errors';
 import { evaluateJsonata, queryEvaluationError } from '../jsonata/jsonata-expression';
 import { jsonataExpressionOf, resolveJsonataTemplate } from '../jsonata/jsonata-template';
-import type { AttemptOutcome } from '../retry-and-catch';
-import { effectiveInput } from '../state-result';
+import type { AttemptOutcome } from '../with-retry-and-catch';
+import { effectiveInput } from '../process-result';
 import { jsonataBindings, pathScope, type StateRun } from '../state-run';
-import { evaluationStep } from '../state-step';
+import { evaluationStep } from '../evaluation-step';
 
 async function conditionHolds(run: StateRun<ChoiceState>, condition: unknown): Promise<boolean> {
   if (typeof condition === 'boolean') return condition;
@@ -29,38 +29,42 @@ async function conditionHolds(run: StateRun<ChoiceState>, condition: unknown): P
   return value;
 }
 
-async function matchingRule(run: StateRun<ChoiceState>, input: JsonValue): Promise<ChoiceRule | undefined> {
+async function matchingCondition(run: StateRun<ChoiceState>): Promise<ChoiceRule | undefined> {
   for (const rule of run.state.Choices) {
-    if (run.language === 'JSONata') {
-      if (await conditionHolds(run, (rule as { Condition?: unknown }).Condition)) return rule;
-    } else if (evaluateChoiceRule(rule as BooleanExpression, input, pathScope(run))) {
-      return rule;
-    }
+    if (await conditionHolds(run, (rule as { Condition?: unknown }).Condition)) return rule;
   }
   return undefined;
 }
 
-async function evaluateChoice(run: StateRun<ChoiceState>): Promise<AttemptOutcome> {
+function nextOf(run: StateRun<ChoiceState>, rule: ChoiceRule | undefined): string {
+  const next = rule ? rule.Next : run.state.Default;
+  if (next === undefined) throw new StatesError('States.NoChoiceMatched', 'No Matches!');
+  return next;
+}
+
+async function evaluateJsonataChoice(run: StateRun<ChoiceState>): Promise<AttemptOutcome> {
+  const { state } = run;
+  const rule = await matchingCondition(run);
+  const next = nextOf(run, rule);
+  const template = rule && rule.Output !== undefined ? rule.Output : state.Output;
+  const output = template !== undefined ? await resolveJsonataTemplate(template as JsonValue, jsonataBindings(run), 'Output') : run.input;
+  const assigned = await evaluateAssign(run, (rule ? rule.Assign : state.Assign) as JsonValue | undefined, run.input);
+  return { output, next, assigned };
+}
+
+function evaluateChoice(run: StateRun<ChoiceState>): AttemptOutcome | Promise<AttemptOutcome> {
+  if (run.language === 'JSONata') return evaluateJsonataChoice(run);
   const { state } = run;
   const input = effectiveInput(run);
-  const rule = await matchingRule(run, input);
-  const next = rule ? rule.Next : state.Default;
-  if (next === undefined) {
-    throw new StatesError('States.NoChoiceMatched', `No Matches!`);
-  }
-  const assign = rule ? rule.Assign : state.Assign;
-  if (run.language === 'JSONata') {
-    const template = rule && rule.Output !== undefined ? rule.Output : state.Output;
-    const output = template !== undefined ? await resolveJsonataTemplate(template as JsonValue, jsonataBindings(run), 'Output') : run.input;
-    const assigned = await evaluateAssign(run, assign as JsonValue | undefined, run.input);
-    return { output, next, assigned };
-  }
-  const assigned = await evaluateAssign(run, assign as JsonValue | undefined, input);
-  const output = selectPath(state.OutputPath, input, pathScope(run), 'OutputPath');
+  const scope = pathScope(run);
+  const rule = state.Choices.find((candidate) => evaluateChoiceRule(candidate as BooleanExpression, input, scope));
+  const next = nextOf(run, rule);
+  const assigned = assignJsonPath(run, (rule ? rule.Assign : state.Assign) as JsonValue | undefined, input);
+  const output = selectPath(state.OutputPath, input, scope, 'OutputPath');
   return { output, next, assigned };
 }
 
 /** Runs a Choice state. */
-export function runChoiceState(run: StateRun<ChoiceState>): Promise<AttemptOutcome> {
+export function runChoiceState(run: StateRun<ChoiceState>): AttemptOutcome | Promise<AttemptOutcome> {
   return evaluationStep(run, () => evaluateChoice(run));
 }

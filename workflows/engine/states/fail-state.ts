@@ -6,7 +6,7 @@ import type { FailState, JsonValue } from '../../asl';
 import { selectPath } from '../data-flow';
 import { StatesError } from '../errors';
 import { resolveJsonataTemplate } from '../jsonata/jsonata-template';
-import { markAttributed } from '../state-failure';
+import { markAttributed } from '../attribute-failure';
 import { jsonataBindings, pathScope, type StateRun } from '../state-run';
 
 function asText(value: JsonValue): string {

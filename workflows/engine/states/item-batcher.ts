@@ -7,7 +7,7 @@ import type { JsonObject, JsonValue, MapState } from '../../asl';
 import { resolvePayloadTemplate, selectPath } from '../data-flow';
 import { StatesError } from '../errors';
 import { resolveJsonataTemplate } from '../jsonata/jsonata-template';
-import { effectiveInput } from '../state-result';
+import { effectiveInput } from '../process-result';
 import { jsonataBindings, pathScope, type StateRun } from '../state-run';
 
 /** AWS's upper bound on a batch's size: 256 KiB. */

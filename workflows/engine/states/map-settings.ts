@@ -8,7 +8,7 @@ import { selectPath } from '../data-flow';
 import { StatesError } from '../errors';
 import { queryEvaluationError } from '../jsonata/jsonata-expression';
 import { jsonataExpressionOf, resolveJsonataTemplate } from '../jsonata/jsonata-template';
-import { effectiveInput } from '../state-result';
+import { effectiveInput } from '../process-result';
 import { jsonataBindings, pathScope, type StateRun } from '../state-run';
 
 /** How many failed items a Map run tolerates (unset: none). */
@@ -47,6 +47,11 @@ export async function mapItems(run: StateRun<MapState>): Promise<JsonValue[]> {
   return items;
 }
 
+/** A value as AWS quotes it in these causes: `"NoNumber"`, `"{}"`. */
+function quoted(value: JsonValue): string {
+  return `"${typeof value === 'string' ? value : JSON.stringify(value)}"`;
+}
+
 function asInteger(value: JsonValue): number | undefined {
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   return typeof number === 'number' && Number.isInteger(number) ? number : undefined;
@@ -69,7 +74,7 @@ async function numberField(
     const value = run.language === 'JSONata' ? await resolveJsonataTemplate(literal, jsonataBindings(run), field) : literal;
     const number = parse(value);
     if (number === undefined) {
-      const message = `The ${field} field refers to value ${JSON.stringify(value)} which is not a valid ${kind}`;
+      const message = `The ${field} field refers to value ${quoted(value)} which is not a valid ${kind}`;
       throw run.language === 'JSONata' ? new StatesError('States.QueryEvaluationError', message, { location: field }) : runtime(message);
     }
     return number;
@@ -77,7 +82,7 @@ async function numberField(
   if (path === undefined) return undefined;
   const value = selectPath(path, effectiveInput(run), pathScope(run), `${field}Path`);
   const number = parse(value);
-  if (number === undefined) throw runtime(`The ${field}Path field refers to value ${JSON.stringify(value)} which is not a valid ${kind}: ${path}`);
+  if (number === undefined) throw runtime(`The ${field}Path field refers to value ${quoted(value)} which is not a valid ${kind}: ${path}`);
   return number;
 }
 

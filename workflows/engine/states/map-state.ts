@@ -7,14 +7,14 @@
 import { createHash } from 'node:crypto';
 import type { JsonValue, MapState, StateMachineBranch } from '../../asl';
 import { resolvePayloadTemplate } from '../data-flow';
-import { StatesError } from '../errors';
+import { isStopRequest, StatesError } from '../errors';
 import { resolveJsonataTemplate } from '../jsonata/jsonata-template';
-import { errorOutputOf, withRetryAndCatch, type AttemptOutcome } from '../retry-and-catch';
+import { errorOutputOf, withRetryAndCatch, type AttemptOutcome } from '../with-retry-and-catch';
 import { runBranch } from '../run-branch';
 import { firstFailure, runChildren, type ChildResult } from '../run-children';
 import type { Scope } from '../scope';
-import { markAttributed } from '../state-failure';
-import { effectiveInput, processResult } from '../state-result';
+import { markAttributed } from '../attribute-failure';
+import { effectiveInput, processResult } from '../process-result';
 import { jsonataBindings, pathScope, type StateRun } from '../state-run';
 import { batchItems } from './item-batcher';
 import { exceedsTolerance, mapItems, mapMaxConcurrency, mapTolerance, toleratesFailures, type Tolerance } from './map-settings';
@@ -58,6 +58,7 @@ async function runIteration(it: Iteration, mapInput: JsonValue, item: JsonValue,
     return output;
   } catch (error) {
     if (error instanceof StatesError && !it.distributed) child.emit('MapIterationFailed', { index, name });
+    if (isStopRequest(error) && !it.distributed) child.emitFinal('MapIterationAborted', { index, name });
     throw error;
   }
 }
@@ -75,6 +76,7 @@ function toleratedOutcome(results: ChildResult<JsonValue>[], tolerance: Toleranc
 async function attempt(run: StateRun<MapState>): Promise<AttemptOutcome> {
   const { scope, state } = run;
   const processor = processorOf(state);
+  if (state.ItemReader !== undefined) throw new StatesError('States.ItemReaderFailed', 'ItemReader (items from S3) is not supported by the embedded engine.');
   const distributed = processor.ProcessorConfig?.Mode === 'DISTRIBUTED';
   const maxConcurrency = await mapMaxConcurrency(run);
   const items = await mapItems(run);
@@ -92,6 +94,7 @@ async function attempt(run: StateRun<MapState>): Promise<AttemptOutcome> {
   const spawn = scope.reserveSpawn();
   const iteration: Iteration = { run, scope, processor, distributed };
   const failFast = !distributed && !toleratesFailures(tolerance);
+  const children: Scope[] = [];
   const results = await runChildren({
     count: work.length,
     limit: maxConcurrency,
@@ -99,9 +102,11 @@ async function attempt(run: StateRun<MapState>): Promise<AttemptOutcome> {
     failFast,
     run: (index, signal) => {
       const child = scope.child(spawn, { index, variables: scope.variables.child(), signal, silent: distributed });
+      children.push(child);
       return runIteration(iteration, mapInput, work[index], index, child);
     },
   });
+  scope.follow(children);
   let outputs: JsonValue[];
   try {
     outputs = failFast ? failFastOutcome(results) : toleratedOutcome(results, tolerance, distributed);

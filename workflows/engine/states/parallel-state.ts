@@ -6,10 +6,11 @@
 import type { JsonValue, ParallelState } from '../../asl';
 import { resolvePayloadTemplate } from '../data-flow';
 import { resolveJsonataTemplate } from '../jsonata/jsonata-template';
-import { withRetryAndCatch, type AttemptOutcome } from '../retry-and-catch';
+import { withRetryAndCatch, type AttemptOutcome } from '../with-retry-and-catch';
 import { runBranch } from '../run-branch';
 import { firstFailure, runChildren } from '../run-children';
-import { effectiveInput, processResult } from '../state-result';
+import type { Scope } from '../scope';
+import { effectiveInput, processResult } from '../process-result';
 import { jsonataBindings, pathScope, type StateRun } from '../state-run';
 
 async function branchInput(run: StateRun<ParallelState>): Promise<JsonValue> {
@@ -26,6 +27,7 @@ async function attempt(run: StateRun<ParallelState>): Promise<AttemptOutcome> {
   const input = await branchInput(run);
   scope.emit('ParallelStateStarted');
   const spawn = scope.reserveSpawn();
+  const children: Scope[] = [];
   const results = await runChildren({
     count: state.Branches.length,
     limit: 0,
@@ -33,9 +35,11 @@ async function attempt(run: StateRun<ParallelState>): Promise<AttemptOutcome> {
     failFast: true,
     run: (index, signal) => {
       const child = scope.child(spawn, { index, variables: scope.variables.child(), signal });
+      children.push(child);
       return runBranch(state.Branches[index], input, child, scope.run.definition.QueryLanguage ?? 'JSONPath');
     },
   });
+  scope.follow(children);
   const failure = firstFailure(results);
   if (failure !== undefined) throw failure;
   scope.emit('ParallelStateSucceeded');

@@ -6,18 +6,21 @@ import type { PassState } from '../../asl';
 import { evaluateAssign } from '../assign';
 import { resolvePayloadTemplate } from '../data-flow';
 import { resolveJsonataTemplate } from '../jsonata/jsonata-template';
-import type { AttemptOutcome } from '../retry-and-catch';
-import { effectiveInput, processResult } from '../state-result';
+import type { AttemptOutcome } from '../with-retry-and-catch';
+import { effectiveInput, processResult } from '../process-result';
 import { jsonataBindings, pathScope, type StateRun } from '../state-run';
-import { evaluationStep } from '../state-step';
+import { evaluationStep } from '../evaluation-step';
 
-async function evaluatePass(run: StateRun<PassState>): Promise<AttemptOutcome> {
+async function evaluateJsonataPass(run: StateRun<PassState>): Promise<AttemptOutcome> {
   const { state } = run;
-  if (run.language === 'JSONata') {
-    const output = state.Output !== undefined ? await resolveJsonataTemplate(state.Output, jsonataBindings(run), 'Output') : run.input;
-    const assigned = await evaluateAssign(run, state.Assign, run.input);
-    return { output, assigned };
-  }
+  const output = state.Output !== undefined ? await resolveJsonataTemplate(state.Output, jsonataBindings(run), 'Output') : run.input;
+  const assigned = await evaluateAssign(run, state.Assign, run.input);
+  return { output, assigned };
+}
+
+function evaluatePass(run: StateRun<PassState>): AttemptOutcome | Promise<AttemptOutcome> {
+  const { state } = run;
+  if (run.language === 'JSONata') return evaluateJsonataPass(run);
   const input = effectiveInput(run);
   const result =
     state.Result !== undefined
@@ -29,6 +32,6 @@ async function evaluatePass(run: StateRun<PassState>): Promise<AttemptOutcome> {
 }
 
 /** Runs a Pass state. */
-export async function runPassState(run: StateRun<PassState>): Promise<AttemptOutcome> {
+export function runPassState(run: StateRun<PassState>): AttemptOutcome | Promise<AttemptOutcome> {
   return evaluationStep(run, () => evaluatePass(run));
 }

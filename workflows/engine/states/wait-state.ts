@@ -8,11 +8,11 @@ import { evaluateAssign } from '../assign';
 import { selectPath } from '../data-flow';
 import { StatesError } from '../errors';
 import { resolveJsonataTemplate } from '../jsonata/jsonata-template';
-import type { AttemptOutcome } from '../retry-and-catch';
-import { effectiveInput } from '../state-result';
+import type { AttemptOutcome } from '../with-retry-and-catch';
+import { effectiveInput } from '../process-result';
 import { jsonataBindings, pathScope, type StateRun } from '../state-run';
-import { evaluationStep } from '../state-step';
-import { parseTimestamp } from '../timestamp';
+import { evaluationStep } from '../evaluation-step';
+import { parseTimestamp } from '../parse-timestamp';
 
 type WaitPlan = AttemptOutcome & { dueAt: number };
 

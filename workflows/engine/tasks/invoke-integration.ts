@@ -25,9 +25,15 @@ export async function invokeIntegration(
   const controller = new AbortController();
   const forward = (): void => controller.abort(scope.signal.reason);
   scope.signal.addEventListener('abort', forward, { once: true });
+  scope.run.journal.flush();
+  const inFlight = scope.run.services.inFlight;
+  inFlight.tasks += 1;
   const work: Promise<TaskOutcome> = integration
     .invoke({ ...invocation, signal: controller.signal })
-    .then((output: JsonValue): TaskOutcome => ({ status: 'succeeded', output }), failedOutcome);
+    .then((output: JsonValue): TaskOutcome => ({ status: 'succeeded', output }), failedOutcome)
+    .finally(() => {
+      inFlight.tasks -= 1;
+    });
   try {
     if (deadline === undefined) return await scope.guard(work);
     let timer: { cancel(): void } | undefined;

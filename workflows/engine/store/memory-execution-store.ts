@@ -52,9 +52,9 @@ export class MemoryExecutionStore implements ExecutionStore {
   }
 
   appendEvents(executionArn: string, events: StoredEvent[]): void {
-    const list = this.events.get(executionArn) ?? [];
-    list.push(...events);
-    this.events.set(executionArn, list);
+    const list = this.events.get(executionArn);
+    if (list) list.push(...events);
+    else this.events.set(executionArn, [...events]);
   }
 
   listEvents(executionArn: string): StoredEvent[] {
@@ -62,9 +62,9 @@ export class MemoryExecutionStore implements ExecutionStore {
   }
 
   putEffect(executionArn: string, key: string, value: JsonValue): void {
-    const map = this.effects.get(executionArn) ?? new Map<string, JsonValue>();
-    map.set(key, value);
-    this.effects.set(executionArn, map);
+    const map = this.effects.get(executionArn);
+    if (map) map.set(key, value);
+    else this.effects.set(executionArn, new Map([[key, value]]));
   }
 
   listEffects(executionArn: string): Map<string, JsonValue> {

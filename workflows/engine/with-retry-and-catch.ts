@@ -10,12 +10,14 @@ import { applyResultPath } from './data-flow';
 import { errorEqualsMatches, isUncatchable } from './error-equals';
 import { StatesError } from './errors';
 import { resolveJsonataTemplate } from './jsonata/jsonata-template';
-import { attributeFailure } from './state-failure';
+import { attributeFailure } from './attribute-failure';
 import { jsonataBindings, type StateOutcome, type StateRun } from './state-run';
 
-/** AWS's retrier defaults. */
+/** AWS's default IntervalSeconds of a retrier. */
 export const DEFAULT_INTERVAL_SECONDS = 1;
+/** AWS's default MaxAttempts of a retrier. */
 export const DEFAULT_MAX_ATTEMPTS = 3;
+/** AWS's default BackoffRate of a retrier. */
 export const DEFAULT_BACKOFF_RATE = 2;
 
 type HandlingState = { Retry?: Retrier[]; Catch?: Catcher[] };

@@ -20,8 +20,8 @@ export function isNondeterministicState(state: State): boolean {
   return verdict;
 }
 
-/** Runs `compute` for `run`, through the journal when the state is nondeterministic. */
-export async function evaluationStep<T>(run: StateRun, compute: () => Promise<T> | T): Promise<T> {
+/** Runs `compute` for `run`, through the journal when the state is nondeterministic (synchronously otherwise). */
+export function evaluationStep<T>(run: StateRun, compute: () => Promise<T> | T): Promise<T> | T {
   if (isNondeterministicState(run.state)) return run.scope.memo(compute);
   run.scope.skip();
   return compute();

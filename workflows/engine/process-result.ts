@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html
  */
 import type { JsonValue } from '../asl';
-import { evaluateAssign, type Assignments } from './assign';
+import { assignJsonPath, evaluateAssign, type Assignments } from './assign';
 import { applyResultPath, resolvePayloadTemplate, selectPath } from './data-flow';
 import { resolveJsonataTemplate } from './jsonata/jsonata-template';
 import { jsonataBindings, pathScope, type StateRun } from './state-run';
@@ -21,17 +21,20 @@ type ResultFields = {
 /** A state's output and the variables it assigns. */
 export type StateResult = { output: JsonValue; assigned?: Assignments };
 
-/** Applies the output fields of `run.state` to `result`. */
-export async function processResult(run: StateRun, result: JsonValue): Promise<StateResult> {
+async function processJsonataResult(run: StateRun, result: JsonValue): Promise<StateResult> {
   const state = run.state as ResultFields;
-  if (run.language === 'JSONata') {
-    const bindings = jsonataBindings(run, { result });
-    const output = state.Output !== undefined ? await resolveJsonataTemplate(state.Output, bindings, 'Output') : result;
-    const assigned = await evaluateAssign(run, state.Assign, result, { result });
-    return { output, assigned };
-  }
+  const bindings = jsonataBindings(run, { result });
+  const output = state.Output !== undefined ? await resolveJsonataTemplate(state.Output, bindings, 'Output') : result;
+  const assigned = await evaluateAssign(run, state.Assign, result, { result });
+  return { output, assigned };
+}
+
+/** Applies the output fields of `run.state` to `result` (synchronously in JSONPath). */
+export function processResult(run: StateRun, result: JsonValue): StateResult | Promise<StateResult> {
+  if (run.language === 'JSONata') return processJsonataResult(run, result);
+  const state = run.state as ResultFields;
   const scope = pathScope(run);
-  const assigned = await evaluateAssign(run, state.Assign, result);
+  const assigned = assignJsonPath(run, state.Assign, result);
   const selected = state.ResultSelector !== undefined ? resolvePayloadTemplate(state.ResultSelector, result, scope, 'ResultSelector') : result;
   const combined = applyResultPath(run.input, selected, state.ResultPath);
   const output = selectPath(state.OutputPath, combined, scope, 'OutputPath');
