@@ -119,7 +119,7 @@ let definitionForChecks: unknown;
 }
 const buildOnly = time('  of which: DSL build + emit + graph (no checks)', () => {
   let n = 0;
-  const context = new BuildContext('bench-flow');
+  const context = new BuildContext('bench-flow', false);
   const top = new Scope(context, [], 'bench', 'JSONPath');
   const end = buildStatecraft(new Steps<unknown>(top, [{ kind: 'start', scope: top.start }]), blocks, () => `S${++n}`);
   top.close(end.ends);

@@ -29,7 +29,16 @@ const DSL_REPORTED = new Set(['duplicate-state-name']);
 
 /** Builds and checks a workflow; throws DefinitionError listing every error (and warning) found. */
 export function compile<Input, Output>(workflow: Workflow<Input, Output>): CompiledWorkflow {
-  const context = new BuildContext(workflow.name);
+  const fast = build(workflow, false);
+  if (fast.diagnostics.length === 0) return fast.result;
+  // Something to report: build again, recording where each state was declared.
+  const located = build(workflow, true);
+  if (hasErrors(located.diagnostics)) throw new DefinitionError(located.diagnostics);
+  return located.result;
+}
+
+function build<Input, Output>(workflow: Workflow<Input, Output>, capturesLocations: boolean): { result: CompiledWorkflow; diagnostics: Diagnostic[] } {
+  const context = new BuildContext(workflow.name, capturesLocations);
   const language = workflow.options.queryLanguage ?? 'JSONPath';
   const top = new Scope(context, [], `workflow '${workflow.name}'`, language);
   const end = workflow.build(new Steps<Input>(top, [{ kind: 'start', scope: top.start }])) as Steps<unknown>;
@@ -46,15 +55,15 @@ export function compile<Input, Output>(workflow: Workflow<Input, Output>): Compi
   };
   const checked = checkDefinition(definition, { workflow: workflow.name, locate: (path) => context.locate(path) ?? (path.length === 0 ? workflow.location : undefined) });
   const diagnostics = dedupe([...context.diagnostics, ...checked.filter((d) => !DSL_REPORTED.has(d.code))]);
-  if (hasErrors(diagnostics)) throw new DefinitionError(diagnostics);
-  return {
+  const result: CompiledWorkflow = {
     name: workflow.name,
     definition,
-    substitutions: Object.fromEntries([...context.substitutions].sort(([a], [b]) => a.localeCompare(b))),
-    graph: toGraph(definition),
+    substitutions: Object.fromEntries([...context.substitutions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    graph: hasErrors(diagnostics) ? { nodes: [], edges: [] } : toGraph(definition),
     functions: context.functions,
     warnings: diagnostics,
   };
+  return { result, diagnostics };
 }
 
 /** Serialises a definition the same way every time (two-space JSON, trailing newline). */

@@ -25,6 +25,9 @@ export function captureLocation(): LazyLocation {
   };
 }
 
+/** For builds that do not need locations: capturing a stack is the costliest part of building. */
+export const NO_LOCATION: LazyLocation = () => undefined;
+
 /** The caller's location, resolved at once (for paths that are not hot). */
 export function callerLocation(): string | undefined {
   const holder: { stack?: string } = {};

@@ -14,7 +14,7 @@ import { LAMBDA_SERVICE_ERRORS, taskTargetFields } from './build/task-fields';
 import type { Duration } from './duration';
 import type { ServiceIntegration } from './integrations/service-integration';
 import { toRetrier, type RetryPolicy } from './retry-policy';
-import { callerLocation, captureLocation, type LazyLocation } from './source-location';
+import { callerLocation, captureLocation, NO_LOCATION, type LazyLocation } from './source-location';
 import type { AfterInputPath, CommonOptions, ErrorOutput, InputOutputOptions, JsonataOptions, ResultPath, StateOutput } from './step-options';
 import { isTaskFunction, type TaskFunction } from './task-function';
 import type { CheckTemplate, ResolveTemplate, TemplateShape } from './template';
@@ -90,7 +90,7 @@ export class Steps<T, In = unknown> {
   /** A Pass state: passes its input on, or a fixed `result`, or `parameters` built from the input. */
   pass<const O extends PassOptions<T> = {}>(name: string, options?: O & { parameters?: CheckTemplate<AfterInputPath<T, O>, O['parameters']> }): Steps<StateOutput<T, O, PassResult<T, O>>, T> {
     const o: PassOptions<T> = options ?? {};
-    return this.add(name, { Type: 'Pass', ...this.common(o), Result: o.result, Parameters: o.parameters }, captureLocation());
+    return this.add(name, { Type: 'Pass', ...this.common(o), Result: o.result, Parameters: o.parameters }, this.here());
   }
 
   /** A Task state calling a `fn` handler, a service integration, or any resource ARN. */
@@ -100,7 +100,7 @@ export class Steps<T, In = unknown> {
     options?: O & { parameters?: CheckTemplate<AfterInputPath<T, O>, O['parameters']> },
   ): Steps<StateOutput<T, O, TargetResult<X, O>>, T> {
     const o: TaskOptions<T> = options ?? {};
-    const location = captureLocation();
+    const location = this.here();
     const language = this.language(o.queryLanguage);
     const fields: DraftFields = { Type: 'Task', ...this.common(o) };
     const target$ = taskTargetFields(target, o, language, this.scope.context);
@@ -119,7 +119,7 @@ export class Steps<T, In = unknown> {
 
   /** A manual approval: waits for an allowed approver's decision; fails on rejection or expiry unless handled. */
   approval<const O extends ApprovalOptions<T>>(name: string, options: O): ApprovalSteps<ApprovalOut<T, O>, T> {
-    const location = captureLocation();
+    const location = this.here();
     const report = (message: string) => this.scope.context.report({ statePath: [...this.scope.ownerPath, name], location: location() }, 'invalid-duration', message);
     const timeoutSeconds = durationField(options.timeout, 'timeout', report);
     const language = this.language(undefined);
@@ -137,7 +137,7 @@ export class Steps<T, In = unknown> {
 
   /** A Wait state: for a duration, until a timestamp, or either read from the input. */
   wait(name: string, options: WaitOptions<T>): Steps<T, T> {
-    const location = captureLocation();
+    const location = this.here();
     const report = (message: string) => this.scope.context.report({ statePath: [...this.scope.ownerPath, name], location: location() }, 'invalid-duration', message);
     const seconds = 'seconds' in options ? options.seconds : undefined;
     const fields: DraftFields = {
@@ -153,35 +153,35 @@ export class Steps<T, In = unknown> {
 
   /** A Choice state: the first matching rule's branch runs; branches that do not end rejoin here. */
   choice<U>(name: string, build: (choice: ChoiceBuilder<T>) => ChoiceBuilder<T, U>, options: CommonOptions & InputOutputOptions<T> & { assign?: Record<string, unknown> } = {}): Steps<U, T> {
-    const draft = this.append(name, { Type: 'Choice', ...this.common(options) }, captureLocation());
+    const draft = this.append(name, { Type: 'Choice', ...this.common(options) }, this.here());
     return new Steps(this.scope, buildChoice(this.scope, draft, build as never, (slot, next) => this.follow(slot, next)), draft);
   }
 
   /** A Parallel state: every branch gets the input; the result is the array of branch outputs. */
   parallel<const B extends readonly Branch<T>[], const O extends TaskOptionsWithoutTimeouts<T> = {}>(name: string, branches: B, options?: O): Steps<StateOutput<T, O, BranchOutputs<B>>, T> {
     const o = options ?? ({} as O);
-    const draft = this.append(name, { Type: 'Parallel', ...this.common(o), Parameters: o.parameters, Arguments: o.arguments }, captureLocation());
+    const draft = this.append(name, { Type: 'Parallel', ...this.common(o), Parameters: o.parameters, Arguments: o.arguments }, this.here());
     buildParallel(this.scope, draft, branches as readonly Branch<never>[], this.language(o.queryLanguage), startChain);
     return this.after(draft);
   }
 
   /** A Map state: runs `processor` for each item, up to `maxConcurrency` at once; the result is the array of outputs. */
   map<const O extends MapOptions<T>, R = unknown>(name: string, options: O, processor: Processor<MapItem<AfterInputPath<T, O>, O>, R>): Steps<StateOutput<T, O, R[]>, T> {
-    const draft = this.append(name, { Type: 'Map', ...this.common(options) }, captureLocation());
+    const draft = this.append(name, { Type: 'Map', ...this.common(options) }, this.here());
     buildMap(this.scope, draft, options as MapOptions<unknown>, processor as Processor<never, unknown>, this.language(options.queryLanguage), startChain);
     return this.after(draft);
   }
 
   /** A Succeed state: ends the workflow (or the branch) successfully. */
   succeed(name: string, options: CommonOptions & InputOutputOptions<T> & { output?: unknown } = {}): Ended {
-    const draft = this.append(name, { Type: 'Succeed', ...this.common(options) }, captureLocation());
+    const draft = this.append(name, { Type: 'Succeed', ...this.common(options) }, this.here());
     return new Steps(this.scope, [], draft, draft) as unknown as Ended;
   }
 
   /** A Fail state: ends the workflow (or the branch) with an error name and cause. */
   fail(name: string, options: CommonOptions & { error?: string; cause?: string; errorPath?: string; causePath?: string } = {}): Ended {
     const fields: DraftFields = { Type: 'Fail', Comment: options.comment, Error: options.error, Cause: options.cause, ErrorPath: options.errorPath, CausePath: options.causePath };
-    const draft = this.append(name, fields, captureLocation());
+    const draft = this.append(name, fields, this.here());
     return new Steps(this.scope, [], draft, draft) as unknown as Ended;
   }
 
@@ -251,6 +251,11 @@ export class Steps<T, In = unknown> {
     const owner = { statePath: this.scope.ownerPath, location: callerLocation() };
     this.scope.context.report(owner, 'nothing-to-' + method, `.${method}() needs a state before it`);
     return this.scope.add(`(${method} without a state)`, {}, owner.location);
+  }
+
+  /** Where the user's builder call is; captured only when the compile needs locations (see compile). */
+  private here(): LazyLocation {
+    return this.scope.context.capturesLocations ? captureLocation() : NO_LOCATION;
   }
 
   private language(override: QueryLanguage | undefined): QueryLanguage {

@@ -12,7 +12,14 @@ export class BuildContext {
   private readonly drafts = new Map<string, StateDraft>();
   private readonly byPath = new Map<string, StateDraft>();
 
-  constructor(readonly workflow: string) {}
+  /**
+   * @param capturesLocations whether builders record `file:line`; compile builds once without,
+   * and again with locations only when there is something to report.
+   */
+  constructor(
+    readonly workflow: string,
+    readonly capturesLocations = true,
+  ) {}
 
   /** Registers a new state; reports a name already used anywhere in the workflow. */
   register(draft: StateDraft): void {

@@ -26,7 +26,7 @@ const RANK = new Map<string, number>(FIELD_ORDER.map((field, index) => [field, i
 export function orderedFields(fields: Record<string, unknown>): State {
   const keys = Object.keys(fields)
     .filter((key) => fields[key] !== undefined)
-    .sort((a, b) => (RANK.get(a) ?? FIELD_ORDER.length) - (RANK.get(b) ?? FIELD_ORDER.length) || a.localeCompare(b));
+    .sort((a, b) => (RANK.get(a) ?? FIELD_ORDER.length) - (RANK.get(b) ?? FIELD_ORDER.length) || (a < b ? -1 : a > b ? 1 : 0));
   return Object.fromEntries(
     keys.map((key) => {
       const value = fields[key];
