@@ -2,8 +2,10 @@
 import { Command, CommanderError } from 'commander';
 import { compileCommand } from './commands/compile';
 import { devCommand } from './commands/dev';
+import { engineCommand } from './commands/engine';
 import { graphCommand } from './commands/graph';
 import { listCommand } from './commands/list';
+import { runCommand } from './commands/run';
 import { validateCommand } from './commands/validate';
 import { CliError } from './cli-error';
 
@@ -13,7 +15,7 @@ export function createProgram(): Command {
     .description('Define, run, watch and approve workflows on AWS Step Functions.')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [listCommand(), compileCommand(), validateCommand(), graphCommand(), devCommand()]) {
+  for (const command of [listCommand(), compileCommand(), validateCommand(), graphCommand(), runCommand(), engineCommand(), devCommand()]) {
     program.addCommand(command.exitOverride());
   }
   return program;

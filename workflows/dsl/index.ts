@@ -20,6 +20,7 @@ export type { ErrorOutput, ResultPath } from './step-options';
 export type { PathOf, SetAt, ValueAt } from './type-paths';
 export { compile, stringifyDefinition } from './compile';
 export { compileAll } from './compile-all';
+export { applySubstitutions } from './apply-substitutions';
 export type { CompiledWorkflow } from './compile';
 export type { Substitution, Substitutions } from './substitution';
 export { DefinitionError } from './errors';

@@ -4,7 +4,18 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Engine, MemoryExecutionStore, silentLogger, type Clock, type ExecutionStore, type Logger, type TaskHandler, type TaskHandlerRegistry } from '../engine';
+import {
+  Engine,
+  MemoryExecutionStore,
+  silentLogger,
+  type Clock,
+  type DynamoDbItems,
+  type ExecutionStore,
+  type Logger,
+  type TaskHandler,
+  type TaskHandlerRegistry,
+} from '../engine';
+import { createDynamoDbItems, type DynamoDbItemsOptions } from './dynamodb-items';
 import { handleRequest } from './handle-request';
 import { SqliteExecutionStore } from './sqlite-execution-store';
 
@@ -19,6 +30,8 @@ export type StepFunctionsServerOptions = {
   logger?: Logger;
   region?: string;
   accountId?: string;
+  /** The DynamoDB behind `arn:aws:states:::dynamodb:*` tasks: an endpoint (locally dynalite) or ready-made DynamoDbItems. */
+  dynamodb?: DynamoDbItemsOptions | DynamoDbItems;
 };
 
 /** A started (or startable) server. */
@@ -33,11 +46,20 @@ export type StepFunctionsServer = {
   close(): Promise<void>;
 };
 
+/** DynamoDbItems for the option, and how to release what the server built itself. */
+function dynamoDbOf(option: StepFunctionsServerOptions['dynamodb'], region: string | undefined): { items?: DynamoDbItems; close(): void } {
+  if (!option) return { close() {} };
+  if ('call' in option) return { items: option, close() {} };
+  const items = createDynamoDbItems({ ...option, region: option.region ?? region });
+  return { items, close: () => items.close() };
+}
+
 /** Builds the server and resumes running executions. */
 export function createStepFunctionsServer(options: StepFunctionsServerOptions = {}): StepFunctionsServer {
   const logger = options.logger ?? silentLogger;
   const store = options.store ?? (options.dataDir ? new SqliteExecutionStore(options.dataDir) : new MemoryExecutionStore());
-  const engine = new Engine({ store, clock: options.clock, taskHandlers: options.taskHandlers, logger, region: options.region, accountId: options.accountId });
+  const dynamodb = dynamoDbOf(options.dynamodb, options.region);
+  const engine = new Engine({ store, clock: options.clock, taskHandlers: options.taskHandlers, logger, region: options.region, accountId: options.accountId, dynamodb: dynamodb.items });
   const resumed = engine.recover();
   if (resumed) logger.info('resumed executions', { count: resumed });
   const ctx = { engine, logger };
@@ -70,6 +92,7 @@ export function createStepFunctionsServer(options: StepFunctionsServerOptions = 
       });
       await engine.close();
       store.close();
+      dynamodb.close();
     },
   };
 }

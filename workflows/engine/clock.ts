@@ -12,20 +12,31 @@ export type Clock = {
 /** setTimeout's largest delay; longer waits are chained. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
+/** One wall-clock timer (an object, not closures: parked executions each hold one for days). */
+class SystemTimer implements TimerHandle {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly dueAt: number,
+    private readonly fire: () => void,
+  ) {
+    this.arm();
+  }
+
+  cancel(): void {
+    clearTimeout(this.timer);
+  }
+
+  private arm(): void {
+    const delay = this.dueAt - Date.now();
+    if (delay <= 0) this.timer = setTimeout(this.fire, 0);
+    else if (delay > MAX_TIMEOUT_MS) this.timer = setTimeout(() => this.arm(), MAX_TIMEOUT_MS);
+    else this.timer = setTimeout(this.fire, delay);
+  }
+}
+
 /** The wall clock: `Date.now()` and `setTimeout`, chaining timers past setTimeout's 24.8-day limit. */
 export const systemClock: Clock = {
   now: () => Date.now(),
-  setTimer(dueAt, fire) {
-    let timer: NodeJS.Timeout | undefined;
-    const arm = (): void => {
-      const delay = dueAt - Date.now();
-      if (delay <= 0) {
-        timer = setTimeout(fire, 0);
-        return;
-      }
-      timer = setTimeout(delay > MAX_TIMEOUT_MS ? arm : fire, Math.min(delay, MAX_TIMEOUT_MS));
-    };
-    arm();
-    return { cancel: () => clearTimeout(timer) };
-  },
+  setTimer: (dueAt, fire) => new SystemTimer(dueAt, fire),
 };

@@ -58,7 +58,8 @@ export async function driveExecution(run: ExecutionRun, store: ExecutionStore, o
   }
   let closing: ExecutionClosing | undefined;
   try {
-    const output: JsonValue = await runBranch(definition, JSON.parse(record.input) as JsonValue, run.root, definition.QueryLanguage ?? 'JSONPath');
+    // The input as parsed for `$$.Execution.Input`: values are never changed, so the first state may share it.
+    const output: JsonValue = await runBranch(definition, run.executionContext.Input, run.root, definition.QueryLanguage ?? 'JSONPath');
     const text = toJsonText(output);
     run.root.emitFinal('ExecutionSucceeded', { output: text, outputDetails: NOT_TRUNCATED });
     closing = { status: 'SUCCEEDED', output: text };

@@ -20,6 +20,7 @@ import { redriveCut, redrivenRecord } from './redrive';
 import { CallbackHub } from './tasks/callback-hub';
 import type { ChildExecutions } from './tasks/child-executions';
 import { deliverCallback, type CallbackAction, type CallbackRefusal } from './tasks/deliver-callback';
+import type { DynamoDbItems } from './tasks/dynamodb-items';
 import { resolveIntegration } from './tasks/resolve-integration';
 import { createTaskHandlerRegistry, type TaskHandler, type TaskHandlerRegistry } from './tasks/task-handler-registry';
 
@@ -38,6 +39,8 @@ export type EngineOptions = {
   logger?: Logger;
   region?: string;
   accountId?: string;
+  /** The DynamoDB behind `arn:aws:states:::dynamodb:*` tasks; without it they fail with States.Runtime. */
+  dynamodb?: DynamoDbItems;
 };
 
 const MAX_CACHED_DEFINITIONS = 1000;
@@ -64,7 +67,7 @@ export class Engine {
     this.account = { region: options.region ?? DEFAULT_REGION, accountId: options.accountId ?? DEFAULT_ACCOUNT_ID };
     const given = options.taskHandlers;
     const handlers = given && typeof (given as TaskHandlerRegistry).get === 'function' ? (given as TaskHandlerRegistry) : createTaskHandlerRegistry(given as Record<string, TaskHandler>);
-    const integrationEnv = { handlers, ...this.account, children: this.childExecutions() };
+    const integrationEnv = { handlers, ...this.account, children: this.childExecutions(), dynamodb: options.dynamodb };
     this.services = {
       clock: this.clock,
       logger: this.logger,

@@ -59,3 +59,28 @@ export class JsonataFunctionError extends Error {
     super(`${functionName}: ${message}`);
   }
 }
+
+/** What DynamoDB said besides the exception name and message. */
+export type DynamoDbItemsErrorOptions = { statusCode?: number; requestId?: string; cause?: unknown };
+
+/**
+ * Thrown by an injected DynamoDbItems when DynamoDB answers with an exception
+ * (`exceptionName` as on the wire: `ConditionalCheckFailedException`, `ValidationException`, …);
+ * the DynamoDB integration reports it as the task error `DynamoDB.<Name>`.
+ */
+export class DynamoDbItemsError extends Error {
+  override readonly name = 'DynamoDbItemsError';
+  readonly code = 'DynamoDbItemsError';
+  readonly statusCode?: number;
+  readonly requestId?: string;
+
+  constructor(
+    readonly exceptionName: string,
+    message: string,
+    options: DynamoDbItemsErrorOptions = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.statusCode = options.statusCode;
+    this.requestId = options.requestId;
+  }
+}

@@ -23,6 +23,6 @@ export function isNondeterministicState(state: State): boolean {
 /** Runs `compute` for `run`, through the journal when the state is nondeterministic (synchronously otherwise). */
 export function evaluationStep<T>(run: StateRun, compute: () => Promise<T> | T): Promise<T> | T {
   if (isNondeterministicState(run.state)) return run.scope.memo(compute);
-  run.scope.skip();
+  run.scope.advance();
   return compute();
 }

@@ -16,6 +16,16 @@ export function isoTime(epochMs: number): string {
   return lastIso.text;
 }
 
+/** Generation 0 everywhere: an execution never redriven. */
+function firstGeneration(): number {
+  return 0;
+}
+
+/** The redrive generation of each root position: how many cuts lie at or before it. */
+function generationsAt(cuts: readonly number[]): (position: number) => number {
+  return (position) => cuts.reduce((generation, cut) => (cut <= position ? generation + 1 : generation), 0);
+}
+
 /** An execution being interpreted (live, or replaying its journal after a restart). */
 export class ExecutionRun {
   readonly controller = new AbortController();
@@ -30,9 +40,7 @@ export class ExecutionRun {
     readonly services: EngineServices,
   ) {
     const cuts = record.redriveCuts ?? [];
-    this.root = new Scope(this, 'r', new VariableFrame(), this.controller.signal, 0, (position) =>
-      cuts.reduce((generation, cut) => (cut <= position ? generation + 1 : generation), 0),
-    );
+    this.root = new Scope(this, 'r', new VariableFrame(), this.controller.signal, 0, cuts.length ? generationsAt(cuts) : firstGeneration);
     const input = JSON.parse(record.input) as JsonValue;
     const execution: Record<string, JsonValue> = {
       Id: record.arn,

@@ -8,7 +8,8 @@ export { systemClock } from './clock';
 export type { Clock, TimerHandle } from './clock';
 export { VirtualClock, settle } from './virtual-clock';
 export type { VirtualClockOptions } from './virtual-clock';
-export { StatesError, ExecutionInterrupted } from './errors';
+export { StatesError, ExecutionInterrupted, DynamoDbItemsError } from './errors';
+export type { DynamoDbItemsErrorOptions } from './errors';
 export type {
   ExecutionFilter,
   ExecutionRecord,
@@ -28,4 +29,5 @@ export type { Logger } from './logger';
 export { createTaskHandlerRegistry } from './tasks/task-handler-registry';
 export type { TaskHandler, TaskHandlerContext, TaskHandlerRegistry } from './tasks/task-handler-registry';
 export type { TaskOutcome } from './tasks/task-outcome';
+export type { DynamoDbAction, DynamoDbItems } from './tasks/dynamodb-items';
 export type { CallbackAction, CallbackRefusal } from './tasks/deliver-callback';

@@ -9,12 +9,10 @@ import type { JsonValue } from '../asl';
 import type { ExecutionStore } from './execution-store';
 import type { EventDetails, HistoryEvent } from './history-event';
 
-/** An event as `emit` returns it, with whether it had been recorded before. */
-export type JournalEvent = HistoryEvent & { replayed: boolean };
-
 /** Events and effects of one execution, loaded for replay and appended as the run goes. */
 export class Journal {
-  private readonly events = new Map<string, HistoryEvent>();
+  /** Events loaded for replay and not replayed yet (none once the run is live: a parked run keeps no history). */
+  private events: Map<string, HistoryEvent> | undefined;
   private readonly effects: Map<string, JsonValue>;
   private lastId = 0;
 
@@ -22,9 +20,14 @@ export class Journal {
     private readonly store: ExecutionStore,
     readonly executionArn: string,
   ) {
-    for (const { key, event } of store.listEvents(executionArn)) {
-      this.events.set(key, { id: event.id, previousEventId: event.previousEventId, timestamp: event.timestamp, type: event.type });
-      this.lastId = Math.max(this.lastId, event.id);
+    const loaded = store.listEvents(executionArn);
+    if (loaded.length) {
+      const events = new Map<string, HistoryEvent>();
+      for (const { key, event } of loaded) {
+        events.set(key, { id: event.id, previousEventId: event.previousEventId, timestamp: event.timestamp, type: event.type });
+        this.lastId = Math.max(this.lastId, event.id);
+      }
+      this.events = events;
     }
     this.effects = store.listEffects(executionArn);
   }
@@ -34,18 +37,19 @@ export class Journal {
     return this.lastId;
   }
 
-  /** Records an event under `key`, or returns the one recorded there before. */
-  emit(key: string, type: string, details: EventDetails | undefined, previousEventId: number, now: number): JournalEvent {
-    const existing = this.events.get(key);
-    if (existing) {
+  /** Records an event under `key`, or returns the one recorded there before (callers must not change it). */
+  emit(key: string, type: string, details: EventDetails | undefined, previousEventId: number, now: number): HistoryEvent {
+    // Only events loaded for replay are in the map (keys are never reused within a run): live runs skip the lookup.
+    const events = this.events;
+    const existing = events?.get(key);
+    if (events && existing) {
       // Each key is replayed once: drop it so a long-parked execution does not keep its history in memory.
-      this.events.delete(key);
-      return { id: existing.id, previousEventId: existing.previousEventId, timestamp: existing.timestamp, type: existing.type, replayed: true };
+      events.delete(key);
+      if (!events.size) this.events = undefined;
+      return existing;
     }
-    // Keys are never reused within a run, so only events loaded for replay are kept in the map.
-    const event: JournalEvent = { id: ++this.lastId, previousEventId, timestamp: now, type, replayed: false };
-    const stored: HistoryEvent = details ? { id: event.id, previousEventId, timestamp: now, type, details } : { id: event.id, previousEventId, timestamp: now, type };
-    this.store.appendEvents(this.executionArn, [{ key, event: stored }]);
+    const event: HistoryEvent = details ? { id: ++this.lastId, previousEventId, timestamp: now, type, details } : { id: ++this.lastId, previousEventId, timestamp: now, type };
+    this.store.appendEvents(this.executionArn, [{ key, event }]);
     return event;
   }
 
@@ -65,12 +69,20 @@ export class Journal {
     this.store.putEffect(this.executionArn, key, value);
   }
 
-  /** Runs `compute` once per key across replays: returns the recorded value when there is one (values must be JSON). */
+  /**
+   * Runs `compute` once per key across replays: returns the recorded value when there is one
+   * (values must be JSON). Nothing asks for a memo's key again in the same run, so its value is
+   * only written to the store, and a replayed one is dropped once used: a parked execution does
+   * not keep its task results in memory (`recalled` sees `remember` and `memoSync` values only).
+   */
   async memo<T>(key: string, compute: () => T | Promise<T>): Promise<T> {
     const recorded = this.effects.get(key);
-    if (recorded !== undefined) return recorded as T;
+    if (recorded !== undefined) {
+      this.effects.delete(key);
+      return recorded as T;
+    }
     const value = await compute();
-    this.remember(key, value as JsonValue);
+    this.store.putEffect(this.executionArn, key, value as JsonValue);
     return value;
   }
 

@@ -33,16 +33,21 @@ async function processJsonataResult(run: StateRun, result: JsonValue): Promise<S
 export function processResult(run: StateRun, result: JsonValue): StateResult | Promise<StateResult> {
   if (run.language === 'JSONata') return processJsonataResult(run, result);
   const state = run.state as ResultFields;
-  const scope = pathScope(run);
   const assigned = assignJsonPath(run, state.Assign, result);
-  const selected = state.ResultSelector !== undefined ? resolvePayloadTemplate(state.ResultSelector, result, scope, 'ResultSelector') : result;
+  const selected = state.ResultSelector !== undefined ? resolvePayloadTemplate(state.ResultSelector, result, pathScope(run), 'ResultSelector') : result;
   const combined = applyResultPath(run.input, selected, state.ResultPath);
-  const output = selectPath(state.OutputPath, combined, scope, 'OutputPath');
+  const output = isWholePath(state.OutputPath) ? combined : selectPath(state.OutputPath, combined, pathScope(run), 'OutputPath');
   return { output, assigned };
 }
 
 /** JSONPath InputPath (JSONata states take their input as is). */
 export function effectiveInput(run: StateRun): JsonValue {
-  if (run.language === 'JSONata') return run.input;
-  return selectPath((run.state as { InputPath?: string | null }).InputPath, run.input, pathScope(run), 'InputPath');
+  const path = (run.state as { InputPath?: string | null }).InputPath;
+  if (run.language === 'JSONata' || isWholePath(path)) return run.input;
+  return selectPath(path, run.input, pathScope(run), 'InputPath');
+}
+
+/** Whether an InputPath/OutputPath keeps the value as is (absent or `$`). */
+function isWholePath(path: string | null | undefined): path is undefined | '$' {
+  return path === undefined || path === '$';
 }

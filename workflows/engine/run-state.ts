@@ -23,8 +23,20 @@ import { runWaitState } from './states/wait-state';
 /** States that record `…StateAborted` when StopExecution interrupts them. */
 const ABORTABLE = new Set(['Task', 'Wait', 'Map', 'Parallel']);
 
-/** A state's outcome as the branch loop needs it: output and next state (none: end of branch). */
-export type RanState = { output: JsonValue; next?: string };
+/** A state's outcome as the branch loop needs it: output (and its JSON text) and next state (none: end of branch). */
+export type RanState = { output: JsonValue; outputText: string; next?: string };
+
+type EventTypes = { entered: string; exited: string; aborted: string };
+
+/** Event type names by state type, built once instead of per state. */
+const EVENT_TYPES: Readonly<Record<State['Type'], EventTypes>> = Object.freeze(
+  Object.fromEntries(
+    (['Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map', 'Task'] as const).map((type) => [
+      type,
+      { entered: `${type}StateEntered`, exited: `${type}StateExited`, aborted: `${type}StateAborted` },
+    ]),
+  ) as Record<State['Type'], EventTypes>,
+);
 
 function dispatch(run: StateRun): AttemptOutcome | Promise<AttemptOutcome> {
   const state = run.state;
@@ -54,26 +66,46 @@ function nextOf(state: State, outcome: AttemptOutcome): string | undefined {
   return state.End ? undefined : state.Next;
 }
 
-/** Runs state `name` on `input` in `scope`. */
-export async function runState(name: string, state: State, input: JsonValue, scope: Scope, language: QueryLanguage): Promise<RanState> {
-  const entered = scope.emit(`${state.Type}StateEntered`, { name, input: toJsonText(input), inputDetails: NOT_TRUNCATED });
-  const run: StateRun = { name, state, input, scope, language, entered };
-  let outcome: AttemptOutcome;
+/** What a state's failure becomes: attributed to the state, or `…StateAborted` recorded for a stop. */
+function failure(run: StateRun, error: unknown): unknown {
+  if (error instanceof StatesError) return error.code === 'States.DataLimitExceeded' ? markAttributed(error) : attributeFailure(run, error);
+  if (isStopRequest(error) && ABORTABLE.has(run.state.Type)) run.scope.emitFinal(EVENT_TYPES[run.state.Type].aborted);
+  return error;
+}
+
+function exit(run: StateRun, outcome: AttemptOutcome, inputText: string): RanState {
+  let outputText: string;
   try {
-    const pending = dispatch(run);
-    outcome = pending instanceof Promise ? await pending : pending;
-    assertWithinPayloadLimit(name, outcome.output);
+    // Choice, Wait and many Pass states hand their input on as it is.
+    outputText = outcome.output === run.input ? inputText : toJsonText(outcome.output);
+    assertWithinPayloadLimit(run.name, outputText);
   } catch (error) {
-    if (error instanceof StatesError) throw error.code === 'States.DataLimitExceeded' ? markAttributed(error) : attributeFailure(run, error);
-    if (isStopRequest(error) && ABORTABLE.has(state.Type)) scope.emitFinal(`${state.Type}StateAborted`);
-    throw error;
+    throw failure(run, error);
   }
-  if (outcome.assigned) scope.variables.assign(outcome.assigned);
-  scope.emit(`${state.Type}StateExited`, {
-    name,
-    output: toJsonText(outcome.output),
-    outputDetails: NOT_TRUNCATED,
-    ...assignedVariablesDetails(outcome.assigned),
-  });
-  return { output: outcome.output, next: nextOf(state, outcome) };
+  if (outcome.assigned) run.scope.variables.assign(outcome.assigned);
+  const details = { name: run.name, output: outputText, outputDetails: NOT_TRUNCATED };
+  run.scope.emit(EVENT_TYPES[run.state.Type].exited, outcome.assigned ? { ...details, ...assignedVariablesDetails(outcome.assigned) } : details);
+  return { output: outcome.output, outputText, next: nextOf(run.state, outcome) };
+}
+
+/**
+ * Runs state `name` on `input` (whose JSON text is `inputText`) in `scope`. Synchronous when the
+ * state is (Pass, Choice, …): the run loop then goes on without a promise per state.
+ */
+export function runState(name: string, state: State, input: JsonValue, scope: Scope, language: QueryLanguage, inputText: string): RanState | Promise<RanState> {
+  const entered = scope.emit(EVENT_TYPES[state.Type].entered, { name, input: inputText, inputDetails: NOT_TRUNCATED });
+  const run: StateRun = { name, state, input, scope, language, entered };
+  let pending: AttemptOutcome | Promise<AttemptOutcome>;
+  try {
+    pending = dispatch(run);
+  } catch (error) {
+    throw failure(run, error);
+  }
+  if (!(pending instanceof Promise)) return exit(run, pending, inputText);
+  return pending.then(
+    (outcome) => exit(run, outcome, inputText),
+    (error: unknown) => {
+      throw failure(run, error);
+    },
+  );
 }

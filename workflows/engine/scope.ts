@@ -6,8 +6,7 @@
 import type { JsonValue } from '../asl';
 import { ExecutionInterrupted, StatesError } from './errors';
 import type { ExecutionRun } from './execution-run';
-import type { EventDetails } from './history-event';
-import type { JournalEvent } from './journal';
+import type { EventDetails, HistoryEvent } from './history-event';
 import { markAttributed } from './attribute-failure';
 import type { VariableFrame } from './variable-frame';
 
@@ -23,7 +22,11 @@ export type ChildScopeOptions = {
   silent?: boolean;
 };
 
-/** AWS's quota: an execution whose history reaches 25,000 events fails. */
+/**
+ * AWS's quota for Standard workflows: an execution whose history reaches 25,000 events fails.
+ * Express workflows keep no execution history in Step Functions, so the quota does not apply.
+ * https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html#service-limits-state-machine-executions
+ */
 export const MAX_HISTORY_EVENTS = 25_000;
 
 /** Builds the key of position `position` in the scope at `path`, in redrive generation `generation`. */
@@ -43,6 +46,8 @@ export class Scope {
     public lastEventId: number,
     private readonly generationAt: (position: number) => number,
     readonly silent = false,
+    /** Runs beside sibling scopes (Parallel branches, Map iterations): the run loop lets them interleave. */
+    readonly interleaved = false,
   ) {}
 
   /** Takes the next position and returns its key. */
@@ -59,16 +64,16 @@ export class Scope {
   }
 
   /** Appends a history event (or finds it, when replaying) and chains `previousEventId`. */
-  emit(type: string, details?: EventDetails): JournalEvent {
+  emit(type: string, details?: EventDetails): HistoryEvent {
     this.checkInterrupted();
-    if (this.run.journal.lastEventId >= MAX_HISTORY_EVENTS) {
+    if (this.run.journal.lastEventId >= MAX_HISTORY_EVENTS && this.run.record.type !== 'EXPRESS') {
       throw markAttributed(new StatesError('States.Runtime', `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}).`));
     }
     return this.record(type, details);
   }
 
   /** Records an event even though the scope was interrupted (`…Aborted`, the execution's closing event). */
-  emitFinal(type: string, details?: EventDetails): JournalEvent {
+  emitFinal(type: string, details?: EventDetails): HistoryEvent {
     return this.record(type, details);
   }
 
@@ -85,9 +90,14 @@ export class Scope {
     return { key, value: this.run.journal.memoSync(key, () => compute(key)) };
   }
 
-  /** Takes a position without recording anything (keeps keys aligned for optional memoisation). */
+  /** Takes a position without recording anything and returns its key (a task attempt's key). */
   skip(): string {
     return this.nextKey();
+  }
+
+  /** Takes a position without recording anything (keeps keys aligned for optional memoisation). */
+  advance(): void {
+    this.position++;
   }
 
   /** A nested scope spawned at this scope's next position. */
@@ -101,6 +111,7 @@ export class Scope {
       this.lastEventId,
       () => generation,
       this.silent || options.silent === true,
+      true,
     );
   }
 
@@ -109,10 +120,13 @@ export class Scope {
     for (const child of children) if (!child.silent) this.lastEventId = Math.max(this.lastEventId, child.lastEventId);
   }
 
-  private record(type: string, details: EventDetails | undefined): JournalEvent {
-    const key = this.nextKey();
+  private record(type: string, details: EventDetails | undefined): HistoryEvent {
     const now = this.run.clock.now();
-    if (this.silent) return { id: this.lastEventId, previousEventId: this.lastEventId, timestamp: now, type, replayed: false };
+    if (this.silent) {
+      this.position++;
+      return { id: this.lastEventId, previousEventId: this.lastEventId, timestamp: now, type };
+    }
+    const key = this.nextKey();
     const event = this.run.journal.emit(key, type, details, this.lastEventId, now);
     this.lastEventId = event.id;
     return event;

@@ -3,7 +3,7 @@ import type { JsonObject, JsonValue, QueryLanguage, State } from '../asl';
 import type { PathScope } from './data-flow';
 import { isoTime } from './execution-run';
 import type { JsonataBindings, StatesBinding } from './jsonata/jsonata-expression';
-import type { JournalEvent } from './journal';
+import type { HistoryEvent } from './history-event';
 import type { MapItemContext, Scope } from './scope';
 
 /** A state being run. `retryCount` is $$.State.RetryCount (Task, Parallel, Map). */
@@ -13,7 +13,7 @@ export type StateRun<S extends State = State> = {
   input: JsonValue;
   scope: Scope;
   language: QueryLanguage;
-  entered: JournalEvent;
+  entered: HistoryEvent;
   retryCount?: number;
   /** The context object without extras, built on first use (see contextObject). */
   context?: { retryCount?: number; value: JsonObject };
@@ -25,8 +25,10 @@ export type StateOutcome = { output: JsonValue; next?: string };
 /** Extra members of the context object while a Task or an ItemSelector is evaluated. */
 export type ContextExtras = { taskToken?: string; mapItem?: MapItemContext };
 
+const NO_EXTRAS: ContextExtras = Object.freeze({});
+
 /** The context object `$$` (`$states.context`) for this state. */
-export function contextObject(run: StateRun, extras: ContextExtras = {}): JsonObject {
+export function contextObject(run: StateRun, extras: ContextExtras = NO_EXTRAS): JsonObject {
   const plain = extras.taskToken === undefined && !extras.mapItem;
   if (plain && run.context && run.context.retryCount === run.retryCount) return run.context.value;
   const state: JsonObject = { Name: run.name, EnteredTime: isoTime(run.entered.timestamp) };
@@ -42,9 +44,25 @@ export function contextObject(run: StateRun, extras: ContextExtras = {}): JsonOb
   return context;
 }
 
+/** A PathScope that builds `$$` and the variables only when a path reads them (most never do). */
+class LazyPathScope implements PathScope {
+  constructor(
+    private readonly run: StateRun,
+    private readonly extras: ContextExtras,
+  ) {}
+
+  get context(): JsonObject {
+    return contextObject(this.run, this.extras);
+  }
+
+  get variables(): Readonly<Record<string, JsonValue>> {
+    return this.run.scope.variables.visible();
+  }
+}
+
 /** What JSONPath expressions of this state can read besides its data. */
-export function pathScope(run: StateRun, extras: ContextExtras = {}): PathScope {
-  return { context: contextObject(run, extras), variables: run.scope.variables.visible() };
+export function pathScope(run: StateRun, extras: ContextExtras = NO_EXTRAS): PathScope {
+  return new LazyPathScope(run, extras);
 }
 
 /** What JSONata expressions of this state can read. */

@@ -11,7 +11,8 @@ const EMPTY: Snapshot = Object.freeze({});
 
 /** Variables assigned in one scope, falling back to the enclosing scopes for reads. */
 export class VariableFrame {
-  private readonly own = new Map<string, JsonValue>();
+  /** Created on the first assignment: most frames (Map iterations, parked runs) never assign. */
+  private own: Map<string, JsonValue> | undefined;
   private cached: { parent: Snapshot; merged: Snapshot } | undefined;
 
   constructor(private readonly parent?: VariableFrame) {}
@@ -25,13 +26,15 @@ export class VariableFrame {
   assign(values: Snapshot): void {
     const names = Object.keys(values);
     if (!names.length) return;
-    for (const name of names) this.own.set(name, values[name]);
+    const own = (this.own ??= new Map());
+    for (const name of names) own.set(name, values[name]);
     this.cached = undefined;
   }
 
   /** Every variable visible here, inner scopes shadowing outer ones (a cached, frozen object). */
   visible(): Snapshot {
     const parent = this.parent ? this.parent.visible() : EMPTY;
+    if (!this.own) return parent;
     if (this.cached && this.cached.parent === parent) return this.cached.merged;
     const merged: Record<string, JsonValue> = { ...parent };
     for (const [name, value] of this.own) merged[name] = value;

@@ -1,8 +1,9 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecutionRecord } from '../../../workflows/engine';
-import { SqliteExecutionStore } from '../../../workflows/emulator';
+import { DATABASE_FILE, SqliteExecutionStore } from '../../../workflows/emulator';
 
 const record: ExecutionRecord = {
   arn: 'arn:aws:states:us-east-1:123456789012:execution:m:e',
@@ -52,5 +53,68 @@ describe('SqliteExecutionStore', () => {
 
     expect(store.getExecution(record.arn)?.status).toBe('SUCCEEDED');
     store.close();
+  });
+
+  it('returns events appended over several commits in order, with and without details', () => {
+    const store = new SqliteExecutionStore(dataDir);
+    store.putExecution(record);
+    store.appendEvents(record.arn, [{ key: 'r#0', event: { id: 1, previousEventId: 0, timestamp: 5, type: 'ExecutionStarted', details: { input: '{"a":"\\"q\\""}' } } }]);
+    store.flush();
+    store.appendEvents(record.arn, [
+      { key: 'r#1', event: { id: 2, previousEventId: 1, timestamp: 6, type: 'PassStateEntered', details: { name: 'P', input: '{}', inputDetails: { truncated: false } } } },
+      { key: 'r/1.0#0', event: { id: 3, previousEventId: 2, timestamp: 7, type: 'ParallelStateStarted' } },
+    ]);
+    store.close();
+
+    const reopened = new SqliteExecutionStore(dataDir);
+
+    expect(reopened.listEvents(record.arn)).toStrictEqual([
+      { key: 'r#0', event: { id: 1, previousEventId: 0, timestamp: 5, type: 'ExecutionStarted', details: { input: '{"a":"\\"q\\""}' } } },
+      { key: 'r#1', event: { id: 2, previousEventId: 1, timestamp: 6, type: 'PassStateEntered', details: { name: 'P', input: '{}', inputDetails: { truncated: false } } } },
+      { key: 'r/1.0#0', event: { id: 3, previousEventId: 2, timestamp: 7, type: 'ParallelStateStarted' } },
+    ]);
+    reopened.close();
+  });
+
+  it('stores a definition once for all the executions that run it', () => {
+    const definition = JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
+    const store = new SqliteExecutionStore(dataDir);
+    for (const name of ['a', 'b', 'c']) store.putExecution({ ...record, arn: `${record.arn}-${name}`, name, definition });
+    store.putExecution({ ...record, arn: `${record.arn}-a`, name: 'a', definition, status: 'SUCCEEDED' });
+    store.close();
+    const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    const definitions = db.prepare('SELECT COUNT(*) AS count FROM definitions').get();
+    db.close();
+
+    const reopened = new SqliteExecutionStore(dataDir);
+
+    expect(definitions).toStrictEqual({ count: 1 });
+    expect(reopened.listExecutions().map((execution) => [execution.name, execution.status, execution.definition])).toStrictEqual([
+      ['a', 'SUCCEEDED', definition],
+      ['b', 'RUNNING', definition],
+      ['c', 'RUNNING', definition],
+    ]);
+    reopened.close();
+  });
+
+  it('reads executions and events written one row per event, with the definition inline', () => {
+    new SqliteExecutionStore(dataDir).close();
+    const db = new Database(join(dataDir, DATABASE_FILE));
+    db.prepare('INSERT INTO executions (seq, arn, state_machine_arn, status, body) VALUES (1, ?, ?, ?, ?)').run(record.arn, record.stateMachineArn, 'RUNNING', JSON.stringify({ ...record, definition: '{"old":true}' }));
+    db.prepare('INSERT INTO events (exec, id, key, body) VALUES (1, 1, ?, ?)').run('r#0', JSON.stringify({ id: 1, previousEventId: 0, timestamp: 5, type: 'ExecutionStarted' }));
+    db.close();
+    const store = new SqliteExecutionStore(dataDir);
+    store.appendEvents(record.arn, [{ key: 'r#1', event: { id: 2, previousEventId: 1, timestamp: 6, type: 'ExecutionSucceeded' } }]);
+    store.putExecution({ ...store.getExecution(record.arn)!, status: 'SUCCEEDED' });
+    store.close();
+
+    const reopened = new SqliteExecutionStore(dataDir);
+
+    expect(reopened.getExecution(record.arn)).toStrictEqual({ ...record, definition: '{"old":true}', status: 'SUCCEEDED' });
+    expect(reopened.listEvents(record.arn).map(({ key, event }) => [key, event.type])).toStrictEqual([
+      ['r#0', 'ExecutionStarted'],
+      ['r#1', 'ExecutionSucceeded'],
+    ]);
+    reopened.close();
   });
 });

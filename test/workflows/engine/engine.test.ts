@@ -95,4 +95,23 @@ describe('Engine limits', () => {
     expect([record.status, record.error]).toStrictEqual(['FAILED', 'States.Runtime']);
     expect(events).toHaveLength(25_001);
   });
+
+  it('lets an Express execution run past 25,000 events (the quota is for Standard workflows)', async () => {
+    const harness = createEngineHarness();
+    const definition = {
+      StartAt: 'Check',
+      States: {
+        Check: { Type: 'Choice', Choices: [{ Variable: '$.n', NumericLessThan: 7_000, Next: 'Add' }], Default: 'Done' },
+        Add: { Type: 'Pass', Parameters: { 'n.$': 'States.MathAdd($.n, 1)' }, Next: 'Check' },
+        Done: { Type: 'Succeed' },
+      },
+    };
+    const arn = harness.start(harness.deploy(definition, 'express-loop', 'EXPRESS'), { n: 0 });
+
+    const record = await harness.finish(arn);
+
+    expect(record.status).toBe('SUCCEEDED');
+    expect(outputOf(record)).toStrictEqual({ n: 7_000 });
+    expect(harness.engine.history(arn).length).toBeGreaterThan(25_000);
+  });
 });

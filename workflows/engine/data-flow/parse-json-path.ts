@@ -3,6 +3,7 @@
  * object) or `$name` (variable) root followed by segments.
  * https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html
  */
+import { BoundedCache } from '../bounded-cache';
 
 /** Which value a path starts from. */
 export type PathRoot = { kind: 'data' } | { kind: 'context' } | { kind: 'variable'; name: string };
@@ -29,8 +30,18 @@ const INDEX = /^-?\d+$/;
 const NAME_END = /[.[\]\s]/;
 const QUOTED_NAME = /^'((?:[^'\\]|\\.)*)'$|^"((?:[^"\\]|\\.)*)"$/s;
 
-/** Parses a JSONPath, or returns `undefined` when `text` is not one (so it is a literal). */
+const MAX_CACHED_PATHS = 10_000;
+const parsed = new BoundedCache<ParsedJsonPath | undefined>(MAX_CACHED_PATHS);
+
+/**
+ * Parses a JSONPath, or returns `undefined` when `text` is not one (so it is a literal). Results
+ * are cached by text and shared: callers must not change them.
+ */
 export function parseJsonPath(text: string): ParsedJsonPath | undefined {
+  return parsed.get(text, parseUncached);
+}
+
+function parseUncached(text: string): ParsedJsonPath | undefined {
   const rootEnd = readRoot(text);
   if (!rootEnd) return undefined;
   const segments: PathSegment[] = [];

@@ -25,20 +25,19 @@ export function resolvePayloadTemplate(
   scope: PathScope,
   field: string,
 ): JsonValue {
-  const resolve = (value: JsonValue): JsonValue => {
-    if (Array.isArray(value)) return value.map(resolve);
-    if (!isJsonObject(value)) return value;
-    const resolved: JsonObject = {};
-    for (const [key, entry] of Object.entries(value)) {
-      if (key.endsWith(DYNAMIC_SUFFIX) && key.length > DYNAMIC_SUFFIX.length) {
-        resolved[key.slice(0, -DYNAMIC_SUFFIX.length)] = resolveDynamic(key, entry, data, scope, field);
-      } else {
-        resolved[key] = resolve(entry);
-      }
+  if (Array.isArray(template)) return template.map((entry) => resolvePayloadTemplate(entry, data, scope, field));
+  if (!isJsonObject(template)) return template;
+  const resolved: JsonObject = {};
+  for (const key in template) {
+    if (!Object.hasOwn(template, key)) continue;
+    const entry = template[key];
+    if (key.length > DYNAMIC_SUFFIX.length && key.endsWith(DYNAMIC_SUFFIX)) {
+      resolved[key.slice(0, -DYNAMIC_SUFFIX.length)] = resolveDynamic(key, entry, data, scope, field);
+    } else {
+      resolved[key] = resolvePayloadTemplate(entry, data, scope, field);
     }
-    return resolved;
-  };
-  return resolve(template);
+  }
+  return resolved;
 }
 
 function resolveDynamic(key: string, expression: JsonValue, data: JsonValue, scope: PathScope, field: string): JsonValue {

@@ -18,13 +18,18 @@ import { parseIntrinsic } from './parse-intrinsic';
  * 'States.Runtime', AWS cause).
  */
 export function evaluateIntrinsic(expression: string, data: JsonValue, scope: PathScope, field?: string): JsonValue {
-  const call = parseIntrinsic(expression);
-  const evaluate = (node: IntrinsicExpression): IntrinsicArgument => {
-    if (node.kind === 'literal') return node.source === undefined ? { value: node.value } : node;
-    if (node.kind === 'path') return { value: readPayloadPath(node.path, data, scope, field) };
-    const implementation = Object.hasOwn(INTRINSIC_FUNCTIONS, node.name) ? INTRINSIC_FUNCTIONS[node.name] : undefined;
-    if (!implementation) throw intrinsicSyntaxFailure(expression, `unknown function ${node.name}`);
-    return { value: implementation(node.args.map(evaluate), node.name) };
-  };
-  return evaluate(call).value;
+  return evaluateNode(parseIntrinsic(expression), { expression, data, scope, field }).value;
+}
+
+/** What path arguments read, and what causes quote. */
+type Evaluation = { expression: string; data: JsonValue; scope: PathScope; field?: string };
+
+function evaluateNode(node: IntrinsicExpression, evaluation: Evaluation): IntrinsicArgument {
+  if (node.kind === 'literal') return node;
+  if (node.kind === 'path') return { value: readPayloadPath(node.path, evaluation.data, evaluation.scope, evaluation.field) };
+  const implementation = Object.hasOwn(INTRINSIC_FUNCTIONS, node.name) ? INTRINSIC_FUNCTIONS[node.name] : undefined;
+  if (!implementation) throw intrinsicSyntaxFailure(evaluation.expression, `unknown function ${node.name}`);
+  const args: IntrinsicArgument[] = new Array<IntrinsicArgument>(node.args.length);
+  for (let i = 0; i < node.args.length; i++) args[i] = evaluateNode(node.args[i], evaluation);
+  return { value: implementation(args, node.name) };
 }

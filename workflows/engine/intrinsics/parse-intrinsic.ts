@@ -4,6 +4,7 @@
  *   argument := string | number | 'true' | 'false' | 'null' | path | call
  */
 import type { JsonValue } from '../../asl';
+import { BoundedCache } from '../bounded-cache';
 import type { IntrinsicExpression } from './intrinsic-expression';
 import { intrinsicSyntaxFailure } from './intrinsic-failure';
 import { MAX_INTRINSIC_NESTING } from './intrinsic-limits';
@@ -15,8 +16,20 @@ const KEYWORDS: ReadonlyMap<string, JsonValue> = new Map<string, JsonValue>([
   ['null', null],
 ]);
 
-/** Parses one intrinsic call; throws States.IntrinsicFailure when `expression` is not one. */
-export function parseIntrinsic(expression: string): IntrinsicExpression & { kind: 'call' } {
+type IntrinsicCall = IntrinsicExpression & { kind: 'call' };
+
+const MAX_CACHED_CALLS = 5_000;
+const parsed = new BoundedCache<IntrinsicCall>(MAX_CACHED_CALLS);
+
+/**
+ * Parses one intrinsic call; throws States.IntrinsicFailure when `expression` is not one. Calls
+ * are cached by text and shared: callers must not change them.
+ */
+export function parseIntrinsic(expression: string): IntrinsicCall {
+  return parsed.get(expression, parseUncached);
+}
+
+function parseUncached(expression: string): IntrinsicCall {
   const tokens = tokenizeIntrinsic(expression);
   let position = 0;
 

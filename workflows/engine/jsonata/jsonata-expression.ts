@@ -5,6 +5,7 @@
  */
 import jsonata from 'jsonata';
 import type { JsonValue } from '../../asl';
+import { BoundedCache } from '../bounded-cache';
 import { StatesError } from '../errors';
 import { AWS_JSONATA_FUNCTIONS } from './aws-functions';
 
@@ -24,15 +25,11 @@ export type JsonataBindings = {
 
 const QUERY_EVALUATION_ERROR = 'States.QueryEvaluationError';
 const MAX_CACHED = 5_000;
-const compiled = new Map<string, jsonata.Expression>();
+const compiled = new BoundedCache<jsonata.Expression>(MAX_CACHED);
 
-function compile(expression: string): jsonata.Expression {
-  let expr = compiled.get(expression);
-  if (expr) return expr;
-  expr = jsonata(expression);
+function compileUncached(expression: string): jsonata.Expression {
+  const expr = jsonata(expression);
   for (const [name, fn] of Object.entries(AWS_JSONATA_FUNCTIONS)) expr.registerFunction(name, fn);
-  if (compiled.size >= MAX_CACHED) compiled.clear();
-  compiled.set(expression, expr);
   return expr;
 }
 
@@ -52,8 +49,10 @@ function containsFunction(value: unknown): boolean {
   return false;
 }
 
-/** Converts a JSONata result (sequences, undefined members) into plain JSON. */
+/** Converts a JSONata result (sequences, undefined members, NaN) into plain JSON. */
 function toJson(value: unknown): JsonValue {
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null;
   return JSON.parse(JSON.stringify(value)) as JsonValue;
 }
 
@@ -70,7 +69,7 @@ export function queryEvaluationError(expression: string, field: string, problem:
 export async function evaluateJsonata(expression: string, bindings: JsonataBindings, field: string): Promise<JsonValue> {
   let result: unknown;
   try {
-    result = await compile(expression).evaluate(bindings.states.input, {
+    result = await compiled.get(expression, compileUncached).evaluate(bindings.states.input, {
       ...bindings.variables,
       states: bindings.states,
     });

@@ -5,6 +5,7 @@
  */
 import type { TimerHandle } from '../clock';
 import type { Scope } from '../scope';
+import type { CallbackWaiter } from './callback-hub';
 import type { TaskOutcome } from './task-outcome';
 
 /** Journal keys derived from the key a token was issued under. */
@@ -16,60 +17,80 @@ export const callbackKeys = {
 /** The wait's limits: absolute deadline and heartbeat interval (ms), both optional. */
 export type CallbackLimits = { startedAt: number; timeoutMs?: number; heartbeatMs?: number };
 
+/**
+ * One task waiting for its callback. A class rather than closures: thousands of executions may
+ * park here for days, and each closure would cost memory for as long.
+ */
+class CallbackWait implements CallbackWaiter {
+  private timeout: TimerHandle | undefined;
+  private heartbeatTimer: TimerHandle | undefined;
+  private unregister: (() => void) | undefined;
+  private done = false;
+
+  constructor(
+    private readonly scope: Scope,
+    private readonly tokenKey: string,
+    private readonly limits: CallbackLimits,
+    private readonly resolve: (outcome: TaskOutcome) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  start(token: string): void {
+    const { clock, services } = this.scope.run;
+    this.unregister = services.callbacks.register(token, this);
+    if (this.limits.timeoutMs !== undefined) {
+      this.timeout = clock.setTimer(this.limits.startedAt + this.limits.timeoutMs, () => this.deliver({ status: 'timed-out', error: 'States.Timeout', cause: null }));
+    }
+    this.armHeartbeat();
+    this.scope.signal.addEventListener('abort', this, { once: true });
+  }
+
+  deliver(outcome: TaskOutcome): void {
+    if (this.done) return;
+    this.cleanup();
+    this.scope.run.journal.remember(callbackKeys.outcome(this.tokenKey), outcome);
+    this.resolve(outcome);
+  }
+
+  heartbeat(): void {
+    if (this.done) return;
+    this.scope.run.journal.remember(callbackKeys.heartbeat(this.tokenKey), this.scope.run.clock.now());
+    this.armHeartbeat();
+  }
+
+  /** The scope's abort signal fired. */
+  handleEvent(): void {
+    if (this.done) return;
+    this.cleanup();
+    try {
+      this.scope.checkInterrupted();
+    } catch (error) {
+      this.reject(error);
+    }
+  }
+
+  private armHeartbeat(): void {
+    if (this.limits.heartbeatMs === undefined) return;
+    this.heartbeatTimer?.cancel();
+    const last = (this.scope.run.journal.recalled(callbackKeys.heartbeat(this.tokenKey)) as number | undefined) ?? this.limits.startedAt;
+    this.heartbeatTimer = this.scope.run.clock.setTimer(last + this.limits.heartbeatMs, () =>
+      this.deliver({ status: 'timed-out', error: 'States.HeartbeatTimeout', cause: null }),
+    );
+  }
+
+  private cleanup(): void {
+    this.done = true;
+    this.timeout?.cancel();
+    this.heartbeatTimer?.cancel();
+    this.unregister?.();
+    this.scope.signal.removeEventListener('abort', this);
+  }
+}
+
 /** Resolves with the callback's outcome (or a timeout); rejects if the scope is interrupted. */
 export function awaitCallback(scope: Scope, token: string, tokenKey: string, limits: CallbackLimits): Promise<TaskOutcome> {
-  const { journal, clock, services } = scope.run;
-  const outcomeKey = callbackKeys.outcome(tokenKey);
-  const recorded = journal.recalled(outcomeKey) as TaskOutcome | undefined;
+  const recorded = scope.run.journal.recalled(callbackKeys.outcome(tokenKey)) as TaskOutcome | undefined;
   if (recorded) return Promise.resolve(recorded);
   scope.checkInterrupted();
-  return new Promise<TaskOutcome>((resolve, reject) => {
-    const timers: { timeout?: TimerHandle; heartbeat?: TimerHandle } = {};
-    let done = false;
-    const cleanup = (): void => {
-      done = true;
-      timers.timeout?.cancel();
-      timers.heartbeat?.cancel();
-      unregister();
-      scope.signal.removeEventListener('abort', onAbort);
-    };
-    const finish = (outcome: TaskOutcome): void => {
-      if (done) return;
-      cleanup();
-      journal.remember(outcomeKey, outcome);
-      resolve(outcome);
-    };
-    const armHeartbeat = (): void => {
-      if (limits.heartbeatMs === undefined) return;
-      timers.heartbeat?.cancel();
-      const last = (journal.recalled(callbackKeys.heartbeat(tokenKey)) as number | undefined) ?? limits.startedAt;
-      timers.heartbeat = clock.setTimer(last + limits.heartbeatMs, () =>
-        finish({ status: 'timed-out', error: 'States.HeartbeatTimeout', cause: null }),
-      );
-    };
-    const onAbort = (): void => {
-      if (done) return;
-      cleanup();
-      try {
-        scope.checkInterrupted();
-      } catch (error) {
-        reject(error);
-      }
-    };
-    const unregister = services.callbacks.register(token, {
-      deliver: finish,
-      heartbeat: () => {
-        if (done) return;
-        journal.remember(callbackKeys.heartbeat(tokenKey), clock.now());
-        armHeartbeat();
-      },
-    });
-    if (limits.timeoutMs !== undefined) {
-      timers.timeout = clock.setTimer(limits.startedAt + limits.timeoutMs, () =>
-        finish({ status: 'timed-out', error: 'States.Timeout', cause: null }),
-      );
-    }
-    armHeartbeat();
-    scope.signal.addEventListener('abort', onAbort, { once: true });
-  });
+  return new Promise<TaskOutcome>((resolve, reject) => new CallbackWait(scope, tokenKey, limits, resolve, reject).start(token));
 }

@@ -26,13 +26,16 @@ export async function invokeIntegration(
   const forward = (): void => controller.abort(scope.signal.reason);
   scope.signal.addEventListener('abort', forward, { once: true });
   scope.run.journal.flush();
+  // Work outside the engine (a handler, a DynamoDB call) keeps virtual time still; a `.sync`
+  // child execution does not, since it only progresses as time does.
   const inFlight = scope.run.services.inFlight;
-  inFlight.tasks += 1;
+  const outside = integration.pattern !== 'sync' ? 1 : 0;
+  inFlight.tasks += outside;
   const work: Promise<TaskOutcome> = integration
     .invoke({ ...invocation, signal: controller.signal })
     .then((output: JsonValue): TaskOutcome => ({ status: 'succeeded', output }), failedOutcome)
     .finally(() => {
-      inFlight.tasks -= 1;
+      inFlight.tasks -= outside;
     });
   try {
     if (deadline === undefined) return await scope.guard(work);

@@ -1,0 +1,26 @@
+/** What the placeholders of compiled workflows stand for on the embedded stack. */
+import type { Substitutions } from '../../workflows/dsl';
+
+/** The region and account of the embedded engine's ARNs. */
+export type LocalAccount = { region: string; accountId: string };
+
+/** Values for every placeholder: Lambda ARNs named after the function, state machine ARNs, table names. */
+export function localSubstitutionValues(substitutions: Substitutions, { region, accountId }: LocalAccount): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(substitutions).map(([name, substitution]) => {
+      switch (substitution.type) {
+        case 'function':
+          return [name, `arn:aws:lambda:${region}:${accountId}:function:${substitution.functionName}`];
+        case 'stateMachine':
+          return [name, stateMachineArn(substitution.workflow, { region, accountId })];
+        case 'table':
+          return [name, substitution.table];
+      }
+    }),
+  );
+}
+
+/** The ARN a workflow is deployed under on the embedded engine. */
+export function stateMachineArn(workflow: string, { region, accountId }: LocalAccount): string {
+  return `arn:aws:states:${region}:${accountId}:stateMachine:${workflow}`;
+}
