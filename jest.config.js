@@ -7,6 +7,7 @@ const project = (area) => ({
   displayName: area,
   testEnvironment: 'node',
   transform,
+  setupFiles: ['<rootDir>/test/helpers/jest-setup.ts'],
   testMatch: [`<rootDir>/test/${area}/**/*.test.ts`],
 });
 

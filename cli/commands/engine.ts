@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/dsl';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, type Logger, type TaskHandler } from '../../workflows/engine';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, ScaledClock, type Logger, type TaskHandler } from '../../workflows/engine';
 import { tables } from '../../workflows/definitions/tables';
 import { createStepFunctionsServer, type StepFunctionsServer } from '../../workflows/emulator';
 import { CliError } from '../cli-error';
@@ -13,8 +13,9 @@ import { deployWorkflows, localSfnClient } from '../local/deploy-workflows';
 import { ensureTables } from '../local/ensure-tables';
 import { localDefinitions } from '../local/local-definitions';
 import { startLocalDynamoDb } from '../local/local-dynamodb';
+import { timeAnchor } from '../local/time-anchor';
 
-type EngineOptions = { port: string; dataDir: string; dynamodbPort: string; dynamodbEndpoint?: string; deploy: boolean; logLevel: LogLevel };
+type EngineOptions = { port: string; dataDir: string; dynamodbPort: string; dynamodbEndpoint?: string; deploy: boolean; logLevel: LogLevel; timeScale?: string };
 
 const ACCOUNT = { region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT_ID };
 const ROLE_ARN = `arn:aws:iam::${DEFAULT_ACCOUNT_ID}:role/statecraft-local`;
@@ -27,16 +28,21 @@ export function engineCommand(): Command {
     .option('--dynamodb-port <port>', 'port of the embedded DynamoDB (env DYNAMODB_PORT)', process.env.DYNAMODB_PORT ?? '8000')
     .option('--dynamodb-endpoint <url>', 'use this DynamoDB endpoint instead of starting the embedded one')
     .option('--no-deploy', 'do not create or update the catalogue workflows')
+    .option('--time-scale <factor>', 'run time this many times faster (waits, retries, timeouts), e.g. 1000')
     .addOption(new Option('--log-level <level>', 'log level (each request is logged at debug)').choices(LOG_LEVELS).default('info'))
     .addHelpText('after', '\nPoint any AWS SDK or the AWS CLI at it:\n  aws stepfunctions list-state-machines --endpoint-url http://127.0.0.1:8083')
     .action(async (options: EngineOptions) => {
       const logger = consoleLogger(options.logLevel);
       const port = parsePort(options.port, '--port');
+      const scale = options.timeScale === undefined ? 1 : Number(options.timeScale);
+      if (!(scale >= 1)) throw new CliError(`--time-scale must be a number of at least 1, got '${options.timeScale}'`, 2);
       fs.mkdirSync(options.dataDir, { recursive: true });
       const dynamoDb = options.dynamodbEndpoint ? undefined : await listenOrExplain(() => startLocalDynamoDb({ port: parsePort(options.dynamodbPort, '--dynamodb-port'), path: path.join(options.dataDir, 'dynamodb') }), 'DynamoDB', options.dynamodbPort, '--dynamodb-port or DYNAMODB_PORT');
       const dynamodbEndpoint = options.dynamodbEndpoint ?? (dynamoDb?.endpoint as string);
+      const clock = scale === 1 ? undefined : new ScaledClock({ scale, anchor: timeAnchor(options.dataDir, scale) });
       const server = createStepFunctionsServer({
         dataDir: options.dataDir,
+        clock,
         logger,
         dynamodb: { endpoint: dynamodbEndpoint },
         taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: loggingApprovalRequest(logger) },

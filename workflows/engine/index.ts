@@ -7,6 +7,8 @@ export type { Account } from './arns';
 export { systemClock } from './clock';
 export type { Clock, TimerHandle } from './clock';
 export { VirtualClock, settle } from './virtual-clock';
+export { ScaledClock } from './scaled-clock';
+export type { ScaledClockOptions } from './scaled-clock';
 export type { VirtualClockOptions } from './virtual-clock';
 export { StatesError, ExecutionInterrupted, DynamoDbItemsError } from './errors';
 export type { DynamoDbItemsErrorOptions } from './errors';
