@@ -15,7 +15,7 @@ import { localDefinitions } from '../local/local-definitions';
 import { startLocalDynamoDb } from '../local/local-dynamodb';
 import { timeAnchor } from '../local/time-anchor';
 
-type EngineOptions = { port: string; dataDir: string; dynamodbPort: string; dynamodbEndpoint?: string; deploy: boolean; logLevel: LogLevel; timeScale?: string };
+export type EngineOptions = { port: string; dataDir: string; dynamodbPort: string; dynamodbEndpoint?: string; deploy: boolean; logLevel: LogLevel; timeScale?: string };
 
 const ACCOUNT = { region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT_ID };
 const ROLE_ARN = `arn:aws:iam::${DEFAULT_ACCOUNT_ID}:role/statecraft-local`;
@@ -23,38 +23,50 @@ const ROLE_ARN = `arn:aws:iam::${DEFAULT_ACCOUNT_ID}:role/statecraft-local`;
 export function engineCommand(): Command {
   return new Command('engine')
     .description('Run the embedded Step Functions API server (awsJson1_0) with the catalogue deployed; executions survive restarts.')
-    .option('-p, --port <port>', 'port to listen on (env SFN_PORT)', process.env.SFN_PORT ?? '8083')
-    .option('-d, --data-dir <dir>', 'where executions and DynamoDB data are kept (env STATECRAFT_DATA_DIR)', process.env.STATECRAFT_DATA_DIR ?? '.statecraft')
-    .option('--dynamodb-port <port>', 'port of the embedded DynamoDB (env DYNAMODB_PORT)', process.env.DYNAMODB_PORT ?? '8000')
+    .option('-p, --port <port>', 'port to listen on (env SFN_PORT)', ENGINE_DEFAULTS.port)
+    .option('-d, --data-dir <dir>', 'where executions and DynamoDB data are kept (env STATECRAFT_DATA_DIR)', ENGINE_DEFAULTS.dataDir)
+    .option('--dynamodb-port <port>', 'port of the embedded DynamoDB (env DYNAMODB_PORT)', ENGINE_DEFAULTS.dynamodbPort)
     .option('--dynamodb-endpoint <url>', 'use this DynamoDB endpoint instead of starting the embedded one')
     .option('--no-deploy', 'do not create or update the catalogue workflows')
     .option('--time-scale <factor>', 'run time this many times faster (waits, retries, timeouts), e.g. 1000')
     .addOption(new Option('--log-level <level>', 'log level (each request is logged at debug)').choices(LOG_LEVELS).default('info'))
     .addHelpText('after', '\nPoint any AWS SDK or the AWS CLI at it:\n  aws stepfunctions list-state-machines --endpoint-url http://127.0.0.1:8083')
-    .action(async (options: EngineOptions) => {
-      const logger = consoleLogger(options.logLevel);
-      const port = parsePort(options.port, '--port');
-      const scale = options.timeScale === undefined ? 1 : Number(options.timeScale);
-      if (!(scale >= 1)) throw new CliError(`--time-scale must be a number of at least 1, got '${options.timeScale}'`, 2);
-      fs.mkdirSync(options.dataDir, { recursive: true });
-      const dynamoDb = options.dynamodbEndpoint ? undefined : await listenOrExplain(() => startLocalDynamoDb({ port: parsePort(options.dynamodbPort, '--dynamodb-port'), path: path.join(options.dataDir, 'dynamodb') }), 'DynamoDB', options.dynamodbPort, '--dynamodb-port or DYNAMODB_PORT');
-      const dynamodbEndpoint = options.dynamodbEndpoint ?? (dynamoDb?.endpoint as string);
-      const clock = scale === 1 ? undefined : new ScaledClock({ scale, anchor: timeAnchor(options.dataDir, scale) });
-      const server = createStepFunctionsServer({
-        dataDir: options.dataDir,
-        clock,
-        logger,
-        dynamodb: { endpoint: dynamodbEndpoint },
-        taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: loggingApprovalRequest(logger) },
-      });
-      try {
-        await serve(server, port, { ...options, dynamodbEndpoint }, logger);
-      } finally {
-        logger.info('stopping');
-        await server.close();
-        await dynamoDb?.stop();
-      }
-    });
+    .action(runEngine);
+}
+
+/** Defaults of `statecraft engine` (and `statecraft dev`), from the environment where set. */
+export const ENGINE_DEFAULTS = {
+  port: process.env.SFN_PORT ?? '8083',
+  dataDir: process.env.STATECRAFT_DATA_DIR ?? '.statecraft',
+  dynamodbPort: process.env.DYNAMODB_PORT ?? '8000',
+  deploy: true,
+  logLevel: 'info',
+} as const satisfies Omit<EngineOptions, 'dynamodbEndpoint' | 'timeScale'>;
+
+/** Runs the embedded engine and DynamoDB until Ctrl-C or SIGTERM. */
+export async function runEngine(options: EngineOptions): Promise<void> {
+  const logger = consoleLogger(options.logLevel);
+  const port = parsePort(options.port, '--port');
+  const scale = options.timeScale === undefined ? 1 : Number(options.timeScale);
+  if (!(scale >= 1)) throw new CliError(`--time-scale must be a number of at least 1, got '${options.timeScale}'`, 2);
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const dynamoDb = options.dynamodbEndpoint ? undefined : await listenOrExplain(() => startLocalDynamoDb({ port: parsePort(options.dynamodbPort, '--dynamodb-port'), path: path.join(options.dataDir, 'dynamodb') }), 'DynamoDB', options.dynamodbPort, '--dynamodb-port or DYNAMODB_PORT');
+  const dynamodbEndpoint = options.dynamodbEndpoint ?? (dynamoDb?.endpoint as string);
+  const clock = scale === 1 ? undefined : new ScaledClock({ scale, anchor: timeAnchor(options.dataDir, scale) });
+  const server = createStepFunctionsServer({
+    dataDir: options.dataDir,
+    clock,
+    logger,
+    dynamodb: { endpoint: dynamodbEndpoint },
+    taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: loggingApprovalRequest(logger) },
+  });
+  try {
+    await serve(server, port, { ...options, dynamodbEndpoint }, logger);
+  } finally {
+    logger.info('stopping');
+    await server.close();
+    await dynamoDb?.stop();
+  }
 }
 
 /** Prepares tables and the catalogue, listens, and returns when asked to stop (Ctrl-C or SIGTERM). */

@@ -49,6 +49,6 @@ describe('statecraft --help', () => {
     const result = runCli(['--help']);
 
     expect(result.code).toBe(0);
-    for (const command of ['list', 'compile', 'validate', 'graph', 'dev']) expect(result.stdout).toContain(`  ${command}`);
+    for (const command of ['list', 'compile', 'validate', 'graph', 'run', 'engine', 'dev']) expect(result.stdout).toContain(`  ${command}`);
   });
 });
