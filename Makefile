@@ -25,6 +25,7 @@ compile: node_modules/.package-lock.json
 
 bench: node_modules/.package-lock.json
 	npx tsx bench/compile.ts
+	npx tsx bench/engine.ts
 
 clean:
 	rm -rf dist .statecraft
