@@ -14,11 +14,14 @@ export function isUncatchable(code: string): boolean {
   return UNCATCHABLE.has(code);
 }
 
-/** Whether `errorEquals` matches the error named `code` (States.ALL, States.TaskFailed wildcards included). */
-export function errorEqualsMatches(errorEquals: readonly string[], code: string): boolean {
+/**
+ * Whether `errorEquals` matches the error named `code` (States.ALL, States.TaskFailed wildcards
+ * included), or its more specific name `alsoMatches` (States.HeartbeatTimeout).
+ */
+export function errorEqualsMatches(errorEquals: readonly string[], code: string, alsoMatches?: string): boolean {
   if (isUncatchable(code)) return false;
   return errorEquals.some((name) => {
-    if (name === code) return true;
+    if (name === code || (alsoMatches !== undefined && name === alsoMatches)) return true;
     if (name === 'States.ALL') return !NOT_IN_ALL.has(code);
     if (name === 'States.TaskFailed') return !NOT_IN_ALL.has(code) && code !== 'States.Timeout';
     return false;

@@ -6,6 +6,8 @@ export type StatesErrorOptions = {
   cause?: unknown;
   /** The field whose evaluation failed (`Output/result`), reported in EvaluationFailed events. */
   location?: string;
+  /** A more specific name Retry and Catch also match (States.HeartbeatTimeout for a heartbeat expiry). */
+  alsoMatches?: string;
 };
 
 /**
@@ -15,6 +17,7 @@ export type StatesErrorOptions = {
 export class StatesError extends Error {
   override readonly name = 'StatesError';
   readonly location?: string;
+  readonly alsoMatches?: string;
 
   constructor(
     readonly code: StatesErrorName | (string & {}),
@@ -23,6 +26,7 @@ export class StatesError extends Error {
   ) {
     super(details ? `${code}: ${details}` : code, { cause: options.cause });
     this.location = options.location;
+    this.alsoMatches = options.alsoMatches;
   }
 }
 

@@ -73,7 +73,7 @@ export async function withRetryAndCatch(
       error = attributeFailure(run, thrown);
     }
     if (isUncatchable(error.code)) throw error;
-    const index = retriers.findIndex((retrier) => errorEqualsMatches(retrier.ErrorEquals, error.code));
+    const index = retriers.findIndex((retrier) => errorEqualsMatches(retrier.ErrorEquals, error.code, error.alsoMatches));
     const retrier = retriers[index];
     if (retrier && counts[index] < (retrier.MaxAttempts ?? DEFAULT_MAX_ATTEMPTS)) {
       const delay = retryDelayMs(retrier, counts[index]);
@@ -86,7 +86,7 @@ export async function withRetryAndCatch(
       continue;
     }
     onFailed?.(error);
-    const catcher = catchers.find((candidate) => errorEqualsMatches(candidate.ErrorEquals, error.code));
+    const catcher = catchers.find((candidate) => errorEqualsMatches(candidate.ErrorEquals, error.code, error.alsoMatches));
     if (!catcher) throw error;
     return applyCatcher(run, catcher, error);
   }

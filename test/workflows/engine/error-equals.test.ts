@@ -16,3 +16,14 @@ describe('ErrorEquals matching', () => {
     expect(errorEqualsMatches(errorEquals, code)).toBe(expected);
   });
 });
+
+describe('heartbeat timeouts', () => {
+  it.each([
+    [['States.HeartbeatTimeout'], true],
+    [['States.Timeout'], true],
+    [['States.ALL'], true],
+    [['States.TaskFailed'], false],
+  ])('a heartbeat expiry (States.Timeout, also States.HeartbeatTimeout) is matched by %j: %s', (errorEquals, matches) => {
+    expect(errorEqualsMatches(errorEquals, 'States.Timeout', 'States.HeartbeatTimeout')).toBe(matches);
+  });
+});

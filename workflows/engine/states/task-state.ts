@@ -52,6 +52,16 @@ function scheduledEvent(run: StateRun<TaskState>, integration: TaskIntegration, 
   run.scope.emit('TaskScheduled', details);
 }
 
+const HEARTBEAT_TIMEOUT = 'States.HeartbeatTimeout';
+
+/**
+ * AWS records a heartbeat expiry as States.Timeout (events, execution error); States.HeartbeatTimeout
+ * exists only for Retry and Catch to match. https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
+ */
+function recordedError(error: string): string {
+  return error === HEARTBEAT_TIMEOUT ? 'States.Timeout' : error;
+}
+
 function outcomeEvent(run: StateRun<TaskState>, integration: TaskIntegration, outcome: TaskOutcome): void {
   const lambda = integration.flavour === 'lambda';
   const base = lambda ? {} : { resourceType: integration.resourceType, resource: integration.resource };
@@ -60,7 +70,7 @@ function outcomeEvent(run: StateRun<TaskState>, integration: TaskIntegration, ou
     return;
   }
   const details: Record<string, unknown> = { ...base };
-  if (outcome.error !== null) details.error = outcome.error;
+  if (outcome.error !== null) details.error = recordedError(outcome.error);
   if (outcome.cause !== null) details.cause = outcome.cause;
   const type = outcome.status === 'timed-out' ? (lambda ? 'LambdaFunctionTimedOut' : 'TaskTimedOut') : lambda ? 'LambdaFunctionFailed' : 'TaskFailed';
   run.scope.emit(type, details);
@@ -94,7 +104,10 @@ async function attemptTask(run: StateRun<TaskState>): Promise<AttemptOutcome> {
     });
   }
   outcomeEvent(run, integration, outcome);
-  if (outcome.status !== 'succeeded') throw markAttributed(new StatesError(outcome.error ?? '', outcome.cause ?? ''));
+  if (outcome.status !== 'succeeded') {
+    const heartbeat = outcome.error === HEARTBEAT_TIMEOUT ? { alsoMatches: HEARTBEAT_TIMEOUT } : {};
+    throw markAttributed(new StatesError(recordedError(outcome.error ?? ''), outcome.cause ?? '', heartbeat));
+  }
   const result = outcome.output;
   return evaluationStep(run, () => processResult(run, result));
 }

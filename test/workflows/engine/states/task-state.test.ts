@@ -130,7 +130,7 @@ describe('Task state: .waitForTaskToken', () => {
     expect([record.status, record.error, record.cause]).toStrictEqual(['FAILED', 'Rejected', 'no budget']);
   });
 
-  it('times out with States.HeartbeatTimeout when heartbeats stop', async () => {
+  it('times out when heartbeats stop, recorded as States.Timeout as AWS does', async () => {
     const { tokens, handlers } = tokenCatcher();
     const harness = createEngineHarness({ handlers });
     const arn = harness.start(harness.deploy(callbackDefinition({ HeartbeatSeconds: 60, TimeoutSeconds: 7 * 24 * 3600 })));
@@ -142,7 +142,7 @@ describe('Task state: .waitForTaskToken', () => {
     await harness.clock.advance(20_000);
     const record = await harness.finish(arn);
 
-    expect(record.error).toBe('States.HeartbeatTimeout');
+    expect(record.error).toBe('States.Timeout');
     expect(record.stoppedAt! - record.startedAt).toBe(110_000);
   });
 
