@@ -6,6 +6,7 @@ import { engineCommand } from './commands/engine';
 import { graphCommand } from './commands/graph';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
+import { tokenCommand } from './commands/token';
 import { validateCommand } from './commands/validate';
 import { CliError } from './cli-error';
 
@@ -15,7 +16,7 @@ export function createProgram(): Command {
     .description('Define, run, watch and approve workflows on AWS Step Functions.')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [listCommand(), compileCommand(), validateCommand(), graphCommand(), runCommand(), engineCommand(), devCommand()]) {
+  for (const command of [listCommand(), compileCommand(), validateCommand(), graphCommand(), runCommand(), engineCommand(), devCommand(), tokenCommand()]) {
     program.addCommand(command.exitOverride());
   }
   return program;

@@ -1,0 +1,50 @@
+/** createApp(config, deps): the Express 5 app, shared by the local server and the Lambda entry (no listen). */
+import type { SFNClient } from '@aws-sdk/client-sfn';
+import express, { type Express, type Router } from 'express';
+import { catalogue as sampleCatalogue } from '../workflows/definitions';
+import type { Workflow } from '../workflows/dsl';
+import type { VerifyToken } from './auth/create-token-verifier';
+import { createWorkflowCatalogue, type WorkflowCatalogue } from './catalogue/workflow-catalogue';
+import type { ApiConfig } from './config';
+import { jsonLogger, type ApiLogger } from './logger';
+import { authenticate } from './middleware/authenticate';
+import { errorHandler, notFound } from './middleware/error-handler';
+import { jsonBody } from './middleware/json-body';
+import { requestId } from './middleware/request-id';
+import { healthRouter } from './routes/health';
+import { openApiRouter } from './routes/openapi';
+import { runsRouter } from './routes/runs';
+import { workflowsRouter } from './routes/workflows';
+
+/** What an extra router (the approvals module) is built from; it is mounted behind authentication. */
+export type RouterContext = { config: ApiConfig; sfn: SFNClient; catalogue: WorkflowCatalogue; logger: ApiLogger };
+
+/** The app's collaborators, injected so tests can point them at loopback servers. */
+export type AppDeps = {
+  sfn: SFNClient;
+  verifyToken: VerifyToken;
+  approvals?: (context: RouterContext) => Router;
+  logger?: ApiLogger;
+  /** The workflows served (default: the sample catalogue). */
+  workflows?: readonly Workflow[];
+};
+
+/** Builds the app: request id, JSON bodies, public routes, then authenticated routes, 404, errors. */
+export function createApp(config: ApiConfig, deps: AppDeps): Express {
+  const logger = deps.logger ?? jsonLogger();
+  const catalogue = createWorkflowCatalogue(deps.workflows ?? sampleCatalogue, config);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(requestId());
+  app.use(healthRouter());
+  app.use(openApiRouter());
+  app.use('/api', authenticate(deps.verifyToken));
+  app.use(jsonBody());
+  app.use(workflowsRouter({ sfn: deps.sfn, catalogue }));
+  app.use(runsRouter({ sfn: deps.sfn, catalogue }));
+  if (deps.approvals) app.use(deps.approvals({ config, sfn: deps.sfn, catalogue, logger }));
+  app.use(notFound());
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,31 @@
+/** The approval task's payload, as workflows/dsl/build/approval-fields.ts compiles it, parsed at the boundary. */
+import { z } from 'zod';
+import { approverPolicySchema } from './approval-record';
+
+/** `{ taskToken, executionArn, stateName, workflow, approvers, message, input, timeoutSeconds? }`. */
+export const approvalPayloadSchema = z.object({
+  taskToken: z.string().min(1),
+  executionArn: z.string().min(1),
+  stateName: z.string().min(1),
+  workflow: z.string().min(1),
+  approvers: approverPolicySchema,
+  message: z.string(),
+  input: z.unknown(),
+  timeoutSeconds: z.number().int().positive().optional(),
+});
+
+/** A parsed approval payload. */
+export type ApprovalPayload = z.infer<typeof approvalPayloadSchema>;
+
+/** The run id: the execution name, the last segment of the execution ARN. */
+export function runIdOf(executionArn: string): string {
+  return executionArn.slice(executionArn.lastIndexOf(':') + 1);
+}
+
+/** Who started the run, when its data says so (`requestedBy`, else `startedBy`). */
+export function requesterOf(input: unknown): string | undefined {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return undefined;
+  const fields = input as Record<string, unknown>;
+  const requester = fields.requestedBy ?? fields.startedBy;
+  return typeof requester === 'string' && requester.trim() ? requester.trim() : undefined;
+}

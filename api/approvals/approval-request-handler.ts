@@ -1,0 +1,68 @@
+/**
+ * The built-in `approval-request` function: a `.waitForTaskToken` task calls it (the engine
+ * in-process, or Lambda on AWS) and it stores the pending approval with the task token. Calling
+ * it again with the same token (at-least-once delivery) returns the same approval id.
+ */
+import { DescribeExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { systemApprovalClock, type ApprovalClock } from './approval-clock';
+import { approvalIdCandidates } from './approval-id';
+import { approvalPayloadSchema, requesterOf, runIdOf, type ApprovalPayload } from './approval-payload';
+import { isoInstant, type ApprovalRecord } from './approval-record';
+import type { ApprovalStore } from './approval-store';
+
+/** What the handler needs; with `sfn` it reads the requester from the execution's input rather than the task's. */
+export type ApprovalRequestHandlerDeps = { store: ApprovalStore; clock?: ApprovalClock; sfn?: SFNClient };
+
+/** The handler's result, which the run keeps nowhere (the decision replaces it). */
+export type ApprovalRequestResult = { approvalId: string };
+
+/** Builds the handler; it rejects a malformed payload with a TypeError that never quotes the token. */
+export function approvalRequestHandler({ store, clock = systemApprovalClock, sfn }: ApprovalRequestHandlerDeps): (payload: unknown) => Promise<ApprovalRequestResult> {
+  return async function handleApprovalRequest(payload: unknown): Promise<ApprovalRequestResult> {
+    const parsed = approvalPayloadSchema.safeParse(payload);
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(payload)').join(', ');
+      throw new TypeError(`approval-request got an invalid payload (${fields})`);
+    }
+    const request = parsed.data;
+    const requestedBy = (sfn ? requesterOf(await executionInput(sfn, request.executionArn)) : undefined) ?? requesterOf(request.input);
+    const now = clock.now();
+    for (const approvalId of approvalIdCandidates(request.taskToken)) {
+      const record = recordOf(approvalId, request, requestedBy, now);
+      if ((await store.put(record)) === 'created') return { approvalId };
+      const existing = await store.get(approvalId);
+      if (existing?.taskToken === request.taskToken) return { approvalId };
+    }
+    throw new Error(`approval-request could not find a free approval id for ${request.executionArn} at '${request.stateName}'`);
+  };
+}
+
+/** The pending record for a request at `now`. */
+function recordOf(approvalId: string, request: ApprovalPayload, requestedBy: string | undefined, now: number): ApprovalRecord {
+  return {
+    approvalId,
+    runId: runIdOf(request.executionArn),
+    executionArn: request.executionArn,
+    stateName: request.stateName,
+    workflow: request.workflow,
+    approvers: request.approvers,
+    message: request.message,
+    input: request.input,
+    ...(requestedBy === undefined ? {} : { requestedBy }),
+    requestedAt: isoInstant(now),
+    ...(request.timeoutSeconds === undefined ? {} : { expiresAt: isoInstant(now + request.timeoutSeconds * 1000) }),
+    status: 'pending',
+    taskToken: request.taskToken,
+  };
+}
+
+/** The execution's input as JSON, or undefined when it cannot be read. */
+async function executionInput(sfn: SFNClient, executionArn: string): Promise<unknown> {
+  const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+  if (!described.input) return undefined;
+  try {
+    return JSON.parse(described.input) as unknown;
+  } catch {
+    return undefined;
+  }
+}

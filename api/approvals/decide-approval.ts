@@ -1,0 +1,84 @@
+/**
+ * The one decision path, shared by the API, the console and the chatbot: check the approver,
+ * record the decision with a conditional write (so exactly one decision wins), then resume the
+ * run with SendTaskSuccess or SendTaskFailure.
+ * https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token
+ */
+import { SendTaskFailureCommand, SendTaskSuccessCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { APPROVAL_REJECTED_ERROR } from '../../workflows/dsl';
+import { HttpError, type Caller } from '../errors';
+import { systemApprovalClock, type ApprovalClock } from './approval-clock';
+import { isoInstant, type ApprovalDecision, type DecisionChannel } from './approval-record';
+import type { ApprovalStore } from './approval-store';
+import { checkApprover } from './check-approver';
+import { isExpired, publicApproval, type PublicApproval } from './public-approval';
+
+/** What deciding needs. */
+export type DecideApprovalDeps = { store: ApprovalStore; sfn: SFNClient; clock?: ApprovalClock };
+
+/** Approve with an optional comment, or reject with an optional reason. */
+export type DecisionInput = { outcome: 'approve'; comment?: string } | { outcome: 'reject'; reason?: string };
+
+/** One decision by one caller through one channel. */
+export type DecisionRequest = { approvalId: string; caller: Caller; decision: DecisionInput; channel: DecisionChannel };
+
+/** Step Functions' answers for a token whose task is over (timed out, or the run stopped). */
+const GONE_TASK_ERRORS: readonly string[] = ['TaskTimedOut', 'TaskDoesNotExist'];
+
+/** Decides an approval; HttpError 404, 403, 409 `approval-already-decided`, 410 `approval-expired` or 502. */
+export async function decideApproval({ store, sfn, clock = systemApprovalClock }: DecideApprovalDeps, request: DecisionRequest): Promise<PublicApproval> {
+  const { approvalId, caller } = request;
+  const now = clock.now();
+  const record = await store.get(approvalId);
+  if (!record) throw notFound(approvalId);
+  checkApprover(record, caller);
+  if (record.status === 'expired' || (record.status === 'pending' && isExpired(record, now))) throw expired(approvalId);
+  if (record.status !== 'pending') throw alreadyDecided(approvalId);
+
+  const decision = decisionOf(request, now);
+  const written = await store.decide(approvalId, decision, now);
+  if (!written.ok) {
+    if (written.reason === 'not-found') throw notFound(approvalId);
+    throw written.reason === 'expired' ? expired(approvalId) : alreadyDecided(approvalId);
+  }
+
+  try {
+    await resumeRun(sfn, record.taskToken, decision);
+  } catch (error) {
+    if (error instanceof Error && GONE_TASK_ERRORS.includes(error.name)) {
+      await store.markExpired(approvalId);
+      throw expired(approvalId, error);
+    }
+    throw new HttpError(502, 'approval-delivery-failed', `the decision on ${approvalId} is recorded but Step Functions did not take it`, { approvalId }, { cause: error });
+  }
+  return publicApproval(written.record, now);
+}
+
+/** Hands the decision to the waiting task: `{ approved: true, decidedBy, comment }`, or the Approval.Rejected error. */
+async function resumeRun(sfn: SFNClient, taskToken: string, decision: ApprovalDecision): Promise<void> {
+  if (decision.outcome === 'approved') {
+    await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ approved: true, decidedBy: decision.decidedBy, comment: decision.comment ?? null }) }));
+    return;
+  }
+  const cause = JSON.stringify({ approved: false, decidedBy: decision.decidedBy, reason: decision.reason ?? null });
+  await sfn.send(new SendTaskFailureCommand({ taskToken, error: APPROVAL_REJECTED_ERROR, cause }));
+}
+
+/** The decision to record. */
+function decisionOf({ caller, decision, channel }: DecisionRequest, now: number): ApprovalDecision {
+  const common = { decidedBy: caller.user, decidedAt: isoInstant(now), channel };
+  if (decision.outcome === 'approve') return { outcome: 'approved', ...common, ...(decision.comment === undefined ? {} : { comment: decision.comment }) };
+  return { outcome: 'rejected', ...common, ...(decision.reason === undefined ? {} : { reason: decision.reason }) };
+}
+
+function notFound(approvalId: string): HttpError {
+  return new HttpError(404, 'approval-not-found', `no approval ${approvalId}`, { approvalId });
+}
+
+function alreadyDecided(approvalId: string): HttpError {
+  return new HttpError(409, 'approval-already-decided', `${approvalId} has already been decided`, { approvalId });
+}
+
+function expired(approvalId: string, cause?: unknown): HttpError {
+  return new HttpError(410, 'approval-expired', `${approvalId} has expired`, { approvalId }, cause === undefined ? undefined : { cause });
+}

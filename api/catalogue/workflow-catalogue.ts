@@ -1,0 +1,48 @@
+/** The deployed workflows as the API sees them: compiled once, with their state machine ARNs. */
+import type { StateMachine } from '../../workflows/asl';
+import { compile, type Workflow } from '../../workflows/dsl';
+import type { WorkflowGraph } from '../../workflows/dsl/graph';
+import { HttpError } from '../errors';
+
+/** One workflow: what the console shows and where it runs. */
+export type CatalogueEntry = {
+  name: string;
+  description: string;
+  example: unknown;
+  definition: StateMachine;
+  graph: WorkflowGraph;
+  stateMachineArn: string;
+};
+
+/** Lookup by name, in catalogue order. */
+export type WorkflowCatalogue = { entries: readonly CatalogueEntry[]; find(name: string): CatalogueEntry | undefined; get(name: string): CatalogueEntry };
+
+/** Compiles `workflows` (throws DefinitionError on a broken one) for a region and account. */
+export function createWorkflowCatalogue(workflows: readonly Workflow[], { region, accountId }: { region: string; accountId: string }): WorkflowCatalogue {
+  const entries = workflows.map((workflow): CatalogueEntry => {
+    const compiled = compile(workflow);
+    return {
+      name: workflow.name,
+      description: workflow.options.description,
+      example: workflow.options.example,
+      definition: compiled.definition,
+      graph: compiled.graph,
+      stateMachineArn: `arn:aws:states:${region}:${accountId}:stateMachine:${workflow.name}`,
+    };
+  });
+  const byName = new Map(entries.map((entry) => [entry.name, entry]));
+  return {
+    entries,
+    find: (name) => byName.get(name),
+    get(name) {
+      const entry = byName.get(name);
+      if (!entry) throw new HttpError(404, 'workflow-not-found', `no workflow named '${name}'`, { workflow: name });
+      return entry;
+    },
+  };
+}
+
+/** The execution ARN of run `runId` of a workflow (the run id is the execution name). */
+export function executionArn(entry: CatalogueEntry, runId: string): string {
+  return `${entry.stateMachineArn.replace(':stateMachine:', ':execution:')}:${runId}`;
+}

@@ -1,0 +1,82 @@
+/**
+ * The API's configuration, read from the environment once at start-up (STYLE.md §3): typed,
+ * trimmed, frozen, with defaults for the embedded stack so `make dev` needs none.
+ */
+
+/** How bearer tokens are verified: an HS256 key in the data dir, or a Cognito user pool's JWKS. */
+export type AuthConfig =
+  | { readonly mode: 'local'; readonly keyFile: string }
+  | { readonly mode: 'cognito'; readonly jwksUrl: string; readonly issuer: string; readonly audience: string };
+
+/** Everything the API process needs to know. */
+export type ApiConfig = {
+  readonly port: number;
+  readonly host: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly sfnEndpoint?: string;
+  readonly dynamodbEndpoint?: string;
+  readonly dataDir: string;
+  readonly auth: AuthConfig;
+};
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_SFN_ENDPOINT = 'http://127.0.0.1:8083';
+export const DEFAULT_DYNAMODB_ENDPOINT = 'http://127.0.0.1:8000';
+export const DEFAULT_REGION = 'us-east-1';
+export const DEFAULT_ACCOUNT_ID = '123456789012';
+export const DEFAULT_DATA_DIR = '.statecraft';
+/** The local HS256 key's file name inside the data dir (shared with `statecraft token`). */
+export const SIGNING_KEY_FILE = 'api-signing-key';
+
+/** Thrown when the environment holds a value the API cannot use. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = 'invalid-config';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Builds the frozen config from `env` (process.env at the entry point). Endpoints set to `aws` use the real service. */
+export function loadConfig(env: Env): ApiConfig {
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const dataDir = read('STATECRAFT_DATA_DIR') ?? DEFAULT_DATA_DIR;
+  const endpoint = (name: string, fallback: string) => {
+    const value = read(name) ?? fallback;
+    return value === 'aws' ? undefined : value;
+  };
+  const config: ApiConfig = {
+    port: port(read('PORT')),
+    host: read('HOST') ?? DEFAULT_HOST,
+    region: read('AWS_REGION') ?? DEFAULT_REGION,
+    accountId: read('STATECRAFT_ACCOUNT_ID') ?? DEFAULT_ACCOUNT_ID,
+    sfnEndpoint: endpoint('SFN_ENDPOINT', DEFAULT_SFN_ENDPOINT),
+    dynamodbEndpoint: endpoint('DYNAMODB_ENDPOINT', DEFAULT_DYNAMODB_ENDPOINT),
+    dataDir,
+    auth: auth(read, dataDir),
+  };
+  return Object.freeze({ ...config, auth: Object.freeze(config.auth) });
+}
+
+function port(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new ConfigError(`PORT must be a port number from 0 to 65535, got '${value}'`);
+  return parsed;
+}
+
+function auth(read: (name: string) => string | undefined, dataDir: string): AuthConfig {
+  const mode = read('AUTH_MODE') ?? 'local';
+  if (mode === 'local') return { mode, keyFile: `${dataDir}/${SIGNING_KEY_FILE}` };
+  if (mode !== 'cognito') throw new ConfigError(`AUTH_MODE must be 'local' or 'cognito', got '${mode}'`);
+  const required = (name: string) => {
+    const value = read(name);
+    if (value === undefined) throw new ConfigError(`${name} is required when AUTH_MODE is 'cognito'`);
+    return value;
+  };
+  return { mode, jwksUrl: required('COGNITO_JWKS_URL'), issuer: required('COGNITO_ISSUER'), audience: required('COGNITO_AUDIENCE') };
+}

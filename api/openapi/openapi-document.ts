@@ -1,0 +1,83 @@
+/** The OpenAPI 3.1 description of the API (`GET /api/openapi.json`); a test keeps it in step with the routes. */
+import { openApiComponents } from './openapi-components';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
+const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [String(status), problem(ERROR_TEXT[status] ?? 'Error')]));
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Invalid request (malformed JSON, bad run id, invalid field)',
+  401: 'Missing, invalid or expired bearer token',
+  403: 'The caller is not in a group allowed to do this',
+  404: 'Unknown workflow or run',
+  409: 'Conflict with the run as it is',
+  413: 'Body or input larger than 256 KiB',
+};
+const runIdParam = { name: 'runId', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,80}$' } };
+const nameParam = { name: 'name', in: 'path', required: true, schema: { type: 'string' } };
+const query = (name: string, schema: object) => ({ name, in: 'query', required: false, schema });
+const publicOp = { security: [] };
+
+/** The document (static: the catalogue is listed by `GET /api/workflows`). */
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: { title: 'Statecraft API', version: '0.1.0', description: 'Start, watch and stop workflow runs on AWS Step Functions.' },
+  security: [{ bearer: [] }],
+  paths: {
+    '/api/health': { get: { ...publicOp, operationId: 'getHealth', summary: 'Liveness', responses: { '200': { description: 'Up', ...json({ type: 'object', properties: { status: { const: 'ok' } } }) } } } },
+    '/api/openapi.json': { get: { ...publicOp, operationId: 'getOpenApi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', ...json({ type: 'object' }) } } } },
+    '/api/workflows': {
+      get: {
+        operationId: 'listWorkflows',
+        summary: 'The catalogue',
+        responses: { '200': { description: 'Workflows', ...json({ type: 'object', properties: { workflows: { type: 'array', items: ref('WorkflowSummary') } } }) }, ...errors(401, 403) },
+      },
+    },
+    '/api/workflows/{name}': {
+      get: { operationId: 'getWorkflow', summary: 'Description, input example, ASL and graph', parameters: [nameParam], responses: { '200': { description: 'The workflow', ...json(ref('Workflow')) }, ...errors(401, 403, 404) } },
+    },
+    '/api/workflows/{name}/runs': {
+      post: {
+        operationId: 'startRun',
+        summary: 'Start a run; the same runId and input again returns the existing run',
+        parameters: [nameParam],
+        requestBody: { required: false, ...json(ref('StartRunRequest')) },
+        responses: { '201': { description: 'Started', ...json(ref('StartedRun')) }, '200': { description: 'Already started with this input', ...json(ref('StartedRun')) }, ...errors(400, 401, 403, 404, 409, 413) },
+      },
+    },
+    '/api/runs': {
+      get: {
+        operationId: 'listRuns',
+        summary: 'Runs across the catalogue, newest first per workflow',
+        parameters: [
+          query('workflow', { type: 'string' }),
+          query('status', { type: 'string', enum: ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'] }),
+          query('limit', { type: 'integer', minimum: 1, maximum: 100, default: 20 }),
+          query('cursor', { type: 'string' }),
+        ],
+        responses: { '200': { description: 'A page of runs', ...json({ type: 'object', properties: { runs: { type: 'array', items: ref('RunSummary') }, cursor: { type: 'string' } } }) }, ...errors(400, 401, 403, 404) },
+      },
+    },
+    '/api/runs/{runId}': {
+      get: { operationId: 'getRun', summary: 'Status, data and current states', parameters: [runIdParam], responses: { '200': { description: 'The run', ...json(ref('Run')) }, ...errors(400, 401, 403, 404) } },
+    },
+    '/api/runs/{runId}/history': {
+      get: {
+        operationId: 'getRunHistory',
+        summary: 'History events, oldest first (task tokens removed)',
+        parameters: [runIdParam, query('limit', { type: 'integer', minimum: 1, maximum: 1000, default: 100 }), query('cursor', { type: 'string' })],
+        responses: { '200': { description: 'A page of events', ...json({ type: 'object', properties: { events: { type: 'array', items: ref('HistoryEvent') }, cursor: { type: 'string' } } }) }, ...errors(400, 401, 403, 404) },
+      },
+    },
+    '/api/runs/{runId}/stop': {
+      post: {
+        operationId: 'stopRun',
+        summary: 'Stop a running run',
+        parameters: [runIdParam],
+        requestBody: { required: false, ...json(ref('StopRunRequest')) },
+        responses: { '200': { description: 'Stopped', ...json(ref('StoppedRun')) }, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+  },
+  components: openApiComponents,
+} as const;

@@ -1,0 +1,32 @@
+/** Finds a run by id across the catalogue's state machines (the run id is the execution name). */
+import { DescribeExecutionCommand, ExecutionDoesNotExist, type DescribeExecutionCommandOutput, type SFNClient } from '@aws-sdk/client-sfn';
+import { executionArn, type CatalogueEntry, type WorkflowCatalogue } from '../catalogue/workflow-catalogue';
+import { HttpError } from '../errors';
+import { callSfn } from './map-sfn-error';
+import { RUN_ID } from './run-schemas';
+
+/** A described execution and the workflow it belongs to. */
+export type FoundRun = { entry: CatalogueEntry; execution: DescribeExecutionCommandOutput };
+
+/** The run, or undefined; a malformed id is a 400. Looks in every workflow at once. */
+export async function lookUpRun(sfn: SFNClient, catalogue: WorkflowCatalogue, runId: string): Promise<FoundRun | undefined> {
+  if (!RUN_ID.test(runId)) throw new HttpError(400, 'invalid-run-id', 'run ids are 1 to 80 letters, digits, - or _', { runId: runId.slice(0, 100) });
+  const found = await Promise.all(
+    catalogue.entries.map(async (entry) => {
+      try {
+        return { entry, execution: await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(entry, runId) })) };
+      } catch (error) {
+        if (error instanceof ExecutionDoesNotExist) return undefined;
+        return callSfn(() => Promise.reject(error));
+      }
+    }),
+  );
+  return found.find((run) => run !== undefined);
+}
+
+/** The run, or a 404 `run-not-found`. */
+export async function findRun(sfn: SFNClient, catalogue: WorkflowCatalogue, runId: string): Promise<FoundRun> {
+  const run = await lookUpRun(sfn, catalogue, runId);
+  if (!run) throw new HttpError(404, 'run-not-found', `no run with id '${runId}'`, { runId });
+  return run;
+}

@@ -1,0 +1,90 @@
+/** Dynalite, the Step Functions emulator with the real approval-request handler, and a workflow with one approval. */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeExecutionCommand, StartExecutionCommand, type DescribeExecutionCommandOutput, type SFNClient } from '@aws-sdk/client-sfn';
+import { approvalRequestHandler } from '../../../api/approvals/approval-request-handler';
+import type { ApprovalRecord } from '../../../api/approvals/approval-record';
+import { ApprovalStore } from '../../../api/approvals/approval-store';
+import { ensureApprovalsTable } from '../../../api/approvals/ensure-approvals-table';
+import { deployWorkflows } from '../../../cli/local/deploy-workflows';
+import { localDefinitions } from '../../../cli/local/local-definitions';
+import { startLocalDynamoDb, type LocalDynamoDb } from '../../../cli/local/local-dynamodb';
+import { workflow } from '../../../workflows/dsl';
+import type { TaskHandler, VirtualClock } from '../../../workflows/engine';
+import { createFakeClock } from '../../helpers/fake-clock';
+import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
+
+const ACCOUNT = { region: 'us-east-1', accountId: '123456789012' };
+const ROLE = 'arn:aws:iam::123456789012:role/statecraft-test';
+
+/** The approval under test: users alice, group approvers, requester not allowed, 1 hour to decide. */
+export const APPROVAL_TIMEOUT_MS = 3_600_000;
+
+const releaseFlow = workflow('release-flow', { description: 'One approval.', example: { service: 'checkout', requestedBy: 'dana' } }, (start) =>
+  start
+    .approval('Approve release', { approvers: { users: ['alice'], groups: ['approvers'] }, message: 'Ship {$.service}?', timeout: '1h' })
+    .onRejected((b) => b.fail('Rejected', { error: 'ReleaseRejected', causePath: '$.approval.Cause' }))
+    .onExpired((b) => b.fail('Expired', { error: 'ApprovalExpired' }))
+    .succeed('Shipped'),
+);
+
+/** Everything a test talks to; `skew` shifts the API's clock against the engine's. */
+export type ApprovalHarness = {
+  store: ApprovalStore;
+  sfn: SFNClient;
+  engineClock: VirtualClock;
+  apiClock: { now(): number; skew: number };
+  startRun(runId: string, input?: Record<string, unknown>): Promise<{ executionArn: string; approval: ApprovalRecord }>;
+  finished(executionArn: string): Promise<DescribeExecutionCommandOutput>;
+  stop(): Promise<void>;
+};
+
+/** Polls (in real time, briefly) until `check` yields a value. */
+async function eventually<T>(check: () => Promise<T | undefined>, what: string): Promise<T> {
+  for (let attempt = 0; attempt < 400; attempt += 1) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Starts dynalite and the emulator, creates the table and deploys release-flow. */
+export async function startApprovalHarness(): Promise<ApprovalHarness> {
+  const dynamo: LocalDynamoDb = await startLocalDynamoDb();
+  const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  await ensureApprovalsTable(dynamoClient);
+  const store = new ApprovalStore(dynamoClient);
+  const engineClock = createFakeClock();
+  const apiClock = { skew: 0, now: () => engineClock.now() + apiClock.skew };
+  // The handler reads the requester through the emulator's own client, which exists once it listens.
+  let handler: TaskHandler | undefined;
+  const emulator: RunningEmulator = await startEmulator({
+    clock: engineClock,
+    taskHandlers: { get: (name: string) => (name === 'approval-request' ? handler : undefined) },
+  });
+  handler = approvalRequestHandler({ store, clock: apiClock, sfn: emulator.client });
+  const sfn = emulator.client;
+  await deployWorkflows(sfn, localDefinitions(ACCOUNT, [releaseFlow as never]), ROLE);
+  const stateMachineArn = `arn:aws:states:${ACCOUNT.region}:${ACCOUNT.accountId}:stateMachine:release-flow`;
+  return {
+    store,
+    sfn,
+    engineClock,
+    apiClock,
+    async startRun(runId, input = { service: 'checkout', requestedBy: 'dana' }) {
+      const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, name: runId, input: JSON.stringify(input) }));
+      const approval = await eventually(async () => (await store.list({ runId }))[0], `the approval of ${runId}`);
+      return { executionArn: executionArn ?? '', approval };
+    },
+    finished: (executionArn) =>
+      eventually(async () => {
+        const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+        return described.status === 'RUNNING' ? undefined : described;
+      }, `${executionArn} to finish`),
+    async stop() {
+      await emulator.stop();
+      dynamoClient.destroy();
+      await dynamo.stop();
+    },
+  };
+}

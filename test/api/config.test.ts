@@ -1,0 +1,34 @@
+import { loadConfig } from '../../api/config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded stack and freezes the result', () => {
+    const config = loadConfig({});
+
+    expect(config).toStrictEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      region: 'us-east-1',
+      accountId: '123456789012',
+      sfnEndpoint: 'http://127.0.0.1:8083',
+      dynamodbEndpoint: 'http://127.0.0.1:8000',
+      dataDir: '.statecraft',
+      auth: { mode: 'local', keyFile: '.statecraft/api-signing-key' },
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads cognito settings, trimmed', () => {
+    const config = loadConfig({ AUTH_MODE: ' cognito ', COGNITO_JWKS_URL: 'https://example.com/jwks.json', COGNITO_ISSUER: 'https://issuer', COGNITO_AUDIENCE: 'client', SFN_ENDPOINT: 'aws' });
+
+    expect(config.auth).toStrictEqual({ mode: 'cognito', jwksUrl: 'https://example.com/jwks.json', issuer: 'https://issuer', audience: 'client' });
+    expect(config.sfnEndpoint).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'http' }, 'PORT must be a port number'],
+    [{ AUTH_MODE: 'ldap' }, "AUTH_MODE must be 'local' or 'cognito'"],
+    [{ AUTH_MODE: 'cognito' }, 'COGNITO_JWKS_URL is required'],
+  ])('rejects %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

@@ -1,0 +1,75 @@
+/** The API on the real embedded stack for tests: dynalite, the Step Functions emulator with the catalogue deployed, and createApp. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { SFNClient } from '@aws-sdk/client-sfn';
+import type { Express } from 'express';
+import { createApp } from '../../api/app';
+import { createTokenVerifier } from '../../api/auth/create-token-verifier';
+import { loadSigningKey } from '../../api/auth/load-signing-key';
+import { signLocalToken } from '../../api/auth/sign-local-token';
+import { loadConfig, type ApiConfig } from '../../api/config';
+import { silentLogger, type ApiLogger } from '../../api/logger';
+import { catalogueHandlers } from '../../cli/local/catalogue-handlers';
+import { deployWorkflows } from '../../cli/local/deploy-workflows';
+import { ensureTables } from '../../cli/local/ensure-tables';
+import { localDefinitions } from '../../cli/local/local-definitions';
+import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/dsl';
+import { tables } from '../../workflows/definitions/tables';
+import { startDynalite, type RunningDynalite } from './dynalite-server';
+import { startEmulator, type RunningEmulator } from './emulator-server';
+
+/** A running stack; `token()` signs with the same key the app verifies with. */
+export type ApiStack = {
+  app: Express;
+  config: ApiConfig;
+  sfn: SFNClient;
+  token(user: string, groups: readonly string[], ttl?: string): Promise<string>;
+  key: Uint8Array;
+  stop(): Promise<void>;
+};
+
+/** Starts everything on loopback with free ports; the approval-request handler just returns {}. */
+export async function startApiStack({ logger = silentLogger }: { logger?: ApiLogger } = {}): Promise<ApiStack> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-api-'));
+  let dynalite: RunningDynalite | undefined;
+  let emulator: RunningEmulator | undefined;
+  try {
+    dynalite = await startDynalite();
+    await ensureTables(dynalite.endpoint, tables);
+    emulator = await startEmulator({ taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: () => ({}) }, dynamodb: { endpoint: dynalite.endpoint } });
+    const config = loadConfig({ STATECRAFT_DATA_DIR: dataDir, SFN_ENDPOINT: emulator.endpoint, DYNAMODB_ENDPOINT: dynalite.endpoint });
+    await deployWorkflows(emulator.client, localDefinitions({ region: config.region, accountId: config.accountId }), `arn:aws:iam::${config.accountId}:role/test`);
+    const verifyToken = createTokenVerifier(config.auth);
+    const key = config.auth.mode === 'local' ? loadSigningKey(config.auth.keyFile) : new Uint8Array();
+    const app = createApp(config, { sfn: emulator.client, verifyToken, logger });
+    const [runningDynalite, runningEmulator] = [dynalite, emulator];
+    return {
+      app,
+      config,
+      sfn: emulator.client,
+      key,
+      token: (user, groups, ttl) => signLocalToken({ user, groups, ttl }, key),
+      async stop() {
+        await runningEmulator.stop();
+        await runningDynalite.stop();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await emulator?.stop();
+    await dynalite?.stop();
+    throw error;
+  }
+}
+
+/** Polls `check` until it returns a value (not undefined), or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
