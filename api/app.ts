@@ -1,29 +1,33 @@
 /** createApp(config, deps): the Express 5 app, shared by the local server and the Lambda entry (no listen). */
 import type { SFNClient } from '@aws-sdk/client-sfn';
-import express, { type Express, type Router } from 'express';
+import express, { type Express } from 'express';
 import { catalogue as sampleCatalogue } from '../workflows/definitions';
 import type { Workflow } from '../workflows/dsl';
+import type { ApprovalClock } from './approvals/approval-clock';
+import { ApprovalStore } from './approvals/approval-store';
 import type { VerifyToken } from './auth/create-token-verifier';
 import { createWorkflowCatalogue, type WorkflowCatalogue } from './catalogue/workflow-catalogue';
 import type { ApiConfig } from './config';
+import { createDynamoDbClient } from './dynamodb-client';
 import { jsonLogger, type ApiLogger } from './logger';
 import { authenticate } from './middleware/authenticate';
 import { errorHandler, notFound } from './middleware/error-handler';
 import { jsonBody } from './middleware/json-body';
 import { requestId } from './middleware/request-id';
+import { approvalsRouter } from './routes/approvals';
 import { healthRouter } from './routes/health';
 import { openApiRouter } from './routes/openapi';
 import { runsRouter } from './routes/runs';
 import { workflowsRouter } from './routes/workflows';
 
-/** What an extra router (the approvals module) is built from; it is mounted behind authentication. */
-export type RouterContext = { config: ApiConfig; sfn: SFNClient; catalogue: WorkflowCatalogue; logger: ApiLogger };
-
 /** The app's collaborators, injected so tests can point them at loopback servers. */
 export type AppDeps = {
   sfn: SFNClient;
   verifyToken: VerifyToken;
-  approvals?: (context: RouterContext) => Router;
+  /** Where pending approvals are kept (default: the `approvals` table at the configured DynamoDB). */
+  approvalStore?: ApprovalStore;
+  /** The clock approvals expire by (default: the system clock). */
+  approvalClock?: ApprovalClock;
   logger?: ApiLogger;
   /** The workflows served (default: the sample catalogue). */
   workflows?: readonly Workflow[];
@@ -32,7 +36,9 @@ export type AppDeps = {
 /** Builds the app: request id, JSON bodies, public routes, then authenticated routes, 404, errors. */
 export function createApp(config: ApiConfig, deps: AppDeps): Express {
   const logger = deps.logger ?? jsonLogger();
-  const catalogue = createWorkflowCatalogue(deps.workflows ?? sampleCatalogue, config);
+  const catalogue: WorkflowCatalogue = createWorkflowCatalogue(deps.workflows ?? sampleCatalogue, config);
+  const approvals = deps.approvalStore ?? new ApprovalStore(createDynamoDbClient(config));
+  const clock = deps.approvalClock;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -42,8 +48,8 @@ export function createApp(config: ApiConfig, deps: AppDeps): Express {
   app.use('/api', authenticate(deps.verifyToken));
   app.use(jsonBody());
   app.use(workflowsRouter({ sfn: deps.sfn, catalogue }));
-  app.use(runsRouter({ sfn: deps.sfn, catalogue }));
-  if (deps.approvals) app.use(deps.approvals({ config, sfn: deps.sfn, catalogue, logger }));
+  app.use(runsRouter({ sfn: deps.sfn, catalogue, approvals, clock }));
+  app.use(approvalsRouter({ store: approvals, sfn: deps.sfn, clock }));
   app.use(notFound());
   app.use(errorHandler(logger));
   return app;

@@ -7,14 +7,18 @@ import { loadConfig, type ApiConfig } from './config';
 import { jsonLogger } from './logger';
 import { createSfnClient } from './sfn-client';
 
+/** Extra wiring on the HTTP server before it listens (live events attach their WebSocket server here). */
+export type ApiServerOptions = { onServer?: (server: Server) => void };
+
 /** A listening API server. */
 export type ApiServer = { server: Server; url: string; close(): Promise<void> };
 
 /** Builds the app from `config` (deps default to the configured clients) and listens on config.host:config.port. */
-export async function startApiServer(config: ApiConfig, deps: Partial<AppDeps> = {}): Promise<ApiServer> {
+export async function startApiServer(config: ApiConfig, deps: Partial<AppDeps> = {}, { onServer }: ApiServerOptions = {}): Promise<ApiServer> {
   const sfn = deps.sfn ?? createSfnClient(config);
   const app = createApp(config, { ...deps, sfn, verifyToken: deps.verifyToken ?? createTokenVerifier(config.auth) });
   const server = createServer(app);
+  onServer?.(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

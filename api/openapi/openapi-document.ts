@@ -10,10 +10,21 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'Missing, invalid or expired bearer token',
   403: 'The caller is not in a group allowed to do this',
   404: 'Unknown workflow or run',
-  409: 'Conflict with the run as it is',
+  409: 'Conflict with the run (or approval) as it is',
+  410: 'The approval expired before it was decided',
   413: 'Body or input larger than 256 KiB',
 };
 const runIdParam = { name: 'runId', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,80}$' } };
+const approvalIdParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const decide = (outcome: 'approve' | 'reject', body: string) => ({
+  post: {
+    operationId: `${outcome}Approval`,
+    summary: `${outcome === 'approve' ? 'Approve' : 'Reject'} a pending approval (only an approver its policy names)`,
+    parameters: [approvalIdParam],
+    requestBody: { required: false, ...json(ref(body)) },
+    responses: { '200': { description: 'Decided', ...json(ref('Approval')) }, ...errors(400, 401, 403, 404, 409, 410) },
+  },
+});
 const nameParam = { name: 'name', in: 'path', required: true, schema: { type: 'string' } };
 const query = (name: string, schema: object) => ({ name, in: 'query', required: false, schema });
 const publicOp = { security: [] };
@@ -78,6 +89,19 @@ export const openApiDocument = {
         responses: { '200': { description: 'Stopped', ...json(ref('StoppedRun')) }, ...errors(400, 401, 403, 404, 409) },
       },
     },
+    '/api/approvals': {
+      get: {
+        operationId: 'listApprovals',
+        summary: 'Approvals the caller may see, newest first',
+        parameters: [query('status', { type: 'string', enum: ['pending', 'decided', 'expired'] }), query('runId', { type: 'string' })],
+        responses: { '200': { description: 'Approvals', ...json({ type: 'object', properties: { approvals: { type: 'array', items: ref('Approval') } } }) }, ...errors(400, 401, 403) },
+      },
+    },
+    '/api/approvals/{id}': {
+      get: { operationId: 'getApproval', summary: 'One approval', parameters: [approvalIdParam], responses: { '200': { description: 'The approval', ...json(ref('Approval')) }, ...errors(401, 403, 404) } },
+    },
+    '/api/approvals/{id}/approve': decide('approve', 'ApproveRequest'),
+    '/api/approvals/{id}/reject': decide('reject', 'RejectRequest'),
   },
   components: openApiComponents,
 } as const;

@@ -9,6 +9,7 @@ import { systemApprovalClock, type ApprovalClock } from '../approvals/approval-c
 import type { ApprovalStore } from '../approvals/approval-store';
 import { decideApproval, type DecisionInput } from '../approvals/decide-approval';
 import { listApprovals } from '../approvals/list-approvals';
+import { mayViewApproval } from '../approvals/may-view-approval';
 import { publicApproval } from '../approvals/public-approval';
 import { HttpError, type Caller } from '../errors';
 
@@ -30,13 +31,17 @@ export function approvalsRouter({ store, sfn, clock = systemApprovalClock }: App
   const router = Router();
 
   router.get('/api/approvals', async (req, res) => {
+    const caller = callerOf(res);
     const query = parse(listQuery, req.query);
-    res.json({ approvals: await listApprovals(store, query, clock.now()) });
+    const approvals = await listApprovals(store, query, clock.now());
+    res.json({ approvals: approvals.filter((approval) => mayViewApproval(approval, caller)) });
   });
 
   router.get('/api/approvals/:id', async (req, res) => {
+    const caller = callerOf(res);
     const record = await store.get(req.params.id);
     if (!record) throw new HttpError(404, 'approval-not-found', `no approval ${req.params.id}`, { approvalId: req.params.id });
+    if (!mayViewApproval(record, caller)) throw new HttpError(403, 'forbidden', `${caller.user} may not read approval ${record.approvalId}`, { approvalId: record.approvalId });
     res.json(publicApproval(record, clock.now()));
   });
 

@@ -1,24 +1,31 @@
 /** The runs routes: list, describe, history (without task tokens), stop. */
 import { GetExecutionHistoryCommand, StopExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import { Router } from 'express';
+import type { ApprovalClock } from '../approvals/approval-clock';
+import type { ApprovalStore } from '../approvals/approval-store';
 import type { WorkflowCatalogue } from '../catalogue/workflow-catalogue';
 import { HttpError } from '../errors';
 import { authorize } from '../middleware/authorize';
 import { describeRun } from '../runs/describe-run';
 import { findRun } from '../runs/find-run';
 import { listRuns } from '../runs/list-runs';
+import { pendingApprovalsOf } from '../runs/pending-approvals-of';
 import { callSfn } from '../runs/map-sfn-error';
 import { historyQuery, listRunsQuery, stopRunBody } from '../runs/run-schemas';
 import { toApiEvent } from '../runs/to-api-event';
 
+/** What the runs routes need; with `approvals`, a run's details list its pending approvals. */
+export type RunsRouterDeps = { sfn: SFNClient; catalogue: WorkflowCatalogue; approvals?: ApprovalStore; clock?: ApprovalClock };
+
 /** `GET /api/runs`, `GET /api/runs/:runId`, `GET /api/runs/:runId/history`, `POST /api/runs/:runId/stop`. */
-export function runsRouter({ sfn, catalogue }: { sfn: SFNClient; catalogue: WorkflowCatalogue }): Router {
+export function runsRouter({ sfn, catalogue, approvals, clock }: RunsRouterDeps): Router {
   const router = Router();
   router.get('/api/runs', authorize('read'), async (req, res) => {
     res.json(await listRuns(sfn, catalogue, listRunsQuery.parse(req.query)));
   });
   router.get('/api/runs/:runId', authorize('read'), async (req, res) => {
-    res.json(await describeRun(sfn, await findRun(sfn, catalogue, String(req.params.runId))));
+    const run = await describeRun(sfn, await findRun(sfn, catalogue, String(req.params.runId)));
+    res.json({ ...run, pendingApprovals: approvals ? await pendingApprovalsOf(approvals, run, clock) : [] });
   });
   router.get('/api/runs/:runId/history', authorize('read'), async (req, res) => {
     const query = historyQuery.parse(req.query);

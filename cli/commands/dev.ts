@@ -1,18 +1,58 @@
-/** `statecraft dev`: the product on its embedded default — today the Step Functions engine and DynamoDB. */
+/** `statecraft dev`: the whole embedded stack in one process — dynalite, the engine with the catalogue, and the REST API. */
 import { Command } from 'commander';
+import { consoleLogger } from '../console-logger';
+import { devToken, DEV_TOKEN_GROUPS, DEV_TOKEN_USER } from '../local/dev-token';
+import { startDevStack } from '../local/start-dev-stack';
+import { untilStopped } from '../local/until-stopped';
 import { selectWorkflows } from '../select-workflows';
 import { compileOrReport } from './compile';
-import { ENGINE_DEFAULTS, runEngine } from './engine';
+import { ENGINE_DEFAULTS, parsePort } from './engine';
+
+/** The API's port unless PORT is set. */
+const DEFAULT_API_PORT = '3000';
 
 export function devCommand(): Command {
   return new Command('dev')
-    .description('Run Statecraft locally: compiles the catalogue, then starts the embedded Step Functions engine and DynamoDB with it deployed.')
-    .addHelpText('after', '\nPorts and data dir come from SFN_PORT (8083), DYNAMODB_PORT (8000) and STATECRAFT_DATA_DIR (.statecraft).\nThe REST API, live events and the web console join this command as they land.')
-    .action(async () => {
-      const compiled = compileOrReport(selectWorkflows([]));
-      if (!compiled) return;
-      process.stdout.write(`Statecraft: ${compiled.length} workflows compiled and valid: ${compiled.map((workflow) => workflow.name).join(', ')}\n`);
-      process.stdout.write('Try: npx statecraft run order-fulfillment --fast-time   (one run in-process)\n');
-      await runEngine({ ...ENGINE_DEFAULTS });
-    });
+    .description('Run Statecraft locally in one process: DynamoDB (dynalite), the Step Functions engine with the catalogue deployed, and the REST API.')
+    .addHelpText('after', '\nPorts and data dir come from PORT (3000), SFN_PORT (8083), DYNAMODB_PORT (8000) and STATECRAFT_DATA_DIR (.statecraft).\nLive events and the web console join this command as they land.')
+    .action(runDev);
+}
+
+/** Compiles the catalogue, starts the stack, prints URLs and a token, and stops everything on Ctrl-C. */
+export async function runDev(): Promise<void> {
+  const compiled = compileOrReport(selectWorkflows([]));
+  if (!compiled) return;
+  process.stdout.write(`Statecraft: ${compiled.length} workflows compiled and valid: ${compiled.map((workflow) => workflow.name).join(', ')}\n`);
+  const logger = consoleLogger('info');
+  const stack = await startDevStack({
+    dataDir: ENGINE_DEFAULTS.dataDir,
+    apiPort: parsePort(process.env.PORT ?? DEFAULT_API_PORT, 'PORT'),
+    sfnPort: parsePort(ENGINE_DEFAULTS.port, 'SFN_PORT'),
+    dynamodbPort: parsePort(ENGINE_DEFAULTS.dynamodbPort, 'DYNAMODB_PORT'),
+    logger,
+    env: process.env,
+  });
+  try {
+    const token = await devToken(ENGINE_DEFAULTS.dataDir);
+    process.stdout.write(
+      [
+        `REST API        ${stack.apiUrl}/api   (OpenAPI: ${stack.apiUrl}/api/openapi.json)`,
+        `Step Functions  ${stack.engine.sfnEndpoint}`,
+        `DynamoDB        ${stack.engine.dynamodbEndpoint}`,
+        `Data            ${ENGINE_DEFAULTS.dataDir}`,
+        '',
+        `Token for ${DEV_TOKEN_USER} (${DEV_TOKEN_GROUPS.join(', ')}), valid 8h:`,
+        token,
+        '',
+        `Try: curl -H "Authorization: Bearer $TOKEN" ${stack.apiUrl}/api/workflows`,
+        'Other tokens: npx statecraft token --user alice --groups release-managers',
+        'Ctrl-C stops everything.',
+        '',
+      ].join('\n'),
+    );
+    await untilStopped();
+  } finally {
+    logger.info('stopping');
+    await stack.stop();
+  }
 }

@@ -1,24 +1,11 @@
 /** `statecraft engine`: the embedded Step Functions API (durable, SQLite) with the catalogue deployed. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Command, Option } from 'commander';
-import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/dsl';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, ScaledClock, type Logger, type TaskHandler } from '../../workflows/engine';
-import { tables } from '../../workflows/definitions/tables';
-import { createStepFunctionsServer, type StepFunctionsServer } from '../../workflows/emulator';
 import { CliError } from '../cli-error';
 import { consoleLogger, LOG_LEVELS, type LogLevel } from '../console-logger';
-import { catalogueHandlers } from '../local/catalogue-handlers';
-import { deployWorkflows, localSfnClient } from '../local/deploy-workflows';
-import { ensureTables } from '../local/ensure-tables';
-import { localDefinitions } from '../local/local-definitions';
-import { startLocalDynamoDb } from '../local/local-dynamodb';
-import { timeAnchor } from '../local/time-anchor';
+import { startEngineStack } from '../local/start-engine-stack';
+import { untilStopped } from '../local/until-stopped';
 
 export type EngineOptions = { port: string; dataDir: string; dynamodbPort: string; dynamodbEndpoint?: string; deploy: boolean; logLevel: LogLevel; timeScale?: string };
-
-const ACCOUNT = { region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT_ID };
-const ROLE_ARN = `arn:aws:iam::${DEFAULT_ACCOUNT_ID}:role/statecraft-local`;
 
 export function engineCommand(): Command {
   return new Command('engine')
@@ -43,71 +30,27 @@ export const ENGINE_DEFAULTS = {
   logLevel: 'info',
 } as const satisfies Omit<EngineOptions, 'dynamodbEndpoint' | 'timeScale'>;
 
-/** Runs the embedded engine and DynamoDB until Ctrl-C or SIGTERM. */
+/** Runs the embedded engine and DynamoDB (with the real approval-request handler) until Ctrl-C or SIGTERM. */
 export async function runEngine(options: EngineOptions): Promise<void> {
   const logger = consoleLogger(options.logLevel);
-  const port = parsePort(options.port, '--port');
-  const scale = options.timeScale === undefined ? 1 : Number(options.timeScale);
-  if (!(scale >= 1)) throw new CliError(`--time-scale must be a number of at least 1, got '${options.timeScale}'`, 2);
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  const dynamoDb = options.dynamodbEndpoint ? undefined : await listenOrExplain(() => startLocalDynamoDb({ port: parsePort(options.dynamodbPort, '--dynamodb-port'), path: path.join(options.dataDir, 'dynamodb') }), 'DynamoDB', options.dynamodbPort, '--dynamodb-port or DYNAMODB_PORT');
-  const dynamodbEndpoint = options.dynamodbEndpoint ?? (dynamoDb?.endpoint as string);
-  const clock = scale === 1 ? undefined : new ScaledClock({ scale, anchor: timeAnchor(options.dataDir, scale) });
-  const server = createStepFunctionsServer({
-    dataDir: options.dataDir,
-    clock,
-    logger,
-    dynamodb: { endpoint: dynamodbEndpoint },
-    taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: loggingApprovalRequest(logger) },
-  });
+  const sfnPort = parsePort(options.port, '--port');
+  const dynamodbPort = parsePort(options.dynamodbPort, '--dynamodb-port');
+  const timeScale = options.timeScale === undefined ? 1 : Number(options.timeScale);
+  if (!(timeScale >= 1)) throw new CliError(`--time-scale must be a number of at least 1, got '${options.timeScale}'`, 2);
+  const stack = await startEngineStack({ dataDir: options.dataDir, sfnPort, dynamodbPort, dynamodbEndpoint: options.dynamodbEndpoint, deploy: options.deploy, timeScale, logger });
   try {
-    await serve(server, port, { ...options, dynamodbEndpoint }, logger);
+    process.stdout.write(`Step Functions API on ${stack.sfnEndpoint} (data in ${options.dataDir}, DynamoDB on ${stack.dynamodbEndpoint}); Ctrl-C stops.\n`);
+    await untilStopped();
   } finally {
     logger.info('stopping');
-    await server.close();
-    await dynamoDb?.stop();
+    await stack.stop();
   }
 }
 
-/** Prepares tables and the catalogue, listens, and returns when asked to stop (Ctrl-C or SIGTERM). */
-async function serve(server: StepFunctionsServer, port: number, options: EngineOptions & { dynamodbEndpoint: string }, logger: Logger): Promise<void> {
-  const { dynamodbEndpoint } = options;
-  await ensureTables(dynamodbEndpoint, tables);
-  await listenOrExplain(() => server.listen(port, '127.0.0.1'), 'Step Functions', options.port, '--port or SFN_PORT');
-  if (options.deploy) {
-    const client = localSfnClient(server.endpoint);
-    try {
-      for (const result of await deployWorkflows(client, localDefinitions(ACCOUNT), ROLE_ARN)) logger.info(`${result.action} state machine`, { name: result.name });
-    } finally {
-      client.destroy();
-    }
-  }
-  process.stdout.write(`Step Functions API on ${server.endpoint} (data in ${options.dataDir}, DynamoDB on ${dynamodbEndpoint}); Ctrl-C stops.\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-}
-
-/** Approvals wait for SendTaskSuccess/SendTaskFailure; the token is in the TaskScheduled event's parameters. */
-function loggingApprovalRequest(logger: Logger): TaskHandler {
-  return (_input, context) => {
-    logger.info('approval requested; decide it with SendTaskSuccess/SendTaskFailure using the token in the TaskScheduled event', { execution: context.executionArn, state: context.stateName });
-    return {};
-  };
-}
-function parsePort(value: string, flag: string): number {
+/** A port option as a number, or a usage error. */
+export function parsePort(value: string, flag: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`${flag} must be a port number from 0 to 65535, got '${value}'`, 2);
   return port;
 }
 
-/** Runs `listen`, turning "address in use" into an error that says what to change. */
-async function listenOrExplain<T>(listen: () => Promise<T>, what: string, port: string, change: string): Promise<T> {
-  try {
-    return await listen();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError(`port ${port} for ${what} is already in use: stop what uses it, or set ${change}`, 1);
-    throw error;
-  }
-}

@@ -4,7 +4,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { Express } from 'express';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApp } from '../../api/app';
+import { ApprovalStore } from '../../api/approvals/approval-store';
+import { ensureApprovalsTable } from '../../api/approvals/ensure-approvals-table';
 import { createTokenVerifier } from '../../api/auth/create-token-verifier';
 import { loadSigningKey } from '../../api/auth/load-signing-key';
 import { signLocalToken } from '../../api/auth/sign-local-token';
@@ -37,12 +40,14 @@ export async function startApiStack({ logger = silentLogger }: { logger?: ApiLog
   try {
     dynalite = await startDynalite();
     await ensureTables(dynalite.endpoint, tables);
+    const dynamoClient = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    await ensureApprovalsTable(dynamoClient);
     emulator = await startEmulator({ taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: () => ({}) }, dynamodb: { endpoint: dynalite.endpoint } });
     const config = loadConfig({ STATECRAFT_DATA_DIR: dataDir, SFN_ENDPOINT: emulator.endpoint, DYNAMODB_ENDPOINT: dynalite.endpoint });
     await deployWorkflows(emulator.client, localDefinitions({ region: config.region, accountId: config.accountId }), `arn:aws:iam::${config.accountId}:role/test`);
     const verifyToken = createTokenVerifier(config.auth);
     const key = config.auth.mode === 'local' ? loadSigningKey(config.auth.keyFile) : new Uint8Array();
-    const app = createApp(config, { sfn: emulator.client, verifyToken, logger });
+    const app = createApp(config, { sfn: emulator.client, verifyToken, logger, approvalStore: new ApprovalStore(dynamoClient) });
     const [runningDynalite, runningEmulator] = [dynalite, emulator];
     return {
       app,
@@ -51,6 +56,7 @@ export async function startApiStack({ logger = silentLogger }: { logger?: ApiLog
       key,
       token: (user, groups, ttl) => signLocalToken({ user, groups, ttl }, key),
       async stop() {
+        dynamoClient.destroy();
         await runningEmulator.stop();
         await runningDynalite.stop();
         fs.rmSync(dataDir, { recursive: true, force: true });

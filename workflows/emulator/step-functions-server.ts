@@ -10,6 +10,7 @@ import {
   silentLogger,
   type Clock,
   type DynamoDbItems,
+  type EngineOptions,
   type ExecutionStore,
   type Logger,
   type TaskHandler,
@@ -32,6 +33,8 @@ export type StepFunctionsServerOptions = {
   accountId?: string;
   /** The DynamoDB behind `arn:aws:states:::dynamodb:*` tasks: an endpoint (locally dynalite) or ready-made DynamoDbItems. */
   dynamodb?: DynamoDbItemsOptions | DynamoDbItems;
+  /** Called after an execution's status is stored (started, redriven, closed); see EngineOptions. */
+  onStatusChange?: EngineOptions['onStatusChange'];
 };
 
 /** A started (or startable) server. */
@@ -59,7 +62,7 @@ export function createStepFunctionsServer(options: StepFunctionsServerOptions = 
   const logger = options.logger ?? silentLogger;
   const store = options.store ?? (options.dataDir ? new SqliteExecutionStore(options.dataDir) : new MemoryExecutionStore());
   const dynamodb = dynamoDbOf(options.dynamodb, options.region);
-  const engine = new Engine({ store, clock: options.clock, taskHandlers: options.taskHandlers, logger, region: options.region, accountId: options.accountId, dynamodb: dynamodb.items });
+  const engine = new Engine({ store, clock: options.clock, taskHandlers: options.taskHandlers, logger, region: options.region, accountId: options.accountId, dynamodb: dynamodb.items, onStatusChange: options.onStatusChange });
   const resumed = engine.recover();
   if (resumed) logger.info('resumed executions', { count: resumed });
   const ctx = { engine, logger };

@@ -41,6 +41,8 @@ export type EngineOptions = {
   accountId?: string;
   /** The DynamoDB behind `arn:aws:states:::dynamodb:*` tasks; without it they fail with States.Runtime. */
   dynamodb?: DynamoDbItems;
+  /** Called after an execution's status is stored (started, redriven, closed): the local source of EventBridge status-change events. */
+  onStatusChange?: (record: ExecutionRecord) => void;
 };
 
 const MAX_CACHED_DEFINITIONS = 1000;
@@ -59,11 +61,13 @@ export class Engine {
   private readonly callbacks = new CallbackHub();
   private readonly definitions = new Map<string, StateMachine>();
   private closed = false;
+  private readonly onStatusChange?: (record: ExecutionRecord) => void;
 
   constructor(options: EngineOptions) {
     this.store = options.store;
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
+    this.onStatusChange = options.onStatusChange;
     this.account = { region: options.region ?? DEFAULT_REGION, accountId: options.accountId ?? DEFAULT_ACCOUNT_ID };
     const given = options.taskHandlers;
     const handlers = given && typeof (given as TaskHandlerRegistry).get === 'function' ? (given as TaskHandlerRegistry) : createTaskHandlerRegistry(given as Record<string, TaskHandler>);
@@ -85,6 +89,7 @@ export class Engine {
       this.store.putExecution(result.value.record);
       this.launch(result.value.record);
       this.store.flush();
+      this.statusChanged(result.value.record);
     }
     return result;
   }
@@ -119,6 +124,7 @@ export class Engine {
     this.store.putExecution(redriven);
     this.launch(redriven);
     this.store.flush();
+    this.statusChanged(redriven);
     return accept(redriven);
   }
 
@@ -183,6 +189,16 @@ export class Engine {
     return definition;
   }
 
+  /** Tells the listener; a throwing listener is logged and never disturbs the engine. */
+  private statusChanged(record: ExecutionRecord): void {
+    if (!this.onStatusChange) return;
+    try {
+      this.onStatusChange({ ...record });
+    } catch (error) {
+      this.logger.error('status change listener failed', { executionArn: record.arn, error: String(error) });
+    }
+  }
+
   private launch(record: ExecutionRecord): void {
     if (this.closed) return;
     const definition = this.parse(record.definition);
@@ -198,7 +214,10 @@ export class Engine {
         this.runs.delete(record.arn);
         this.stopRequests.delete(record.arn);
         this.running.delete(driving);
-        if (TERMINAL_STATUSES.has(finished.status)) this.completion.notify(finished);
+        if (TERMINAL_STATUSES.has(finished.status)) {
+          this.completion.notify(finished);
+          this.statusChanged(finished);
+        }
         return finished;
       });
     this.running.add(driving);

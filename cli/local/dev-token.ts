@@ -1,0 +1,15 @@
+/** The ready-made token `statecraft dev` prints: the same signing as `statecraft token`, with the data dir's key. */
+import * as path from 'node:path';
+import { loadSigningKey } from '../../api/auth/load-signing-key';
+import { signLocalToken } from '../../api/auth/sign-local-token';
+import { SIGNING_KEY_FILE } from '../../api/config';
+
+/** The user and groups of the printed token: one person who may start, stop, read and approve. */
+export const DEV_TOKEN_USER = 'developer';
+export const DEV_TOKEN_GROUPS = ['operators', 'approvers', 'viewers'] as const;
+export const DEV_TOKEN_TTL = '8h';
+
+/** Signs a local token for `user` in `groups` with the key in `dataDir` (created there when missing). */
+export function devToken(dataDir: string, { user = DEV_TOKEN_USER, groups = DEV_TOKEN_GROUPS, ttl = DEV_TOKEN_TTL }: { user?: string; groups?: readonly string[]; ttl?: string } = {}): Promise<string> {
+  return signLocalToken({ user, groups, ttl }, loadSigningKey(path.join(dataDir, SIGNING_KEY_FILE)));
+}

@@ -1,0 +1,98 @@
+/**
+ * The embedded back end in this process: dynalite on disk (unless an endpoint is given), the
+ * catalogue's tables and `approvals`, the durable Step Functions engine with the catalogue handlers
+ * and the real approval-request handler, and the catalogue deployed (create or update).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { SFNClient } from '@aws-sdk/client-sfn';
+import { approvalRequestHandler } from '../../api/approvals/approval-request-handler';
+import { ApprovalStore } from '../../api/approvals/approval-store';
+import { ensureApprovalsTable } from '../../api/approvals/ensure-approvals-table';
+import { tables } from '../../workflows/definitions/tables';
+import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/dsl';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, ScaledClock, type Logger, type TaskHandler } from '../../workflows/engine';
+import { createStepFunctionsServer } from '../../workflows/emulator';
+import { catalogueHandlers } from './catalogue-handlers';
+import { deployWorkflows, localSfnClient, type DeployResult } from './deploy-workflows';
+import { ensureTables } from './ensure-tables';
+import { listenOrExplain } from './listen-or-explain';
+import { localDefinitions } from './local-definitions';
+import { startLocalDynamoDb, type LocalDynamoDb } from './local-dynamodb';
+import { timeAnchor } from './time-anchor';
+
+/** Where and how to start; ports of 0 pick free ones (tests). */
+export type EngineStackOptions = {
+  dataDir: string;
+  sfnPort: number;
+  dynamodbPort: number;
+  /** Use this DynamoDB instead of starting dynalite. */
+  dynamodbEndpoint?: string;
+  deploy?: boolean;
+  /** Run time this many times faster (1: real time). */
+  timeScale?: number;
+  logger: Logger;
+};
+
+/** The running back end; `stop()` closes the engine (runs stay resumable), then dynalite. */
+export type EngineStack = {
+  sfnEndpoint: string;
+  dynamodbEndpoint: string;
+  sfn: SFNClient;
+  dynamodb: DynamoDBClient;
+  approvals: ApprovalStore;
+  deployed: DeployResult[];
+  stop(): Promise<void>;
+};
+
+const ACCOUNT = { region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT_ID };
+const ROLE_ARN = `arn:aws:iam::${DEFAULT_ACCOUNT_ID}:role/statecraft-local`;
+
+/** Starts everything, undoing what started when a later step fails (a taken port, say). */
+export async function startEngineStack(options: EngineStackOptions): Promise<EngineStack> {
+  const { dataDir, logger, deploy = true, timeScale = 1 } = options;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  };
+  try {
+    let dynamodbEndpoint = options.dynamodbEndpoint;
+    if (dynamodbEndpoint === undefined) {
+      const dynalite: LocalDynamoDb = await listenOrExplain(() => startLocalDynamoDb({ port: options.dynamodbPort, path: path.join(dataDir, 'dynamodb') }), 'DynamoDB', options.dynamodbPort, '--dynamodb-port or DYNAMODB_PORT');
+      cleanups.push(() => dynalite.stop());
+      dynamodbEndpoint = dynalite.endpoint;
+    }
+    const dynamodb = new DynamoDBClient({ endpoint: dynamodbEndpoint, region: ACCOUNT.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    cleanups.push(() => dynamodb.destroy());
+    await ensureTables(dynamodbEndpoint, tables);
+    await ensureApprovalsTable(dynamodb);
+    const approvals = new ApprovalStore(dynamodb);
+
+    // The handler reads the requester through the engine's own API, which exists once it listens;
+    // runs resumed at start-up wait for it.
+    let sfnReady: (client: SFNClient) => void = () => undefined;
+    const sfnClient = new Promise<SFNClient>((resolve) => (sfnReady = resolve));
+    const approvalRequest: TaskHandler = async (input) => approvalRequestHandler({ store: approvals, sfn: await sfnClient })(input);
+
+    const server = createStepFunctionsServer({
+      dataDir,
+      clock: timeScale === 1 ? undefined : new ScaledClock({ scale: timeScale, anchor: timeAnchor(dataDir, timeScale) }),
+      logger,
+      dynamodb: { endpoint: dynamodbEndpoint },
+      taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: approvalRequest },
+    });
+    cleanups.push(() => server.close());
+    await listenOrExplain(() => server.listen(options.sfnPort, '127.0.0.1'), 'Step Functions', options.sfnPort, '--port or SFN_PORT');
+    const sfn = localSfnClient(server.endpoint, ACCOUNT.region);
+    cleanups.push(() => sfn.destroy());
+    sfnReady(sfn);
+    const deployed = deploy ? await deployWorkflows(sfn, localDefinitions(ACCOUNT), ROLE_ARN) : [];
+    for (const result of deployed) logger.info(`${result.action} state machine`, { name: result.name });
+    return { sfnEndpoint: server.endpoint, dynamodbEndpoint, sfn, dynamodb, approvals, deployed, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

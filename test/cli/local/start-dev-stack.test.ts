@@ -1,0 +1,122 @@
+/**
+ * The embedded stack end to end over real HTTP: deploy-service started through the API, its
+ * approval found, refused to a viewer, approved by a release manager, refused again (409), the
+ * task token never in a response, and a pending approval surviving a restart on the same data dir.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
+import { devToken } from '../../../cli/local/dev-token';
+import { startDevStack, type DevStack } from '../../../cli/local/start-dev-stack';
+import type { Logger } from '../../../workflows/engine';
+import { eventually } from '../../helpers/api-stack';
+
+jest.setTimeout(120_000);
+
+const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+const input = { service: 'checkout-api', version: '2.15.0', commit: 'abc1234', requestedBy: 'dana', rollout: { canaryPercent: 10, bakeSeconds: 1 }, failTests: [] };
+
+type Reply = { status: number; text: string; body: Record<string, unknown> };
+
+let dataDir: string;
+let stack: DevStack | undefined;
+
+const start = async () => {
+  stack = await startDevStack({ dataDir, apiPort: 0, sfnPort: 0, dynamodbPort: 0, logger: quiet });
+  return stack;
+};
+
+async function call(method: 'GET' | 'POST', url: string, token: string, body?: unknown): Promise<Reply> {
+  const response = await fetch(`${stack?.apiUrl}${url}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, text, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+/** The task token the engine handed the approval task, from its own history. */
+async function taskToken(executionArn: string): Promise<string> {
+  const { events = [] } = await (stack as DevStack).engine.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));
+  const scheduled = events.find((event) => event.type === 'TaskScheduled' && event.taskScheduledEventDetails?.parameters?.includes('taskToken'));
+  const parameters = JSON.parse(scheduled?.taskScheduledEventDetails?.parameters ?? '{}') as { Payload?: { taskToken?: string } };
+  const token = parameters.Payload?.taskToken;
+  if (!token) throw new Error('no task token in the history');
+  return token;
+}
+
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-dev-'));
+});
+afterEach(async () => {
+  await stack?.stop();
+  stack = undefined;
+});
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('statecraft dev stack', () => {
+  it('runs deploy-service through a secure approval to success over the REST API, never showing the task token', async () => {
+    await start();
+    const operator = await devToken(dataDir, { user: 'olivia', groups: ['operators'] });
+    const viewer = await devToken(dataDir, { user: 'victor', groups: ['viewers'] });
+    const approver = await devToken(dataDir, { user: 'rita', groups: ['release-managers'] });
+    const replies: Reply[] = [];
+    const record = (reply: Reply) => (replies.push(reply), reply);
+
+    const started = record(await call('POST', '/api/workflows/deploy-service/runs', operator, { input }));
+    const runId = String(started.body.runId);
+    const waiting = await eventually(async () => {
+      const run = record(await call('GET', `/api/runs/${runId}`, viewer));
+      return run.body.status === 'WAITING_FOR_APPROVAL' && Array.isArray(run.body.pendingApprovals) && run.body.pendingApprovals.length === 1 ? run : undefined;
+    }, 30_000);
+    const listed = record(await call('GET', '/api/approvals?status=pending', approver));
+    const approval = (listed.body.approvals as { approvalId: string; runId: string }[]).find((candidate) => candidate.runId === runId);
+    const approvalId = String(approval?.approvalId);
+    const byViewer = record(await call('POST', `/api/approvals/${approvalId}/approve`, viewer, { comment: 'me too' }));
+    const approved = record(await call('POST', `/api/approvals/${approvalId}/approve`, approver, { comment: 'ship it' }));
+    const finished = await eventually(async () => {
+      const run = record(await call('GET', `/api/runs/${runId}`, viewer));
+      return run.body.status === 'SUCCEEDED' || run.body.status === 'FAILED' ? run : undefined;
+    }, 30_000);
+    const again = record(await call('POST', `/api/approvals/${approvalId}/approve`, approver, {}));
+    const token = await taskToken(String(waiting.body.executionArn));
+
+    expect(started.status).toBe(201);
+    expect(byViewer.status).toBe(403);
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'approved', decision: { decidedBy: 'rita', comment: 'ship it' } });
+    expect(finished.body.status).toBe('SUCCEEDED');
+    expect(finished.body.pendingApprovals).toStrictEqual([]);
+    expect(again.status).toBe(409);
+    expect(token.length).toBeGreaterThan(10);
+    for (const reply of replies) expect(reply.text).not.toContain(token);
+  });
+
+  it('keeps a pending approval across a restart on the same data dir, still decidable', async () => {
+    await start();
+    const operator = await devToken(dataDir, { user: 'olivia', groups: ['operators'] });
+    const approver = await devToken(dataDir, { user: 'rita', groups: ['release-managers'] });
+    const started = await call('POST', '/api/workflows/deploy-service/runs', operator, { input });
+    const runId = String(started.body.runId);
+    const approvalId = await eventually(async () => {
+      const list = await call('GET', '/api/approvals?status=pending', approver);
+      return (list.body.approvals as { approvalId: string; runId: string }[]).find((candidate) => candidate.runId === runId)?.approvalId;
+    }, 30_000);
+
+    await stack?.stop();
+    await start();
+    const after = await call('GET', `/api/approvals/${approvalId}`, approver);
+    const approved = await call('POST', `/api/approvals/${approvalId}/approve`, approver, {});
+    const finished = await eventually(async () => {
+      const run = await call('GET', `/api/runs/${runId}`, operator);
+      return run.body.status === 'SUCCEEDED' || run.body.status === 'FAILED' ? run : undefined;
+    }, 30_000);
+
+    expect(after.status).toBe(200);
+    expect(after.body.status).toBe('pending');
+    expect(approved.status).toBe(200);
+    expect(finished.body.status).toBe('SUCCEEDED');
+  });
+});
