@@ -4,9 +4,12 @@ import { loadSigningKey } from '../../api/auth/load-signing-key';
 import { signLocalToken } from '../../api/auth/sign-local-token';
 import { SIGNING_KEY_FILE } from '../../api/config';
 
-/** The user and groups of the printed token: one person who may start, stop, read and approve. */
+/**
+ * The user and groups of the printed token: one person who may start, stop, read and approve —
+ * including the approver groups the sample workflows name (deploy-service, onboard-customer, refund-request).
+ */
 export const DEV_TOKEN_USER = 'developer';
-export const DEV_TOKEN_GROUPS = ['operators', 'approvers', 'viewers'] as const;
+export const DEV_TOKEN_GROUPS = ['operators', 'approvers', 'viewers', 'release-managers', 'compliance', 'finance'] as const;
 export const DEV_TOKEN_TTL = '8h';
 
 /** Signs a local token for `user` in `groups` with the key in `dataDir` (created there when missing). */
