@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import { catalogue as sampleCatalogue } from '../workflows/definitions';
 import type { Workflow } from '../workflows/dsl';
 import type { ApprovalClock } from './approvals/approval-clock';
+import type { OnApprovalEvent } from './approvals/approval-event';
 import { ApprovalStore } from './approvals/approval-store';
 import type { VerifyToken } from './auth/create-token-verifier';
 import { createWorkflowCatalogue, type WorkflowCatalogue } from './catalogue/workflow-catalogue';
@@ -28,6 +29,8 @@ export type AppDeps = {
   approvalStore?: ApprovalStore;
   /** The clock approvals expire by (default: the system clock). */
   approvalClock?: ApprovalClock;
+  /** Hears approval decisions (the live hub); none by default. */
+  onApprovalEvent?: OnApprovalEvent;
   logger?: ApiLogger;
   /** The workflows served (default: the sample catalogue). */
   workflows?: readonly Workflow[];
@@ -49,7 +52,7 @@ export function createApp(config: ApiConfig, deps: AppDeps): Express {
   app.use(jsonBody());
   app.use(workflowsRouter({ sfn: deps.sfn, catalogue }));
   app.use(runsRouter({ sfn: deps.sfn, catalogue, approvals, clock }));
-  app.use(approvalsRouter({ store: approvals, sfn: deps.sfn, clock }));
+  app.use(approvalsRouter({ store: approvals, sfn: deps.sfn, clock, onApprovalEvent: deps.onApprovalEvent }));
   app.use(notFound());
   app.use(errorHandler(logger));
   return app;

@@ -5,19 +5,24 @@
  */
 import { DescribeExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import { systemApprovalClock, type ApprovalClock } from './approval-clock';
+import { emitApprovalEvent, type OnApprovalEvent } from './approval-event';
 import { approvalIdCandidates } from './approval-id';
 import { approvalPayloadSchema, requesterOf, runIdOf, type ApprovalPayload } from './approval-payload';
 import { isoInstant, type ApprovalRecord } from './approval-record';
 import type { ApprovalStore } from './approval-store';
+import { publicApproval } from './public-approval';
 
-/** What the handler needs; with `sfn` it reads the requester from the execution's input rather than the task's. */
-export type ApprovalRequestHandlerDeps = { store: ApprovalStore; clock?: ApprovalClock; sfn?: SFNClient };
+/**
+ * What the handler needs; with `sfn` it reads the requester from the execution's input rather than
+ * the task's, and `onApprovalEvent` hears `approval.requested` once per newly stored approval.
+ */
+export type ApprovalRequestHandlerDeps = { store: ApprovalStore; clock?: ApprovalClock; sfn?: SFNClient; onApprovalEvent?: OnApprovalEvent };
 
 /** The handler's result, which the run keeps nowhere (the decision replaces it). */
 export type ApprovalRequestResult = { approvalId: string };
 
 /** Builds the handler; it rejects a malformed payload with a TypeError that never quotes the token. */
-export function approvalRequestHandler({ store, clock = systemApprovalClock, sfn }: ApprovalRequestHandlerDeps): (payload: unknown) => Promise<ApprovalRequestResult> {
+export function approvalRequestHandler({ store, clock = systemApprovalClock, sfn, onApprovalEvent }: ApprovalRequestHandlerDeps): (payload: unknown) => Promise<ApprovalRequestResult> {
   return async function handleApprovalRequest(payload: unknown): Promise<ApprovalRequestResult> {
     const parsed = approvalPayloadSchema.safeParse(payload);
     if (!parsed.success) {
@@ -29,7 +34,10 @@ export function approvalRequestHandler({ store, clock = systemApprovalClock, sfn
     const now = clock.now();
     for (const approvalId of approvalIdCandidates(request.taskToken)) {
       const record = recordOf(approvalId, request, requestedBy, now);
-      if ((await store.put(record)) === 'created') return { approvalId };
+      if ((await store.put(record)) === 'created') {
+        emitApprovalEvent(onApprovalEvent, { type: 'approval.requested', approval: publicApproval(record, now) });
+        return { approvalId };
+      }
       const existing = await store.get(approvalId);
       if (existing?.taskToken === request.taskToken) return { approvalId };
     }

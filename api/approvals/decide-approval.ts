@@ -8,13 +8,14 @@ import { SendTaskFailureCommand, SendTaskSuccessCommand, type SFNClient } from '
 import { APPROVAL_REJECTED_ERROR } from '../../workflows/dsl';
 import { HttpError, type Caller } from '../errors';
 import { systemApprovalClock, type ApprovalClock } from './approval-clock';
+import { emitApprovalEvent, type OnApprovalEvent } from './approval-event';
 import { isoInstant, type ApprovalDecision, type DecisionChannel } from './approval-record';
 import type { ApprovalStore } from './approval-store';
 import { checkApprover } from './check-approver';
 import { isExpired, publicApproval, type PublicApproval } from './public-approval';
 
-/** What deciding needs. */
-export type DecideApprovalDeps = { store: ApprovalStore; sfn: SFNClient; clock?: ApprovalClock };
+/** What deciding needs; `onApprovalEvent` hears `approval.decided` once the run has taken the decision. */
+export type DecideApprovalDeps = { store: ApprovalStore; sfn: SFNClient; clock?: ApprovalClock; onApprovalEvent?: OnApprovalEvent };
 
 /** Approve with an optional comment, or reject with an optional reason. */
 export type DecisionInput = { outcome: 'approve'; comment?: string } | { outcome: 'reject'; reason?: string };
@@ -26,7 +27,7 @@ export type DecisionRequest = { approvalId: string; caller: Caller; decision: De
 const GONE_TASK_ERRORS: readonly string[] = ['TaskTimedOut', 'TaskDoesNotExist'];
 
 /** Decides an approval; HttpError 404, 403, 409 `approval-already-decided`, 410 `approval-expired` or 502. */
-export async function decideApproval({ store, sfn, clock = systemApprovalClock }: DecideApprovalDeps, request: DecisionRequest): Promise<PublicApproval> {
+export async function decideApproval({ store, sfn, clock = systemApprovalClock, onApprovalEvent }: DecideApprovalDeps, request: DecisionRequest): Promise<PublicApproval> {
   const { approvalId, caller } = request;
   const now = clock.now();
   const record = await store.get(approvalId);
@@ -51,7 +52,9 @@ export async function decideApproval({ store, sfn, clock = systemApprovalClock }
     }
     throw new HttpError(502, 'approval-delivery-failed', `the decision on ${approvalId} is recorded but Step Functions did not take it`, { approvalId }, { cause: error });
   }
-  return publicApproval(written.record, now);
+  const approval = publicApproval(written.record, now);
+  emitApprovalEvent(onApprovalEvent, { type: 'approval.decided', approval });
+  return approval;
 }
 
 /** Hands the decision to the waiting task: `{ approved: true, decidedBy, comment }`, or the Approval.Rejected error. */

@@ -4,6 +4,8 @@ export type { ApprovalRequestHandlerDeps, ApprovalRequestResult } from './approv
 export { ApprovalStore, APPROVALS_TABLE } from './approval-store';
 export type { ApprovalFilter, DecideResult } from './approval-store';
 export { ensureApprovalsTable } from './ensure-approvals-table';
+export { emitApprovalEvent } from './approval-event';
+export type { ApprovalEvent, OnApprovalEvent } from './approval-event';
 export { decideApproval } from './decide-approval';
 export type { DecideApprovalDeps, DecisionInput, DecisionRequest } from './decide-approval';
 export { publicApproval, isExpired } from './public-approval';

@@ -2,6 +2,7 @@
 export { HistoryFollower, DEFAULT_HISTORY_POLL_MS, type HistoryFollowerOptions } from './history-follower';
 export { LiveHub, workflowOfArn, type ApprovalNotice, type KnownRun, type LiveConnection, type LiveHubOptions, type LiveListener, type WatchedRun } from './live-hub';
 export { topicMatches, type LiveEvent, type LiveEventInput, type LiveEventType, type LiveTopic } from './live-event';
+export { publishApprovalEvent } from './publish-approval-event';
 export { attachLiveSocket, CLOSE_UNAUTHORIZED, type LiveSocket, type LiveSocketOptions, type VerifyLiveToken } from './live-socket-server';
 export {
   parseStatusChangeEvent,

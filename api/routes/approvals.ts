@@ -6,6 +6,7 @@ import type { SFNClient } from '@aws-sdk/client-sfn';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { systemApprovalClock, type ApprovalClock } from '../approvals/approval-clock';
+import type { OnApprovalEvent } from '../approvals/approval-event';
 import type { ApprovalStore } from '../approvals/approval-store';
 import { decideApproval, type DecisionInput } from '../approvals/decide-approval';
 import { listApprovals } from '../approvals/list-approvals';
@@ -13,8 +14,8 @@ import { mayViewApproval } from '../approvals/may-view-approval';
 import { publicApproval } from '../approvals/public-approval';
 import { HttpError, type Caller } from '../errors';
 
-/** What the routes need. */
-export type ApprovalsRouterDeps = { store: ApprovalStore; sfn: SFNClient; clock?: ApprovalClock };
+/** What the routes need; `onApprovalEvent` hears each decision (live events). */
+export type ApprovalsRouterDeps = { store: ApprovalStore; sfn: SFNClient; clock?: ApprovalClock; onApprovalEvent?: OnApprovalEvent };
 
 /** The header the web console sets so its decisions are recorded with channel `console`. */
 export const CHANNEL_HEADER = 'x-statecraft-channel';
@@ -27,7 +28,7 @@ const rejectBody = z.object({ reason: z.string().max(MAX_TEXT_LENGTH).optional()
 const callerShape = z.object({ user: z.string().min(1), groups: z.array(z.string()) });
 
 /** The approvals routes, with full `/api/approvals` paths (mount with `app.use(approvalsRouter(deps))`). */
-export function approvalsRouter({ store, sfn, clock = systemApprovalClock }: ApprovalsRouterDeps): Router {
+export function approvalsRouter({ store, sfn, clock = systemApprovalClock, onApprovalEvent }: ApprovalsRouterDeps): Router {
   const router = Router();
 
   router.get('/api/approvals', async (req, res) => {
@@ -51,7 +52,7 @@ export function approvalsRouter({ store, sfn, clock = systemApprovalClock }: App
       const body: unknown = req.body ?? {};
       const decision: DecisionInput = outcome === 'approve' ? { outcome, ...parse(approveBody, body) } : { outcome, ...parse(rejectBody, body) };
       const channel = req.get(CHANNEL_HEADER) === 'console' ? 'console' : 'api';
-      res.json(await decideApproval({ store, sfn, clock }, { approvalId: req.params.id, caller, decision, channel }));
+      res.json(await decideApproval({ store, sfn, clock, onApprovalEvent }, { approvalId: req.params.id, caller, decision, channel }));
     };
   router.post('/api/approvals/:id/approve', decide('approve'));
   router.post('/api/approvals/:id/reject', decide('reject'));

@@ -1,4 +1,4 @@
-/** `statecraft dev`: the whole embedded stack in one process — dynalite, the engine with the catalogue, and the REST API. */
+/** `statecraft dev`: the whole embedded stack in one process — dynalite, the engine with the catalogue, the REST API and live events. */
 import { Command } from 'commander';
 import { consoleLogger } from '../console-logger';
 import { devToken, DEV_TOKEN_GROUPS, DEV_TOKEN_USER } from '../local/dev-token';
@@ -14,7 +14,7 @@ const DEFAULT_API_PORT = '3000';
 export function devCommand(): Command {
   return new Command('dev')
     .description('Run Statecraft locally in one process: DynamoDB (dynalite), the Step Functions engine with the catalogue deployed, and the REST API.')
-    .addHelpText('after', '\nPorts and data dir come from PORT (3000), SFN_PORT (8083), DYNAMODB_PORT (8000) and STATECRAFT_DATA_DIR (.statecraft).\nLive events and the web console join this command as they land.')
+    .addHelpText('after', '\nPorts and data dir come from PORT (3000), SFN_PORT (8083), DYNAMODB_PORT (8000) and STATECRAFT_DATA_DIR (.statecraft).\nLive events are served at ws://127.0.0.1:<PORT>/ws; the web console joins this command when it lands.')
     .action(runDev);
 }
 
@@ -37,6 +37,7 @@ export async function runDev(): Promise<void> {
     process.stdout.write(
       [
         `REST API        ${stack.apiUrl}/api   (OpenAPI: ${stack.apiUrl}/api/openapi.json)`,
+        `Live events     ${stack.liveUrl}   (WebSocket; ?token=$TOKEN or a first {"type":"auth","token":...} message)`,
         `Step Functions  ${stack.engine.sfnEndpoint}`,
         `DynamoDB        ${stack.engine.dynamodbEndpoint}`,
         `Data            ${ENGINE_DEFAULTS.dataDir}`,

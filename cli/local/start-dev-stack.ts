@@ -1,8 +1,13 @@
-/** `statecraft dev` in one process: the embedded back end (startEngineStack) and the REST API in front of it. */
+/** `statecraft dev` in one process: the embedded back end (startEngineStack), the REST API in front of it and live events at `/ws`. */
 import type { Server } from 'node:http';
+import { createTokenVerifier } from '../../api/auth/create-token-verifier';
+import { createWorkflowCatalogue } from '../../api/catalogue/workflow-catalogue';
 import { loadConfig, type ApiConfig } from '../../api/config';
+import { lookUpRun } from '../../api/runs/find-run';
 import { startApiServer } from '../../api/server';
+import { catalogue as sampleCatalogue } from '../../workflows/definitions';
 import type { Logger } from '../../workflows/engine';
+import { DevLiveEvents, LIVE_PATH } from './dev-live-events';
 import { listenOrExplain } from './listen-or-explain';
 import { startEngineStack, type EngineStack } from './start-engine-stack';
 
@@ -14,16 +19,17 @@ export type DevStackOptions = {
   dynamodbPort: number;
   logger: Logger;
   env?: Readonly<Record<string, string | undefined>>;
-  /** Extra wiring on the API's HTTP server before it listens (live events). */
+  /** Extra wiring on the API's HTTP server before it listens (after the live socket). */
   onServer?: (server: Server) => void;
 };
 
-/** The running stack; `stop()` closes the API first, then the engine and dynalite. */
-export type DevStack = { apiUrl: string; config: ApiConfig; engine: EngineStack; stop(): Promise<void> };
+/** The running stack; `stop()` closes live events and the API first, then the engine and dynalite. */
+export type DevStack = { apiUrl: string; liveUrl: string; config: ApiConfig; engine: EngineStack; live: DevLiveEvents; stop(): Promise<void> };
 
-/** Starts the back end, then the API pointed at it, undoing the back end if the API cannot listen. */
+/** Starts the back end, then the API pointed at it with live events, undoing the back end if the API cannot listen. */
 export async function startDevStack({ dataDir, apiPort, sfnPort, dynamodbPort, logger, env = {}, onServer }: DevStackOptions): Promise<DevStack> {
-  const engine = await startEngineStack({ dataDir, sfnPort, dynamodbPort, logger });
+  const live = new DevLiveEvents(logger);
+  const engine = await startEngineStack({ dataDir, sfnPort, dynamodbPort, logger, onStatusChange: live.onStatusChange, onApprovalEvent: live.onApprovalEvent });
   try {
     const config = loadConfig({
       ...env,
@@ -33,17 +39,29 @@ export async function startDevStack({ dataDir, apiPort, sfnPort, dynamodbPort, l
       DYNAMODB_ENDPOINT: engine.dynamodbEndpoint,
       AUTH_MODE: 'local',
     });
-    const api = await listenOrExplain(() => startApiServer(config, { sfn: engine.sfn, approvalStore: engine.approvals, logger }, { onServer }), 'the API', apiPort, 'PORT');
+    const verifyToken = createTokenVerifier(config.auth);
+    const catalogue = createWorkflowCatalogue(sampleCatalogue, config);
+    live.follow(engine.sfn, async (runId) => (await lookUpRun(engine.sfn, catalogue, runId))?.execution.executionArn);
+    const deps = { sfn: engine.sfn, approvalStore: engine.approvals, logger, verifyToken, onApprovalEvent: live.onApprovalEvent };
+    const wire = (server: Server): void => {
+      live.attach(server, verifyToken);
+      onServer?.(server);
+    };
+    const api = await listenOrExplain(() => startApiServer(config, deps, { onServer: wire }), 'the API', apiPort, 'PORT');
     return {
       apiUrl: api.url,
+      liveUrl: `${api.url.replace(/^http/, 'ws')}${LIVE_PATH}`,
       config,
       engine,
+      live,
       async stop() {
+        await live.close();
         await api.close();
         await engine.stop();
       },
     };
   } catch (error) {
+    await live.close();
     await engine.stop();
     throw error;
   }

@@ -7,12 +7,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SFNClient } from '@aws-sdk/client-sfn';
+import type { OnApprovalEvent } from '../../api/approvals/approval-event';
 import { approvalRequestHandler } from '../../api/approvals/approval-request-handler';
 import { ApprovalStore } from '../../api/approvals/approval-store';
 import { ensureApprovalsTable } from '../../api/approvals/ensure-approvals-table';
 import { tables } from '../../workflows/definitions/tables';
 import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/dsl';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, ScaledClock, type Logger, type TaskHandler } from '../../workflows/engine';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, ScaledClock, type EngineOptions, type Logger, type TaskHandler } from '../../workflows/engine';
 import { createStepFunctionsServer } from '../../workflows/emulator';
 import { catalogueHandlers } from './catalogue-handlers';
 import { deployWorkflows, localSfnClient, type DeployResult } from './deploy-workflows';
@@ -33,6 +34,10 @@ export type EngineStackOptions = {
   /** Run time this many times faster (1: real time). */
   timeScale?: number;
   logger: Logger;
+  /** Hears every execution status change the engine stores (live events). */
+  onStatusChange?: EngineOptions['onStatusChange'];
+  /** Hears `approval.requested` from the approval-request handler (live events). */
+  onApprovalEvent?: OnApprovalEvent;
 };
 
 /** The running back end; `stop()` closes the engine (runs stay resumable), then dynalite. */
@@ -74,7 +79,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     // runs resumed at start-up wait for it.
     let sfnReady: (client: SFNClient) => void = () => undefined;
     const sfnClient = new Promise<SFNClient>((resolve) => (sfnReady = resolve));
-    const approvalRequest: TaskHandler = async (input) => approvalRequestHandler({ store: approvals, sfn: await sfnClient })(input);
+    const approvalRequest: TaskHandler = async (input) => approvalRequestHandler({ store: approvals, sfn: await sfnClient, onApprovalEvent: options.onApprovalEvent })(input);
 
     const server = createStepFunctionsServer({
       dataDir,
@@ -82,6 +87,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       logger,
       dynamodb: { endpoint: dynamodbEndpoint },
       taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: approvalRequest },
+      onStatusChange: options.onStatusChange,
     });
     cleanups.push(() => server.close());
     await listenOrExplain(() => server.listen(options.sfnPort, '127.0.0.1'), 'Step Functions', options.sfnPort, '--port or SFN_PORT');

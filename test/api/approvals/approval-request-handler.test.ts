@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { ApprovalEvent } from '../../../api/approvals/approval-event';
 import { approvalRequestHandler } from '../../../api/approvals/approval-request-handler';
 import { ApprovalStore } from '../../../api/approvals/approval-store';
 import { ensureApprovalsTable } from '../../../api/approvals/ensure-approvals-table';
@@ -73,6 +74,29 @@ describe('approvalRequestHandler', () => {
     expect(second).toStrictEqual(first);
     expect(forRun).toHaveLength(1);
     expect(forRun[0].message).toBe('Ship checkout?');
+  });
+
+  it('tells onApprovalEvent approval.requested once per stored approval, without the token', async () => {
+    const heard: ApprovalEvent[] = [];
+    const listening = approvalRequestHandler({ store, clock: { now: () => NOW }, onApprovalEvent: (event) => heard.push(event) });
+
+    const { approvalId } = await listening(payload({ taskToken: 'token-heard' }));
+    await listening(payload({ taskToken: 'token-heard' }));
+
+    expect(heard).toHaveLength(1);
+    expect(heard[0]).toMatchObject({ type: 'approval.requested', approval: { approvalId, runId: 'r-abc123', status: 'pending', requestedBy: 'dana' } });
+    expect(JSON.stringify(heard)).not.toContain('token-heard');
+  });
+
+  it('still stores the approval when onApprovalEvent throws', async () => {
+    const onApprovalEvent = (): void => {
+      throw new Error('listener down');
+    };
+    const throwing = approvalRequestHandler({ store, clock: { now: () => NOW }, onApprovalEvent });
+
+    const { approvalId } = await throwing(payload({ taskToken: 'token-listener-down' }));
+
+    expect((await store.get(approvalId))?.status).toBe('pending');
   });
 
   it('gives different tokens different approval ids', async () => {

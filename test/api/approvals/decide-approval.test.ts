@@ -1,4 +1,5 @@
 import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
+import type { ApprovalEvent } from '../../../api/approvals/approval-event';
 import { decideApproval, type DecisionRequest } from '../../../api/approvals/decide-approval';
 import { HttpError } from '../../../api/errors';
 import { APPROVAL_TIMEOUT_MS, startApprovalHarness, type ApprovalHarness } from './approval-harness';
@@ -75,6 +76,19 @@ describe('decideApproval against dynalite and the Step Functions emulator', () =
 
     expect(approval.requestedBy).toBe('bob');
     expect(refused).toStrictEqual({ status: 403, code: 'approval-requester-not-allowed' });
+  });
+
+  it('tells onApprovalEvent approval.decided once the run has the decision, and nothing for a refused one', async () => {
+    const { approval } = await harness.startRun(nextRunId());
+    const heard: ApprovalEvent[] = [];
+    const deps = { store: harness.store, sfn: harness.sfn, clock: harness.apiClock, onApprovalEvent: (event: ApprovalEvent) => heard.push(event) };
+
+    await decideApproval(deps, { approvalId: approval.approvalId, caller: ALICE, decision: { outcome: 'approve', comment: 'ok' }, channel: 'api' });
+    await refusal(decideApproval(deps, { approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'reject' }, channel: 'api' }));
+
+    expect(heard).toHaveLength(1);
+    expect(heard[0]).toMatchObject({ type: 'approval.decided', approval: { approvalId: approval.approvalId, status: 'approved', decision: { decidedBy: 'alice', comment: 'ok' } } });
+    expect(JSON.stringify(heard)).not.toContain(approval.taskToken);
   });
 
   it('refuses a second decision with 409', async () => {

@@ -1,0 +1,143 @@
+/**
+ * Live events on the embedded dev stack end to end: a real WebSocket client, authenticated with
+ * the approver's token, follows deploy-service from start through its approval to success, and
+ * no message ever carries the task token.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
+import { WebSocket } from 'ws';
+import { devToken } from '../../../cli/local/dev-token';
+import { startDevStack, type DevStack } from '../../../cli/local/start-dev-stack';
+import type { Logger } from '../../../workflows/engine';
+import { eventually } from '../../helpers/api-stack';
+
+jest.setTimeout(120_000);
+
+const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+const input = { service: 'checkout-api', version: '2.15.0', commit: 'abc1234', requestedBy: 'dana', rollout: { canaryPercent: 10, bakeSeconds: 1 }, failTests: [] };
+
+type Message = { type: string; seq?: number; runId?: string; workflow?: string; data?: Record<string, unknown> };
+type Client = { socket: WebSocket; raw: string[]; messages: Message[]; until(check: (message: Message) => boolean): Promise<Message> };
+
+let dataDir: string;
+let stack: DevStack | undefined;
+let client: Client | undefined;
+
+async function call(method: 'GET' | 'POST', url: string, token: string, body?: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(`${stack?.apiUrl}${url}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+/** A live client that keeps every frame, raw and parsed. */
+function connect(url: string): Promise<Client> {
+  const socket = new WebSocket(url);
+  const raw: string[] = [];
+  const messages: Message[] = [];
+  socket.on('message', (data) => {
+    raw.push(String(data));
+    messages.push(JSON.parse(String(data)) as Message);
+  });
+  const until = (check: (message: Message) => boolean) => eventually(async () => messages.find(check), 30_000);
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve({ socket, raw, messages, until }));
+    socket.once('error', reject);
+  });
+}
+
+/** The task token the engine handed the approval task, from its own history. */
+async function taskToken(executionArn: string): Promise<string> {
+  const { events = [] } = await (stack as DevStack).engine.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));
+  const scheduled = events.find((event) => event.type === 'TaskScheduled' && event.taskScheduledEventDetails?.parameters?.includes('taskToken'));
+  const parameters = JSON.parse(scheduled?.taskScheduledEventDetails?.parameters ?? '{}') as { Payload?: { taskToken?: string } };
+  const token = parameters.Payload?.taskToken;
+  if (!token) throw new Error('no task token in the history');
+  return token;
+}
+
+/** The position of the first message after `from` that passes `check` (-1 if none). */
+function indexAfter(messages: readonly Message[], from: number, check: (message: Message) => boolean): number {
+  const found = messages.slice(from + 1).findIndex(check);
+  return found === -1 ? -1 : from + 1 + found;
+}
+
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-live-'));
+});
+afterEach(async () => {
+  if (client && client.socket.readyState !== WebSocket.CLOSED) {
+    const socket = client.socket;
+    await new Promise<void>((resolve) => {
+      socket.once('close', () => resolve());
+      socket.close();
+    });
+  }
+  client = undefined;
+  await stack?.stop();
+  stack = undefined;
+});
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('statecraft dev stack live events', () => {
+  it('streams deploy-service from run.started through its approval to run.succeeded over /ws, never showing the task token', async () => {
+    stack = await startDevStack({ dataDir, apiPort: 0, sfnPort: 0, dynamodbPort: 0, logger: quiet });
+    const operator = await devToken(dataDir, { user: 'olivia', groups: ['operators'] });
+    const approver = await devToken(dataDir, { user: 'rita', groups: ['release-managers'] });
+    client = await connect(`${stack.liveUrl}?token=${approver}`);
+    const live = client;
+    await live.until((message) => message.type === 'ready');
+    live.socket.send(JSON.stringify({ type: 'subscribe', workflow: 'deploy-service' }));
+    await live.until((message) => message.type === 'subscribed');
+
+    const started = await call('POST', '/api/workflows/deploy-service/runs', operator, { input });
+    const runId = String(started.runId);
+    const ofRun = (type: string) => (message: Message) => message.runId === runId && message.type === type;
+    const requested = await live.until(ofRun('approval.requested'));
+    const approved = await call('POST', `/api/approvals/${String(requested.data?.approvalId)}/approve`, approver, { comment: 'ship it' });
+    await live.until(ofRun('run.succeeded'));
+    const token = await taskToken(String(approved.executionArn));
+    const events = live.messages.filter((message) => message.runId === runId);
+    const at = { started: events.findIndex(ofRun('run.started')) };
+    const entered = indexAfter(events, at.started, ofRun('state.entered'));
+    const exited = indexAfter(events, entered, ofRun('state.exited'));
+    const waiting = indexAfter(events, exited, (message) => ofRun('run.status')(message) && message.data?.status === 'WAITING_FOR_APPROVAL');
+    const request = indexAfter(events, waiting, ofRun('approval.requested'));
+    const decided = indexAfter(events, request, ofRun('approval.decided'));
+    const succeeded = indexAfter(events, decided, ofRun('run.succeeded'));
+    const seqs = events.map((message) => message.seq ?? 0);
+
+    expect(approved.status).toBe('approved');
+    expect(at.started).toBe(0);
+    expect([entered, exited, waiting, request, decided, succeeded].every((index) => index > 0)).toBe(true);
+    expect(succeeded).toBe(events.length - 1);
+    expect(events.every((message) => message.workflow === 'deploy-service')).toBe(true);
+    expect(seqs).toStrictEqual([...seqs].sort((a, b) => a - b));
+    expect(events[request]?.data).toMatchObject({ approvalId: requested.data?.approvalId, status: 'pending', requestedBy: 'dana', approvers: expect.anything() });
+    expect(events[decided]?.data).toMatchObject({ approvalId: requested.data?.approvalId, status: 'approved', decision: { outcome: 'approved', decidedBy: 'rita', comment: 'ship it' } });
+    expect(events.filter(ofRun('approval.requested'))).toHaveLength(1);
+    expect(events.filter(ofRun('approval.decided'))).toHaveLength(1);
+    expect(token.length).toBeGreaterThan(10);
+    for (const frame of live.raw) expect(frame).not.toContain(token);
+  });
+
+  it('drops live clients when the stack stops', async () => {
+    stack = await startDevStack({ dataDir, apiPort: 0, sfnPort: 0, dynamodbPort: 0, logger: quiet });
+    const approver = await devToken(dataDir, { user: 'rita', groups: ['release-managers'] });
+    client = await connect(`${stack.liveUrl}?token=${approver}`);
+    const socket = client.socket;
+    await client.until((message) => message.type === 'ready');
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+
+    await stack.stop();
+    stack = undefined;
+    await closed;
+
+    expect(socket.readyState).toBe(WebSocket.CLOSED);
+  });
+});
