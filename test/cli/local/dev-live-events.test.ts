@@ -4,9 +4,9 @@
  * no message ever carries the task token.
  */
 import * as fs from 'node:fs';
+import { approvalTokenOf } from '../../helpers/approval-token';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { WebSocket } from 'ws';
 import { devToken } from '../../../cli/local/dev-token';
 import { startDevStack, type DevStack } from '../../../cli/local/start-dev-stack';
@@ -52,13 +52,8 @@ function connect(url: string): Promise<Client> {
 }
 
 /** The task token the engine handed the approval task, from its own history. */
-async function taskToken(executionArn: string): Promise<string> {
-  const { events = [] } = await (stack as DevStack).engine.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));
-  const scheduled = events.find((event) => event.type === 'TaskScheduled' && event.taskScheduledEventDetails?.parameters?.includes('taskToken'));
-  const parameters = JSON.parse(scheduled?.taskScheduledEventDetails?.parameters ?? '{}') as { Payload?: { taskToken?: string } };
-  const token = parameters.Payload?.taskToken;
-  if (!token) throw new Error('no task token in the history');
-  return token;
+function taskToken(executionArn: string): Promise<string> {
+  return approvalTokenOf((stack as DevStack).engine.sfn, executionArn);
 }
 
 /** The position of the first message after `from` that passes `check` (-1 if none). */

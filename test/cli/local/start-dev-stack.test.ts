@@ -4,9 +4,9 @@
  * task token never in a response, and a pending approval surviving a restart on the same data dir.
  */
 import * as fs from 'node:fs';
+import { approvalTokenOf } from '../../helpers/approval-token';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { devToken } from '../../../cli/local/dev-token';
 import { startDevStack, type DevStack } from '../../../cli/local/start-dev-stack';
 import type { Logger } from '../../../workflows/engine';
@@ -38,13 +38,8 @@ async function call(method: 'GET' | 'POST', url: string, token: string, body?: u
 }
 
 /** The task token the engine handed the approval task, from its own history. */
-async function taskToken(executionArn: string): Promise<string> {
-  const { events = [] } = await (stack as DevStack).engine.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));
-  const scheduled = events.find((event) => event.type === 'TaskScheduled' && event.taskScheduledEventDetails?.parameters?.includes('taskToken'));
-  const parameters = JSON.parse(scheduled?.taskScheduledEventDetails?.parameters ?? '{}') as { Payload?: { taskToken?: string } };
-  const token = parameters.Payload?.taskToken;
-  if (!token) throw new Error('no task token in the history');
-  return token;
+function taskToken(executionArn: string): Promise<string> {
+  return approvalTokenOf((stack as DevStack).engine.sfn, executionArn);
 }
 
 beforeAll(() => {
