@@ -8,11 +8,32 @@ import { RUN_ID } from './run-schemas';
 /** A described execution and the workflow it belongs to. */
 export type FoundRun = { entry: CatalogueEntry; execution: DescribeExecutionCommandOutput };
 
-/** The run, or undefined; a malformed id is a 400. Looks in every workflow at once. */
+/** How many run id → workflow answers each catalogue remembers (a run never changes workflow). */
+const REMEMBERED_RUNS = 10_000;
+const knownWorkflows = new WeakMap<WorkflowCatalogue, Map<string, CatalogueEntry>>();
+
+/** Remembers which workflow a run belongs to, so polling it costs one DescribeExecution, not one per workflow. */
+export function rememberRun(catalogue: WorkflowCatalogue, runId: string, entry: CatalogueEntry): void {
+  let known = knownWorkflows.get(catalogue);
+  if (!known) knownWorkflows.set(catalogue, (known = new Map()));
+  known.delete(runId);
+  known.set(runId, entry);
+  if (known.size > REMEMBERED_RUNS) known.delete(known.keys().next().value as string);
+}
+
+/** The run, or undefined; a malformed id is a 400. Looks in the remembered workflow, else in every workflow at once. */
 export async function lookUpRun(sfn: SFNClient, catalogue: WorkflowCatalogue, runId: string): Promise<FoundRun | undefined> {
   if (!RUN_ID.test(runId)) throw new HttpError(400, 'invalid-run-id', 'run ids are 1 to 80 letters, digits, - or _', { runId: runId.slice(0, 100) });
+  const remembered = knownWorkflows.get(catalogue)?.get(runId);
+  const candidates = remembered ? [remembered] : catalogue.entries;
+  const found = (await describeIn(sfn, candidates, runId)) ?? (remembered ? await describeIn(sfn, catalogue.entries, runId) : undefined);
+  if (found) rememberRun(catalogue, runId, found.entry);
+  return found;
+}
+
+async function describeIn(sfn: SFNClient, entries: readonly CatalogueEntry[], runId: string): Promise<FoundRun | undefined> {
   const found = await Promise.all(
-    catalogue.entries.map(async (entry) => {
+    entries.map(async (entry) => {
       try {
         return { entry, execution: await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(entry, runId) })) };
       } catch (error) {

@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { CatalogueEntry, WorkflowCatalogue } from '../catalogue/workflow-catalogue';
 import { HttpError } from '../errors';
-import { lookUpRun, type FoundRun } from './find-run';
+import { lookUpRun, rememberRun, type FoundRun } from './find-run';
 import { callSfn } from './map-sfn-error';
 
 /** The largest execution input Step Functions accepts, in bytes. */
@@ -30,6 +30,7 @@ export async function startRun(sfn: SFNClient, catalogue: WorkflowCatalogue, ent
   }
   const name = runId ?? `r-${randomBytes(3).toString('hex')}`;
   const started = await callSfn(() => sfn.send(new StartExecutionCommand({ stateMachineArn: entry.stateMachineArn, name, input: text })));
+  rememberRun(catalogue, name, entry);
   return {
     created: true,
     run: { runId: name, workflow: entry.name, status: 'RUNNING', executionArn: started.executionArn ?? '', startedAt: (started.startDate ?? new Date()).toISOString() },
