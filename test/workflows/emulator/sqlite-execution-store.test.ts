@@ -2,22 +2,10 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ExecutionRecord } from '../../../workflows/engine';
 import { DATABASE_FILE, SqliteExecutionStore } from '../../../workflows/emulator';
+import { executionRecord } from '../../helpers/execution-record';
 
-const record: ExecutionRecord = {
-  arn: 'arn:aws:states:us-east-1:123456789012:execution:m:e',
-  stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:m',
-  stateMachineName: 'm',
-  name: 'e',
-  type: 'STANDARD',
-  status: 'RUNNING',
-  definition: '{}',
-  roleArn: 'arn:aws:iam::123456789012:role/r',
-  input: '{}',
-  startedAt: 0,
-  redriveCount: 0,
-};
+const record = executionRecord();
 
 describe('SqliteExecutionStore', () => {
   let dataDir: string;

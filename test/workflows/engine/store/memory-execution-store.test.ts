@@ -1,18 +1,7 @@
-import { MemoryExecutionStore, type ExecutionRecord } from '../../../../workflows/engine';
+import { MemoryExecutionStore } from '../../../../workflows/engine';
+import { executionRecord } from '../../../helpers/execution-record';
 
-const record: ExecutionRecord = {
-  arn: 'arn:aws:states:us-east-1:123456789012:execution:m:e',
-  stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:m',
-  stateMachineName: 'm',
-  name: 'e',
-  type: 'STANDARD',
-  status: 'RUNNING',
-  definition: '{}',
-  roleArn: 'arn:aws:iam::123456789012:role/r',
-  input: '{}',
-  startedAt: 0,
-  redriveCount: 0,
-};
+const record = executionRecord();
 
 describe('MemoryExecutionStore', () => {
   it('filters executions by state machine and status and returns copies', () => {
