@@ -20,6 +20,7 @@ import { healthRouter } from './routes/health';
 import { openApiRouter } from './routes/openapi';
 import { runsRouter } from './routes/runs';
 import { workflowsRouter } from './routes/workflows';
+import { RunSnapshots } from './runs/run-snapshots';
 
 /** The app's collaborators, injected so tests can point them at loopback servers. */
 export type AppDeps = {
@@ -32,6 +33,8 @@ export type AppDeps = {
   /** Hears approval decisions (the live hub); none by default. */
   onApprovalEvent?: OnApprovalEvent;
   logger?: ApiLogger;
+  /** Runs described recently; pass one that hears the stack's changes to serve polls of unchanged runs without asking Step Functions (default: final runs only). */
+  runSnapshots?: RunSnapshots;
   /** The workflows served (default: the sample catalogue). */
   workflows?: readonly Workflow[];
 };
@@ -51,7 +54,7 @@ export function createApp(config: ApiConfig, deps: AppDeps): Express {
   app.use('/api', authenticate(deps.verifyToken));
   app.use(jsonBody());
   app.use(workflowsRouter({ sfn: deps.sfn, catalogue }));
-  app.use(runsRouter({ sfn: deps.sfn, catalogue, approvals, clock }));
+  app.use(runsRouter({ sfn: deps.sfn, catalogue, approvals, clock, snapshots: deps.runSnapshots ?? new RunSnapshots({ tracksChanges: false }) }));
   app.use(approvalsRouter({ store: approvals, sfn: deps.sfn, clock, onApprovalEvent: deps.onApprovalEvent }));
   app.use(notFound());
   app.use(errorHandler(logger));

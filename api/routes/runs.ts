@@ -1,8 +1,9 @@
 /** The runs routes: list, describe, history (without task tokens), stop. */
 import { GetExecutionHistoryCommand, StopExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import { Router } from 'express';
-import type { ApprovalClock } from '../approvals/approval-clock';
+import { systemApprovalClock, type ApprovalClock } from '../approvals/approval-clock';
 import type { ApprovalStore } from '../approvals/approval-store';
+import { isExpired } from '../approvals/public-approval';
 import type { WorkflowCatalogue } from '../catalogue/workflow-catalogue';
 import { HttpError } from '../errors';
 import { authorize } from '../middleware/authorize';
@@ -10,22 +11,30 @@ import { describeRun } from '../runs/describe-run';
 import { findRun } from '../runs/find-run';
 import { listRuns } from '../runs/list-runs';
 import { pendingApprovalsOf } from '../runs/pending-approvals-of';
+import { RunSnapshots, type RunSnapshot } from '../runs/run-snapshots';
 import { callSfn } from '../runs/map-sfn-error';
 import { historyQuery, listRunsQuery, stopRunBody } from '../runs/run-schemas';
 import { toApiEvent } from '../runs/to-api-event';
 
 /** What the runs routes need; with `approvals`, a run's details list its pending approvals. */
-export type RunsRouterDeps = { sfn: SFNClient; catalogue: WorkflowCatalogue; approvals?: ApprovalStore; clock?: ApprovalClock };
+export type RunsRouterDeps = { sfn: SFNClient; catalogue: WorkflowCatalogue; approvals?: ApprovalStore; clock?: ApprovalClock; snapshots?: RunSnapshots };
 
 /** `GET /api/runs`, `GET /api/runs/:runId`, `GET /api/runs/:runId/history`, `POST /api/runs/:runId/stop`. */
-export function runsRouter({ sfn, catalogue, approvals, clock }: RunsRouterDeps): Router {
+export function runsRouter({ sfn, catalogue, approvals, clock = systemApprovalClock, snapshots = new RunSnapshots({ tracksChanges: false }) }: RunsRouterDeps): Router {
   const router = Router();
+  const describe = async (runId: string): Promise<RunSnapshot> => {
+    const found = await findRun(sfn, catalogue, runId);
+    const details = await describeRun(sfn, found);
+    return { entry: found.entry, details, pendingApprovals: approvals ? await pendingApprovalsOf(approvals, details, clock) : [] };
+  };
   router.get('/api/runs', authorize('read'), async (req, res) => {
     res.json(await listRuns(sfn, catalogue, listRunsQuery.parse(req.query)));
   });
   router.get('/api/runs/:runId', authorize('read'), async (req, res) => {
-    const run = await describeRun(sfn, await findRun(sfn, catalogue, String(req.params.runId)));
-    res.json({ ...run, pendingApprovals: approvals ? await pendingApprovalsOf(approvals, run, clock) : [] });
+    const runId = String(req.params.runId);
+    const { details, pendingApprovals } = await snapshots.read(runId, () => describe(runId));
+    const now = clock.now();
+    res.json({ ...details, pendingApprovals: pendingApprovals.filter((approval) => !isExpired(approval, now)) });
   });
   router.get('/api/runs/:runId/history', authorize('read'), async (req, res) => {
     const query = historyQuery.parse(req.query);

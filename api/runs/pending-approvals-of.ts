@@ -5,9 +5,9 @@ import { listApprovals } from '../approvals/list-approvals';
 import type { PublicApproval } from '../approvals/public-approval';
 import type { RunDetails } from './describe-run';
 
-/** Pending approvals of this execution; none once the run has stopped (a late record is not actionable). */
+/** Pending approvals of this execution; none unless the run waits for one (a record outliving its task is not actionable). */
 export async function pendingApprovalsOf(store: ApprovalStore, run: Pick<RunDetails, 'runId' | 'executionArn' | 'status'>, clock: ApprovalClock = systemApprovalClock): Promise<PublicApproval[]> {
-  if (run.status !== 'RUNNING' && run.status !== 'WAITING_FOR_APPROVAL') return [];
+  if (run.status !== 'WAITING_FOR_APPROVAL') return [];
   const approvals = await listApprovals(store, { status: 'pending', runId: run.runId }, clock.now());
   return approvals.filter((approval) => approval.executionArn === run.executionArn);
 }

@@ -3,7 +3,9 @@ import type { Server } from 'node:http';
 import { createTokenVerifier } from '../../api/auth/create-token-verifier';
 import { createWorkflowCatalogue } from '../../api/catalogue/workflow-catalogue';
 import { loadConfig, type ApiConfig } from '../../api/config';
+import type { ApprovalEvent } from '../../api/approvals/approval-event';
 import { lookUpRun } from '../../api/runs/find-run';
+import { RunSnapshots } from '../../api/runs/run-snapshots';
 import { startApiServer } from '../../api/server';
 import { catalogue as sampleCatalogue } from '../../workflows/definitions';
 import type { Logger } from '../../workflows/engine';
@@ -29,7 +31,24 @@ export type DevStack = { apiUrl: string; liveUrl: string; config: ApiConfig; eng
 /** Starts the back end, then the API pointed at it with live events, undoing the back end if the API cannot listen. */
 export async function startDevStack({ dataDir, apiPort, sfnPort, dynamodbPort, logger, env = {}, onServer }: DevStackOptions): Promise<DevStack> {
   const live = new DevLiveEvents(logger);
-  const engine = await startEngineStack({ dataDir, sfnPort, dynamodbPort, logger, onStatusChange: live.onStatusChange, onApprovalEvent: live.onApprovalEvent });
+  // The engine and the approvals module report every change of a run, so the API may serve unchanged runs from memory.
+  const runSnapshots = new RunSnapshots({ tracksChanges: true });
+  const onApprovalEvent = (event: ApprovalEvent): void => {
+    runSnapshots.changed(event.approval.executionArn);
+    live.onApprovalEvent(event);
+  };
+  const engine = await startEngineStack({
+    dataDir,
+    sfnPort,
+    dynamodbPort,
+    logger,
+    onStatusChange: (record) => {
+      runSnapshots.changed(record.arn);
+      live.onStatusChange(record);
+    },
+    onHistoryChange: runSnapshots.changed,
+    onApprovalEvent,
+  });
   try {
     const config = loadConfig({
       ...env,
@@ -42,7 +61,7 @@ export async function startDevStack({ dataDir, apiPort, sfnPort, dynamodbPort, l
     const verifyToken = createTokenVerifier(config.auth);
     const catalogue = createWorkflowCatalogue(sampleCatalogue, config);
     live.follow(engine.sfn, async (runId) => (await lookUpRun(engine.sfn, catalogue, runId))?.execution.executionArn);
-    const deps = { sfn: engine.sfn, approvalStore: engine.approvals, logger, verifyToken, onApprovalEvent: live.onApprovalEvent };
+    const deps = { sfn: engine.sfn, approvalStore: engine.approvals, logger, verifyToken, onApprovalEvent, runSnapshots };
     const wire = (server: Server): void => {
       live.attach(server, verifyToken);
       onServer?.(server);

@@ -36,6 +36,8 @@ export type EngineStackOptions = {
   logger: Logger;
   /** Hears every execution status change the engine stores (live events). */
   onStatusChange?: EngineOptions['onStatusChange'];
+  /** Hears every history append (the API's run snapshots). */
+  onHistoryChange?: EngineOptions['onHistoryChange'];
   /** Hears `approval.requested` from the approval-request handler (live events). */
   onApprovalEvent?: OnApprovalEvent;
 };
@@ -88,6 +90,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       dynamodb: { endpoint: dynamodbEndpoint },
       taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: approvalRequest },
       onStatusChange: options.onStatusChange,
+      onHistoryChange: options.onHistoryChange,
     });
     cleanups.push(() => server.close());
     await listenOrExplain(() => server.listen(options.sfnPort, '127.0.0.1'), 'Step Functions', options.sfnPort, '--port or SFN_PORT');

@@ -36,10 +36,12 @@ export type EngineHarness = {
 let counter = 0;
 
 /** Builds a harness; `handlers` are the task handlers by function name. */
-export function createEngineHarness(options: { handlers?: Record<string, TaskHandler>; store?: ExecutionStore; clock?: VirtualClock } = {}): EngineHarness {
+export function createEngineHarness(
+  options: { handlers?: Record<string, TaskHandler>; store?: ExecutionStore; clock?: VirtualClock; onHistoryChange?: (executionArn: string) => void } = {},
+): EngineHarness {
   const clock = options.clock ?? createFakeClock();
   const store = options.store ?? new MemoryExecutionStore();
-  const engine = new Engine({ store, clock, taskHandlers: options.handlers ?? {} });
+  const engine = new Engine({ store, clock, taskHandlers: options.handlers ?? {}, onHistoryChange: options.onHistoryChange });
   const harness: EngineHarness = {
     engine,
     clock,

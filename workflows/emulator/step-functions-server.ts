@@ -35,6 +35,8 @@ export type StepFunctionsServerOptions = {
   dynamodb?: DynamoDbItemsOptions | DynamoDbItems;
   /** Called after an execution's status is stored (started, redriven, closed); see EngineOptions. */
   onStatusChange?: EngineOptions['onStatusChange'];
+  /** Called after events are appended to an execution's history; see EngineOptions. */
+  onHistoryChange?: EngineOptions['onHistoryChange'];
 };
 
 /** A started (or startable) server. */
@@ -62,7 +64,7 @@ export function createStepFunctionsServer(options: StepFunctionsServerOptions = 
   const logger = options.logger ?? silentLogger;
   const store = options.store ?? (options.dataDir ? new SqliteExecutionStore(options.dataDir) : new MemoryExecutionStore());
   const dynamodb = dynamoDbOf(options.dynamodb, options.region);
-  const engine = new Engine({ store, clock: options.clock, taskHandlers: options.taskHandlers, logger, region: options.region, accountId: options.accountId, dynamodb: dynamodb.items, onStatusChange: options.onStatusChange });
+  const engine = new Engine({ store, clock: options.clock, taskHandlers: options.taskHandlers, logger, region: options.region, accountId: options.accountId, dynamodb: dynamodb.items, onStatusChange: options.onStatusChange, onHistoryChange: options.onHistoryChange });
   const resumed = engine.recover();
   if (resumed) logger.info('resumed executions', { count: resumed });
   const ctx = { engine, logger };

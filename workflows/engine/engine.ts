@@ -43,6 +43,8 @@ export type EngineOptions = {
   dynamodb?: DynamoDbItems;
   /** Called after an execution's status is stored (started, redriven, closed): the local source of EventBridge status-change events. */
   onStatusChange?: (record: ExecutionRecord) => void;
+  /** Called after events are appended to an execution's history (many per turn): lets readers drop what they cached of it. */
+  onHistoryChange?: (executionArn: string) => void;
 };
 
 const MAX_CACHED_DEFINITIONS = 1000;
@@ -62,12 +64,14 @@ export class Engine {
   private readonly definitions = new Map<string, StateMachine>();
   private closed = false;
   private readonly onStatusChange?: (record: ExecutionRecord) => void;
+  private readonly onHistoryChange?: (executionArn: string) => void;
 
   constructor(options: EngineOptions) {
     this.store = options.store;
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
     this.onStatusChange = options.onStatusChange;
+    this.onHistoryChange = options.onHistoryChange && this.guarded(options.onHistoryChange);
     this.account = { region: options.region ?? DEFAULT_REGION, accountId: options.accountId ?? DEFAULT_ACCOUNT_ID };
     const given = options.taskHandlers;
     const handlers = given && typeof (given as TaskHandlerRegistry).get === 'function' ? (given as TaskHandlerRegistry) : createTaskHandlerRegistry(given as Record<string, TaskHandler>);
@@ -121,6 +125,7 @@ export class Engine {
         event: { id: lastId + 1, previousEventId: lastId, timestamp: this.clock.now(), type: 'ExecutionRedriven', details: { redriveCount: redriven.redriveCount } },
       },
     ]);
+    this.onHistoryChange?.(arn);
     this.store.putExecution(redriven);
     this.launch(redriven);
     this.store.flush();
@@ -199,11 +204,22 @@ export class Engine {
     }
   }
 
+  /** The history listener, made harmless: a throwing listener is logged and never disturbs a run. */
+  private guarded(listener: (executionArn: string) => void): (executionArn: string) => void {
+    return (executionArn) => {
+      try {
+        listener(executionArn);
+      } catch (error) {
+        this.logger.error('history change listener failed', { executionArn, error: String(error) });
+      }
+    };
+  }
+
   private launch(record: ExecutionRecord): void {
     if (this.closed) return;
     const definition = this.parse(record.definition);
     // The run keeps a slim copy: the definition text stays in the store (drive-execution re-reads the record to close it).
-    const run = new ExecutionRun({ ...record, definition: '' }, definition, new Journal(this.store, record.arn), this.services);
+    const run = new ExecutionRun({ ...record, definition: '' }, definition, new Journal(this.store, record.arn, this.onHistoryChange), this.services);
     this.runs.set(record.arn, run);
     const driving = driveExecution(run, this.store, { stopRequest: () => this.stopRequests.get(record.arn) ?? {} })
       .catch((error: unknown) => {

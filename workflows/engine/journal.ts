@@ -19,6 +19,8 @@ export class Journal {
   constructor(
     private readonly store: ExecutionStore,
     readonly executionArn: string,
+    /** Hears each newly appended event (not replayed ones). */
+    private readonly onAppend?: (executionArn: string) => void,
   ) {
     const loaded = store.listEvents(executionArn);
     if (loaded.length) {
@@ -50,6 +52,7 @@ export class Journal {
     }
     const event: HistoryEvent = details ? { id: ++this.lastId, previousEventId, timestamp: now, type, details } : { id: ++this.lastId, previousEventId, timestamp: now, type };
     this.store.appendEvents(this.executionArn, [{ key, event }]);
+    this.onAppend?.(this.executionArn);
     return event;
   }
 

@@ -129,6 +129,21 @@ describe('Journal replay after a crash', () => {
     expect(outputOf(record)).toStrictEqual(before);
   });
 
+  it('reports each event appended to a history once, and none of those replayed after a restart', async () => {
+    const heard: string[] = [];
+    const first = createEngineHarness({ onHistoryChange: (arn) => heard.push(arn) });
+    const arn = first.start(first.deploy({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 60, Next: 'P' }, P: { Type: 'Pass', End: true } } }));
+    await first.clock.advance(1000);
+    const beforeRestart = heard.length;
+
+    const second = createEngineHarness({ store: first.store, clock: createFakeClock({ start: first.clock.now() }), onHistoryChange: (changed) => heard.push(changed) });
+    second.engine.recover();
+    await second.finish(arn);
+
+    expect(beforeRestart).toBe(2);
+    expect(heard).toStrictEqual(second.engine.history(arn).map(() => arn));
+  });
+
   it('does not resume executions that already closed', async () => {
     const store = new MemoryExecutionStore();
     const first = createEngineHarness({ store });
