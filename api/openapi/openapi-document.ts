@@ -1,4 +1,5 @@
 /** The OpenAPI 3.1 description of the API (`GET /api/openapi.json`); a test keeps it in step with the routes. */
+import { RUN_STATUSES } from '../runs/run-schemas';
 import { openApiComponents } from './openapi-components';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -60,9 +61,10 @@ export const openApiDocument = {
       get: {
         operationId: 'listRuns',
         summary: 'Runs across the catalogue, newest first per workflow',
+        description: 'A running run parked on an approval reads WAITING_FOR_APPROVAL (and is not listed under RUNNING). A page may hold fewer than `limit` runs: follow `cursor` while there is one.',
         parameters: [
           query('workflow', { type: 'string' }),
-          query('status', { type: 'string', enum: ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'] }),
+          query('status', { type: 'string', enum: [...RUN_STATUSES] }),
           query('limit', { type: 'integer', minimum: 1, maximum: 100, default: 20 }),
           query('cursor', { type: 'string' }),
         ],

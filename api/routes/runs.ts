@@ -28,7 +28,7 @@ export function runsRouter({ sfn, catalogue, approvals, clock = systemApprovalCl
     return { entry: found.entry, details, pendingApprovals: approvals ? await pendingApprovalsOf(approvals, details, clock) : [] };
   };
   router.get('/api/runs', authorize('read'), async (req, res) => {
-    res.json(await listRuns(sfn, catalogue, listRunsQuery.parse(req.query)));
+    res.json(await listRuns({ sfn, catalogue, approvals, now: clock.now() }, listRunsQuery.parse(req.query)));
   });
   router.get('/api/runs/:runId', authorize('read'), async (req, res) => {
     const runId = String(req.params.runId);

@@ -1,9 +1,16 @@
-/** `GET /api/runs`: ListExecutions over the catalogue's state machines in catalogue order, newest first within each. */
+/**
+ * `GET /api/runs`: ListExecutions over the catalogue's state machines in catalogue order, newest
+ * first within each. Running runs with a pending approval read WAITING_FOR_APPROVAL, so they are
+ * left out of a RUNNING listing and listed on their own (list-waiting-runs.ts).
+ */
 import { ListExecutionsCommand, type ExecutionListItem, type SFNClient } from '@aws-sdk/client-sfn';
+import type { ApprovalStore } from '../approvals/approval-store';
+import { listApprovals } from '../approvals/list-approvals';
 import type { CatalogueEntry, WorkflowCatalogue } from '../catalogue/workflow-catalogue';
 import { HttpError } from '../errors';
+import { listWaitingRuns } from './list-waiting-runs';
 import { callSfn } from './map-sfn-error';
-import { decodeRunCursor, encodeRunCursor } from './run-cursor';
+import { decodeCursorOf, encodeRunCursor } from './run-cursor';
 import type { RUN_STATUSES } from './run-schemas';
 
 /** One row of the listing. */
@@ -11,10 +18,18 @@ export type RunSummary = { runId: string; workflow: string; executionArn: string
 
 export type ListRunsOptions = { workflow?: string; status?: (typeof RUN_STATUSES)[number]; limit: number; cursor?: string };
 
+/** What a listing reads: executions from Step Functions, pending approvals (when kept) at `now`. */
+export type ListRunsDeps = { sfn: SFNClient; catalogue: WorkflowCatalogue; approvals?: ApprovalStore; now: number };
+
 /** A page of runs and the cursor of the next one. */
-export async function listRuns(sfn: SFNClient, catalogue: WorkflowCatalogue, options: ListRunsOptions): Promise<{ runs: RunSummary[]; cursor?: string }> {
+export type RunPage = { runs: RunSummary[]; cursor?: string };
+
+export async function listRuns(deps: ListRunsDeps, options: ListRunsOptions): Promise<RunPage> {
+  const { sfn, catalogue } = deps;
   const entries: readonly CatalogueEntry[] = options.workflow === undefined ? catalogue.entries : [catalogue.get(options.workflow)];
-  const position = options.cursor === undefined ? { workflow: entries[0]?.name ?? '', nextToken: undefined } : decodeRunCursor(options.cursor);
+  if (options.status === 'WAITING_FOR_APPROVAL') return deps.approvals ? listWaitingRuns({ ...deps, approvals: deps.approvals }, entries, options) : { runs: [] };
+  const statusFilter = options.status;
+  const position = options.cursor === undefined ? { workflow: entries[0]?.name ?? '', nextToken: undefined } : decodeCursorOf(options.cursor, 'workflow');
   let index = entries.findIndex((entry) => entry.name === position.workflow);
   if (index < 0) throw new HttpError(400, 'invalid-cursor', 'the cursor is not one this API returned');
   let nextToken = position.nextToken;
@@ -22,18 +37,28 @@ export async function listRuns(sfn: SFNClient, catalogue: WorkflowCatalogue, opt
   while (index < entries.length) {
     const entry = entries[index];
     const page = await callSfn(() =>
-      sfn.send(new ListExecutionsCommand({ stateMachineArn: entry.stateMachineArn, statusFilter: options.status, maxResults: options.limit - runs.length, nextToken })),
+      sfn.send(new ListExecutionsCommand({ stateMachineArn: entry.stateMachineArn, statusFilter, maxResults: options.limit - runs.length, nextToken })),
     );
-    runs.push(...(page.executions ?? []).map((item) => summary(entry, item)));
+    runs.push(...(page.executions ?? []).map((item) => runSummary(entry, item)));
     nextToken = page.nextToken;
     if (!nextToken) index += 1;
     if (runs.length >= options.limit) break;
   }
+  const shown = await markWaiting(deps, runs);
+  const listed = options.status === 'RUNNING' ? shown.filter((run) => run.status === 'RUNNING') : shown;
   const more = index < entries.length;
-  return more ? { runs, cursor: encodeRunCursor({ workflow: entries[index].name, nextToken }) } : { runs };
+  return more ? { runs: listed, cursor: encodeRunCursor({ workflow: entries[index].name, nextToken }) } : { runs: listed };
 }
 
-function summary(entry: CatalogueEntry, item: ExecutionListItem): RunSummary {
+/** The runs, with those that wait on a pending approval marked WAITING_FOR_APPROVAL (one approvals read, only when some run is running). */
+async function markWaiting({ approvals, now }: ListRunsDeps, runs: RunSummary[]): Promise<RunSummary[]> {
+  if (!approvals || !runs.some((run) => run.status === 'RUNNING')) return runs;
+  const waiting = new Set((await listApprovals(approvals, { status: 'pending' }, now)).map((approval) => approval.executionArn));
+  return runs.map((run) => (run.status === 'RUNNING' && waiting.has(run.executionArn) ? { ...run, status: 'WAITING_FOR_APPROVAL' } : run));
+}
+
+/** A row from a ListExecutions or DescribeExecution answer. */
+export function runSummary(entry: CatalogueEntry, item: Partial<Pick<ExecutionListItem, 'name' | 'executionArn' | 'status' | 'startDate' | 'stopDate'>>): RunSummary {
   return {
     runId: item.name ?? '',
     workflow: entry.name,

@@ -13,7 +13,8 @@ export const stopRunBody = z.strictObject({ reason: z.string().max(32768).option
 
 const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
-export const RUN_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'] as const;
+/** The statuses `GET /api/runs` filters by: Step Functions' own, and running runs parked on an approval. */
+export const RUN_STATUSES = ['RUNNING', 'WAITING_FOR_APPROVAL', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'] as const;
 
 /** GET /api/runs */
 export const listRunsQuery = z.strictObject({

@@ -89,6 +89,38 @@ describe('statecraft dev stack', () => {
     for (const reply of replies) expect(reply.text).not.toContain(token);
   });
 
+  it('lists runs waiting for approval apart from running ones, and drops a run stopped while it waited', async () => {
+    await start();
+    const operator = await devToken(dataDir, { user: 'olivia', groups: ['operators'] });
+    const runIds: string[] = [];
+    for (let i = 0; i < 3; i++) runIds.push(String((await call('POST', '/api/workflows/deploy-service/runs', operator, { input })).body.runId));
+    const waitingIds = async (): Promise<string[]> => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call('GET', `/api/runs?workflow=deploy-service&status=WAITING_FOR_APPROVAL&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, operator);
+        expect(page.status).toBe(200);
+        ids.push(...(page.body.runs as { runId: string; status: string }[]).map((run) => (expect(run.status).toBe('WAITING_FOR_APPROVAL'), run.runId)));
+        cursor = page.body.cursor as string | undefined;
+      } while (cursor);
+      return ids;
+    };
+    let ids: string[] = [];
+    await eventually(async () => ((ids = await waitingIds()), runIds.every((id) => ids.includes(id)) ? true : undefined), 30_000);
+    const running = await call('GET', '/api/runs?workflow=deploy-service&status=RUNNING', operator);
+    const all = await call('GET', '/api/runs?workflow=deploy-service', operator);
+
+    const stopped = await call('POST', `/api/runs/${runIds[0]}/stop`, operator, { reason: 'not today' });
+    const afterStop = await waitingIds();
+
+    expect(ids.filter((id) => runIds.includes(id)).sort()).toStrictEqual([...runIds].sort());
+    expect((running.body.runs as { runId: string }[]).map((run) => run.runId)).not.toEqual(expect.arrayContaining([runIds[0]]));
+    expect(all.body.runs).toEqual(expect.arrayContaining(runIds.map((runId) => expect.objectContaining({ runId, status: 'WAITING_FOR_APPROVAL' }))));
+    expect(stopped.status).toBe(200);
+    expect(afterStop).not.toContain(runIds[0]);
+    expect(afterStop).toEqual(expect.arrayContaining(runIds.slice(1)));
+  });
+
   it('keeps a pending approval across a restart on the same data dir, still decidable', async () => {
     await start();
     const operator = await devToken(dataDir, { user: 'olivia', groups: ['operators'] });
