@@ -42,6 +42,8 @@ export type LiveSocket = { wss: WebSocketServer; close(): Promise<void> };
 export function attachLiveSocket(server: Server, options: LiveSocketOptions): LiveSocket {
   const { hub, verifyToken, path = '/ws', authTimeoutMs = DEFAULT_AUTH_TIMEOUT_MS, maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES, logger = silentLogger } = options;
   const wss = new WebSocketServer({ server, path, maxPayload: MAX_PAYLOAD_BYTES });
+  // ws re-emits the HTTP server's errors (a taken port, say); whoever listens handles them there, so here they must not crash the process.
+  wss.on('error', () => undefined);
 
   wss.on('connection', function onLiveConnection(socket, request) {
     const send = (message: object): void => {

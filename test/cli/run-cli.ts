@@ -7,7 +7,8 @@ const BIN = path.join(ROOT, 'cli/bin/statecraft.js');
 
 export type CliResult = { code: number | null; stdout: string; stderr: string };
 
-export function runCli(args: readonly string[], cwd = ROOT): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+/** Runs `statecraft <args>` in `cwd`, with `env` added to this process's environment. */
+export function runCli(args: readonly string[], cwd = ROOT, env: Record<string, string> = {}): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
