@@ -1,6 +1,6 @@
 /** createApp(config, deps): the Express 5 app, shared by the local server and the Lambda entry (no listen). */
 import type { SFNClient } from '@aws-sdk/client-sfn';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { catalogue as sampleCatalogue } from '../workflows/definitions';
 import type { Workflow } from '../workflows/dsl';
 import type { ApprovalClock } from './approvals/approval-clock';
@@ -35,6 +35,8 @@ export type AppDeps = {
   logger?: ApiLogger;
   /** Runs described recently; pass one that hears the stack's changes to serve polls of unchanged runs without asking Step Functions (default: final runs only). */
   runSnapshots?: RunSnapshots;
+  /** Static files served at `/` before the 404 (the local server passes the web console; the Lambda none). */
+  site?: RequestHandler;
   /** The workflows served (default: the sample catalogue). */
   workflows?: readonly Workflow[];
 };
@@ -56,6 +58,7 @@ export function createApp(config: ApiConfig, deps: AppDeps): Express {
   app.use(workflowsRouter({ sfn: deps.sfn, catalogue }));
   app.use(runsRouter({ sfn: deps.sfn, catalogue, approvals, clock, snapshots: deps.runSnapshots ?? new RunSnapshots({ tracksChanges: false }) }));
   app.use(approvalsRouter({ store: approvals, sfn: deps.sfn, clock, onApprovalEvent: deps.onApprovalEvent }));
+  if (deps.site) app.use(deps.site);
   app.use(notFound());
   app.use(errorHandler(logger));
   return app;

@@ -6,17 +6,18 @@ import { createTokenVerifier } from './auth/create-token-verifier';
 import { loadConfig, type ApiConfig } from './config';
 import { jsonLogger } from './logger';
 import { createSfnClient } from './sfn-client';
+import { webConsole } from './web-console';
 
-/** Extra wiring on the HTTP server before it listens (live events attach their WebSocket server here). */
-export type ApiServerOptions = { onServer?: (server: Server) => void };
+/** Extra wiring on the HTTP server before it listens (live events attach their WebSocket server here), and where the web console's files are. */
+export type ApiServerOptions = { onServer?: (server: Server) => void; webDir?: string };
 
 /** A listening API server. */
 export type ApiServer = { server: Server; url: string; close(): Promise<void> };
 
-/** Builds the app from `config` (deps default to the configured clients) and listens on config.host:config.port. */
-export async function startApiServer(config: ApiConfig, deps: Partial<AppDeps> = {}, { onServer }: ApiServerOptions = {}): Promise<ApiServer> {
+/** Builds the app from `config` (deps default to the configured clients) with the web console at `/`, and listens on config.host:config.port. */
+export async function startApiServer(config: ApiConfig, deps: Partial<AppDeps> = {}, { onServer, webDir }: ApiServerOptions = {}): Promise<ApiServer> {
   const sfn = deps.sfn ?? createSfnClient(config);
-  const app = createApp(config, { ...deps, sfn, verifyToken: deps.verifyToken ?? createTokenVerifier(config.auth) });
+  const app = createApp(config, { site: webConsole(webDir), ...deps, sfn, verifyToken: deps.verifyToken ?? createTokenVerifier(config.auth) });
   const server = createServer(app);
   onServer?.(server);
   await new Promise<void>((resolve, reject) => {

@@ -14,7 +14,7 @@ const DEFAULT_API_PORT = '3000';
 export function devCommand(): Command {
   return new Command('dev')
     .description('Run Statecraft locally in one process: DynamoDB (dynalite), the Step Functions engine with the catalogue deployed, and the REST API.')
-    .addHelpText('after', '\nPorts and data dir come from PORT (3000), SFN_PORT (8083), DYNAMODB_PORT (8000) and STATECRAFT_DATA_DIR (.statecraft).\nLive events are served at ws://127.0.0.1:<PORT>/ws; the web console joins this command when it lands.')
+    .addHelpText('after', '\nPorts and data dir come from PORT (3000), SFN_PORT (8083), DYNAMODB_PORT (8000) and STATECRAFT_DATA_DIR (.statecraft).\nLive events are served at ws://127.0.0.1:<PORT>/ws, and the web console (its web/dist build) at http://127.0.0.1:<PORT>/.')
     .action(runDev);
 }
 
@@ -36,6 +36,7 @@ export async function runDev(): Promise<void> {
     const token = await devToken(ENGINE_DEFAULTS.dataDir);
     process.stdout.write(
       [
+        `Web console     ${stack.apiUrl}/`,
         `REST API        ${stack.apiUrl}/api   (OpenAPI: ${stack.apiUrl}/api/openapi.json)`,
         `Live events     ${stack.liveUrl}   (WebSocket; ?token=$TOKEN or a first {"type":"auth","token":...} message)`,
         `Step Functions  ${stack.engine.sfnEndpoint}`,
