@@ -1,6 +1,7 @@
 /**
- * Starts a run: the run id is the execution name (`r-` + 6 hex by default). Repeating a start with
- * the same id and input returns the existing run; the same id with another input is a 409.
+ * Starts a run: the run id is the execution name (`r-` + 6 hex by default, one no run uses yet).
+ * Repeating a start with the same id and input returns the existing run; the same id with another
+ * input is a 409.
  */
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
@@ -28,13 +29,28 @@ export async function startRun(sfn: SFNClient, catalogue: WorkflowCatalogue, ent
     const existing = await lookUpRun(sfn, catalogue, runId);
     if (existing) return { created: false, run: sameRunOrConflict(existing, entry, input) };
   }
-  const name = runId ?? `r-${randomBytes(3).toString('hex')}`;
+  const name = runId ?? (await unusedRunId(sfn, catalogue));
   const started = await callSfn(() => sfn.send(new StartExecutionCommand({ stateMachineArn: entry.stateMachineArn, name, input: text })));
   rememberRun(catalogue, name, entry);
   return {
     created: true,
     run: { runId: name, workflow: entry.name, status: 'RUNNING', executionArn: started.executionArn ?? '', startedAt: (started.startDate ?? new Date()).toISOString() },
   };
+}
+
+/** Tries before giving up on finding a free generated id (with 16.7 million ids, a second try is already rare). */
+const GENERATED_ID_ATTEMPTS = 5;
+
+/**
+ * A generated run id no run of any workflow has: run ids name a run across the catalogue, and
+ * Step Functions would answer a reused name with the other run (same input) or a conflict.
+ */
+async function unusedRunId(sfn: SFNClient, catalogue: WorkflowCatalogue): Promise<string> {
+  for (let attempt = 0; attempt < GENERATED_ID_ATTEMPTS; attempt++) {
+    const candidate = `r-${randomBytes(3).toString('hex')}`;
+    if (!(await lookUpRun(sfn, catalogue, candidate))) return candidate;
+  }
+  throw new HttpError(503, 'run-ids-exhausted', `no free run id after ${GENERATED_ID_ATTEMPTS} tries; pass your own runId`);
 }
 
 function sameRunOrConflict({ entry: existingEntry, execution }: FoundRun, entry: CatalogueEntry, input: unknown): StartedRun {

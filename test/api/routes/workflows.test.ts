@@ -1,3 +1,5 @@
+// The module object itself (an `import * as` copy would not see the spy).
+import crypto = require('node:crypto');
 import request from 'supertest';
 import { deployServiceExample } from '../../../workflows/definitions';
 import { startApiStack, type ApiStack } from '../../helpers/api-stack';
@@ -70,6 +72,21 @@ describe('POST /api/workflows/{name}/runs', () => {
       executionArn: expect.stringMatching(/^arn:aws:states:us-east-1:123456789012:execution:nightly-report:r-[0-9a-f]{6}$/),
       startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
+  });
+
+  it('never hands out a generated id that a run of any workflow already has', async () => {
+    const taken = await start('deploy-service').send({ runId: 'r-0000aa', input: deployServiceExample });
+    // The next two 3-byte draws (run ids; other callers draw other sizes) hit the taken id, then a free one.
+    const queued = [Buffer.from('0000aa', 'hex'), Buffer.from('0000bb', 'hex')];
+    const original = crypto.randomBytes;
+    const draws = jest.spyOn(crypto, 'randomBytes').mockImplementation(((size: number) => (size === 3 && queued.length ? queued.shift() : original(size))) as typeof crypto.randomBytes);
+
+    const response = await start('nightly-report').send({});
+    draws.mockRestore();
+
+    expect(taken.status).toBe(201);
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ runId: 'r-0000bb', workflow: 'nightly-report' });
   });
 
   it('is idempotent for the same runId and input, and 409 for another input', async () => {
