@@ -14,7 +14,10 @@ import { eventually } from '../../helpers/api-stack';
 
 jest.setTimeout(120_000);
 
-const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+/** Every line the stack logs, at every level (the task token must never be among them). */
+const logLines: string[] = [];
+const record = (level: string) => (message: string, data?: Record<string, unknown>) => void logLines.push(`${level} ${message} ${JSON.stringify(data ?? {})}`);
+const recording: Logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
 const input = { service: 'checkout-api', version: '2.15.0', commit: 'abc1234', requestedBy: 'dana', rollout: { canaryPercent: 10, bakeSeconds: 1 }, failTests: [] };
 
 type Reply = { status: number; text: string; body: Record<string, unknown> };
@@ -23,7 +26,7 @@ let dataDir: string;
 let stack: DevStack | undefined;
 
 const start = async () => {
-  stack = await startDevStack({ dataDir, apiPort: 0, sfnPort: 0, dynamodbPort: 0, logger: quiet });
+  stack = await startDevStack({ dataDir, apiPort: 0, sfnPort: 0, dynamodbPort: 0, logger: recording });
   return stack;
 };
 
@@ -87,6 +90,8 @@ describe('statecraft dev stack', () => {
     expect(again.status).toBe(409);
     expect(token.length).toBeGreaterThan(10);
     for (const reply of replies) expect(reply.text).not.toContain(token);
+    expect(logLines.some((line) => line.includes('request') && line.includes('SendTaskSuccess'))).toBe(true);
+    for (const line of logLines) expect(line).not.toContain(token);
   });
 
   it('lists runs waiting for approval apart from running ones, and drops a run stopped while it waited', async () => {
