@@ -12,10 +12,10 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 const segment = fc.oneof(
-  fc.constantFrom('api', 'workflows', 'runs', 'history', 'stop', 'health', 'openapi.json', 'deploy-service', 'nightly-report', 'r-000000', '%', '%zz', '..', ':name', '%00'),
+  fc.constantFrom('api', 'workflows', 'runs', 'history', 'stop', 'health', 'openapi.json', 'deploy-service', 'nightly-report', 'r-000000', '%', '%zz', '..', '%2e%2e', ':name', '%00', 'index.html', 'app.js'),
   fc.string({ maxLength: 12 }).map(encodeURIComponent),
 );
-const path = fc.tuple(fc.constantFrom('/api/', '/api/workflows/', '/api/runs/', '/'), fc.array(segment, { maxLength: 4 }), fc.option(fc.string({ maxLength: 20 }))).map(
+const path = fc.tuple(fc.constantFrom('/api/', '/api/workflows/', '/api/runs/', '/', '/assets/', '/ws/'), fc.array(segment, { maxLength: 4 }), fc.option(fc.string({ maxLength: 20 }))).map(
   ([prefix, segments, query]) => `${prefix}${segments.join('/')}${query === null ? '' : `?${encodeURI(query)}`}`,
 );
 const body = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 200 }), fc.json({ maxDepth: 3 }), fc.jsonValue({ maxDepth: 3 }).map((input) => JSON.stringify({ input })));

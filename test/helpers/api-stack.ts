@@ -12,6 +12,7 @@ import { createTokenVerifier } from '../../api/auth/create-token-verifier';
 import { loadSigningKey } from '../../api/auth/load-signing-key';
 import { signLocalToken } from '../../api/auth/sign-local-token';
 import { loadConfig, type ApiConfig } from '../../api/config';
+import { webConsole } from '../../api/web-console';
 import { silentLogger, type ApiLogger } from '../../api/logger';
 import { catalogueHandlers } from '../../cli/local/catalogue-handlers';
 import { deployWorkflows } from '../../cli/local/deploy-workflows';
@@ -32,7 +33,7 @@ export type ApiStack = {
   stop(): Promise<void>;
 };
 
-/** Starts everything on loopback with free ports; the approval-request handler just returns {}. */
+/** Starts everything on loopback with free ports, the app serving a stand-in web console; the approval-request handler just returns {}. */
 export async function startApiStack({ logger = silentLogger }: { logger?: ApiLogger } = {}): Promise<ApiStack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-api-'));
   let dynalite: RunningDynalite | undefined;
@@ -47,7 +48,11 @@ export async function startApiStack({ logger = silentLogger }: { logger?: ApiLog
     await deployWorkflows(emulator.client, localDefinitions({ region: config.region, accountId: config.accountId }), `arn:aws:iam::${config.accountId}:role/test`);
     const verifyToken = createTokenVerifier(config.auth);
     const key = config.auth.mode === 'local' ? loadSigningKey(config.auth.keyFile) : new Uint8Array();
-    const app = createApp(config, { sfn: emulator.client, verifyToken, logger, approvalStore: new ApprovalStore(dynamoClient) });
+    const webDir = path.join(dataDir, 'web');
+    fs.mkdirSync(path.join(webDir, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Statecraft</title>');
+    fs.writeFileSync(path.join(webDir, 'assets', 'app.js'), 'export {};');
+    const app = createApp(config, { sfn: emulator.client, verifyToken, logger, approvalStore: new ApprovalStore(dynamoClient), site: webConsole(webDir) });
     const [runningDynalite, runningEmulator] = [dynalite, emulator];
     return {
       app,
