@@ -23,9 +23,8 @@ export type RunsRouterDeps = { sfn: SFNClient; catalogue: WorkflowCatalogue; app
 export function runsRouter({ sfn, catalogue, approvals, clock = systemApprovalClock, snapshots = new RunSnapshots({ tracksChanges: false }) }: RunsRouterDeps): Router {
   const router = Router();
   const describe = async (runId: string): Promise<RunSnapshot> => {
-    const found = await findRun(sfn, catalogue, runId);
-    const details = await describeRun(sfn, found);
-    return { entry: found.entry, details, pendingApprovals: approvals ? await pendingApprovalsOf(approvals, details, clock) : [] };
+    const details = await describeRun(sfn, await findRun(sfn, catalogue, runId));
+    return { details, pendingApprovals: approvals ? await pendingApprovalsOf(approvals, details, clock) : [] };
   };
   router.get('/api/runs', authorize('read'), async (req, res) => {
     res.json(await listRuns({ sfn, catalogue, approvals, now: clock.now() }, listRunsQuery.parse(req.query)));

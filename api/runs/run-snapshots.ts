@@ -9,11 +9,10 @@
  * than the last change. On AWS nothing reports changes to the API, so only final runs are kept.
  */
 import type { PublicApproval } from '../approvals/public-approval';
-import type { CatalogueEntry } from '../catalogue/workflow-catalogue';
 import type { RunDetails } from './describe-run';
 
-/** A described run, with the workflow it belongs to and its pending approvals. */
-export type RunSnapshot = { entry: CatalogueEntry; details: RunDetails; pendingApprovals: PublicApproval[] };
+/** A described run and its pending approvals. */
+export type RunSnapshot = { details: RunDetails; pendingApprovals: PublicApproval[] };
 
 /** How the cache is used; `capacity` bounds both the snapshots and the remembered changes. */
 export type RunSnapshotsOptions = { tracksChanges: boolean; capacity?: number };

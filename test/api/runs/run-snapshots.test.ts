@@ -1,4 +1,3 @@
-import type { CatalogueEntry } from '../../../api/catalogue/workflow-catalogue';
 import type { RunDetails, RunStatus } from '../../../api/runs/describe-run';
 import { RunSnapshots, type RunSnapshot } from '../../../api/runs/run-snapshots';
 
@@ -15,7 +14,7 @@ function snapshot(status: RunStatus, executionArn = ARN): RunSnapshot {
     currentStates: [],
     waitingForApproval: [],
   };
-  return { entry: { name: 'deploy-service' } as CatalogueEntry, details, pendingApprovals: [] };
+  return { details, pendingApprovals: [] };
 }
 
 /** A loader that counts its calls and returns whatever `next` holds at the time. */
