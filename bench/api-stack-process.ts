@@ -1,7 +1,7 @@
 /**
  * The API benchmark's server side, in a process of its own so autocannon does not share its CPU:
  * the dev stack (dynalite, the durable engine, the API) in a temporary data dir, N stored runs, a
- * finished run and one waiting for approval to poll. Reports `StackReady` over IPC; exits on 'stop'.
+ * finished run and one waiting for approval to poll. Reports `ready` over IPC (api-stack-protocol.ts); exits on 'stop'.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

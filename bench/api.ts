@@ -7,6 +7,8 @@
  * Target: status-poll p99 ≤ 5 ms at 10 connections.
  *
  *   npx tsx bench/api.ts [--runs 100000] [--duration 10] [--seed-workflow nightly-report|bench-noop]
+ *
+ * BENCH_CPU_PROF=<dir> writes a CPU profile of the stack and the ceiling processes there.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
