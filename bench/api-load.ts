@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 
-/** One autocannon run: where, how hard, how long, and an optional request body. */
+/** One autocannon run: where, how hard, how long (after a warm-up that is not measured), and an optional request body. */
 export type LoadOptions = {
   url: string;
   connections: number;
@@ -24,13 +24,16 @@ type AutocannonResult = {
   timeouts: number;
   non2xx: number;
 };
-type Autocannon = (options: LoadOptions) => Promise<AutocannonResult>;
+type Autocannon = (options: LoadOptions & { warmup?: { connections: number; duration: number } }) => Promise<AutocannonResult>;
+
+/** Seconds of unmeasured load before each run, so JIT compilation and cold caches stay out of the tail. */
+const WARMUP_SECONDS = 2;
 
 const autocannon = createRequire(__filename)('autocannon') as Autocannon;
 
 /** Runs autocannon once and keeps the mean requests per second and the p50/p99 latency (ms). */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const result = await autocannon(options);
+  const result = await autocannon({ ...options, warmup: { connections: options.connections, duration: WARMUP_SECONDS } });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
