@@ -75,7 +75,7 @@ export class HistoryFollower {
    */
   async ingest(change: StatusChangeEvent): Promise<void> {
     const { hub } = this.options;
-    const watched = hub.watchedRuns().find((run) => run.runId === change.detail.name);
+    const watched = hub.watchedRun(change.detail.name);
     if (watched && change.detail.status !== 'RUNNING') {
       await this.follow({ ...watched, executionArn: change.detail.executionArn });
     }

@@ -129,7 +129,8 @@ export class LiveHub {
 
   /** Runs to follow: running runs some subscription matches, and subscribed runs not known to have closed. */
   watchedRuns(): WatchedRun[] {
-    const topics = [...this.connections].flatMap((connection) => [...connection.topics.values()]);
+    const topics = this.subscribedTopics();
+    if (topics.length === 0) return [];
     const watched = new Map<string, WatchedRun>();
     for (const run of this.known.values()) {
       if (run.status === 'RUNNING' && topics.some((topic) => topicMatches(topic, run))) watched.set(run.runId, run);
@@ -140,6 +141,18 @@ export class LiveHub {
       if (!run) watched.set(topic.runId, { runId: topic.runId });
     }
     return [...watched.values()];
+  }
+
+  /** The run if it is one of `watchedRuns()`, without walking every known run (called on each status change). */
+  watchedRun(runId: string): WatchedRun | undefined {
+    const topics = this.subscribedTopics();
+    const run = this.known.get(runId);
+    if (run) return run.status === 'RUNNING' && topics.some((topic) => topicMatches(topic, run)) ? run : undefined;
+    return topics.some((topic) => topic.kind === 'run' && topic.runId === runId) ? { runId } : undefined;
+  }
+
+  private subscribedTopics(): LiveTopic[] {
+    return [...this.connections].flatMap((connection) => [...connection.topics.values()]);
   }
 
   /** The sequence number of the latest event (0 before any). */

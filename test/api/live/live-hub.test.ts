@@ -81,11 +81,15 @@ describe('LiveHub', () => {
     const record = { arn: 'arn:aws:states:us-east-1:123456789012:execution:orders:r1', stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:orders', name: 'r1', input: '{}', startedAt: 0 };
 
     hub.publishStatusChange(toStatusChangeEvent({ ...record, status: 'RUNNING' }));
+    hub.publishStatusChange(toStatusChangeEvent({ ...record, arn: record.arn.replace(':orders:', ':billing:'), stateMachineArn: record.stateMachineArn.replace(':orders', ':billing'), name: 'r2', status: 'RUNNING' }));
     const watched = hub.watchedRuns();
+    const one = [hub.watchedRun('r1'), hub.watchedRun('r2')];
     hub.publishStatusChange(toStatusChangeEvent({ ...record, status: 'FAILED', stoppedAt: 5, error: 'E', cause: 'C' }));
 
     expect(watched).toStrictEqual([expect.objectContaining({ runId: 'r1', executionArn: record.arn })]);
+    expect(one).toStrictEqual([watched[0], undefined]);
     expect(hub.watchedRuns()).toStrictEqual([]);
+    expect(hub.watchedRun('r1')).toBeUndefined();
     expect(got.map((e) => [e.type, e.workflow, e.data.status])).toStrictEqual([
       ['run.started', 'orders', 'RUNNING'],
       ['run.failed', 'orders', 'FAILED'],
