@@ -1,5 +1,8 @@
 /** `statecraft dev`: the whole embedded stack in one process — dynalite, the engine with the catalogue, the REST API and live events. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Command } from 'commander';
+import { DEFAULT_WEB_DIR } from '../../api/web-console';
 import { consoleLogger } from '../console-logger';
 import { devToken, DEV_TOKEN_GROUPS, DEV_TOKEN_USER } from '../local/dev-token';
 import { startDevStack } from '../local/start-dev-stack';
@@ -36,7 +39,7 @@ export async function runDev(): Promise<void> {
     const token = await devToken(ENGINE_DEFAULTS.dataDir);
     process.stdout.write(
       [
-        `Web console     ${stack.apiUrl}/`,
+        `Web console     ${stack.apiUrl}/${fs.existsSync(path.join(DEFAULT_WEB_DIR, 'index.html')) ? '' : `   (not built yet: no index.html in ${DEFAULT_WEB_DIR})`}`,
         `REST API        ${stack.apiUrl}/api   (OpenAPI: ${stack.apiUrl}/api/openapi.json)`,
         `Live events     ${stack.liveUrl}   (WebSocket; ?token=$TOKEN or a first {"type":"auth","token":...} message)`,
         `Step Functions  ${stack.engine.sfnEndpoint}`,
