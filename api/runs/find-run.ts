@@ -34,15 +34,21 @@ export async function lookUpRun(sfn: SFNClient, catalogue: WorkflowCatalogue, ru
 async function describeIn(sfn: SFNClient, entries: readonly CatalogueEntry[], runId: string): Promise<FoundRun | undefined> {
   const found = await Promise.all(
     entries.map(async (entry) => {
-      try {
-        return { entry, execution: await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(entry, runId) })) };
-      } catch (error) {
-        if (error instanceof ExecutionDoesNotExist) return undefined;
-        return callSfn(() => Promise.reject(error));
-      }
+      const execution = await describeExecution(sfn, executionArn(entry, runId));
+      return execution && { entry, execution };
     }),
   );
   return found.find((run) => run !== undefined);
+}
+
+/** DescribeExecution, or undefined when the execution does not exist (other Step Functions errors as HTTP problems). */
+export async function describeExecution(sfn: SFNClient, arn: string): Promise<DescribeExecutionCommandOutput | undefined> {
+  try {
+    return await sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
+  } catch (error) {
+    if (error instanceof ExecutionDoesNotExist) return undefined;
+    return callSfn(() => Promise.reject(error));
+  }
 }
 
 /** The run, or a 404 `run-not-found`. */

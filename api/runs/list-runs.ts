@@ -3,7 +3,7 @@
  * first within each. Running runs with a pending approval read WAITING_FOR_APPROVAL, so they are
  * left out of a RUNNING listing and listed on their own (list-waiting-runs.ts).
  */
-import { ListExecutionsCommand, type ExecutionListItem, type SFNClient } from '@aws-sdk/client-sfn';
+import { ListExecutionsCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { ApprovalStore } from '../approvals/approval-store';
 import { listApprovals } from '../approvals/list-approvals';
 import type { CatalogueEntry, WorkflowCatalogue } from '../catalogue/workflow-catalogue';
@@ -12,17 +12,12 @@ import { listWaitingRuns } from './list-waiting-runs';
 import { callSfn } from './map-sfn-error';
 import { decodeCursorOf, encodeRunCursor } from './run-cursor';
 import type { RUN_STATUSES } from './run-schemas';
-
-/** One row of the listing. */
-export type RunSummary = { runId: string; workflow: string; executionArn: string; status: string; startedAt: string; stoppedAt?: string };
+import { runSummary, type RunPage, type RunSummary } from './run-summary';
 
 export type ListRunsOptions = { workflow?: string; status?: (typeof RUN_STATUSES)[number]; limit: number; cursor?: string };
 
 /** What a listing reads: executions from Step Functions, pending approvals (when kept) at `now`. */
 export type ListRunsDeps = { sfn: SFNClient; catalogue: WorkflowCatalogue; approvals?: ApprovalStore; now: number };
-
-/** A page of runs and the cursor of the next one. */
-export type RunPage = { runs: RunSummary[]; cursor?: string };
 
 export async function listRuns(deps: ListRunsDeps, options: ListRunsOptions): Promise<RunPage> {
   const { sfn, catalogue } = deps;
@@ -55,16 +50,4 @@ async function markWaiting({ approvals, now }: ListRunsDeps, runs: RunSummary[])
   if (!approvals || !runs.some((run) => run.status === 'RUNNING')) return runs;
   const waiting = new Set((await listApprovals(approvals, { status: 'pending' }, now)).map((approval) => approval.executionArn));
   return runs.map((run) => (run.status === 'RUNNING' && waiting.has(run.executionArn) ? { ...run, status: 'WAITING_FOR_APPROVAL' } : run));
-}
-
-/** A row from a ListExecutions or DescribeExecution answer. */
-export function runSummary(entry: CatalogueEntry, item: Partial<Pick<ExecutionListItem, 'name' | 'executionArn' | 'status' | 'startDate' | 'stopDate'>>): RunSummary {
-  return {
-    runId: item.name ?? '',
-    workflow: entry.name,
-    executionArn: item.executionArn ?? '',
-    status: item.status ?? 'RUNNING',
-    startedAt: (item.startDate ?? new Date(0)).toISOString(),
-    ...(item.stopDate ? { stoppedAt: item.stopDate.toISOString() } : {}),
-  };
 }

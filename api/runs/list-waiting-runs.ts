@@ -3,14 +3,14 @@
  * first, one row per run. A record can outlive its wait (a run stopped while it waited keeps a
  * pending record), so each row is checked with DescribeExecution and shown only while it runs.
  */
-import { DescribeExecutionCommand, ExecutionDoesNotExist, type SFNClient } from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { ApprovalStore } from '../approvals/approval-store';
 import { listApprovals } from '../approvals/list-approvals';
 import { executionArn, type CatalogueEntry } from '../catalogue/workflow-catalogue';
-import type { ListRunsOptions, RunPage, RunSummary } from './list-runs';
-import { runSummary } from './list-runs';
-import { callSfn } from './map-sfn-error';
+import { describeExecution } from './find-run';
+import type { ListRunsOptions } from './list-runs';
 import { decodeCursorOf, encodeRunCursor } from './run-cursor';
+import { runSummary, type RunPage, type RunSummary } from './run-summary';
 
 export async function listWaitingRuns(
   { sfn, approvals, now }: { sfn: SFNClient; approvals: ApprovalStore; now: number },
@@ -32,11 +32,6 @@ export async function listWaitingRuns(
 
 /** The run as a WAITING_FOR_APPROVAL row, or undefined once it no longer runs. */
 async function waitingRun(sfn: SFNClient, entry: CatalogueEntry, arn: string): Promise<RunSummary | undefined> {
-  try {
-    const execution = await sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
-    return execution.status === 'RUNNING' ? { ...runSummary(entry, execution), status: 'WAITING_FOR_APPROVAL' } : undefined;
-  } catch (error) {
-    if (error instanceof ExecutionDoesNotExist) return undefined;
-    return callSfn(() => Promise.reject(error));
-  }
+  const execution = await describeExecution(sfn, arn);
+  return execution?.status === 'RUNNING' ? { ...runSummary(entry, execution), status: 'WAITING_FOR_APPROVAL' } : undefined;
 }
