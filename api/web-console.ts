@@ -11,7 +11,7 @@ import express, { Router } from 'express';
 export const DEFAULT_WEB_DIR = path.resolve(__dirname, '../web/dist');
 
 /** Vite fingerprints everything under assets/, so those files may be cached for good. */
-const ASSETS = `${path.sep}assets${path.sep}`;
+const ASSETS = `assets${path.sep}`;
 
 const RESERVED = /^\/(api|ws)(\/|$)/;
 
@@ -23,7 +23,7 @@ export function webConsole(dir: string = DEFAULT_WEB_DIR): Router {
     express.static(dir, {
       index: false,
       setHeaders(res, file) {
-        res.set('Cache-Control', file.includes(ASSETS) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.set('Cache-Control', path.relative(dir, file).startsWith(ASSETS) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     }),
   );
