@@ -20,7 +20,7 @@ import { healthRouter } from './routes/health';
 import { openApiRouter } from './routes/openapi';
 import { runsRouter } from './routes/runs';
 import { workflowsRouter } from './routes/workflows';
-import { RunSnapshots } from './runs/run-snapshots';
+import type { RunSnapshots } from './runs/run-snapshots';
 
 /** The app's collaborators, injected so tests can point them at loopback servers. */
 export type AppDeps = {
@@ -56,7 +56,7 @@ export function createApp(config: ApiConfig, deps: AppDeps): Express {
   app.use('/api', authenticate(deps.verifyToken));
   app.use(jsonBody());
   app.use(workflowsRouter({ sfn: deps.sfn, catalogue }));
-  app.use(runsRouter({ sfn: deps.sfn, catalogue, approvals, clock, snapshots: deps.runSnapshots ?? new RunSnapshots({ tracksChanges: false }) }));
+  app.use(runsRouter({ sfn: deps.sfn, catalogue, approvals, clock, snapshots: deps.runSnapshots }));
   app.use(approvalsRouter({ store: approvals, sfn: deps.sfn, clock, onApprovalEvent: deps.onApprovalEvent }));
   if (deps.site) app.use(deps.site);
   app.use(notFound());

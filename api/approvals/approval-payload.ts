@@ -17,11 +17,6 @@ export const approvalPayloadSchema = z.object({
 /** A parsed approval payload. */
 export type ApprovalPayload = z.infer<typeof approvalPayloadSchema>;
 
-/** The run id: the execution name, the last segment of the execution ARN. */
-export function runIdOf(executionArn: string): string {
-  return executionArn.slice(executionArn.lastIndexOf(':') + 1);
-}
-
 /** Who started the run, when its data says so (`requestedBy`, else `startedBy`). */
 export function requesterOf(input: unknown): string | undefined {
   if (!input || typeof input !== 'object' || Array.isArray(input)) return undefined;

@@ -46,3 +46,8 @@ export function createWorkflowCatalogue(workflows: readonly Workflow[], { region
 export function executionArn(entry: CatalogueEntry, runId: string): string {
   return `${entry.stateMachineArn.replace(':stateMachine:', ':execution:')}:${runId}`;
 }
+
+/** The run id of an execution ARN: the execution name, its last segment. */
+export function runIdOf(executionArn: string): string {
+  return executionArn.slice(executionArn.lastIndexOf(':') + 1);
+}

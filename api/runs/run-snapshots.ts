@@ -9,6 +9,7 @@
  * than the last change. On AWS nothing reports changes to the API, so only final runs are kept.
  */
 import type { PublicApproval } from '../approvals/public-approval';
+import { runIdOf } from '../catalogue/workflow-catalogue';
 import type { RunDetails } from './describe-run';
 
 /** A described run and its pending approvals. */
@@ -44,7 +45,7 @@ export class RunSnapshots {
       this.changes.delete(oldest);
       this.forgottenUpTo = at;
     }
-    const runId = executionArn.slice(executionArn.lastIndexOf(':') + 1);
+    const runId = runIdOf(executionArn);
     if (this.snapshots.get(runId)?.details.executionArn === executionArn) this.snapshots.delete(runId);
   };
 
