@@ -39,4 +39,4 @@ const TITLES: Record<number, string> = {
 };
 
 /** Who is calling, from the verified token: set on `res.locals.caller` by the auth middleware. */
-export type Caller = { user: string; groups: readonly string[] };
+export type Caller = { user: string; groups: readonly string[]; /** When the token stops being valid (epoch ms). */ expiresAt?: number };

@@ -1,6 +1,9 @@
 /** The Statecraft workflow DSL: build workflows, compile them to ASL, check and graph them. */
 export { workflow } from './workflow';
 export type { Workflow, WorkflowBuilder, WorkflowOptions } from './workflow';
+export type { Principals, WorkflowAccess } from './workflow-access';
+export { approvalStepsOf } from './approval-steps-of';
+export type { ApprovalStep } from './approval-steps-of';
 export { Steps, ApprovalSteps } from './steps';
 export type { ApprovalDecision, Ended, LambdaInvokeResult } from './steps';
 export { ChoiceBuilder } from './build/choice-builder';

@@ -4,6 +4,7 @@ import type { Duration } from './duration';
 import { DefinitionError } from './errors';
 import { callerLocation } from './source-location';
 import type { Ended, Steps } from './steps';
+import type { WorkflowAccess } from './workflow-access';
 
 export type WorkflowOptions<Input> = {
   /** One or two sentences: what the workflow does, shown in the catalogue and the console. */
@@ -14,6 +15,8 @@ export type WorkflowOptions<Input> = {
   timeout?: Duration;
   /** JSONPath (default) or JSONata, for every state unless a state overrides it. */
   queryLanguage?: QueryLanguage;
+  /** Who may read runs and who may start and stop them (default: the global roles). */
+  access?: WorkflowAccess;
 };
 
 /** Builds the states, starting from a chain whose data is the workflow's input. */
