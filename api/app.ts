@@ -1,4 +1,5 @@
 /** createApp(config, deps): the Express 5 app, shared by the local server and the Lambda entry (no listen). */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import express, { type Express, type RequestHandler } from 'express';
 import { catalogue as sampleCatalogue } from '../workflows/definitions';
@@ -10,6 +11,7 @@ import type { VerifyToken } from './auth/create-token-verifier';
 import { createWorkflowCatalogue, type WorkflowCatalogue } from './catalogue/workflow-catalogue';
 import type { ApiConfig } from './config';
 import { createDynamoDbClient } from './dynamodb-client';
+import { RunLedger } from './ledger/run-ledger';
 import { jsonLogger, type ApiLogger } from './logger';
 import { authenticate } from './middleware/authenticate';
 import { errorHandler, notFound } from './middleware/error-handler';
@@ -28,6 +30,8 @@ export type AppDeps = {
   verifyToken: VerifyToken;
   /** Where pending approvals are kept (default: the `approvals` table at the configured DynamoDB). */
   approvalStore?: ApprovalStore;
+  /** Who started which run (default: the `runs` table at the configured DynamoDB). */
+  ledger?: RunLedger;
   /** The clock approvals expire by (default: the system clock). */
   approvalClock?: ApprovalClock;
   /** Hears approval decisions (the live hub); none by default. */
@@ -45,7 +49,10 @@ export type AppDeps = {
 export function createApp(config: ApiConfig, deps: AppDeps): Express {
   const logger = deps.logger ?? jsonLogger();
   const catalogue: WorkflowCatalogue = createWorkflowCatalogue(deps.workflows ?? sampleCatalogue, config);
-  const approvals = deps.approvalStore ?? new ApprovalStore(createDynamoDbClient(config));
+  let dynamodb: DynamoDBClient | undefined;
+  const sharedDynamoDb = () => (dynamodb ??= createDynamoDbClient(config));
+  const approvals = deps.approvalStore ?? new ApprovalStore(sharedDynamoDb());
+  const lookup = { sfn: deps.sfn, catalogue, ledger: deps.ledger ?? new RunLedger(sharedDynamoDb()) };
   const clock = deps.approvalClock;
   const app = express();
   app.disable('x-powered-by');
@@ -55,9 +62,9 @@ export function createApp(config: ApiConfig, deps: AppDeps): Express {
   app.use(openApiRouter());
   app.use('/api', authenticate(deps.verifyToken));
   app.use(jsonBody());
-  app.use(workflowsRouter({ sfn: deps.sfn, catalogue }));
-  app.use(runsRouter({ sfn: deps.sfn, catalogue, approvals, clock, snapshots: deps.runSnapshots }));
-  app.use(approvalsRouter({ store: approvals, sfn: deps.sfn, clock, onApprovalEvent: deps.onApprovalEvent }));
+  app.use(workflowsRouter(lookup));
+  app.use(runsRouter({ ...lookup, approvals, clock, snapshots: deps.runSnapshots }));
+  app.use(approvalsRouter({ store: approvals, sfn: deps.sfn, accessOf: catalogue.accessOf, clock, onApprovalEvent: deps.onApprovalEvent }));
   if (deps.site) app.use(deps.site);
   app.use(notFound());
   app.use(errorHandler(logger));

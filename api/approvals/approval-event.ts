@@ -4,8 +4,8 @@
  */
 import type { PublicApproval } from './public-approval';
 
-/** `approval.requested` once a pending approval is stored; `approval.decided` once a decision reached the run. */
-export type ApprovalEvent = { type: 'approval.requested' | 'approval.decided'; approval: PublicApproval };
+/** `approval.requested` once a pending approval is stored; `approval.decided` once a decision reached the run; `approval.cancelled` once its run ended while it waited. */
+export type ApprovalEvent = { type: 'approval.requested' | 'approval.decided' | 'approval.cancelled'; approval: PublicApproval };
 
 /** Receives approval events; it must not block or fail the approval path. */
 export type OnApprovalEvent = (event: ApprovalEvent) => void;

@@ -16,11 +16,3 @@ export const approvalPayloadSchema = z.object({
 
 /** A parsed approval payload. */
 export type ApprovalPayload = z.infer<typeof approvalPayloadSchema>;
-
-/** Who started the run, when its data says so (`requestedBy`, else `startedBy`). */
-export function requesterOf(input: unknown): string | undefined {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) return undefined;
-  const fields = input as Record<string, unknown>;
-  const requester = fields.requestedBy ?? fields.startedBy;
-  return typeof requester === 'string' && requester.trim() ? requester.trim() : undefined;
-}

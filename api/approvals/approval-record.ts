@@ -4,8 +4,11 @@
  */
 import { z } from 'zod';
 
-/** The stored lifecycle: `expired` is stored only once Step Functions refused a late decision. */
-export const STORED_APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'expired'] as const;
+/**
+ * The stored lifecycle: `expired` is stored only once Step Functions refused a late decision;
+ * `cancelled` once the run ended (stopped, failed, timed out, succeeded) while the approval waited.
+ */
+export const STORED_APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'expired', 'cancelled'] as const;
 
 /** Where a decision was made, for the audit trail. */
 export const DECISION_CHANNELS = ['api', 'console', 'chat'] as const;
@@ -34,6 +37,8 @@ export const approvalDecisionSchema = z.object({
   channel: z.enum(DECISION_CHANNELS),
   comment: z.string().optional(),
   reason: z.string().optional(),
+  /** Set when the run's starter was unknown (started outside Statecraft) at the time of the decision. */
+  requesterUnknown: z.literal(true).optional(),
 });
 
 /** Who decided what, when, where, and why. */
@@ -49,11 +54,15 @@ export const approvalRecordSchema = z.object({
   approvers: approverPolicySchema,
   message: z.string(),
   input: z.unknown(),
+  /** Who started the run, from the run ledger (the verified caller); absent when unknown. */
   requestedBy: z.string().optional(),
   requestedAt: z.string(),
   expiresAt: z.string().optional(),
   status: z.enum(STORED_APPROVAL_STATUSES),
   decision: approvalDecisionSchema.optional(),
+  /** Why a cancelled approval was cancelled: the status its run ended with (e.g. `ABORTED`). */
+  cancelReason: z.string().optional(),
+  cancelledAt: z.string().optional(),
   taskToken: z.string(),
 });
 

@@ -3,27 +3,28 @@
  * in-process, or Lambda on AWS) and it stores the pending approval with the task token. Calling
  * it again with the same token (at-least-once delivery) returns the same approval id.
  */
-import { DescribeExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import { systemApprovalClock, type ApprovalClock } from './approval-clock';
 import { emitApprovalEvent, type OnApprovalEvent } from './approval-event';
 import { approvalIdCandidates } from './approval-id';
 import { runIdOf } from '../catalogue/workflow-catalogue';
-import { approvalPayloadSchema, requesterOf, type ApprovalPayload } from './approval-payload';
+import type { RunLedger } from '../ledger/run-ledger';
+import { starterOf } from '../ledger/starter-of';
+import { approvalPayloadSchema, type ApprovalPayload } from './approval-payload';
 import { isoInstant, type ApprovalRecord } from './approval-record';
 import type { ApprovalStore } from './approval-store';
 import { publicApproval } from './public-approval';
 
 /**
- * What the handler needs; with `sfn` it reads the requester from the execution's input rather than
- * the task's, and `onApprovalEvent` hears `approval.requested` once per newly stored approval.
+ * What the handler needs: the requester is the run's starter in the `ledger` (never a field of the
+ * input); `onApprovalEvent` hears `approval.requested` once per newly stored approval.
  */
-export type ApprovalRequestHandlerDeps = { store: ApprovalStore; clock?: ApprovalClock; sfn?: SFNClient; onApprovalEvent?: OnApprovalEvent };
+export type ApprovalRequestHandlerDeps = { store: ApprovalStore; ledger: RunLedger; clock?: ApprovalClock; onApprovalEvent?: OnApprovalEvent };
 
 /** The handler's result, which the run keeps nowhere (the decision replaces it). */
 export type ApprovalRequestResult = { approvalId: string };
 
 /** Builds the handler; it rejects a malformed payload with a TypeError that never quotes the token. */
-export function approvalRequestHandler({ store, clock = systemApprovalClock, sfn, onApprovalEvent }: ApprovalRequestHandlerDeps): (payload: unknown) => Promise<ApprovalRequestResult> {
+export function approvalRequestHandler({ store, ledger, clock = systemApprovalClock, onApprovalEvent }: ApprovalRequestHandlerDeps): (payload: unknown) => Promise<ApprovalRequestResult> {
   return async function handleApprovalRequest(payload: unknown): Promise<ApprovalRequestResult> {
     const parsed = approvalPayloadSchema.safeParse(payload);
     if (!parsed.success) {
@@ -31,7 +32,7 @@ export function approvalRequestHandler({ store, clock = systemApprovalClock, sfn
       throw new TypeError(`approval-request got an invalid payload (${fields})`);
     }
     const request = parsed.data;
-    const requestedBy = (sfn ? requesterOf(await executionInput(sfn, request.executionArn)) : undefined) ?? requesterOf(request.input);
+    const requestedBy = await starterOf(ledger, request.executionArn);
     const now = clock.now();
     for (const approvalId of approvalIdCandidates(request.taskToken)) {
       const record = recordOf(approvalId, request, requestedBy, now);
@@ -63,15 +64,4 @@ function recordOf(approvalId: string, request: ApprovalPayload, requestedBy: str
     status: 'pending',
     taskToken: request.taskToken,
   };
-}
-
-/** The execution's input as JSON, or undefined when it cannot be read. */
-async function executionInput(sfn: SFNClient, executionArn: string): Promise<unknown> {
-  const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-  if (!described.input) return undefined;
-  try {
-    return JSON.parse(described.input) as unknown;
-  } catch {
-    return undefined;
-  }
 }

@@ -14,7 +14,7 @@ export const APPROVALS_TABLE = 'approvals';
 export type ApprovalFilter = { statuses?: readonly StoredApprovalStatus[]; runId?: string };
 
 /** How a conditional decision ended: the updated record, or why the condition failed (found by re-reading). */
-export type DecideResult = { ok: true; record: ApprovalRecord } | { ok: false; reason: 'not-found' | 'already-decided' | 'expired' };
+export type DecideResult = { ok: true; record: ApprovalRecord } | { ok: false; reason: 'not-found' | 'already-decided' | 'expired' | 'cancelled' };
 
 /** Reads and writes approval records. */
 export class ApprovalStore {
@@ -97,7 +97,29 @@ export class ApprovalStore {
       if (!isConditionFailure(error)) throw error;
       const current = await this.get(approvalId);
       if (!current) return { ok: false, reason: 'not-found' };
+      if (current.status === 'cancelled') return { ok: false, reason: 'cancelled' };
       return { ok: false, reason: current.status === 'pending' ? 'expired' : 'already-decided' };
+    }
+  }
+
+  /** Cancels the approval while it is still pending (its run ended with `reason`); the cancelled record, or undefined when it was no longer pending. */
+  async cancel(approvalId: string, reason: string, now: number): Promise<ApprovalRecord | undefined> {
+    try {
+      const { Attributes } = await this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { approvalId },
+          UpdateExpression: 'SET #status = :cancelled, #cancelReason = :reason, #cancelledAt = :now',
+          ConditionExpression: 'attribute_exists(approvalId) AND #status = :pending',
+          ExpressionAttributeNames: { '#status': 'status', '#cancelReason': 'cancelReason', '#cancelledAt': 'cancelledAt' },
+          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':reason': reason, ':now': isoInstant(now), ':pending': 'pending' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return approvalRecordSchema.parse(Attributes);
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
     }
   }
 

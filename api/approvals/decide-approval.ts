@@ -6,16 +6,18 @@
  */
 import { SendTaskFailureCommand, SendTaskSuccessCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import { APPROVAL_REJECTED_ERROR } from '../../workflows/dsl';
+import { checkAccess, type ResolvedAccess } from '../access/access-rule';
+import { enforceAccess } from '../access/enforce-access';
 import { HttpError, type Caller } from '../errors';
 import { systemApprovalClock, type ApprovalClock } from './approval-clock';
 import { emitApprovalEvent, type OnApprovalEvent } from './approval-event';
 import { isoInstant, type ApprovalDecision, type DecisionChannel } from './approval-record';
 import type { ApprovalStore } from './approval-store';
-import { checkApprover } from './check-approver';
+import { approvalSubject } from './approval-subject';
 import { isExpired, publicApproval, type PublicApproval } from './public-approval';
 
-/** What deciding needs; `onApprovalEvent` hears `approval.decided` once the run has taken the decision. */
-export type DecideApprovalDeps = { store: ApprovalStore; sfn: SFNClient; clock?: ApprovalClock; onApprovalEvent?: OnApprovalEvent };
+/** What deciding needs: `accessOf` gives each workflow's access; `onApprovalEvent` hears `approval.decided` once the run has taken the decision. */
+export type DecideApprovalDeps = { store: ApprovalStore; sfn: SFNClient; accessOf: (workflow: string) => ResolvedAccess; clock?: ApprovalClock; onApprovalEvent?: OnApprovalEvent };
 
 /** Approve with an optional comment, or reject with an optional reason. */
 export type DecisionInput = { outcome: 'approve'; comment?: string } | { outcome: 'reject'; reason?: string };
@@ -26,20 +28,22 @@ export type DecisionRequest = { approvalId: string; caller: Caller; decision: De
 /** Step Functions' answers for a token whose task is over (timed out, or the run stopped). */
 const GONE_TASK_ERRORS: readonly string[] = ['TaskTimedOut', 'TaskDoesNotExist'];
 
-/** Decides an approval; HttpError 404, 403, 409 `approval-already-decided`, 410 `approval-expired` or 502. */
-export async function decideApproval({ store, sfn, clock = systemApprovalClock, onApprovalEvent }: DecideApprovalDeps, request: DecisionRequest): Promise<PublicApproval> {
+/** Decides an approval; HttpError 404, 403, 409 `approval-already-decided` or `approval-cancelled`, 410 `approval-expired` or 502. */
+export async function decideApproval({ store, sfn, accessOf, clock = systemApprovalClock, onApprovalEvent }: DecideApprovalDeps, request: DecisionRequest): Promise<PublicApproval> {
   const { approvalId, caller } = request;
   const now = clock.now();
   const record = await store.get(approvalId);
-  if (!record) throw notFound(approvalId);
-  checkApprover(record, caller);
+  if (!record) throw approvalNotFound(approvalId);
+  enforceAccess(checkAccess(caller, 'decide', accessOf(record.workflow), approvalSubject(record)), () => approvalNotFound(approvalId), { approvalId });
+  if (record.status === 'cancelled') throw cancelled(approvalId, record.cancelReason);
   if (record.status === 'expired' || (record.status === 'pending' && isExpired(record, now))) throw expired(approvalId);
   if (record.status !== 'pending') throw alreadyDecided(approvalId);
 
-  const decision = decisionOf(request, now);
+  const decision = decisionOf(request, record.requestedBy, now);
   const written = await store.decide(approvalId, decision, now);
   if (!written.ok) {
-    if (written.reason === 'not-found') throw notFound(approvalId);
+    if (written.reason === 'not-found') throw approvalNotFound(approvalId);
+    if (written.reason === 'cancelled') throw cancelled(approvalId, (await store.get(approvalId))?.cancelReason);
     throw written.reason === 'expired' ? expired(approvalId) : alreadyDecided(approvalId);
   }
 
@@ -68,14 +72,20 @@ async function resumeRun(sfn: SFNClient, taskToken: string, decision: ApprovalDe
 }
 
 /** The decision to record. */
-function decisionOf({ caller, decision, channel }: DecisionRequest, now: number): ApprovalDecision {
-  const common = { decidedBy: caller.user, decidedAt: isoInstant(now), channel };
+function decisionOf({ caller, decision, channel }: DecisionRequest, requestedBy: string | undefined, now: number): ApprovalDecision {
+  const common = { decidedBy: caller.user, decidedAt: isoInstant(now), channel, ...(requestedBy === undefined ? { requesterUnknown: true as const } : {}) };
   if (decision.outcome === 'approve') return { outcome: 'approved', ...common, ...(decision.comment === undefined ? {} : { comment: decision.comment }) };
   return { outcome: 'rejected', ...common, ...(decision.reason === undefined ? {} : { reason: decision.reason }) };
 }
 
-function notFound(approvalId: string): HttpError {
+/** The 404 of an approval that does not exist (or that the caller may not know of). */
+export function approvalNotFound(approvalId: string): HttpError {
   return new HttpError(404, 'approval-not-found', `no approval ${approvalId}`, { approvalId });
+}
+
+function cancelled(approvalId: string, reason: string | undefined): HttpError {
+  const why = reason === undefined ? 'its run is no longer running' : `its run ended (${reason})`;
+  return new HttpError(409, 'approval-cancelled', `${approvalId} was cancelled because ${why}; there is nothing left to decide`, { approvalId, cancelReason: reason });
 }
 
 function alreadyDecided(approvalId: string): HttpError {

@@ -3,13 +3,17 @@ import type { StoredApprovalStatus } from './approval-record';
 import type { ApprovalStore } from './approval-store';
 import { publicApproval, type PublicApproval } from './public-approval';
 
-/** `decided` means approved or rejected; `expired` includes pending approvals past their expiry. */
-export type ApprovalListFilter = { status?: 'pending' | 'decided' | 'expired'; runId?: string };
+/** The statuses a listing filters by: `decided` means approved or rejected; `expired` includes pending approvals past their expiry. */
+export const APPROVAL_LIST_STATUSES = ['pending', 'decided', 'expired', 'cancelled'] as const;
+
+/** Which approvals to list. */
+export type ApprovalListFilter = { status?: (typeof APPROVAL_LIST_STATUSES)[number]; runId?: string };
 
 const STORED: Record<NonNullable<ApprovalListFilter['status']>, readonly StoredApprovalStatus[]> = {
   pending: ['pending'],
   decided: ['approved', 'rejected'],
   expired: ['pending', 'expired'],
+  cancelled: ['cancelled'],
 };
 
 /** The matching approvals at `now` (epoch ms), newest first, without task tokens. */

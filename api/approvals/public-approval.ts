@@ -3,7 +3,7 @@ import type { ApprovalDecision, ApprovalRecord, ApproverPolicy } from './approva
 import { isoInstant } from './approval-record';
 
 /** The status clients see: a pending approval past its expiry reads as `expired` (DynamoDB deletes lazily, dynalite never). */
-export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'expired';
+export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'expired' | 'cancelled';
 
 /** An approval without its task token. */
 export type PublicApproval = {
@@ -15,11 +15,17 @@ export type PublicApproval = {
   approvers: ApproverPolicy;
   message: string;
   input: unknown;
+  /** Who started the run, from the run ledger; absent when the run was started outside Statecraft. */
   requestedBy?: string;
+  /** False when nobody knows who started the run: four-eyes cannot be checked, and the workflow's policy decides. */
+  requesterKnown: boolean;
   requestedAt: string;
   expiresAt?: string;
   status: ApprovalStatus;
   decision?: ApprovalDecision;
+  /** Why a cancelled approval was cancelled: the status its run ended with. */
+  cancelReason?: string;
+  cancelledAt?: string;
 };
 
 /** Whether a still-pending record has passed its expiry at `now` (epoch ms). */
@@ -40,9 +46,12 @@ export function publicApproval(record: ApprovalRecord, now: number): PublicAppro
     message: record.message,
     input: record.input,
     ...(record.requestedBy === undefined ? {} : { requestedBy: record.requestedBy }),
+    requesterKnown: record.requestedBy !== undefined,
     requestedAt: record.requestedAt,
     ...(record.expiresAt === undefined ? {} : { expiresAt: record.expiresAt }),
     status,
     ...(record.decision === undefined ? {} : { decision: record.decision }),
+    ...(record.cancelReason === undefined ? {} : { cancelReason: record.cancelReason }),
+    ...(record.cancelledAt === undefined ? {} : { cancelledAt: record.cancelledAt }),
   };
 }

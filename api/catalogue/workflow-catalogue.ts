@@ -1,7 +1,8 @@
 /** The deployed workflows as the API sees them: compiled once, with their state machine ARNs. */
 import type { StateMachine } from '../../workflows/asl';
-import { compile, type Workflow } from '../../workflows/dsl';
+import { approvalStepsOf, compile, type Workflow } from '../../workflows/dsl';
 import type { WorkflowGraph } from '../../workflows/dsl/graph';
+import { resolveAccess, type ResolvedAccess } from '../access/access-rule';
 import { HttpError } from '../errors';
 
 /** One workflow: what the console shows and where it runs. */
@@ -12,10 +13,18 @@ export type CatalogueEntry = {
   definition: StateMachine;
   graph: WorkflowGraph;
   stateMachineArn: string;
+  /** Who may read, operate and decide, as the access rule reads it. */
+  access: ResolvedAccess;
 };
 
 /** Lookup by name, in catalogue order. */
-export type WorkflowCatalogue = { entries: readonly CatalogueEntry[]; find(name: string): CatalogueEntry | undefined; get(name: string): CatalogueEntry };
+export type WorkflowCatalogue = {
+  entries: readonly CatalogueEntry[];
+  find(name: string): CatalogueEntry | undefined;
+  get(name: string): CatalogueEntry;
+  /** The access of any workflow name: the entry's, or the global roles for state machines outside the catalogue. */
+  accessOf(name: string): ResolvedAccess;
+};
 
 /** Compiles `workflows` (throws DefinitionError on a broken one) for a region and account. */
 export function createWorkflowCatalogue(workflows: readonly Workflow[], { region, accountId }: { region: string; accountId: string }): WorkflowCatalogue {
@@ -28,18 +37,25 @@ export function createWorkflowCatalogue(workflows: readonly Workflow[], { region
       definition: compiled.definition,
       graph: compiled.graph,
       stateMachineArn: `arn:aws:states:${region}:${accountId}:stateMachine:${workflow.name}`,
+      access: resolveAccess(workflow.name, workflow.options.access, approvalStepsOf(compiled.definition)),
     };
   });
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   return {
     entries,
     find: (name) => byName.get(name),
+    accessOf: (name) => byName.get(name)?.access ?? resolveAccess(name, undefined),
     get(name) {
       const entry = byName.get(name);
-      if (!entry) throw new HttpError(404, 'workflow-not-found', `no workflow named '${name}'`, { workflow: name });
+      if (!entry) throw workflowNotFound(name);
       return entry;
     },
   };
+}
+
+/** The 404 of a workflow that does not exist (or that the caller may not know of). */
+export function workflowNotFound(name: string): HttpError {
+  return new HttpError(404, 'workflow-not-found', `no workflow named '${name}'`, { workflow: name });
 }
 
 /** The execution ARN of run `runId` of a workflow (the run id is the execution name). */

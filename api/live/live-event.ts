@@ -14,7 +14,11 @@ export type LiveEventType =
   | 'run.timed_out'
   | 'run.aborted'
   | 'approval.requested'
-  | 'approval.decided';
+  | 'approval.decided'
+  | 'approval.cancelled';
+
+/** The approval message types, published by the approvals module. */
+export type ApprovalEventType = Extract<LiveEventType, `approval.${string}`>;
 
 /** One run event. `seq` increases monotonically across the hub; clients resume with `since: seq`. */
 export type LiveEvent = {

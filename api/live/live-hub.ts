@@ -1,19 +1,23 @@
 /**
  * The live hub: numbers run events, keeps recent ones per run for replay, and hands each event
- * once to every connection with a matching subscription. It learns runs from EventBridge status
- * changes; the history follower adds state progress, the approvals module adds approval events.
+ * once to every connection with a matching subscription that may read the event's workflow. It
+ * learns runs from EventBridge status changes; the history follower adds state progress, the
+ * approvals module adds approval events.
  */
 import { redactTaskTokens } from '../runs/redact-task-tokens';
-import { topicKey, topicMatches, type LiveEvent, type LiveEventInput, type LiveTopic } from './live-event';
+import { topicKey, topicMatches, type ApprovalEventType, type LiveEvent, type LiveEventInput, type LiveTopic } from './live-event';
 import { RunEventBuffers, type Replay, type RunEventBuffersOptions } from './run-event-buffers';
 import type { StatusChangeEvent, StatusChangeStatus } from './status-change-event';
 
 /** Receives the events of a connection's subscriptions. */
 export type LiveListener = (event: LiveEvent) => void;
 
+/** Whether a connection may receive events of `workflow` now (asked on every delivery and replay, so it may change). */
+export type MayRead = (workflow: string) => boolean;
+
 /** One connection's subscriptions. */
 export type LiveConnection = {
-  /** Adds `topic`; returns the kept events after `since` (none without it), to send before live ones. */
+  /** Adds `topic`; returns the kept readable events after `since` (none without it), to send before live ones. */
   subscribe(topic: LiveTopic, since?: number): Replay;
   /** Removes `topic`; false if it was not subscribed. */
   unsubscribe(topic: LiveTopic): boolean;
@@ -35,6 +39,9 @@ export type ApprovalNotice = { approvalId: string; runId: string; workflow?: str
 /** Bounds and clock of a hub. */
 export type LiveHubOptions = RunEventBuffersOptions & { now?: () => number };
 
+type Connection = { topics: Map<string, LiveTopic>; listener: LiveListener; mayRead: MayRead };
+type Subscription = { topic: LiveTopic; mayRead: MayRead };
+
 const CLOSING: Readonly<Record<StatusChangeStatus, LiveEvent['type']>> = {
   RUNNING: 'run.started',
   SUCCEEDED: 'run.succeeded',
@@ -52,7 +59,7 @@ export function workflowOfArn(stateMachineArn: string): string {
 /** Routes run events to subscribed connections; one per API process. */
 export class LiveHub {
   private readonly buffers: RunEventBuffers;
-  private readonly connections = new Set<{ topics: Map<string, LiveTopic>; listener: LiveListener }>();
+  private readonly connections = new Set<Connection>();
   private readonly known = new Map<string, KnownRun>();
   private readonly maxKnown: number;
   private readonly now: () => number;
@@ -64,14 +71,14 @@ export class LiveHub {
     this.now = options.now ?? Date.now;
   }
 
-  /** Numbers `input`, keeps it for replay and delivers it; a throwing listener is skipped. */
+  /** Numbers `input`, keeps it for replay and delivers it where it may be read; a throwing listener is skipped. */
   publish(input: LiveEventInput): LiveEvent {
     const event: LiveEvent = { ...input, data: redactTaskTokens(input.data) as Record<string, unknown>, seq: ++this.seq };
     this.buffers.add(event);
     for (const connection of [...this.connections]) {
       if (![...connection.topics.values()].some((topic) => topicMatches(topic, event))) continue;
       try {
-        connection.listener(event);
+        if (connection.mayRead(event.workflow)) connection.listener(event);
       } catch {
         // One broken connection must not keep the event from the others.
       }
@@ -96,22 +103,24 @@ export class LiveHub {
     return this.publish({ type: CLOSING[detail.status], runId: run.runId, workflow: run.workflow, time: change.time, data });
   }
 
-  /** Publishes approval.requested or approval.decided for the approvals module. */
-  publishApproval(type: 'approval.requested' | 'approval.decided', notice: ApprovalNotice): LiveEvent {
+  /** Publishes approval.requested, approval.decided or approval.cancelled for the approvals module. */
+  publishApproval(type: ApprovalEventType, notice: ApprovalNotice): LiveEvent {
     const workflow = notice.workflow ?? this.known.get(notice.runId)?.workflow ?? '';
     const data: Record<string, unknown> = { ...notice.details, approvalId: notice.approvalId };
     if (notice.stateName !== undefined) data.stateName = notice.stateName;
     return this.publish({ type, runId: notice.runId, workflow, time: this.isoNow(), data });
   }
 
-  /** A new connection delivering to `listener`. */
-  connect(listener: LiveListener): LiveConnection {
-    const connection = { topics: new Map<string, LiveTopic>(), listener };
+  /** A new connection delivering to `listener` the events of the workflows `mayRead` allows. */
+  connect(listener: LiveListener, mayRead: MayRead): LiveConnection {
+    const connection: Connection = { topics: new Map<string, LiveTopic>(), listener, mayRead };
     this.connections.add(connection);
     return {
       subscribe: (topic, since) => {
         connection.topics.set(topicKey(topic), topic);
-        return since === undefined ? { events: [], truncated: false } : this.buffers.replay(topic, since);
+        if (since === undefined) return { events: [], truncated: false };
+        const replay = this.buffers.replay(topic, since);
+        return { events: replay.events.filter((event) => mayRead(event.workflow)), truncated: replay.truncated };
       },
       unsubscribe: (topic) => connection.topics.delete(topicKey(topic)),
       topics: () => [...connection.topics.values()],
@@ -127,15 +136,15 @@ export class LiveHub {
     return this.known.get(runId);
   }
 
-  /** Runs to follow: running runs some subscription matches, and subscribed runs not known to have closed. */
+  /** Runs to follow: running runs some subscription matches and may read, and subscribed runs not known to have closed. */
   watchedRuns(): WatchedRun[] {
-    const topics = this.subscribedTopics();
-    if (topics.length === 0) return [];
+    const subscriptions = this.subscriptions();
+    if (subscriptions.length === 0) return [];
     const watched = new Map<string, WatchedRun>();
     for (const run of this.known.values()) {
-      if (run.status === 'RUNNING' && topics.some((topic) => topicMatches(topic, run))) watched.set(run.runId, run);
+      if (run.status === 'RUNNING' && watches(subscriptions, run)) watched.set(run.runId, run);
     }
-    for (const topic of topics) {
+    for (const { topic } of subscriptions) {
       if (topic.kind !== 'run' || watched.has(topic.runId)) continue;
       const run = this.known.get(topic.runId);
       if (!run) watched.set(topic.runId, { runId: topic.runId });
@@ -145,14 +154,14 @@ export class LiveHub {
 
   /** The run if it is one of `watchedRuns()`, without walking every known run (called on each status change). */
   watchedRun(runId: string): WatchedRun | undefined {
-    const topics = this.subscribedTopics();
+    const subscriptions = this.subscriptions();
     const run = this.known.get(runId);
-    if (run) return run.status === 'RUNNING' && topics.some((topic) => topicMatches(topic, run)) ? run : undefined;
-    return topics.some((topic) => topic.kind === 'run' && topic.runId === runId) ? { runId } : undefined;
+    if (run) return run.status === 'RUNNING' && watches(subscriptions, run) ? run : undefined;
+    return subscriptions.some(({ topic }) => topic.kind === 'run' && topic.runId === runId) ? { runId } : undefined;
   }
 
-  private subscribedTopics(): LiveTopic[] {
-    return [...this.connections].flatMap((connection) => [...connection.topics.values()]);
+  private subscriptions(): Subscription[] {
+    return [...this.connections].flatMap((connection) => [...connection.topics.values()].map((topic) => ({ topic, mayRead: connection.mayRead })));
   }
 
   /** The sequence number of the latest event (0 before any). */
@@ -164,4 +173,9 @@ export class LiveHub {
   isoNow(): string {
     return new Date(this.now()).toISOString();
   }
+}
+
+/** Whether some subscription matches `run` and may read its workflow (nobody's history is polled for a run nobody may see). */
+function watches(subscriptions: readonly Subscription[], run: KnownRun): boolean {
+  return subscriptions.some(({ topic, mayRead }) => topicMatches(topic, run) && mayRead(run.workflow));
 }

@@ -1,18 +1,24 @@
 /**
  * Approval events onto the live hub: `approval.requested` with who may decide and why,
- * `approval.decided` with the decision. Fields are picked one by one from the public approval
- * (which has no task token), and the hub redacts tokens again on publish.
+ * `approval.decided` with the decision, `approval.cancelled` with the reason. Fields are picked
+ * one by one from the public approval (which has no task token), and the hub redacts tokens again
+ * on publish.
  */
 import type { ApprovalEvent } from '../approvals/approval-event';
 import type { PublicApproval } from '../approvals/public-approval';
 import type { LiveEvent } from './live-event';
 import type { LiveHub } from './live-hub';
 
-/** Publishes `event` to `hub` as approval.requested or approval.decided. */
+/** Publishes `event` to `hub` as approval.requested, approval.decided or approval.cancelled. */
 export function publishApprovalEvent(hub: LiveHub, event: ApprovalEvent): LiveEvent {
   const { approval } = event;
-  const details = event.type === 'approval.requested' ? requestedDetails(approval) : decidedDetails(approval);
-  return hub.publishApproval(event.type, { approvalId: approval.approvalId, runId: approval.runId, workflow: approval.workflow, stateName: approval.stateName, details });
+  return hub.publishApproval(event.type, { approvalId: approval.approvalId, runId: approval.runId, workflow: approval.workflow, stateName: approval.stateName, details: detailsOf(event) });
+}
+
+function detailsOf({ type, approval }: ApprovalEvent): Record<string, unknown> {
+  if (type === 'approval.requested') return requestedDetails(approval);
+  if (type === 'approval.cancelled') return approval.cancelReason === undefined ? { status: 'cancelled' } : { status: 'cancelled', reason: approval.cancelReason };
+  return approval.decision === undefined ? { status: approval.status } : { status: approval.status, decision: approval.decision };
 }
 
 function requestedDetails(approval: PublicApproval): Record<string, unknown> {
@@ -20,8 +26,4 @@ function requestedDetails(approval: PublicApproval): Record<string, unknown> {
   if (approval.requestedBy !== undefined) details.requestedBy = approval.requestedBy;
   if (approval.expiresAt !== undefined) details.expiresAt = approval.expiresAt;
   return details;
-}
-
-function decidedDetails(approval: PublicApproval): Record<string, unknown> {
-  return approval.decision === undefined ? { status: approval.status } : { status: approval.status, decision: approval.decision };
 }

@@ -1,58 +1,67 @@
 /**
- * `/api/approvals`: list, read, approve and reject. Decisions go through decideApproval, the one
- * decision path; no response ever carries a task token.
+ * `/api/approvals`: list, read, approve and reject. Every approval shown or decided passes the one
+ * access rule; decisions go through decideApproval, the one decision path; no response ever
+ * carries a task token.
  */
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { checkAccess, type ResolvedAccess } from '../access/access-rule';
+import { enforceAccess } from '../access/enforce-access';
 import { systemApprovalClock, type ApprovalClock } from '../approvals/approval-clock';
 import type { OnApprovalEvent } from '../approvals/approval-event';
+import { isApprovalId } from '../approvals/approval-id';
 import type { ApprovalStore } from '../approvals/approval-store';
-import { decideApproval, type DecisionInput } from '../approvals/decide-approval';
-import { listApprovals } from '../approvals/list-approvals';
-import { mayViewApproval } from '../approvals/may-view-approval';
+import { approvalSubject } from '../approvals/approval-subject';
+import { approvalNotFound, decideApproval, type DecisionInput } from '../approvals/decide-approval';
+import { APPROVAL_LIST_STATUSES, listApprovals } from '../approvals/list-approvals';
 import { publicApproval } from '../approvals/public-approval';
-import { HttpError, type Caller } from '../errors';
+import { HttpError } from '../errors';
+import { callerOf } from '../middleware/caller-of';
+import { parseQuery } from '../middleware/parse-query';
+import { runIdSchema } from '../runs/run-schemas';
+import { channelOf } from './channel-of';
 
 /** What the routes need; `onApprovalEvent` hears each decision (live events). */
-export type ApprovalsRouterDeps = { store: ApprovalStore; sfn: SFNClient; clock?: ApprovalClock; onApprovalEvent?: OnApprovalEvent };
-
-/** The header the web console sets so its decisions are recorded with channel `console`. */
-export const CHANNEL_HEADER = 'x-statecraft-channel';
+export type ApprovalsRouterDeps = { store: ApprovalStore; sfn: SFNClient; accessOf: (workflow: string) => ResolvedAccess; clock?: ApprovalClock; onApprovalEvent?: OnApprovalEvent };
 
 const MAX_TEXT_LENGTH = 2000;
 
-const listQuery = z.object({ status: z.enum(['pending', 'decided', 'expired']).optional(), runId: z.string().min(1).optional() });
-const approveBody = z.object({ comment: z.string().max(MAX_TEXT_LENGTH).optional() });
-const rejectBody = z.object({ reason: z.string().max(MAX_TEXT_LENGTH).optional() });
-const callerShape = z.object({ user: z.string().min(1), groups: z.array(z.string()) });
+const listQuery = z.strictObject({ status: z.enum(APPROVAL_LIST_STATUSES).optional(), runId: runIdSchema.optional() });
+const noQuery = z.strictObject({});
+const approveBody = z.strictObject({ comment: z.string().max(MAX_TEXT_LENGTH).optional() });
+const rejectBody = z.strictObject({ reason: z.string().max(MAX_TEXT_LENGTH).optional() });
 
 /** The approvals routes, with full `/api/approvals` paths (mount with `app.use(approvalsRouter(deps))`). */
-export function approvalsRouter({ store, sfn, clock = systemApprovalClock, onApprovalEvent }: ApprovalsRouterDeps): Router {
+export function approvalsRouter(deps: ApprovalsRouterDeps): Router {
+  const { store, accessOf, clock = systemApprovalClock } = deps;
   const router = Router();
 
   router.get('/api/approvals', async (req, res) => {
     const caller = callerOf(res);
-    const query = parse(listQuery, req.query);
+    const query = parseQuery(listQuery, req.query);
     const approvals = await listApprovals(store, query, clock.now());
-    res.json({ approvals: approvals.filter((approval) => mayViewApproval(approval, caller)) });
+    res.json({ approvals: approvals.filter((approval) => checkAccess(caller, 'read', accessOf(approval.workflow), approvalSubject(approval)).allowed) });
   });
 
   router.get('/api/approvals/:id', async (req, res) => {
     const caller = callerOf(res);
-    const record = await store.get(req.params.id);
-    if (!record) throw new HttpError(404, 'approval-not-found', `no approval ${req.params.id}`, { approvalId: req.params.id });
-    if (!mayViewApproval(record, caller)) throw new HttpError(403, 'forbidden', `${caller.user} may not read approval ${record.approvalId}`, { approvalId: record.approvalId });
+    parseQuery(noQuery, req.query);
+    const approvalId = checkedId(req.params.id);
+    const record = await store.get(approvalId);
+    if (!record) throw approvalNotFound(approvalId);
+    enforceAccess(checkAccess(caller, 'read', accessOf(record.workflow), approvalSubject(record)), () => approvalNotFound(approvalId));
     res.json(publicApproval(record, clock.now()));
   });
 
   const decide = (outcome: 'approve' | 'reject') =>
     async function decideRoute(req: Request<{ id: string }>, res: Response): Promise<void> {
       const caller = callerOf(res);
+      parseQuery(noQuery, req.query);
+      const approvalId = checkedId(req.params.id);
       const body: unknown = req.body ?? {};
-      const decision: DecisionInput = outcome === 'approve' ? { outcome, ...parse(approveBody, body) } : { outcome, ...parse(rejectBody, body) };
-      const channel = req.get(CHANNEL_HEADER) === 'console' ? 'console' : 'api';
-      res.json(await decideApproval({ store, sfn, clock, onApprovalEvent }, { approvalId: req.params.id, caller, decision, channel }));
+      const decision: DecisionInput = outcome === 'approve' ? { outcome, ...parseBody(approveBody, body) } : { outcome, ...parseBody(rejectBody, body) };
+      res.json(await decideApproval({ ...deps, clock }, { approvalId, caller, decision, channel: channelOf(req) }));
     };
   router.post('/api/approvals/:id/approve', decide('approve'));
   router.post('/api/approvals/:id/reject', decide('reject'));
@@ -60,17 +69,16 @@ export function approvalsRouter({ store, sfn, clock = systemApprovalClock, onApp
   return router;
 }
 
-/** The verified caller the auth middleware left on `res.locals`, or 401. */
-function callerOf(res: Response): Caller {
-  const parsed = callerShape.safeParse(res.locals.caller);
-  if (!parsed.success) throw new HttpError(401, 'unauthenticated', 'a signed-in caller is required');
-  return parsed.data;
+/** The approval id, or 400 before it reaches DynamoDB. */
+function checkedId(id: string): string {
+  if (!isApprovalId(id)) throw new HttpError(400, 'invalid-approval-id', "approval ids look like 'ap-' and 8 hex digits, e.g. ap-1f2e3d4c", { approvalId: id.slice(0, 100) });
+  return id;
 }
 
-/** Parses a query or body, or throws 400 naming the fields at fault. */
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+/** Parses a body, or throws 400 naming the fields at fault. */
+function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ');
+  const detail = parsed.error.issues.map((issue) => `body field '${issue.path.join('.') || '(body)'}': ${issue.message}`).join('; ');
   throw new HttpError(400, 'invalid-request', detail);
 }

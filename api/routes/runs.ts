@@ -1,52 +1,79 @@
-/** The runs routes: list, describe, history (without task tokens), stop. */
-import { GetExecutionHistoryCommand, StopExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+/** The runs routes: list, describe, history (without task tokens), stop; each run passes the one access rule. */
+import { GetExecutionHistoryCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { Router } from 'express';
+import { z } from 'zod';
+import { checkAccess, type AccessAction } from '../access/access-rule';
+import { enforceAccess } from '../access/enforce-access';
 import { systemApprovalClock, type ApprovalClock } from '../approvals/approval-clock';
 import type { ApprovalStore } from '../approvals/approval-store';
 import { isExpired } from '../approvals/public-approval';
-import type { WorkflowCatalogue } from '../catalogue/workflow-catalogue';
-import { HttpError } from '../errors';
-import { authorize } from '../middleware/authorize';
+import { workflowNotFound, type CatalogueEntry } from '../catalogue/workflow-catalogue';
+import { HttpError, type Caller } from '../errors';
+import { callerOf } from '../middleware/caller-of';
+import { parseQuery } from '../middleware/parse-query';
 import { describeRun } from '../runs/describe-run';
-import { findRun } from '../runs/find-run';
+import { findRun, runNotFound, type FoundRun, type RunLookup } from '../runs/find-run';
 import { listRuns } from '../runs/list-runs';
-import { pendingApprovalsOf } from '../runs/pending-approvals-of';
-import { RunSnapshots, type RunSnapshot } from '../runs/run-snapshots';
 import { callSfn } from '../runs/map-sfn-error';
+import { pendingApprovalsOf } from '../runs/pending-approvals-of';
 import { historyQuery, listRunsQuery, stopRunBody } from '../runs/run-schemas';
+import { RunSnapshots, type RunSnapshot } from '../runs/run-snapshots';
 import { toApiEvent } from '../runs/to-api-event';
 
 /** What the runs routes need; with `approvals`, a run's details list its pending approvals. */
-export type RunsRouterDeps = { sfn: SFNClient; catalogue: WorkflowCatalogue; approvals?: ApprovalStore; clock?: ApprovalClock; snapshots?: RunSnapshots };
+export type RunsRouterDeps = RunLookup & { approvals?: ApprovalStore; clock?: ApprovalClock; snapshots?: RunSnapshots };
+
+const noQuery = z.strictObject({});
 
 /** `GET /api/runs`, `GET /api/runs/:runId`, `GET /api/runs/:runId/history`, `POST /api/runs/:runId/stop`. */
-export function runsRouter({ sfn, catalogue, approvals, clock = systemApprovalClock, snapshots = new RunSnapshots({ tracksChanges: false }) }: RunsRouterDeps): Router {
+export function runsRouter(deps: RunsRouterDeps): Router {
+  const { sfn, catalogue, approvals, clock = systemApprovalClock, snapshots = new RunSnapshots({ tracksChanges: false }) } = deps;
   const router = Router();
   const describe = async (runId: string): Promise<RunSnapshot> => {
-    const details = await describeRun(sfn, await findRun(sfn, catalogue, runId));
+    const details = await describeRun(sfn, await findRun(deps, runId));
     return { details, pendingApprovals: approvals ? await pendingApprovalsOf(approvals, details, clock) : [] };
   };
-  router.get('/api/runs', authorize('read'), async (req, res) => {
-    res.json(await listRuns({ sfn, catalogue, approvals, now: clock.now() }, listRunsQuery.parse(req.query)));
+  /** The run, if the caller may do `action` with it: 404 when they may not even read it. */
+  const permitted = async (caller: Caller, runId: string, action: AccessAction): Promise<FoundRun> => {
+    const run = await findRun(deps, runId);
+    enforceAccess(checkAccess(caller, action, run.entry.access), () => runNotFound(runId), { runId });
+    return run;
+  };
+
+  router.get('/api/runs', async (req, res) => {
+    const caller = callerOf(res);
+    const query = parseQuery(listRunsQuery, req.query);
+    const readable = (entry: CatalogueEntry) => checkAccess(caller, 'read', entry.access).allowed;
+    let entries = catalogue.entries.filter(readable);
+    if (query.workflow !== undefined) {
+      const entry = catalogue.get(query.workflow);
+      if (!readable(entry)) throw workflowNotFound(query.workflow);
+      entries = [entry];
+    }
+    res.json(await listRuns({ sfn, approvals, now: clock.now() }, entries, query));
   });
-  router.get('/api/runs/:runId', authorize('read'), async (req, res) => {
+  router.get('/api/runs/:runId', async (req, res) => {
+    const caller = callerOf(res);
+    parseQuery(noQuery, req.query);
     const runId = String(req.params.runId);
     const { details, pendingApprovals } = await snapshots.read(runId, () => describe(runId));
+    enforceAccess(checkAccess(caller, 'read', catalogue.accessOf(details.workflow)), () => runNotFound(runId), { runId });
     const now = clock.now();
     res.json({ ...details, pendingApprovals: pendingApprovals.filter((approval) => !isExpired(approval, now)) });
   });
-  router.get('/api/runs/:runId/history', authorize('read'), async (req, res) => {
-    const query = historyQuery.parse(req.query);
-    const { execution } = await findRun(sfn, catalogue, String(req.params.runId));
+  router.get('/api/runs/:runId/history', async (req, res) => {
+    const query = parseQuery(historyQuery, req.query);
+    const { execution } = await permitted(callerOf(res), String(req.params.runId), 'read');
     const page = await callSfn(() => sfn.send(new GetExecutionHistoryCommand({ executionArn: execution.executionArn, maxResults: query.limit, nextToken: query.cursor }))).catch((error: unknown) => {
       // A nextToken Step Functions refuses is the caller's cursor.
       throw query.cursor !== undefined && error instanceof HttpError && error.status === 400 ? new HttpError(400, 'invalid-cursor', 'the cursor is not one this API returned') : error;
     });
     res.json({ events: (page.events ?? []).map(toApiEvent), ...(page.nextToken ? { cursor: page.nextToken } : {}) });
   });
-  router.post('/api/runs/:runId/stop', authorize('operate'), async (req, res) => {
+  router.post('/api/runs/:runId/stop', async (req, res) => {
+    parseQuery(noQuery, req.query);
     const { reason } = stopRunBody.parse(req.body ?? {});
-    const { entry, execution } = await findRun(sfn, catalogue, String(req.params.runId));
+    const { entry, execution } = await permitted(callerOf(res), String(req.params.runId), 'stop');
     if (execution.status !== 'RUNNING') {
       throw new HttpError(409, 'run-not-running', `run '${execution.name}' is ${execution.status}, not running`, { runId: execution.name, status: execution.status });
     }

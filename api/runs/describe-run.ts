@@ -22,10 +22,14 @@ export type RunDetails = {
   stoppedAt?: string;
   currentStates: string[];
   waitingForApproval: string[];
+  /** Who started the run (the run ledger); null for a run started outside Statecraft. */
+  startedBy: string | null;
+  /** Where it was started; null outside Statecraft. */
+  channel: string | null;
 };
 
 /** Describes the run, reading its history while it is running. */
-export async function describeRun(sfn: SFNClient, { entry, execution }: FoundRun): Promise<RunDetails> {
+export async function describeRun(sfn: SFNClient, { entry, execution, ledger }: FoundRun): Promise<RunDetails> {
   const running = execution.status === 'RUNNING';
   const progress = running ? historyProgress(await fetchHistory(sfn, execution.executionArn ?? '')) : { currentStates: [], waitingForApproval: [] };
   const status: RunStatus = running && progress.waitingForApproval.length > 0 ? 'WAITING_FOR_APPROVAL' : ((execution.status ?? 'RUNNING') as RunStatus);
@@ -41,6 +45,8 @@ export async function describeRun(sfn: SFNClient, { entry, execution }: FoundRun
     startedAt: (execution.startDate ?? new Date(0)).toISOString(),
     ...(execution.stopDate ? { stoppedAt: execution.stopDate.toISOString() } : {}),
     ...progress,
+    startedBy: ledger?.startedBy ?? null,
+    channel: ledger?.channel ?? null,
   };
 }
 

@@ -6,7 +6,7 @@
 import { ListExecutionsCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { ApprovalStore } from '../approvals/approval-store';
 import { listApprovals } from '../approvals/list-approvals';
-import type { CatalogueEntry, WorkflowCatalogue } from '../catalogue/workflow-catalogue';
+import type { CatalogueEntry } from '../catalogue/workflow-catalogue';
 import { HttpError } from '../errors';
 import { listWaitingRuns } from './list-waiting-runs';
 import { callSfn } from './map-sfn-error';
@@ -17,11 +17,11 @@ import { runSummary, type RunPage, type RunSummary } from './run-summary';
 export type ListRunsOptions = { workflow?: string; status?: (typeof RUN_STATUSES)[number]; limit: number; cursor?: string };
 
 /** What a listing reads: executions from Step Functions, pending approvals (when kept) at `now`. */
-export type ListRunsDeps = { sfn: SFNClient; catalogue: WorkflowCatalogue; approvals?: ApprovalStore; now: number };
+export type ListRunsDeps = { sfn: SFNClient; approvals?: ApprovalStore; now: number };
 
-export async function listRuns(deps: ListRunsDeps, options: ListRunsOptions): Promise<RunPage> {
-  const { sfn, catalogue } = deps;
-  const entries: readonly CatalogueEntry[] = options.workflow === undefined ? catalogue.entries : [catalogue.get(options.workflow)];
+/** A page of the runs of `entries` (the workflows the caller may read, or the one asked for). */
+export async function listRuns(deps: ListRunsDeps, entries: readonly CatalogueEntry[], options: ListRunsOptions): Promise<RunPage> {
+  const { sfn } = deps;
   if (options.status === 'WAITING_FOR_APPROVAL') return deps.approvals ? listWaitingRuns({ ...deps, approvals: deps.approvals }, entries, options) : { runs: [] };
   const statusFilter = options.status;
   const position = options.cursor === undefined ? { workflow: entries[0]?.name ?? '', nextToken: undefined } : decodeCursorOf(options.cursor, 'workflow');

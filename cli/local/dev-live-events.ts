@@ -8,7 +8,7 @@ import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { ApprovalEvent } from '../../api/approvals/approval-event';
 import type { VerifyToken } from '../../api/auth/create-token-verifier';
 import type { ApiLogger } from '../../api/logger';
-import { attachLiveSocket, HistoryFollower, LiveHub, publishApprovalEvent, toStatusChangeEvent, type ExecutionStatusRecord, type LiveSocket } from '../../api/live';
+import { attachLiveSocket, HistoryFollower, LiveHub, publishApprovalEvent, toStatusChangeEvent, type AccessOf, type ExecutionStatusRecord, type LiveSocket } from '../../api/live';
 
 /** Where the live socket listens on the API's server. */
 export const LIVE_PATH = '/ws';
@@ -56,9 +56,9 @@ export class DevLiveEvents {
     this.follower.start();
   }
 
-  /** Attaches the live socket to the API's server (call before it listens). */
-  attach(server: Server, verifyToken: VerifyToken): void {
-    this.socket = attachLiveSocket(server, { hub: this.hub, verifyToken, path: LIVE_PATH, logger: this.logger });
+  /** Attaches the live socket to the API's server (call before it listens); each client gets only the workflows `accessOf` lets it read. */
+  attach(server: Server, verifyToken: VerifyToken, accessOf: AccessOf): void {
+    this.socket = attachLiveSocket(server, { hub: this.hub, verifyToken, accessOf, path: LIVE_PATH, logger: this.logger });
   }
 
   /** Drops every client, stops following and waits for events in flight. */

@@ -60,10 +60,11 @@ export async function startDevStack({ dataDir, apiPort, sfnPort, dynamodbPort, l
     });
     const verifyToken = createTokenVerifier(config.auth);
     const catalogue = createWorkflowCatalogue(sampleCatalogue, config);
-    live.follow(engine.sfn, async (runId) => (await lookUpRun(engine.sfn, catalogue, runId))?.execution.executionArn);
-    const deps = { sfn: engine.sfn, approvalStore: engine.approvals, logger, verifyToken, onApprovalEvent, runSnapshots };
+    const lookup = { sfn: engine.sfn, catalogue, ledger: engine.ledger };
+    live.follow(engine.sfn, async (runId) => (await lookUpRun(lookup, runId))?.execution.executionArn);
+    const deps = { sfn: engine.sfn, approvalStore: engine.approvals, ledger: engine.ledger, logger, verifyToken, onApprovalEvent, runSnapshots };
     const wire = (server: Server): void => {
-      live.attach(server, verifyToken);
+      live.attach(server, verifyToken, (workflow) => catalogue.accessOf(workflow));
       onServer?.(server);
     };
     const api = await listenOrExplain(() => startApiServer(config, deps, { onServer: wire }), 'the API', apiPort, 'PORT');

@@ -1,7 +1,8 @@
 /**
  * The embedded back end in this process: dynalite on disk (unless an endpoint is given), the
- * catalogue's tables and `approvals`, the durable Step Functions engine with the catalogue handlers
- * and the real approval-request handler, and the catalogue deployed (create or update).
+ * catalogue's tables, `approvals` and the `runs` ledger, the durable Step Functions engine with the
+ * catalogue handlers and the real approval-request handler, and the catalogue deployed (create or
+ * update). A run that ends while an approval of it waits cancels that approval.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,7 +11,10 @@ import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { OnApprovalEvent } from '../../api/approvals/approval-event';
 import { approvalRequestHandler } from '../../api/approvals/approval-request-handler';
 import { ApprovalStore } from '../../api/approvals/approval-store';
+import { cancelApprovalsOfRun } from '../../api/approvals/cancel-approvals-of-run';
 import { ensureApprovalsTable } from '../../api/approvals/ensure-approvals-table';
+import { RunLedger, runsTableSpec } from '../../api/ledger/run-ledger';
+import { ensureTable } from '../../api/storage/ensure-table';
 import { tables } from '../../workflows/definitions/tables';
 import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/dsl';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, ScaledClock, type EngineOptions, type Logger, type TaskHandler } from '../../workflows/engine';
@@ -38,7 +42,7 @@ export type EngineStackOptions = {
   onStatusChange?: EngineOptions['onStatusChange'];
   /** Hears every history append (the API's run snapshots). */
   onHistoryChange?: EngineOptions['onHistoryChange'];
-  /** Hears `approval.requested` from the approval-request handler (live events). */
+  /** Hears `approval.requested` from the approval-request handler and `approval.cancelled` when a run ends while its approval waits (live events). */
   onApprovalEvent?: OnApprovalEvent;
 };
 
@@ -49,6 +53,7 @@ export type EngineStack = {
   sfn: SFNClient;
   dynamodb: DynamoDBClient;
   approvals: ApprovalStore;
+  ledger: RunLedger;
   deployed: DeployResult[];
   stop(): Promise<void>;
 };
@@ -75,13 +80,17 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     cleanups.push(() => dynamodb.destroy());
     await ensureTables(dynamodbEndpoint, tables);
     await ensureApprovalsTable(dynamodb);
+    await ensureTable(dynamodb, runsTableSpec());
     const approvals = new ApprovalStore(dynamodb);
-
-    // The handler reads the requester through the engine's own API, which exists once it listens;
-    // runs resumed at start-up wait for it.
-    let sfnReady: (client: SFNClient) => void = () => undefined;
-    const sfnClient = new Promise<SFNClient>((resolve) => (sfnReady = resolve));
-    const approvalRequest: TaskHandler = async (input) => approvalRequestHandler({ store: approvals, sfn: await sfnClient, onApprovalEvent: options.onApprovalEvent })(input);
+    const ledger = new RunLedger(dynamodb);
+    const { onApprovalEvent } = options;
+    const approvalRequest: TaskHandler = approvalRequestHandler({ store: approvals, ledger, onApprovalEvent });
+    const onStatusChange: EngineOptions['onStatusChange'] = (record) => {
+      options.onStatusChange?.(record);
+      cancelApprovalsOfRun({ store: approvals, onApprovalEvent }, record.arn, record.status).catch((error: unknown) =>
+        logger.error('could not cancel the approvals of an ended run', { executionArn: record.arn, error: String(error) }),
+      );
+    };
 
     const server = createStepFunctionsServer({
       dataDir,
@@ -89,17 +98,16 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
       logger,
       dynamodb: { endpoint: dynamodbEndpoint },
       taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: approvalRequest },
-      onStatusChange: options.onStatusChange,
+      onStatusChange,
       onHistoryChange: options.onHistoryChange,
     });
     cleanups.push(() => server.close());
     await listenOrExplain(() => server.listen(options.sfnPort, '127.0.0.1'), 'Step Functions', options.sfnPort, '--port or SFN_PORT');
     const sfn = localSfnClient(server.endpoint, ACCOUNT.region);
     cleanups.push(() => sfn.destroy());
-    sfnReady(sfn);
     const deployed = deploy ? await deployWorkflows(sfn, localDefinitions(ACCOUNT), ROLE_ARN) : [];
     for (const result of deployed) logger.info(`${result.action} state machine`, { name: result.name });
-    return { sfnEndpoint: server.endpoint, dynamodbEndpoint, sfn, dynamodb, approvals, deployed, stop };
+    return { sfnEndpoint: server.endpoint, dynamodbEndpoint, sfn, dynamodb, approvals, ledger, deployed, stop };
   } catch (error) {
     await stop();
     throw error;
