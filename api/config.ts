@@ -18,6 +18,8 @@ export type ApiConfig = {
   readonly dynamodbEndpoint?: string;
   readonly dataDir: string;
   readonly auth: AuthConfig;
+  /** The longest a bearer token may live (`exp` − `iat`), in seconds; longer ones are refused. */
+  readonly maxTokenLifetimeSeconds: number;
 };
 
 export const DEFAULT_PORT = 3000;
@@ -27,6 +29,8 @@ export const DEFAULT_DYNAMODB_ENDPOINT = 'http://127.0.0.1:8000';
 export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_ACCOUNT_ID = '123456789012';
 export const DEFAULT_DATA_DIR = '.statecraft';
+/** Tokens may live a day at most: Cognito's longest ID token, and `statecraft token`'s longest --ttl. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 /** The local HS256 key's file name inside the data dir (shared with `statecraft token`). */
 export const SIGNING_KEY_FILE = 'api-signing-key';
 
@@ -58,6 +62,7 @@ export function loadConfig(env: Env): ApiConfig {
     dynamodbEndpoint: endpoint('DYNAMODB_ENDPOINT', DEFAULT_DYNAMODB_ENDPOINT),
     dataDir,
     auth: auth(read, dataDir),
+    maxTokenLifetimeSeconds: positiveInteger('TOKEN_MAX_LIFETIME_SECONDS', read('TOKEN_MAX_LIFETIME_SECONDS'), DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
   };
   return Object.freeze({ ...config, auth: Object.freeze(config.auth) });
 }
@@ -66,6 +71,13 @@ function port(value: string | undefined): number {
   if (value === undefined) return DEFAULT_PORT;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new ConfigError(`PORT must be a port number from 0 to 65535, got '${value}'`);
+  return parsed;
+}
+
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed <= 0) throw new ConfigError(`${name} must be a positive integer (seconds), got '${value}'`);
   return parsed;
 }
 

@@ -14,7 +14,7 @@ type ServerlessExpress = (options: { app: RequestListener }) => (event: unknown,
 /** Wraps the app for Lambda; deps default to the configured clients. */
 export function createLambdaHandler(config: ApiConfig, deps: Partial<AppDeps> = {}): ApiGatewayHandler {
   const serverlessExpress = require('@vendia/serverless-express') as ServerlessExpress;
-  const app = createApp(config, { ...deps, sfn: deps.sfn ?? createSfnClient(config), verifyToken: deps.verifyToken ?? createTokenVerifier(config.auth) });
+  const app = createApp(config, { ...deps, sfn: deps.sfn ?? createSfnClient(config), verifyToken: deps.verifyToken ?? createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds }) });
   const proxy = serverlessExpress({ app });
   return (event, context) => proxy(event, context);
 }

@@ -17,7 +17,7 @@ export type ApiServer = { server: Server; url: string; close(): Promise<void> };
 /** Builds the app from `config` (deps default to the configured clients) with the web console at `/`, and listens on config.host:config.port. */
 export async function startApiServer(config: ApiConfig, deps: Partial<AppDeps> = {}, { onServer, webDir }: ApiServerOptions = {}): Promise<ApiServer> {
   const sfn = deps.sfn ?? createSfnClient(config);
-  const app = createApp(config, { site: webConsole(webDir), ...deps, sfn, verifyToken: deps.verifyToken ?? createTokenVerifier(config.auth) });
+  const app = createApp(config, { site: webConsole(webDir), ...deps, sfn, verifyToken: deps.verifyToken ?? createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds }) });
   const server = createServer(app);
   onServer?.(server);
   await new Promise<void>((resolve, reject) => {

@@ -25,9 +25,10 @@ export class VerifiedTokenCache {
     return undefined;
   }
 
-  /** Remembers a verified token's caller until `expiresAt` (epoch ms; none: the maximum age); returns the frozen caller every request shares. */
-  set(token: string, caller: Caller, expiresAt: number | undefined): Caller {
-    const shared: Caller = Object.freeze({ user: caller.user, groups: Object.freeze([...caller.groups]) as string[] });
+  /** Remembers a verified token's caller until its `expiresAt` (none: the maximum age); returns the frozen caller every request shares. */
+  set(token: string, caller: Caller): Caller {
+    const { user, groups, expiresAt } = caller;
+    const shared: Caller = Object.freeze({ user, groups: Object.freeze([...groups]), ...(expiresAt === undefined ? {} : { expiresAt }) });
     const until = Math.min(expiresAt ?? Number.POSITIVE_INFINITY, this.now() + MAX_AGE_MS);
     if (until <= this.now()) return shared;
     if (this.entries.size >= CAPACITY) this.entries.delete(this.entries.keys().next().value as string);

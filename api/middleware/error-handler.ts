@@ -30,15 +30,20 @@ function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error;
   if (error instanceof ZodError) {
     const issue = error.issues[0];
-    const field = issue && issue.path.length > 0 ? issue.path.join('.') : 'body';
-    return new HttpError(400, 'validation-failed', `${field}: ${issue?.message ?? 'invalid'}`, {
-      errors: error.issues.map((each) => ({ field: each.path.join('.'), message: each.message })),
+    const where = issue && issue.path.length > 0 ? `body field '${dotted(issue.path)}'` : 'request';
+    return new HttpError(400, 'validation-failed', `${where}: ${issue?.message ?? 'invalid'}`, {
+      errors: error.issues.map((each) => ({ field: dotted(each.path), message: each.message })),
     });
   }
   // Errors from Express itself (e.g. a path that is not valid percent-encoding) carry a client status.
   const status = typeof error === 'object' && error !== null && 'status' in error ? (error as { status: unknown }).status : undefined;
   if (typeof status === 'number' && status >= 400 && status < 500) return new HttpError(status, 'bad-request', 'the request could not be understood');
   return undefined;
+}
+
+/** `input.items.0.sku`: a zod path as the client wrote the field. */
+function dotted(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
 }
 
 function describe(error: unknown): string {

@@ -22,6 +22,7 @@ export type ListRunsDeps = { sfn: SFNClient; approvals?: ApprovalStore; now: num
 /** A page of the runs of `entries` (the workflows the caller may read, or the one asked for). */
 export async function listRuns(deps: ListRunsDeps, entries: readonly CatalogueEntry[], options: ListRunsOptions): Promise<RunPage> {
   const { sfn } = deps;
+  if (entries.length === 0) return { runs: [] };
   if (options.status === 'WAITING_FOR_APPROVAL') return deps.approvals ? listWaitingRuns({ ...deps, approvals: deps.approvals }, entries, options) : { runs: [] };
   const statusFilter = options.status;
   const position = options.cursor === undefined ? { workflow: entries[0]?.name ?? '', nextToken: undefined } : decodeCursorOf(options.cursor, 'workflow');

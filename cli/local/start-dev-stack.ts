@@ -58,7 +58,7 @@ export async function startDevStack({ dataDir, apiPort, sfnPort, dynamodbPort, l
       DYNAMODB_ENDPOINT: engine.dynamodbEndpoint,
       AUTH_MODE: 'local',
     });
-    const verifyToken = createTokenVerifier(config.auth);
+    const verifyToken = createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds });
     const catalogue = createWorkflowCatalogue(sampleCatalogue, config);
     const lookup = { sfn: engine.sfn, catalogue, ledger: engine.ledger };
     live.follow(engine.sfn, async (runId) => (await lookUpRun(lookup, runId))?.execution.executionArn);

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       dynamodbEndpoint: 'http://127.0.0.1:8000',
       dataDir: '.statecraft',
       auth: { mode: 'local', keyFile: '.statecraft/api-signing-key' },
+      maxTokenLifetimeSeconds: 86400,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -24,10 +25,21 @@ describe('loadConfig', () => {
     expect(config.sfnEndpoint).toBeUndefined();
   });
 
+  it('reads the longest token lifetime the API accepts', () => {
+    const config = loadConfig({ TOKEN_MAX_LIFETIME_SECONDS: ' 3600 ' });
+
+    expect(config.maxTokenLifetimeSeconds).toBe(3600);
+  });
+
   it.each([
     [{ PORT: 'http' }, 'PORT must be a port number'],
     [{ AUTH_MODE: 'ldap' }, "AUTH_MODE must be 'local' or 'cognito'"],
     [{ AUTH_MODE: 'cognito' }, 'COGNITO_JWKS_URL is required'],
+    [{ TOKEN_MAX_LIFETIME_SECONDS: '0' }, "TOKEN_MAX_LIFETIME_SECONDS must be a positive integer (seconds), got '0'"],
+    [{ TOKEN_MAX_LIFETIME_SECONDS: '-60' }, 'TOKEN_MAX_LIFETIME_SECONDS must be a positive integer'],
+    [{ TOKEN_MAX_LIFETIME_SECONDS: '1.5' }, 'TOKEN_MAX_LIFETIME_SECONDS must be a positive integer'],
+    [{ TOKEN_MAX_LIFETIME_SECONDS: '1e3' }, 'TOKEN_MAX_LIFETIME_SECONDS must be a positive integer'],
+    [{ TOKEN_MAX_LIFETIME_SECONDS: '24h' }, 'TOKEN_MAX_LIFETIME_SECONDS must be a positive integer'],
   ])('rejects %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

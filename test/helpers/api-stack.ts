@@ -8,6 +8,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApp } from '../../api/app';
 import { ApprovalStore } from '../../api/approvals/approval-store';
 import { ensureApprovalsTable } from '../../api/approvals/ensure-approvals-table';
+import { runsTableSpec } from '../../api/ledger/run-ledger';
+import { ensureTable } from '../../api/storage/ensure-table';
 import { createTokenVerifier } from '../../api/auth/create-token-verifier';
 import { loadSigningKey } from '../../api/auth/load-signing-key';
 import { signLocalToken } from '../../api/auth/sign-local-token';
@@ -43,6 +45,7 @@ export async function startApiStack({ logger = silentLogger }: { logger?: ApiLog
     await ensureTables(dynalite.endpoint, tables);
     const dynamoClient = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     await ensureApprovalsTable(dynamoClient);
+    await ensureTable(dynamoClient, runsTableSpec());
     emulator = await startEmulator({ taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: () => ({}) }, dynamodb: { endpoint: dynalite.endpoint } });
     const config = loadConfig({ STATECRAFT_DATA_DIR: dataDir, SFN_ENDPOINT: emulator.endpoint, DYNAMODB_ENDPOINT: dynalite.endpoint });
     await deployWorkflows(emulator.client, localDefinitions({ region: config.region, accountId: config.accountId }), `arn:aws:iam::${config.accountId}:role/test`);

@@ -36,6 +36,8 @@ export const refundRequest = workflow(
       'Checks a refund request against the order stored in the orders table and refunds the original charge. Refunds above EUR 500 wait for finance to approve.',
     example: refundRequestExample,
     timeout: '3d',
+    // Refund runs hold customer and payment data: only finance reads them; support and finance start them.
+    access: { read: { groups: ['finance'] }, operate: { groups: ['support', 'finance'] } },
   },
   (start) =>
     start

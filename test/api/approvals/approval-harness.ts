@@ -1,10 +1,20 @@
-/** Dynalite, the Step Functions emulator with the real approval-request handler, and a workflow with one approval. */
+/**
+ * Dynalite, the Step Functions emulator with the real approval-request handler, the run ledger, and
+ * a workflow with one approval. Runs start through the real start path (ledger item, verified
+ * starter), or outside Statecraft (StartExecution straight to the engine, no ledger item).
+ */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, StartExecutionCommand, type DescribeExecutionCommandOutput, type SFNClient } from '@aws-sdk/client-sfn';
 import { approvalRequestHandler } from '../../../api/approvals/approval-request-handler';
 import type { ApprovalRecord } from '../../../api/approvals/approval-record';
 import { ApprovalStore } from '../../../api/approvals/approval-store';
 import { ensureApprovalsTable } from '../../../api/approvals/ensure-approvals-table';
+import type { ResolvedAccess } from '../../../api/access/access-rule';
+import { createWorkflowCatalogue } from '../../../api/catalogue/workflow-catalogue';
+import { RunLedger, runsTableSpec } from '../../../api/ledger/run-ledger';
+import type { RunLookup } from '../../../api/runs/find-run';
+import { startRun as startThroughStatecraft } from '../../../api/runs/start-run';
+import { ensureTable } from '../../../api/storage/ensure-table';
 import { deployWorkflows } from '../../../cli/local/deploy-workflows';
 import { localDefinitions } from '../../../cli/local/local-definitions';
 import { startLocalDynamoDb, type LocalDynamoDb } from '../../../cli/local/local-dynamodb';
@@ -31,9 +41,15 @@ const releaseFlow = workflow('release-flow', { description: 'One approval.', exa
 export type ApprovalHarness = {
   store: ApprovalStore;
   sfn: SFNClient;
+  ledger: RunLedger;
+  lookup: RunLookup;
+  accessOf: (workflow: string) => ResolvedAccess;
   engineClock: VirtualClock;
   apiClock: { now(): number; skew: number };
-  startRun(runId: string, input?: Record<string, unknown>): Promise<{ executionArn: string; approval: ApprovalRecord }>;
+  /** Starts a run through Statecraft as `startedBy` (default dana), and waits for its approval. */
+  startRun(runId: string, options?: { input?: Record<string, unknown>; startedBy?: string }): Promise<{ executionArn: string; approval: ApprovalRecord }>;
+  /** Starts a run straight on the engine, as the AWS CLI would: no ledger item. */
+  startOutside(runId: string, input?: Record<string, unknown>): Promise<{ executionArn: string; approval: ApprovalRecord }>;
   finished(executionArn: string): Promise<DescribeExecutionCommandOutput>;
   stop(): Promise<void>;
 };
@@ -53,28 +69,34 @@ export async function startApprovalHarness(): Promise<ApprovalHarness> {
   const dynamo: LocalDynamoDb = await startLocalDynamoDb();
   const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   await ensureApprovalsTable(dynamoClient);
+  await ensureTable(dynamoClient, runsTableSpec());
   const store = new ApprovalStore(dynamoClient);
+  const ledger = new RunLedger(dynamoClient);
   const engineClock = createFakeClock();
   const apiClock = { skew: 0, now: () => engineClock.now() + apiClock.skew };
-  // The handler reads the requester through the emulator's own client, which exists once it listens.
-  let handler: TaskHandler | undefined;
-  const emulator: RunningEmulator = await startEmulator({
-    clock: engineClock,
-    taskHandlers: { get: (name: string) => (name === 'approval-request' ? handler : undefined) },
-  });
-  handler = approvalRequestHandler({ store, clock: apiClock, sfn: emulator.client });
+  const handler: TaskHandler = approvalRequestHandler({ store, ledger, clock: apiClock });
+  const emulator: RunningEmulator = await startEmulator({ clock: engineClock, taskHandlers: { 'approval-request': handler } });
   const sfn = emulator.client;
   await deployWorkflows(sfn, localDefinitions(ACCOUNT, [releaseFlow as never]), ROLE);
-  const stateMachineArn = `arn:aws:states:${ACCOUNT.region}:${ACCOUNT.accountId}:stateMachine:release-flow`;
+  const catalogue = createWorkflowCatalogue([releaseFlow as never], ACCOUNT);
+  const lookup: RunLookup = { sfn, catalogue, ledger };
+  const entry = catalogue.get('release-flow');
+  const approvalOf = (runId: string) => eventually(async () => (await store.list({ runId }))[0], `the approval of ${runId}`);
   return {
     store,
     sfn,
+    ledger,
+    lookup,
+    accessOf: catalogue.accessOf,
     engineClock,
     apiClock,
-    async startRun(runId, input = { service: 'checkout', requestedBy: 'dana' }) {
-      const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, name: runId, input: JSON.stringify(input) }));
-      const approval = await eventually(async () => (await store.list({ runId }))[0], `the approval of ${runId}`);
-      return { executionArn: executionArn ?? '', approval };
+    async startRun(runId, { input = { service: 'checkout' }, startedBy = 'dana' } = {}) {
+      const { run } = await startThroughStatecraft(lookup, entry, { runId, input, caller: { user: startedBy, groups: ['operators'] }, channel: 'api' });
+      return { executionArn: run.executionArn, approval: await approvalOf(runId) };
+    },
+    async startOutside(runId, input = { service: 'checkout' }) {
+      const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: entry.stateMachineArn, name: runId, input: JSON.stringify(input) }));
+      return { executionArn: executionArn ?? '', approval: await approvalOf(runId) };
     },
     finished: (executionArn) =>
       eventually(async () => {

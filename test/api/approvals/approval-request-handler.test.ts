@@ -4,20 +4,23 @@ import { approvalRequestHandler } from '../../../api/approvals/approval-request-
 import { ApprovalStore } from '../../../api/approvals/approval-store';
 import { ensureApprovalsTable } from '../../../api/approvals/ensure-approvals-table';
 import { publicApproval } from '../../../api/approvals/public-approval';
+import { RunLedger, runsTableSpec } from '../../../api/ledger/run-ledger';
+import { ensureTable } from '../../../api/storage/ensure-table';
 import { startLocalDynamoDb, type LocalDynamoDb } from '../../../cli/local/local-dynamodb';
 
 const NOW = Date.parse('2024-01-01T00:00:00.000Z');
 const TOKEN = 'secret-task-token-0123456789';
+const ARN = 'arn:aws:states:us-east-1:123456789012:execution:release-flow:r-abc123';
 
 function payload(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     taskToken: TOKEN,
-    executionArn: 'arn:aws:states:us-east-1:123456789012:execution:release-flow:r-abc123',
+    executionArn: ARN,
     stateName: 'Approve release',
     workflow: 'release-flow',
     approvers: { users: ['alice'], groups: ['approvers'], allowRequester: false },
     message: 'Ship checkout?',
-    input: { service: 'checkout', startedBy: 'dana' },
+    input: { service: 'checkout', startedBy: 'mallory' },
     timeoutSeconds: 86400,
     ...overrides,
   };
@@ -27,13 +30,18 @@ describe('approvalRequestHandler', () => {
   let dynamo: LocalDynamoDb;
   let client: DynamoDBClient;
   let store: ApprovalStore;
-  const handler = () => approvalRequestHandler({ store, clock: { now: () => NOW } });
+  let ledger: RunLedger;
+  const handler = () => approvalRequestHandler({ store, ledger, clock: { now: () => NOW } });
 
   beforeAll(async () => {
     dynamo = await startLocalDynamoDb();
     client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
     await ensureApprovalsTable(client);
+    await ensureTable(client, runsTableSpec());
     store = new ApprovalStore(client);
+    ledger = new RunLedger(client);
+    // r-abc123 was started through Statecraft by dana; r-outside123 by the AWS CLI (no ledger item).
+    await ledger.claim({ runId: 'r-abc123', workflow: 'release-flow', executionArn: ARN, startedBy: 'dana', channel: 'api', startedAt: '2024-01-01T00:00:00.000Z' });
   });
 
   afterAll(async () => {
@@ -50,18 +58,28 @@ describe('approvalRequestHandler', () => {
     expect(record).toStrictEqual({
       approvalId,
       runId: 'r-abc123',
-      executionArn: 'arn:aws:states:us-east-1:123456789012:execution:release-flow:r-abc123',
+      executionArn: ARN,
       stateName: 'Approve release',
       workflow: 'release-flow',
       approvers: { users: ['alice'], groups: ['approvers'], allowRequester: false },
       message: 'Ship checkout?',
-      input: { service: 'checkout', startedBy: 'dana' },
+      input: { service: 'checkout', startedBy: 'mallory' },
       requestedBy: 'dana',
       requestedAt: '2024-01-01T00:00:00.000Z',
       expiresAt: '2024-01-02T00:00:00.000Z',
       status: 'pending',
       taskToken: TOKEN,
     });
+  });
+
+  it('leaves the requester unknown for a run with no ledger item, whatever its input says', async () => {
+    const outside = 'arn:aws:states:us-east-1:123456789012:execution:release-flow:r-outside123';
+
+    const { approvalId } = await handler()(payload({ taskToken: 'token-outside', executionArn: outside, input: { requestedBy: 'mallory' } }));
+    const record = await store.get(approvalId);
+
+    expect(record?.requestedBy).toBeUndefined();
+    expect(publicApproval(record!, NOW).requesterKnown).toBe(false);
   });
 
   it('returns the same approval id when called again with the same token, without a second record', async () => {
@@ -78,7 +96,7 @@ describe('approvalRequestHandler', () => {
 
   it('tells onApprovalEvent approval.requested once per stored approval, without the token', async () => {
     const heard: ApprovalEvent[] = [];
-    const listening = approvalRequestHandler({ store, clock: { now: () => NOW }, onApprovalEvent: (event) => heard.push(event) });
+    const listening = approvalRequestHandler({ store, ledger, clock: { now: () => NOW }, onApprovalEvent: (event) => heard.push(event) });
 
     const { approvalId } = await listening(payload({ taskToken: 'token-heard' }));
     await listening(payload({ taskToken: 'token-heard' }));
@@ -92,7 +110,7 @@ describe('approvalRequestHandler', () => {
     const onApprovalEvent = (): void => {
       throw new Error('listener down');
     };
-    const throwing = approvalRequestHandler({ store, clock: { now: () => NOW }, onApprovalEvent });
+    const throwing = approvalRequestHandler({ store, ledger, clock: { now: () => NOW }, onApprovalEvent });
 
     const { approvalId } = await throwing(payload({ taskToken: 'token-listener-down' }));
 

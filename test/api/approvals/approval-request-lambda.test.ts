@@ -6,6 +6,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { createApprovalRequestLambda, type ApprovalRequestLambda } from '../../../api/approvals/approval-request-lambda';
 import { ApprovalStore } from '../../../api/approvals/approval-store';
+import { RunLedger, runsTableSpec } from '../../../api/ledger/run-ledger';
+import { ensureTable } from '../../../api/storage/ensure-table';
 import { ensureApprovalsTable } from '../../../api/approvals/ensure-approvals-table';
 import { loadConfig } from '../../../api/config';
 import { catalogueHandlers } from '../../../cli/local/catalogue-handlers';
@@ -31,6 +33,7 @@ beforeAll(async () => {
   client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: ACCOUNT.region, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   await ensureTables(dynamo.endpoint, tables);
   await ensureApprovalsTable(client);
+  await ensureTable(client, runsTableSpec());
   // The engine invokes the function the way Lambda would: the task's Payload is the event.
   emulator = await startEmulator({ taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: (payload) => (lambda as ApprovalRequestLambda)(payload) }, dynamodb: { endpoint: dynamo.endpoint } });
   lambda = createApprovalRequestLambda(loadConfig({ SFN_ENDPOINT: emulator.endpoint, DYNAMODB_ENDPOINT: dynamo.endpoint, AUTH_MODE: 'local' }));
@@ -44,9 +47,12 @@ afterAll(async () => {
 });
 
 describe('the approval-request Lambda', () => {
-  it('stores the pending approval of a run that reached its approval task, requester taken from the run input', async () => {
-    const input = { ...deployServiceExample, requestedBy: 'dana', rollout: { ...deployServiceExample.rollout, bakeSeconds: 1 } };
-    const { executionArn } = await emulator.client.send(new StartExecutionCommand({ stateMachineArn: `arn:aws:states:us-east-1:123456789012:stateMachine:deploy-service`, name: 'lambda-1', input: JSON.stringify(input) }));
+  it('stores the pending approval of a run that reached its approval task, requester taken from the run ledger', async () => {
+    const input = { ...deployServiceExample, requestedBy: 'mallory', rollout: { ...deployServiceExample.rollout, bakeSeconds: 1 } };
+    const stateMachineArn = 'arn:aws:states:us-east-1:123456789012:stateMachine:deploy-service';
+    const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:lambda-1`;
+    await new RunLedger(client).claim({ runId: 'lambda-1', workflow: 'deploy-service', executionArn, startedBy: 'dana', channel: 'api', startedAt: new Date().toISOString() });
+    await emulator.client.send(new StartExecutionCommand({ stateMachineArn, name: 'lambda-1', input: JSON.stringify(input) }));
     const store = new ApprovalStore(client);
 
     const [approval] = await eventually(async () => {

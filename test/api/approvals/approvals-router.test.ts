@@ -16,7 +16,7 @@ function testApp(harness: ApprovalHarness): express.Express {
     }
     next();
   });
-  app.use(approvalsRouter({ store: harness.store, sfn: harness.sfn, clock: harness.apiClock }));
+  app.use(approvalsRouter({ store: harness.store, sfn: harness.sfn, accessOf: harness.accessOf, clock: harness.apiClock }));
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (!(error instanceof HttpError)) return next(error);
     res.status(error.status).type('application/problem+json').send(JSON.stringify(error.toJSON()));
@@ -107,7 +107,10 @@ describe('approvals routes', () => {
   it.each([
     ['an unknown id', 'get', '/api/approvals/ap-ffffffff', undefined, 404, 'approval-not-found'],
     ['an unknown id on approve', 'post', '/api/approvals/ap-ffffffff/approve', {}, 404, 'approval-not-found'],
-    ['a bad status filter', 'get', '/api/approvals?status=maybe', undefined, 400, 'invalid-request'],
+    ['a bad status filter', 'get', '/api/approvals?status=maybe', undefined, 400, 'invalid-query'],
+    ['an array-valued status filter', 'get', '/api/approvals?status[]=x', undefined, 400, 'invalid-query'],
+    ['an unknown query parameter', 'get', '/api/approvals?mine=1', undefined, 400, 'invalid-query'],
+    ['a malformed approval id', 'get', `/api/approvals/${'x'.repeat(3000)}`, undefined, 400, 'invalid-approval-id'],
     ['a comment that is not a string', 'post', '/api/approvals/ap-ffffffff/approve', { comment: 5 }, 400, 'invalid-request'],
   ] as const)('answers %s with %i', async (_case, method, path, body, status, code) => {
     const call = method === 'get' ? request(app).get(path) : request(app).post(path).send(body);

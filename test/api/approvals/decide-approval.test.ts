@@ -1,4 +1,5 @@
-import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
+import { GetExecutionHistoryCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { cancelApprovalsOfRun } from '../../../api/approvals/cancel-approvals-of-run';
 import type { ApprovalEvent } from '../../../api/approvals/approval-event';
 import { decideApproval, type DecisionRequest } from '../../../api/approvals/decide-approval';
 import { HttpError } from '../../../api/errors';
@@ -21,7 +22,8 @@ describe('decideApproval against dynalite and the Step Functions emulator', () =
   let harness: ApprovalHarness;
   let runs = 0;
   const nextRunId = () => `r-decide${(runs += 1)}`;
-  const decide = (request: DecisionRequest) => decideApproval({ store: harness.store, sfn: harness.sfn, clock: harness.apiClock }, request);
+  const deps = () => ({ store: harness.store, sfn: harness.sfn, accessOf: harness.accessOf, clock: harness.apiClock });
+  const decide = (request: DecisionRequest) => decideApproval(deps(), request);
 
   beforeAll(async () => {
     harness = await startApprovalHarness();
@@ -40,6 +42,7 @@ describe('decideApproval against dynalite and the Step Functions emulator', () =
     const run = await harness.finished(executionArn);
 
     expect(decided.status).toBe('approved');
+    expect(decided.requestedBy).toBe('dana');
     expect(decided.decision).toStrictEqual({ outcome: 'approved', decidedBy: 'alice', decidedAt: new Date(harness.apiClock.now()).toISOString(), channel: 'api', comment: 'ship it' });
     expect(JSON.stringify(decided)).not.toContain(approval.taskToken);
     expect(run.status).toBe('SUCCEEDED');
@@ -69,8 +72,8 @@ describe('decideApproval against dynalite and the Step Functions emulator', () =
     expect((await harness.store.get(approval.approvalId))?.status).toBe('pending');
   });
 
-  it('refuses the requester of the run with 403 when allowRequester is false', async () => {
-    const { approval } = await harness.startRun(nextRunId(), { service: 'checkout', requestedBy: 'bob' });
+  it('refuses the starter of the run with 403 when allowRequester is false', async () => {
+    const { approval } = await harness.startRun(nextRunId(), { startedBy: 'bob' });
 
     const refused = await refusal(decide({ approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'approve' }, channel: 'api' }));
 
@@ -78,13 +81,58 @@ describe('decideApproval against dynalite and the Step Functions emulator', () =
     expect(refused).toStrictEqual({ status: 403, code: 'approval-requester-not-allowed' });
   });
 
+  it('takes the requester from the run ledger, never from a requestedBy the starter wrote into the input', async () => {
+    const { approval } = await harness.startRun(nextRunId(), { startedBy: 'bob', input: { service: 'checkout', requestedBy: 'support:dana', startedBy: 'dana' } });
+
+    const refused = await refusal(decide({ approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'approve' }, channel: 'api' }));
+
+    expect(approval.requestedBy).toBe('bob');
+    expect(refused).toStrictEqual({ status: 403, code: 'approval-requester-not-allowed' });
+  });
+
+  it('lets an approver decide a run started outside Statecraft, recording that the requester was unknown', async () => {
+    const { approval } = await harness.startOutside(nextRunId(), { service: 'checkout', requestedBy: 'mallory' });
+
+    const decided = await decide({ approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'approve' }, channel: 'api' });
+
+    expect(approval.requestedBy).toBeUndefined();
+    expect(decided.requesterKnown).toBe(false);
+    expect(decided.decision).toMatchObject({ decidedBy: 'bob', requesterUnknown: true });
+  });
+
+  it('refuses to decide a run of unknown starter when the workflow requires a known requester', async () => {
+    const { approval } = await harness.startOutside(nextRunId());
+    const strict = { ...deps(), accessOf: (workflow: string) => ({ ...harness.accessOf(workflow), requireKnownRequester: true }) };
+
+    const refused = await refusal(decideApproval(strict, { approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'approve' }, channel: 'api' }));
+
+    expect(refused).toStrictEqual({ status: 403, code: 'approval-requester-unknown' });
+    expect((await harness.store.get(approval.approvalId))?.status).toBe('pending');
+  });
+
+  it('cancels the approval when its run is stopped, and refuses a later decision with 409 saying why', async () => {
+    const { executionArn, approval } = await harness.startRun(nextRunId());
+    await harness.sfn.send(new StopExecutionCommand({ executionArn }));
+    const heard: ApprovalEvent[] = [];
+
+    const cancelled = await cancelApprovalsOfRun({ store: harness.store, clock: harness.apiClock, onApprovalEvent: (event) => heard.push(event) }, executionArn, 'ABORTED');
+    const refused = await decide({ approvalId: approval.approvalId, caller: ALICE, decision: { outcome: 'approve' }, channel: 'api' }).catch((error: HttpError) => error);
+
+    expect(cancelled.map((each) => each.approvalId)).toStrictEqual([approval.approvalId]);
+    expect(heard).toMatchObject([{ type: 'approval.cancelled', approval: { approvalId: approval.approvalId, status: 'cancelled', cancelReason: 'ABORTED' } }]);
+    expect(refused).toBeInstanceOf(HttpError);
+    expect((refused as HttpError).status).toBe(409);
+    expect((refused as HttpError).code).toBe('approval-cancelled');
+    expect((refused as HttpError).message).toContain('ABORTED');
+  });
+
   it('tells onApprovalEvent approval.decided once the run has the decision, and nothing for a refused one', async () => {
     const { approval } = await harness.startRun(nextRunId());
     const heard: ApprovalEvent[] = [];
-    const deps = { store: harness.store, sfn: harness.sfn, clock: harness.apiClock, onApprovalEvent: (event: ApprovalEvent) => heard.push(event) };
+    const listening = { ...deps(), onApprovalEvent: (event: ApprovalEvent) => heard.push(event) };
 
-    await decideApproval(deps, { approvalId: approval.approvalId, caller: ALICE, decision: { outcome: 'approve', comment: 'ok' }, channel: 'api' });
-    await refusal(decideApproval(deps, { approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'reject' }, channel: 'api' }));
+    await decideApproval(listening, { approvalId: approval.approvalId, caller: ALICE, decision: { outcome: 'approve', comment: 'ok' }, channel: 'api' });
+    await refusal(decideApproval(listening, { approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'reject' }, channel: 'api' }));
 
     expect(heard).toHaveLength(1);
     expect(heard[0]).toMatchObject({ type: 'approval.decided', approval: { approvalId: approval.approvalId, status: 'approved', decision: { decidedBy: 'alice', comment: 'ok' } } });

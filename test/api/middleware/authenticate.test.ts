@@ -1,5 +1,9 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { SignJWT } from 'jose';
 import request from 'supertest';
+import { createLambdaHandler } from '../../../api/lambda';
+import { startApiServer } from '../../../api/server';
 import { startApiStack, type ApiStack } from '../../helpers/api-stack';
 
 let stack: ApiStack;
@@ -26,6 +30,57 @@ describe('authentication', () => {
     expect(response.status).toBe(401);
     expect(response.headers['www-authenticate']).toContain('error="invalid_token"');
     expect(response.body.code).toBe('invalid-token');
+    expect(response.body.detail).toBe(
+      `the token was not signed with this stack's key (${keyFileOf(stack)}); make one with: npx statecraft token --data-dir ${stack.config.dataDir} --user <name> --groups <groups>`,
+    );
+  });
+
+  it('answers 401 saying why for a token without exp', async () => {
+    const forever = await new SignJWT({ 'cognito:groups': ['viewers'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('vera').setIssuer('statecraft-local').setIssuedAt().sign(stack.key);
+
+    const response = await request(stack.app).get('/api/workflows').auth(forever, { type: 'bearer' });
+
+    expect(response.status).toBe(401);
+    expect(response.body).toMatchObject({ code: 'invalid-token', detail: 'the bearer token has no exp claim' });
+  });
+
+  it('answers 401 saying why for a token that lives longer than a day', async () => {
+    const week = await stack.token('vera', ['viewers'], '7d');
+
+    const response = await request(stack.app).get('/api/workflows').auth(week, { type: 'bearer' });
+
+    expect(response.status).toBe(401);
+    expect(response.body).toMatchObject({ code: 'invalid-token', detail: 'the bearer token lives longer than the 86400 s this API accepts' });
+  });
+
+  it('holds tokens to TOKEN_MAX_LIFETIME_SECONDS in the server entry', async () => {
+    const api = await startApiServer({ ...stack.config, port: 0, maxTokenLifetimeSeconds: 3600 }, { sfn: stack.sfn });
+    const twoHours = await stack.token('vera', ['viewers'], '2h');
+    const halfHour = await stack.token('vera', ['viewers'], '30m');
+
+    try {
+      const refused = await request(api.url).get('/api/workflows').auth(twoHours, { type: 'bearer' });
+      const accepted = await request(api.url).get('/api/workflows').auth(halfHour, { type: 'bearer' });
+
+      expect(refused.status).toBe(401);
+      expect(refused.body.detail).toBe('the bearer token lives longer than the 3600 s this API accepts');
+      expect(accepted.status).toBe(200);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('holds tokens to TOKEN_MAX_LIFETIME_SECONDS in the Lambda entry', async () => {
+    const handler = createLambdaHandler({ ...stack.config, maxTokenLifetimeSeconds: 3600 }, { sfn: stack.sfn });
+    const twoHours = await stack.token('vera', ['viewers'], '2h');
+    const event = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/events/rest-api-v1.json'), 'utf8')) as Record<string, unknown>;
+    event.headers = { ...(event.headers as object), Authorization: `Bearer ${twoHours}` };
+    event.multiValueHeaders = { ...(event.multiValueHeaders as object), Authorization: [`Bearer ${twoHours}`] };
+
+    const result = (await handler(event, { awsRequestId: 'req-1', functionName: 'statecraft-api', getRemainingTimeInMillis: () => 30000 })) as { statusCode: number; body: string };
+
+    expect(result.statusCode).toBe(401);
+    expect(JSON.parse(result.body).detail).toBe('the bearer token lives longer than the 3600 s this API accepts');
   });
 
   it('answers 401 for an expired token and for garbage', async () => {
@@ -56,3 +111,8 @@ describe('authentication', () => {
     expect(response.body.code).toBe('route-not-found');
   });
 });
+
+function keyFileOf({ config }: ApiStack): string {
+  if (config.auth.mode !== 'local') throw new Error('expected local auth');
+  return config.auth.keyFile;
+}

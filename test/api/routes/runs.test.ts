@@ -85,11 +85,13 @@ describe('GET /api/runs', () => {
   });
 
   it.each([
-    ['an unknown status', '/api/runs?status=DONE', 400, 'validation-failed'],
-    ['a limit of 0', '/api/runs?limit=0', 400, 'validation-failed'],
+    ['an unknown status', '/api/runs?status=DONE', 400, 'invalid-query'],
+    ['a limit of 0', '/api/runs?limit=0', 400, 'invalid-query'],
+    ['an array-valued status', '/api/runs?status[]=RUNNING', 400, 'invalid-query'],
+    ['a finance-only workflow for a viewer', '/api/runs?workflow=refund-request', 404, 'workflow-not-found'],
     ['a made-up cursor', '/api/runs?cursor=abc', 400, 'invalid-cursor'],
     ['an unknown workflow', '/api/runs?workflow=nope', 404, 'workflow-not-found'],
-    ['an unknown query field', '/api/runs?foo=1', 400, 'validation-failed'],
+    ['an unknown query field', '/api/runs?foo=1', 400, 'invalid-query'],
   ])('answers a clear 4xx for %s', async (_case, path, status, code) => {
     const response = await get(path);
 

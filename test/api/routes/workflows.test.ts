@@ -26,7 +26,7 @@ describe('GET /api/health', () => {
 });
 
 describe('GET /api/workflows', () => {
-  it('lists the six catalogue workflows for a viewer', async () => {
+  it('lists the workflows a viewer may read: all but finance-only refund-request, none startable', async () => {
     const response = await request(stack.app).get('/api/workflows').auth(viewer, { type: 'bearer' });
 
     expect(response.status).toBe(200);
@@ -35,9 +35,26 @@ describe('GET /api/workflows', () => {
       'deploy-service',
       'nightly-report',
       'onboard-customer',
-      'refund-request',
       'data-backfill',
     ]);
+    expect(response.body.workflows.every((workflow: { mayStart: boolean }) => !workflow.mayStart)).toBe(true);
+  });
+
+  it('lists all six workflows to a finance member who also operates', async () => {
+    const financeOperator = await stack.token('fiona', ['finance', 'operators']);
+
+    const response = await request(stack.app).get('/api/workflows').auth(financeOperator, { type: 'bearer' });
+
+    expect(response.body.workflows.map((workflow: { name: string }) => workflow.name)).toContain('refund-request');
+    expect(response.body.workflows).toHaveLength(6);
+    expect(response.body.workflows.every((workflow: { mayStart: boolean }) => workflow.mayStart)).toBe(true);
+  });
+
+  it('answers 404 for a workflow the caller may not read, as for one that does not exist', async () => {
+    const response = await request(stack.app).get('/api/workflows/refund-request').auth(viewer, { type: 'bearer' });
+
+    expect(response.status).toBe(404);
+    expect(response.body.code).toBe('workflow-not-found');
   });
 
   it('describes one workflow with its input example, ASL and graph', async () => {
@@ -71,7 +88,17 @@ describe('POST /api/workflows/{name}/runs', () => {
       status: 'RUNNING',
       executionArn: expect.stringMatching(/^arn:aws:states:us-east-1:123456789012:execution:nightly-report:r-[0-9a-f]{6}$/),
       startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      startedBy: 'otto',
+      channel: 'api',
     });
+  });
+
+  it('records the verified caller as the starter, whatever the input or the body claims', async () => {
+    const response = await start('nightly-report').send({ input: { requestedBy: 'mallory', startedBy: 'mallory' } });
+    const run = await request(stack.app).get(`/api/runs/${response.body.runId}`).auth(operator, { type: 'bearer' });
+
+    expect(response.body.startedBy).toBe('otto');
+    expect(run.body).toMatchObject({ startedBy: 'otto', channel: 'api' });
   });
 
   it('never hands out a generated id that a run of any workflow already has', async () => {

@@ -13,6 +13,8 @@ function snapshot(status: RunStatus, executionArn = ARN): RunSnapshot {
     startedAt: '2026-11-26T12:00:00.000Z',
     currentStates: [],
     waitingForApproval: [],
+    startedBy: 'dana',
+    channel: 'api',
   };
   return { details, pendingApprovals: [] };
 }

@@ -1,7 +1,8 @@
 /**
  * Live events on the embedded dev stack end to end: a real WebSocket client, authenticated with
  * the approver's token, follows deploy-service from start through its approval to success, and
- * no message ever carries the task token.
+ * no message ever carries the task token; a caller the catalogue's access rule keeps out of
+ * deploy-service gets none of it.
  */
 import * as fs from 'node:fs';
 import { approvalTokenOf } from '../../helpers/approval-token';
@@ -23,7 +24,7 @@ type Client = { socket: WebSocket; raw: string[]; messages: Message[]; until(che
 
 let dataDir: string;
 let stack: DevStack | undefined;
-let client: Client | undefined;
+let clients: Client[] = [];
 
 async function call(method: 'GET' | 'POST', url: string, token: string, body?: unknown): Promise<Record<string, unknown>> {
   const response = await fetch(`${stack?.apiUrl}${url}`, {
@@ -36,7 +37,7 @@ async function call(method: 'GET' | 'POST', url: string, token: string, body?: u
 }
 
 /** A live client that keeps every frame, raw and parsed. */
-function connect(url: string): Promise<Client> {
+async function connect(url: string): Promise<Client> {
   const socket = new WebSocket(url);
   const raw: string[] = [];
   const messages: Message[] = [];
@@ -45,10 +46,12 @@ function connect(url: string): Promise<Client> {
     messages.push(JSON.parse(String(data)) as Message);
   });
   const until = (check: (message: Message) => boolean) => eventually(async () => messages.find(check), 30_000);
-  return new Promise((resolve, reject) => {
+  const client = await new Promise<Client>((resolve, reject) => {
     socket.once('open', () => resolve({ socket, raw, messages, until }));
     socket.once('error', reject);
   });
+  clients.push(client);
+  return client;
 }
 
 /** The task token the engine handed the approval task, from its own history. */
@@ -66,14 +69,13 @@ beforeAll(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-live-'));
 });
 afterEach(async () => {
-  if (client && client.socket.readyState !== WebSocket.CLOSED) {
-    const socket = client.socket;
+  for (const { socket } of clients.splice(0)) {
+    if (socket.readyState === WebSocket.CLOSED) continue;
     await new Promise<void>((resolve) => {
       socket.once('close', () => resolve());
       socket.close();
     });
   }
-  client = undefined;
   await stack?.stop();
   stack = undefined;
 });
@@ -84,8 +86,7 @@ describe('statecraft dev stack live events', () => {
     stack = await startDevStack({ dataDir, apiPort: 0, sfnPort: 0, dynamodbPort: 0, logger: quiet });
     const operator = await devToken(dataDir, { user: 'olivia', groups: ['operators'] });
     const approver = await devToken(dataDir, { user: 'rita', groups: ['release-managers'] });
-    client = await connect(`${stack.liveUrl}?token=${approver}`);
-    const live = client;
+    const live = await connect(`${stack.liveUrl}?token=${approver}`);
     await live.until((message) => message.type === 'ready');
     live.socket.send(JSON.stringify({ type: 'subscribe', workflow: 'deploy-service' }));
     await live.until((message) => message.type === 'subscribed');
@@ -113,7 +114,7 @@ describe('statecraft dev stack live events', () => {
     expect(succeeded).toBe(events.length - 1);
     expect(events.every((message) => message.workflow === 'deploy-service')).toBe(true);
     expect(seqs).toStrictEqual([...seqs].sort((a, b) => a - b));
-    expect(events[request]?.data).toMatchObject({ approvalId: requested.data?.approvalId, status: 'pending', requestedBy: 'dana', approvers: expect.anything() });
+    expect(events[request]?.data).toMatchObject({ approvalId: requested.data?.approvalId, status: 'pending', requestedBy: 'olivia', approvers: expect.anything() });
     expect(events[decided]?.data).toMatchObject({ approvalId: requested.data?.approvalId, status: 'approved', decision: { outcome: 'approved', decidedBy: 'rita', comment: 'ship it' } });
     expect(events.filter(ofRun('approval.requested'))).toHaveLength(1);
     expect(events.filter(ofRun('approval.decided'))).toHaveLength(1);
@@ -121,10 +122,31 @@ describe('statecraft dev stack live events', () => {
     for (const frame of live.raw) expect(frame).not.toContain(token);
   });
 
+  it('gives a caller who may not read deploy-service neither a subscription to it nor its events under all', async () => {
+    stack = await startDevStack({ dataDir, apiPort: 0, sfnPort: 0, dynamodbPort: 0, logger: quiet });
+    const operator = await devToken(dataDir, { user: 'olivia', groups: ['operators'] });
+    const reader = await connect(`${stack.liveUrl}?token=${await devToken(dataDir, { user: 'rita', groups: ['release-managers'] })}`);
+    const outsider = await connect(`${stack.liveUrl}?token=${await devToken(dataDir, { user: 'fred', groups: ['finance'] })}`);
+    reader.socket.send(JSON.stringify({ type: 'subscribe', workflow: 'deploy-service' }));
+    outsider.socket.send(JSON.stringify({ type: 'subscribe', workflow: 'deploy-service' }));
+    outsider.socket.send(JSON.stringify({ type: 'subscribe', all: true }));
+    await reader.until((message) => message.type === 'subscribed');
+    await outsider.until((message) => message.type === 'subscribed');
+
+    const started = await call('POST', '/api/workflows/deploy-service/runs', operator, { input });
+    await reader.until((message) => message.runId === started.runId && message.type === 'run.status' && message.data?.status === 'WAITING_FOR_APPROVAL');
+    outsider.socket.send(JSON.stringify({ type: 'ping' }));
+    await outsider.until((message) => message.type === 'pong');
+
+    expect(outsider.messages.map((message) => message.type)).toStrictEqual(['ready', 'error', 'subscribed', 'pong']);
+    expect(outsider.messages[1]).toMatchObject({ code: 'forbidden' });
+    expect(outsider.raw.join('\n')).not.toContain(String(started.runId));
+  });
+
   it('drops live clients when the stack stops', async () => {
     stack = await startDevStack({ dataDir, apiPort: 0, sfnPort: 0, dynamodbPort: 0, logger: quiet });
     const approver = await devToken(dataDir, { user: 'rita', groups: ['release-managers'] });
-    client = await connect(`${stack.liveUrl}?token=${approver}`);
+    const client = await connect(`${stack.liveUrl}?token=${approver}`);
     const socket = client.socket;
     await client.until((message) => message.type === 'ready');
     const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
