@@ -34,7 +34,7 @@ describe('the Lambda entry', () => {
     const result = (await handler(event, context)) as ProxyResult;
 
     expect(result.statusCode).toBe(200);
-    expect(JSON.parse(result.body).workflows).toHaveLength(6);
+    expect(JSON.parse(result.body).workflows).toHaveLength(5);
   });
 
   it('answers 401 problem+json through Lambda without a token', async () => {

@@ -52,11 +52,11 @@ async function startAndAwaitApproval(workflow: string, starter: string, input: u
 }
 
 /** A live socket authenticated with `accessToken`, collecting every message. */
-async function openSocket(accessToken: string): Promise<{ socket: WebSocket; messages: LiveMessage[]; closed: Promise<number> }> {
+async function openSocket(accessToken: string): Promise<{ socket: WebSocket; messages: LiveMessage[]; closed: Promise<{ code: number; reason: string }> }> {
   const socket = new WebSocket(`${stack.liveUrl}?token=${accessToken}`);
   const messages: LiveMessage[] = [];
   socket.on('message', (data) => messages.push(JSON.parse(String(data)) as LiveMessage));
-  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
   await eventually(async () => (messages.some((message) => message.type === 'ready') ? true : undefined));
   return { socket, messages, closed };
 }
@@ -160,11 +160,13 @@ describe('the live socket', () => {
   });
 
   it('closes with 4401 when the token expires', async () => {
-    const live = await openSocket(await token('vera', ['viewers'], '1s'));
+    const live = await openSocket(await token('vera', ['viewers'], '2s'));
+    const ready = live.messages.find((message) => message.type === 'ready') as { expiresAt?: number } | undefined;
 
-    const code = await live.closed;
+    const closed = await live.closed;
 
-    expect(code).toBe(4401);
+    expect(closed).toStrictEqual({ code: 4401, reason: 'token expired' });
+    expect(Date.now()).toBeGreaterThanOrEqual(ready?.expiresAt ?? Number.POSITIVE_INFINITY);
   });
 });
 
@@ -175,7 +177,7 @@ describe('approvals end with their runs', () => {
     const live = await openSocket(rita);
     live.socket.send(JSON.stringify({ type: 'subscribe', workflow: 'deploy-service' }));
     await roundTrip(live);
-    const input = { service: 'checkout-api', version: '2.15.0', commit: 'abc1234', rollout: { canaryPercent: 10, bakeSeconds: 1 }, failTests: [] };
+    const input = { service: 'checkout-api', version: '2.15.0', commit: 'abc1234', requestedBy: 'olivia', rollout: { canaryPercent: 10, bakeSeconds: 1 }, failTests: [] };
     const { runId, approvalId } = await startAndAwaitApproval('deploy-service', olivia, input);
 
     const stopped = await call('POST', `/api/runs/${runId}/stop`, olivia, { reason: 'wrong build' });
@@ -198,7 +200,8 @@ describe('approvals end with their runs', () => {
 describe('the run ledger', () => {
   it('survives kill -9: the first lookup of an old run after a restart costs one ledger read and one DescribeExecution', async () => {
     const crashDir = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-ledger-'));
-    const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, '../../helpers/dev-stack-process.ts'), crashDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // `node --import tsx`, not the tsx CLI: the CLI runs the script in a grandchild that SIGKILL would not reach.
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../helpers/dev-stack-process.ts'), crashDir], { stdio: ['ignore', 'pipe', 'ignore'] });
     const apiUrl = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
         const ready = /ready (\S+)/.exec(String(chunk));
