@@ -2,11 +2,12 @@
 
 const string = { type: 'string' } as const;
 const dateTime = { type: 'string', format: 'date-time' } as const;
+const channel = { type: 'string', enum: ['api', 'console', 'chat', 'cli'] } as const;
 const runStatus = { type: 'string', enum: ['RUNNING', 'WAITING_FOR_APPROVAL', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'] } as const;
 
 /** `components` of the document. */
 export const openApiComponents = {
-  securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Groups come from the cognito:groups claim: viewers read, operators start and stop.' } },
+  securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Identity from the verified token: cognito:username and cognito:groups. Without a workflow access declaration viewers, operators, approvers and admins read; operators and admins start and stop; the approvers an approval step names decide it, never the run\'s starter. Tokens must carry exp and live at most 24 h.' } },
   schemas: {
     Problem: {
       type: 'object',
@@ -14,11 +15,15 @@ export const openApiComponents = {
       required: ['type', 'title', 'status', 'code', 'detail'],
       properties: { type: string, title: string, status: { type: 'integer' }, code: string, detail: string, requestId: string },
     },
-    WorkflowSummary: { type: 'object', required: ['name', 'description', 'stateMachineArn'], properties: { name: string, description: string, stateMachineArn: string } },
+    WorkflowSummary: {
+      type: 'object',
+      required: ['name', 'description', 'stateMachineArn', 'mayStart'],
+      properties: { name: string, description: string, stateMachineArn: string, mayStart: { type: 'boolean', description: 'Whether the caller may start runs of it' } },
+    },
     Workflow: {
       type: 'object',
-      required: ['name', 'description', 'inputExample', 'stateMachineArn', 'definition', 'graph'],
-      properties: { name: string, description: string, inputExample: {}, stateMachineArn: string, definition: { type: 'object', description: 'Amazon States Language' }, graph: { type: 'object' } },
+      required: ['name', 'description', 'inputExample', 'stateMachineArn', 'definition', 'graph', 'mayStart'],
+      properties: { name: string, description: string, inputExample: {}, stateMachineArn: string, definition: { type: 'object', description: 'Amazon States Language' }, graph: { type: 'object' }, mayStart: { type: 'boolean' } },
     },
     StartRunRequest: {
       type: 'object',
@@ -27,8 +32,8 @@ export const openApiComponents = {
     },
     StartedRun: {
       type: 'object',
-      required: ['runId', 'workflow', 'status', 'executionArn', 'startedAt'],
-      properties: { runId: string, workflow: string, status: string, executionArn: string, startedAt: dateTime },
+      required: ['runId', 'workflow', 'status', 'executionArn', 'startedAt', 'startedBy', 'channel'],
+      properties: { runId: string, workflow: string, status: string, executionArn: string, startedAt: dateTime, startedBy: string, channel: channel },
     },
     RunSummary: {
       type: 'object',
@@ -37,7 +42,7 @@ export const openApiComponents = {
     },
     Run: {
       type: 'object',
-      required: ['runId', 'workflow', 'executionArn', 'status', 'input', 'startedAt', 'currentStates', 'waitingForApproval'],
+      required: ['runId', 'workflow', 'executionArn', 'status', 'input', 'startedAt', 'currentStates', 'waitingForApproval', 'startedBy', 'channel'],
       properties: {
         runId: string,
         workflow: string,
@@ -51,6 +56,8 @@ export const openApiComponents = {
         stoppedAt: dateTime,
         currentStates: { type: 'array', items: string },
         waitingForApproval: { type: 'array', items: string },
+        startedBy: { type: ['string', 'null'], description: 'Who started the run (the run ledger); null for a run started outside Statecraft' },
+        channel: { anyOf: [channel, { type: 'null' }] },
         pendingApprovals: { type: 'array', items: { $ref: '#/components/schemas/Approval' } },
       },
     },
@@ -62,12 +69,12 @@ export const openApiComponents = {
     ApprovalDecision: {
       type: 'object',
       required: ['outcome', 'decidedBy', 'decidedAt', 'channel'],
-      properties: { outcome: { type: 'string', enum: ['approved', 'rejected'] }, decidedBy: string, decidedAt: dateTime, channel: string, comment: string, reason: string },
+      properties: { outcome: { type: 'string', enum: ['approved', 'rejected'] }, decidedBy: string, decidedAt: dateTime, channel: string, comment: string, reason: string, requesterUnknown: { const: true, description: 'The run\'s starter was unknown when it was decided' } },
     },
     Approval: {
       type: 'object',
       description: 'A pending or decided approval; the task token is never included.',
-      required: ['approvalId', 'runId', 'executionArn', 'stateName', 'workflow', 'approvers', 'message', 'input', 'requestedAt', 'status'],
+      required: ['approvalId', 'runId', 'executionArn', 'stateName', 'workflow', 'approvers', 'message', 'input', 'requesterKnown', 'requestedAt', 'status'],
       properties: {
         approvalId: string,
         runId: string,
@@ -77,11 +84,14 @@ export const openApiComponents = {
         approvers: { $ref: '#/components/schemas/ApproverPolicy' },
         message: string,
         input: {},
-        requestedBy: string,
+        requestedBy: { type: 'string', description: 'Who started the run, from the run ledger (never from the input)' },
+        requesterKnown: { type: 'boolean', description: 'False for a run started outside Statecraft: four-eyes cannot be checked' },
         requestedAt: dateTime,
         expiresAt: dateTime,
-        status: { type: 'string', enum: ['pending', 'approved', 'rejected', 'expired'] },
+        status: { type: 'string', enum: ['pending', 'approved', 'rejected', 'expired', 'cancelled'] },
         decision: { $ref: '#/components/schemas/ApprovalDecision' },
+        cancelReason: { type: 'string', description: 'The status the run ended with while the approval waited' },
+        cancelledAt: dateTime,
       },
     },
     ApproveRequest: { type: 'object', properties: { comment: { type: 'string', maxLength: 2000 } } },

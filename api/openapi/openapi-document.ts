@@ -1,4 +1,5 @@
 /** The OpenAPI 3.1 description of the API (`GET /api/openapi.json`); a test keeps it in step with the routes. */
+import { APPROVAL_LIST_STATUSES } from '../approvals/list-approvals';
 import { RUN_STATUSES } from '../runs/run-schemas';
 import { openApiComponents } from './openapi-components';
 
@@ -7,23 +8,24 @@ const json = (schema: object) => ({ content: { 'application/json': { schema } } 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
 const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [String(status), problem(ERROR_TEXT[status] ?? 'Error')]));
 const ERROR_TEXT: Record<number, string> = {
-  400: 'Invalid request (malformed JSON, bad run id, invalid field)',
+  400: 'Invalid request (malformed or too deeply nested JSON, bad run or approval id, invalid field, unknown or repeated query parameter)',
   401: 'Missing, invalid or expired bearer token',
-  403: 'The caller is not in a group allowed to do this',
-  404: 'Unknown workflow or run',
-  409: 'Conflict with the run (or approval) as it is',
+  403: 'The caller may read this but not do this (the detail says which group it needs, or why four-eyes refuses)',
+  404: 'Unknown workflow, run or approval, or one the caller may not read',
+  409: 'Conflict with the run (or approval) as it is: already decided, cancelled because its run ended, run not running',
   410: 'The approval expired before it was decided',
   413: 'Body or input larger than 256 KiB',
+  415: 'A body that is not application/json',
 };
 const runIdParam = { name: 'runId', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,80}$' } };
-const approvalIdParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const approvalIdParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^ap-[0-9a-f]{8}$' } };
 const decide = (outcome: 'approve' | 'reject', body: string) => ({
   post: {
     operationId: `${outcome}Approval`,
     summary: `${outcome === 'approve' ? 'Approve' : 'Reject'} a pending approval (only an approver its policy names)`,
     parameters: [approvalIdParam],
     requestBody: { required: false, ...json(ref(body)) },
-    responses: { '200': { description: 'Decided', ...json(ref('Approval')) }, ...errors(400, 401, 403, 404, 409, 410) },
+    responses: { '200': { description: 'Decided', ...json(ref('Approval')) }, ...errors(400, 401, 403, 404, 409, 410, 415) },
   },
 });
 const nameParam = { name: 'name', in: 'path', required: true, schema: { type: 'string' } };
@@ -33,7 +35,7 @@ const publicOp = { security: [] };
 /** The document (static: the catalogue is listed by `GET /api/workflows`). */
 export const openApiDocument = {
   openapi: '3.1.0',
-  info: { title: 'Statecraft API', version: '0.1.0', description: 'Start, watch and stop workflow runs on AWS Step Functions.' },
+  info: { title: 'Statecraft API', version: '0.1.0', description: 'Start, watch and stop workflow runs on AWS Step Functions, and decide their approvals. Live events: the WebSocket at /ws, described in api/openapi/live-events.md.' },
   security: [{ bearer: [] }],
   paths: {
     '/api/health': { get: { ...publicOp, operationId: 'getHealth', summary: 'Liveness', responses: { '200': { description: 'Up', ...json({ type: 'object', properties: { status: { const: 'ok' } } }) } } } },
@@ -54,7 +56,7 @@ export const openApiDocument = {
         summary: 'Start a run; the same runId and input again returns the existing run',
         parameters: [nameParam],
         requestBody: { required: false, ...json(ref('StartRunRequest')) },
-        responses: { '201': { description: 'Started', ...json(ref('StartedRun')) }, '200': { description: 'Already started with this input', ...json(ref('StartedRun')) }, ...errors(400, 401, 403, 404, 409, 413) },
+        responses: { '201': { description: 'Started', ...json(ref('StartedRun')) }, '200': { description: 'Already started with this input', ...json(ref('StartedRun')) }, ...errors(400, 401, 403, 404, 409, 413, 415) },
       },
     },
     '/api/runs': {
@@ -88,14 +90,14 @@ export const openApiDocument = {
         summary: 'Stop a running run',
         parameters: [runIdParam],
         requestBody: { required: false, ...json(ref('StopRunRequest')) },
-        responses: { '200': { description: 'Stopped', ...json(ref('StoppedRun')) }, ...errors(400, 401, 403, 404, 409) },
+        responses: { '200': { description: 'Stopped', ...json(ref('StoppedRun')) }, ...errors(400, 401, 403, 404, 409, 415) },
       },
     },
     '/api/approvals': {
       get: {
         operationId: 'listApprovals',
         summary: 'Approvals the caller may see, newest first',
-        parameters: [query('status', { type: 'string', enum: ['pending', 'decided', 'expired'] }), query('runId', { type: 'string' })],
+        parameters: [query('status', { type: 'string', enum: [...APPROVAL_LIST_STATUSES] }), query('runId', { type: 'string', pattern: '^[A-Za-z0-9_-]{1,80}$' })],
         responses: { '200': { description: 'Approvals', ...json({ type: 'object', properties: { approvals: { type: 'array', items: ref('Approval') } } }) }, ...errors(400, 401, 403) },
       },
     },

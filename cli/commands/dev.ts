@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
+import { DEFAULT_DATA_DIR } from '../../api/config';
 import { DEFAULT_WEB_DIR } from '../../api/web-console';
 import { consoleLogger } from '../console-logger';
 import { devToken, DEV_TOKEN_GROUPS, DEV_TOKEN_USER } from '../local/dev-token';
@@ -50,7 +51,8 @@ export async function runDev(): Promise<void> {
         token,
         '',
         `Try: curl -H "Authorization: Bearer $TOKEN" ${stack.apiUrl}/api/workflows`,
-        'Other tokens: npx statecraft token --user alice --groups release-managers',
+        `Other tokens: npx statecraft token${ENGINE_DEFAULTS.dataDir === DEFAULT_DATA_DIR ? '' : ` --data-dir ${ENGINE_DEFAULTS.dataDir}`} --user alice --groups operators,finance`,
+        'Who may do what: the access model in README.md; the live socket protocol in api/openapi/live-events.md.',
         'Ctrl-C stops everything.',
         '',
       ].join('\n'),
