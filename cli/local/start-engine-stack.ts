@@ -85,11 +85,17 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     const ledger = new RunLedger(dynamodb);
     const { onApprovalEvent } = options;
     const approvalRequest: TaskHandler = approvalRequestHandler({ store: approvals, ledger, onApprovalEvent });
+    // Cancellations still writing when the stack stops are awaited before DynamoDB closes.
+    const cancelling = new Set<Promise<unknown>>();
+    cleanups.push(async () => {
+      await Promise.allSettled([...cancelling]);
+    });
     const onStatusChange: EngineOptions['onStatusChange'] = (record) => {
       options.onStatusChange?.(record);
-      cancelApprovalsOfRun({ store: approvals, onApprovalEvent }, record.arn, record.status).catch((error: unknown) =>
-        logger.error('could not cancel the approvals of an ended run', { executionArn: record.arn, error: String(error) }),
-      );
+      const cancel = cancelApprovalsOfRun({ store: approvals, onApprovalEvent }, record.arn, record.status)
+        .catch((error: unknown) => logger.error('could not cancel the approvals of an ended run', { executionArn: record.arn, error: String(error) }))
+        .finally(() => cancelling.delete(cancel));
+      cancelling.add(cancel);
     };
 
     const server = createStepFunctionsServer({

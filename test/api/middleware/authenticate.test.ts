@@ -93,13 +93,16 @@ describe('authentication', () => {
     expect(garbage.status).toBe(401);
   });
 
-  it('answers 403 for a caller in no group that may read', async () => {
+  it('shows a caller in no group that may read nothing: empty listings, 404 for a workflow by name', async () => {
     const token = await stack.token('nobody', []);
 
-    const response = await request(stack.app).get('/api/runs').auth(token, { type: 'bearer' });
+    const runs = await request(stack.app).get('/api/runs').auth(token, { type: 'bearer' });
+    const workflows = await request(stack.app).get('/api/workflows').auth(token, { type: 'bearer' });
+    const one = await request(stack.app).get('/api/workflows/deploy-service').auth(token, { type: 'bearer' });
 
-    expect(response.status).toBe(403);
-    expect(response.body.code).toBe('forbidden');
+    expect(runs.body).toStrictEqual({ runs: [] });
+    expect(workflows.body).toStrictEqual({ workflows: [] });
+    expect(one.status).toBe(404);
   });
 
   it('answers 404 problem for an unknown route behind authentication', async () => {
