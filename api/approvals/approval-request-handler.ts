@@ -7,6 +7,7 @@ import { systemApprovalClock, type ApprovalClock } from './approval-clock';
 import { emitApprovalEvent, type OnApprovalEvent } from './approval-event';
 import { approvalIdCandidates } from './approval-id';
 import { runIdOf } from '../catalogue/workflow-catalogue';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { RunLedger } from '../ledger/run-ledger';
 import { starterOf } from '../ledger/starter-of';
 import { approvalPayloadSchema, type ApprovalPayload } from './approval-payload';
@@ -16,15 +17,16 @@ import { publicApproval } from './public-approval';
 
 /**
  * What the handler needs: the requester is the run's starter in the `ledger` (never a field of the
- * input); `onApprovalEvent` hears `approval.requested` once per newly stored approval.
+ * input), through the parent run for a nested one when `sfn` is given; `onApprovalEvent` hears
+ * `approval.requested` once per newly stored approval.
  */
-export type ApprovalRequestHandlerDeps = { store: ApprovalStore; ledger: RunLedger; clock?: ApprovalClock; onApprovalEvent?: OnApprovalEvent };
+export type ApprovalRequestHandlerDeps = { store: ApprovalStore; ledger: RunLedger; sfn?: SFNClient; clock?: ApprovalClock; onApprovalEvent?: OnApprovalEvent };
 
 /** The handler's result, which the run keeps nowhere (the decision replaces it). */
 export type ApprovalRequestResult = { approvalId: string };
 
 /** Builds the handler; it rejects a malformed payload with a TypeError that never quotes the token. */
-export function approvalRequestHandler({ store, ledger, clock = systemApprovalClock, onApprovalEvent }: ApprovalRequestHandlerDeps): (payload: unknown) => Promise<ApprovalRequestResult> {
+export function approvalRequestHandler({ store, ledger, sfn, clock = systemApprovalClock, onApprovalEvent }: ApprovalRequestHandlerDeps): (payload: unknown) => Promise<ApprovalRequestResult> {
   return async function handleApprovalRequest(payload: unknown): Promise<ApprovalRequestResult> {
     const parsed = approvalPayloadSchema.safeParse(payload);
     if (!parsed.success) {
@@ -32,7 +34,7 @@ export function approvalRequestHandler({ store, ledger, clock = systemApprovalCl
       throw new TypeError(`approval-request got an invalid payload (${fields})`);
     }
     const request = parsed.data;
-    const requestedBy = await starterOf(ledger, request.executionArn);
+    const requestedBy = await starterOf({ ledger, sfn }, request.executionArn);
     const now = clock.now();
     for (const approvalId of approvalIdCandidates(request.taskToken)) {
       const record = recordOf(approvalId, request, requestedBy, now);

@@ -84,7 +84,11 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     const approvals = new ApprovalStore(dynamodb);
     const ledger = new RunLedger(dynamodb);
     const { onApprovalEvent } = options;
-    const approvalRequest: TaskHandler = approvalRequestHandler({ store: approvals, ledger, onApprovalEvent });
+    // The handler follows nested runs to their parent through the engine's own API, which exists
+    // once it listens; runs resumed at start-up wait for it.
+    let sfnReady: (client: SFNClient) => void = () => undefined;
+    const sfnClient = new Promise<SFNClient>((resolve) => (sfnReady = resolve));
+    const approvalRequest: TaskHandler = async (input) => approvalRequestHandler({ store: approvals, ledger, sfn: await sfnClient, onApprovalEvent })(input);
     // Cancellations still writing when the stack stops are awaited before DynamoDB closes.
     const cancelling = new Set<Promise<unknown>>();
     cleanups.push(async () => {
@@ -111,6 +115,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     await listenOrExplain(() => server.listen(options.sfnPort, '127.0.0.1'), 'Step Functions', options.sfnPort, '--port or SFN_PORT');
     const sfn = localSfnClient(server.endpoint, ACCOUNT.region);
     cleanups.push(() => sfn.destroy());
+    sfnReady(sfn);
     const deployed = deploy ? await deployWorkflows(sfn, localDefinitions(ACCOUNT), ROLE_ARN) : [];
     for (const result of deployed) logger.info(`${result.action} state machine`, { name: result.name });
     return { sfnEndpoint: server.endpoint, dynamodbEndpoint, sfn, dynamodb, approvals, ledger, deployed, stop };

@@ -18,7 +18,7 @@ import { ensureTable } from '../../../api/storage/ensure-table';
 import { deployWorkflows } from '../../../cli/local/deploy-workflows';
 import { localDefinitions } from '../../../cli/local/local-definitions';
 import { startLocalDynamoDb, type LocalDynamoDb } from '../../../cli/local/local-dynamodb';
-import { workflow } from '../../../workflows/dsl';
+import { startWorkflow, workflow } from '../../../workflows/dsl';
 import type { TaskHandler, VirtualClock } from '../../../workflows/engine';
 import { createFakeClock } from '../../helpers/fake-clock';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
@@ -37,6 +37,11 @@ const releaseFlow = workflow('release-flow', { description: 'One approval.', exa
     .succeed('Shipped'),
 );
 
+/** Starts release-flow as a nested run, so its approval's requester is whoever started this one. */
+const releaseTrain = workflow('release-train', { description: 'Runs release-flow nested.', example: { service: 'checkout' } }, (start) =>
+  start.task('Release', startWorkflow(releaseFlow), { resultPath: '$.release' }).succeed('Released'),
+);
+
 /** Everything a test talks to; `skew` shifts the API's clock against the engine's. */
 export type ApprovalHarness = {
   store: ApprovalStore;
@@ -48,6 +53,8 @@ export type ApprovalHarness = {
   apiClock: { now(): number; skew: number };
   /** Starts a run through Statecraft as `startedBy` (default dana), and waits for its approval. */
   startRun(runId: string, options?: { input?: Record<string, unknown>; startedBy?: string }): Promise<{ executionArn: string; approval: ApprovalRecord }>;
+  /** Starts release-train through Statecraft as `startedBy`; its nested release-flow run waits for the approval returned. */
+  startNested(runId: string, startedBy: string): Promise<{ executionArn: string; approval: ApprovalRecord }>;
   /** Starts a run straight on the engine, as the AWS CLI would: no ledger item. */
   startOutside(runId: string, input?: Record<string, unknown>): Promise<{ executionArn: string; approval: ApprovalRecord }>;
   finished(executionArn: string): Promise<DescribeExecutionCommandOutput>;
@@ -74,11 +81,13 @@ export async function startApprovalHarness(): Promise<ApprovalHarness> {
   const ledger = new RunLedger(dynamoClient);
   const engineClock = createFakeClock();
   const apiClock = { skew: 0, now: () => engineClock.now() + apiClock.skew };
-  const handler: TaskHandler = approvalRequestHandler({ store, ledger, clock: apiClock });
-  const emulator: RunningEmulator = await startEmulator({ clock: engineClock, taskHandlers: { 'approval-request': handler } });
+  // The handler follows nested runs through the emulator's own client, which exists once it listens.
+  let handler: TaskHandler | undefined;
+  const emulator: RunningEmulator = await startEmulator({ clock: engineClock, taskHandlers: { get: (name: string) => (name === 'approval-request' ? handler : undefined) } });
   const sfn = emulator.client;
-  await deployWorkflows(sfn, localDefinitions(ACCOUNT, [releaseFlow as never]), ROLE);
-  const catalogue = createWorkflowCatalogue([releaseFlow as never], ACCOUNT);
+  handler = approvalRequestHandler({ store, ledger, sfn, clock: apiClock });
+  await deployWorkflows(sfn, localDefinitions(ACCOUNT, [releaseFlow, releaseTrain] as never[]), ROLE);
+  const catalogue = createWorkflowCatalogue([releaseFlow, releaseTrain] as never[], ACCOUNT);
   const lookup: RunLookup = { sfn, catalogue, ledger };
   const entry = catalogue.get('release-flow');
   const approvalOf = (runId: string) => eventually(async () => (await store.list({ runId }))[0], `the approval of ${runId}`);
@@ -93,6 +102,12 @@ export async function startApprovalHarness(): Promise<ApprovalHarness> {
     async startRun(runId, { input = { service: 'checkout' }, startedBy = 'dana' } = {}) {
       const { run } = await startThroughStatecraft(lookup, entry, { runId, input, caller: { user: startedBy, groups: ['operators'] }, channel: 'api' });
       return { executionArn: run.executionArn, approval: await approvalOf(runId) };
+    },
+    async startNested(runId, startedBy) {
+      const before = new Set((await store.list()).map((record) => record.approvalId));
+      await startThroughStatecraft(lookup, catalogue.get('release-train'), { runId, input: { service: 'checkout' }, caller: { user: startedBy, groups: ['operators'] }, channel: 'api' });
+      const approval = await eventually(async () => (await store.list()).find((record) => !before.has(record.approvalId) && record.workflow === 'release-flow'), `the nested approval of ${runId}`);
+      return { executionArn: approval.executionArn, approval };
     },
     async startOutside(runId, input = { service: 'checkout' }) {
       const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: entry.stateMachineArn, name: runId, input: JSON.stringify(input) }));

@@ -143,7 +143,10 @@ describe('compile: approvals and integrations', () => {
     );
 
     expect(result.definition.States).toStrictEqual({
-      'Run child': { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution.sync:2', Parameters: { StateMachineArn: '${ChildFlowStateMachineArn}', 'Input.$': '$' }, ResultPath: '$.child', Next: 'Record' },
+      'Run child': { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution.sync:2', Parameters: {
+          StateMachineArn: '${ChildFlowStateMachineArn}',
+          'Input.$': `States.JsonMerge($, States.StringToJson(States.Format('\\{"AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID":"{}"\\}', $$.Execution.Id)), false)`,
+        }, ResultPath: '$.child', Next: 'Record' },
       Record: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: '${ReleasesTableName}', Item: { id: { 'S.$': '$.service' } } }, ResultPath: null, End: true },
     });
     expect(result.substitutions).toStrictEqual({ ChildFlowStateMachineArn: { type: 'stateMachine', workflow: 'child-flow' }, ReleasesTableName: { type: 'table', table: 'releases' } });

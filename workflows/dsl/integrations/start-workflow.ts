@@ -18,6 +18,16 @@ export type NestedExecutionResult<Output> = {
 /** What fire-and-forget returns. */
 export type StartedExecution = { ExecutionArn: string; StartDate: string };
 
+/**
+ * The child's input: the state's data plus `AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID`, the
+ * parent's execution ARN, as AWS recommends for nested executions (the console links them, and
+ * Statecraft follows the link, checked against the parent's history, to find who started a run).
+ * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-nested-workflows.html
+ */
+export const STARTED_BY_EXECUTION_FIELD = 'AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID';
+const JSONPATH_INPUT = `States.JsonMerge($, States.StringToJson(States.Format('\\{"${STARTED_BY_EXECUTION_FIELD}":"{}"\\}', $$.Execution.Id)), false)`;
+const JSONATA_INPUT = `{% $merge([$states.input, {'${STARTED_BY_EXECUTION_FIELD}': $states.context.Execution.Id}]) %}`;
+
 /** Anything with a workflow name (a Workflow, or `{ name }` to avoid an import cycle). */
 type WorkflowRef<Input, Output> = { readonly name: string; readonly types?: { input: Input; output: Output } };
 
@@ -34,7 +44,7 @@ export function startWorkflow<Input, Output, Wait extends boolean = true>(
     payload: (language) =>
       compact({
         StateMachineArn: placeholderRef(placeholder),
-        [language === 'JSONata' ? 'Input' : 'Input.$']: language === 'JSONata' ? '{% $states.input %}' : '$',
+        [language === 'JSONata' ? 'Input' : 'Input.$']: language === 'JSONata' ? JSONATA_INPUT : JSONPATH_INPUT,
         Name: options.name,
       }),
     substitutions: [[placeholder, { type: 'stateMachine', workflow: workflow.name }]],
