@@ -16,7 +16,7 @@ import { ensureApprovalsTable } from '../../api/approvals/ensure-approvals-table
 import { RunLedger, runsTableSpec } from '../../api/ledger/run-ledger';
 import { ensureTable } from '../../api/storage/ensure-table';
 import { tables } from '../../workflows/definitions/tables';
-import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/dsl';
+import { APPROVAL_REQUEST_FUNCTION, approvalStepsOf } from '../../workflows/dsl';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, ScaledClock, type EngineOptions, type Logger, type TaskHandler } from '../../workflows/engine';
 import { createStepFunctionsServer } from '../../workflows/emulator';
 import { catalogueHandlers } from './catalogue-handlers';
@@ -94,8 +94,13 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     cleanups.push(async () => {
       await Promise.allSettled([...cancelling]);
     });
+    // Only a run of a workflow with approval steps (or of a state machine outside the catalogue) can hold a pending approval.
+    const definitions = localDefinitions(ACCOUNT);
+    const approvalFunctionArn = `arn:aws:lambda:${ACCOUNT.region}:${ACCOUNT.accountId}:function:${APPROVAL_REQUEST_FUNCTION}`;
+    const withoutApprovals = new Set(definitions.filter(({ definition }) => approvalStepsOf(definition, approvalFunctionArn).length === 0).map(({ arn }) => arn));
     const onStatusChange: EngineOptions['onStatusChange'] = (record) => {
       options.onStatusChange?.(record);
+      if (record.status === 'RUNNING' || withoutApprovals.has(record.stateMachineArn)) return;
       const cancel = cancelApprovalsOfRun({ store: approvals, onApprovalEvent }, record.arn, record.status)
         .catch((error: unknown) => logger.error('could not cancel the approvals of an ended run', { executionArn: record.arn, error: String(error) }))
         .finally(() => cancelling.delete(cancel));
@@ -116,7 +121,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     const sfn = localSfnClient(server.endpoint, ACCOUNT.region);
     cleanups.push(() => sfn.destroy());
     sfnReady(sfn);
-    const deployed = deploy ? await deployWorkflows(sfn, localDefinitions(ACCOUNT), ROLE_ARN) : [];
+    const deployed = deploy ? await deployWorkflows(sfn, definitions, ROLE_ARN) : [];
     for (const result of deployed) logger.info(`${result.action} state machine`, { name: result.name });
     return { sfnEndpoint: server.endpoint, dynamodbEndpoint, sfn, dynamodb, approvals, ledger, deployed, stop };
   } catch (error) {
