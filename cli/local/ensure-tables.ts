@@ -1,5 +1,6 @@
 /** Creates the catalogue's tables where they are missing, with their sample items (create-only: data is kept). */
-import { CreateTableCommand, DynamoDBClient, PutItemCommand, ResourceInUseException, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { ensureTable } from '../../api/storage/ensure-table';
 import type { TableDefinition } from '../../workflows/definitions/tables';
 
 /** Returns the names of the tables it created. */
@@ -8,19 +9,7 @@ export async function ensureTables(endpoint: string, tables: readonly TableDefin
   const created: string[] = [];
   try {
     for (const table of tables) {
-      try {
-        await client.send(
-          new CreateTableCommand({
-            TableName: table.name,
-            AttributeDefinitions: [{ AttributeName: table.partitionKey, AttributeType: 'S' }],
-            KeySchema: [{ AttributeName: table.partitionKey, KeyType: 'HASH' }],
-            BillingMode: 'PAY_PER_REQUEST',
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ResourceInUseException) continue;
-        throw error;
-      }
+      if (!(await ensureTable(client, { name: table.name, partitionKey: table.partitionKey }))) continue;
       created.push(table.name);
       for (const item of table.sampleItems) await client.send(new PutItemCommand({ TableName: table.name, Item: item as unknown as Record<string, AttributeValue> }));
     }
