@@ -28,6 +28,7 @@ export const dataBackfill = workflow(
     description:
       'Copies a dataset into a target table one partition per child execution, four at a time, polling each copy job until it finishes. Up to a quarter of the partitions may fail; the report lists the gaps.',
     example: dataBackfillExample,
+    aliases: ['backfill', 'data backfill', 'table backfill', 'copy dataset'],
     timeout: '6h',
   },
   (start) =>

@@ -46,6 +46,7 @@ export const deployService = workflow(
     description:
       'Runs unit tests, lint and a security scan in parallel, then ships the build through staging and its integration tests. Once a release manager approves, a production canary bakes and is promoted or rolled back on its health.',
     example: deployServiceExample,
+    aliases: ['service deploy', 'deployment', 'deploy', 'release', 'service release'],
     timeout: '2d',
   },
   (start) =>

@@ -32,6 +32,7 @@ export const nightlyReport = workflow(
     description:
       "Collects each region's sales for the day, two regions at a time, and aggregates them. Alerts finance when revenue misses the target or refunds look anomalous, then renders the report and emails it.",
     example: nightlyReportExample,
+    aliases: ['nightly reports', 'daily report', 'sales report', 'daily sales report'],
     timeout: '4h',
     queryLanguage: 'JSONata',
   },

@@ -47,6 +47,7 @@ export const onboardCustomer = workflow(
     description:
       'Screens a new business customer, asks compliance to approve risky ones, then creates and records the account and imports its legacy data. Welcome and getting-started emails follow, three days apart.',
     example: onboardCustomerExample,
+    aliases: ['customer onboarding', 'onboarding', 'new customer', 'onboard a customer'],
     timeout: '14d',
   },
   (start) =>

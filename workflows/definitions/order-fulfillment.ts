@@ -45,6 +45,7 @@ export const orderFulfillment = workflow(
     description:
       'Prices an order, reserves its stock, charges the card and ships it. If the payment fails, the stock reservation is released before the order fails.',
     example: orderFulfillmentExample,
+    aliases: ['order fulfilment', 'order processing', 'fulfil order', 'shipping an order'],
     timeout: '1h',
   },
   (start) =>

@@ -35,6 +35,7 @@ export const refundRequest = workflow(
     description:
       'Checks a refund request against the order stored in the orders table and refunds the original charge. Refunds above EUR 500 wait for finance to approve.',
     example: refundRequestExample,
+    aliases: ['refund', 'refunds', 'a refund', 'refund a customer'],
     timeout: '3d',
     // Refund runs hold customer and payment data: only finance reads them; support and finance start them.
     access: { read: { groups: ['finance'] }, operate: { groups: ['support', 'finance'] } },

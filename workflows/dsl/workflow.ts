@@ -17,6 +17,8 @@ export type WorkflowOptions<Input> = {
   queryLanguage?: QueryLanguage;
   /** Who may read runs and who may start and stop them (default: the global roles). */
   access?: WorkflowAccess;
+  /** Other names people call it by ("customer onboarding"), so the chatbot understands them; the name with spaces for hyphens needs no alias. */
+  aliases?: readonly string[];
 };
 
 /** Builds the states, starting from a chain whose data is the workflow's input. */
