@@ -1,5 +1,6 @@
 /** createApp(config, deps): the Express 5 app, shared by the local server and the Lambda entry (no listen). */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import express, { type Express, type RequestHandler } from 'express';
 import { catalogue as sampleCatalogue } from '../workflows/definitions';
@@ -11,6 +12,7 @@ import type { VerifyToken } from './auth/create-token-verifier';
 import { createWorkflowCatalogue, type WorkflowCatalogue } from './catalogue/workflow-catalogue';
 import type { ApiConfig } from './config';
 import { createDynamoDbClient } from './dynamodb-client';
+import { createLexClient } from './lex-client';
 import { RunLedger } from './ledger/run-ledger';
 import { jsonLogger, type ApiLogger } from './logger';
 import { authenticate } from './middleware/authenticate';
@@ -18,6 +20,7 @@ import { errorHandler, notFound } from './middleware/error-handler';
 import { jsonBody } from './middleware/json-body';
 import { requestId } from './middleware/request-id';
 import { approvalsRouter } from './routes/approvals';
+import { chatRouter } from './routes/chat';
 import { healthRouter } from './routes/health';
 import { openApiRouter } from './routes/openapi';
 import { runsRouter } from './routes/runs';
@@ -41,6 +44,8 @@ export type AppDeps = {
   runSnapshots?: RunSnapshots;
   /** Static files served at `/` before the 404 (the local server passes the web console; the Lambda none). */
   site?: RequestHandler;
+  /** The Lex V2 runtime the chat talks to (default: the configured endpoint). */
+  lex?: LexRuntimeV2Client;
   /** The workflows served (default: the sample catalogue). */
   workflows?: readonly Workflow[];
 };
@@ -65,6 +70,7 @@ export function createApp(config: ApiConfig, deps: AppDeps): Express {
   app.use(workflowsRouter(lookup));
   app.use(runsRouter({ ...lookup, approvals, clock, snapshots: deps.runSnapshots }));
   app.use(approvalsRouter({ store: approvals, sfn: deps.sfn, accessOf: catalogue.accessOf, clock, onApprovalEvent: deps.onApprovalEvent }));
+  app.use(chatRouter({ lex: deps.lex ?? createLexClient(config), bot: config.lex }));
   if (deps.site) app.use(deps.site);
   app.use(notFound());
   app.use(errorHandler(logger));

@@ -16,6 +16,8 @@ export type ApiConfig = {
   readonly accountId: string;
   readonly sfnEndpoint?: string;
   readonly dynamodbEndpoint?: string;
+  /** The Lex V2 runtime (the local one by default) and the bot the chat talks to. */
+  readonly lex: { readonly endpoint?: string; readonly botId: string; readonly botAliasId: string; readonly localeId: string };
   readonly dataDir: string;
   readonly auth: AuthConfig;
   /** The longest a bearer token may live (`exp` − `iat`), in seconds; longer ones are refused. */
@@ -26,6 +28,11 @@ export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_SFN_ENDPOINT = 'http://127.0.0.1:8083';
 export const DEFAULT_DYNAMODB_ENDPOINT = 'http://127.0.0.1:8000';
+export const DEFAULT_LEX_ENDPOINT = 'http://127.0.0.1:8084';
+/** The local Lex runtime's bot and its test alias (on AWS the deploy sets the real ids). */
+export const DEFAULT_LEX_BOT_ID = 'STATECRAFT';
+export const DEFAULT_LEX_BOT_ALIAS_ID = 'TSTALIASID';
+export const DEFAULT_LEX_LOCALE_ID = 'en_US';
 export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_ACCOUNT_ID = '123456789012';
 export const DEFAULT_DATA_DIR = '.statecraft';
@@ -60,6 +67,12 @@ export function loadConfig(env: Env): ApiConfig {
     accountId: read('STATECRAFT_ACCOUNT_ID') ?? DEFAULT_ACCOUNT_ID,
     sfnEndpoint: endpoint('SFN_ENDPOINT', DEFAULT_SFN_ENDPOINT),
     dynamodbEndpoint: endpoint('DYNAMODB_ENDPOINT', DEFAULT_DYNAMODB_ENDPOINT),
+    lex: Object.freeze({
+      endpoint: endpoint('LEX_ENDPOINT', DEFAULT_LEX_ENDPOINT),
+      botId: read('LEX_BOT_ID') ?? DEFAULT_LEX_BOT_ID,
+      botAliasId: read('LEX_BOT_ALIAS_ID') ?? DEFAULT_LEX_BOT_ALIAS_ID,
+      localeId: read('LEX_LOCALE_ID') ?? DEFAULT_LEX_LOCALE_ID,
+    }),
     dataDir,
     auth: auth(read, dataDir),
     maxTokenLifetimeSeconds: positiveInteger('TOKEN_MAX_LIFETIME_SECONDS', read('TOKEN_MAX_LIFETIME_SECONDS'), DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),

@@ -1,4 +1,4 @@
-/** Requires a verified bearer JWT and puts the caller on `res.locals.caller`; 401 otherwise. */
+/** Requires a verified bearer JWT and puts the caller on `res.locals.caller` (the token itself on `res.locals.token`, for the chat to hand on); 401 otherwise. */
 import type { RequestHandler } from 'express';
 import type { VerifyToken } from '../auth/create-token-verifier';
 import { HttpError } from '../errors';
@@ -13,6 +13,7 @@ export function authenticate(verifyToken: VerifyToken): RequestHandler {
     const match = BEARER.exec(req.get('Authorization') ?? '');
     if (!match) throw new HttpError(401, 'missing-token', 'send a bearer token: Authorization: Bearer <jwt>');
     res.locals.caller = await verifyToken(match[1]);
+    res.locals.token = match[1];
     next();
   };
 }

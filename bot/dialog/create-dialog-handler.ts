@@ -61,7 +61,7 @@ export function createDialogHandler(deps: DialogDeps, logger?: ApiLogger): LexCo
     } catch (error) {
       // A failing dependency (DynamoDB, Step Functions) ends the intent with words, not a broken turn.
       logger?.error('chat turn failed', { sessionId: event.sessionId, intent, error: error instanceof Error ? error.message : String(error) });
-      return close(event, 'Failed', { text: 'Something went wrong on my side, and nothing was changed by this message. Try again in a moment.' });
+      return close(event, 'Failed', { text: "Something went wrong on my side. Try again in a moment, or ask for the run's status to see where things stand." });
     }
     if (JSON.stringify(context) !== before) await saveContext(deps.sessions, event.sessionId, context);
     return response;
