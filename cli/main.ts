@@ -1,6 +1,8 @@
 /** The `statecraft` command line: one file per command under cli/commands. */
 import { Command, CommanderError } from 'commander';
+import { chatCommand } from './commands/chat';
 import { compileCommand } from './commands/compile';
+import { demoCommand } from './commands/demo';
 import { devCommand } from './commands/dev';
 import { engineCommand } from './commands/engine';
 import { graphCommand } from './commands/graph';
@@ -16,7 +18,7 @@ export function createProgram(): Command {
     .description('Define, run, watch and approve workflows on AWS Step Functions.')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [listCommand(), compileCommand(), validateCommand(), graphCommand(), runCommand(), engineCommand(), devCommand(), tokenCommand()]) {
+  for (const command of [listCommand(), compileCommand(), validateCommand(), graphCommand(), runCommand(), engineCommand(), devCommand(), tokenCommand(), chatCommand(), demoCommand()]) {
     program.addCommand(command.exitOverride());
   }
   return program;
