@@ -14,6 +14,8 @@ export type StoredSession = {
   messages: LexMessage[];
   interpretations: LexInterpretation[];
   prompt?: PendingPrompt;
+  /** When each active context runs out of time (epoch ms, by name). */
+  contextExpiries?: Record<string, number>;
   /** Epoch ms of the last write; the session is idle-expired `idleSessionTtlSeconds` later. */
   lastActiveAt: number;
 };

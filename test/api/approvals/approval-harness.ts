@@ -44,6 +44,8 @@ const releaseTrain = workflow('release-train', { description: 'Runs release-flow
 
 /** Everything a test talks to; `skew` shifts the API's clock against the engine's. */
 export type ApprovalHarness = {
+  /** The client of the harness's dynalite, for other tables. */
+  dynamodb: DynamoDBClient;
   store: ApprovalStore;
   sfn: SFNClient;
   ledger: RunLedger;
@@ -92,6 +94,7 @@ export async function startApprovalHarness(): Promise<ApprovalHarness> {
   const entry = catalogue.get('release-flow');
   const approvalOf = (runId: string) => eventually(async () => (await store.list({ runId }))[0], `the approval of ${runId}`);
   return {
+    dynamodb: dynamoClient,
     store,
     sfn,
     ledger,

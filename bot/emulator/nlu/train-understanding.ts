@@ -1,0 +1,21 @@
+/** `trainUnderstanding(bot)`: the local stand-in for Lex's NLU, trained from the bot definition's sample utterances at start-up. */
+import type { BotDefinition } from '../../definition/bot-definition';
+import type { Understanding } from '../understanding';
+import { cancelGrammar } from './cancel-grammar';
+import { confirmationAnswer } from './confirmation-grammar';
+import { trainIntentClassifier } from './intent-classifier';
+import { readElicitedSlot, readSlots } from './slot-reader';
+
+/** Trains the intent classifier (well under a second) and wires the slot recognizers and the yes/no and cancel grammars. */
+export async function trainUnderstanding(bot: BotDefinition): Promise<Understanding> {
+  const classifier = await trainIntentClassifier(bot);
+  const cancelUtterances = bot.intents.filter((intent) => intent.parentIntentSignature === 'AMAZON.CancelIntent').flatMap((intent) => intent.sampleUtterances);
+  const isCancel = cancelGrammar(cancelUtterances);
+  return {
+    rankIntents: (text) => classifier.rank(text),
+    isCancel,
+    confirmation: confirmationAnswer,
+    extractSlots: (intent, text) => readSlots(bot, intent, text),
+    resolveElicited: (slot, text) => readElicitedSlot(bot, slot, text),
+  };
+}
