@@ -37,6 +37,8 @@ async function runChat(options: ChatOptions): Promise<void> {
   rl.setPrompt('you> ');
   rl.prompt();
   for await (const line of rl) {
+    // Piped input is not echoed by readline; echo it so the transcript reads as a conversation.
+    if (!process.stdin.isTTY) process.stdout.write(`${line}\n`);
     const text = transcript.expand(line.trim());
     if (EXIT_WORDS.has(text.toLowerCase())) break;
     if (text !== '') {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Command } from 'commander';
 import { DEFAULT_DATA_DIR } from '../../api/config';
 import { DEFAULT_WEB_DIR } from '../../api/web-console';
+import { DEFAULT_LEX_PORT } from '../../bot/emulator';
 import { consoleLogger } from '../console-logger';
 import { devToken, DEV_TOKEN_GROUPS, DEV_TOKEN_USER } from '../local/dev-token';
 import { startDevStack } from '../local/start-dev-stack';
@@ -17,8 +18,8 @@ const DEFAULT_API_PORT = '3000';
 
 export function devCommand(): Command {
   return new Command('dev')
-    .description('Run Statecraft locally in one process: DynamoDB (dynalite), the Step Functions engine with the catalogue deployed, and the REST API.')
-    .addHelpText('after', '\nPorts and data dir come from PORT (3000), SFN_PORT (8083), DYNAMODB_PORT (8000) and STATECRAFT_DATA_DIR (.statecraft).\nLive events are served at ws://127.0.0.1:<PORT>/ws, and the web console (its web/dist build) at http://127.0.0.1:<PORT>/.')
+    .description('Run Statecraft locally in one process: DynamoDB (dynalite), the Step Functions engine with the catalogue deployed, the REST API and the local Lex runtime (the chatbot).')
+    .addHelpText('after', '\nPorts and data dir come from PORT (3000), SFN_PORT (8083), DYNAMODB_PORT (8000), LEX_PORT (8084) and STATECRAFT_DATA_DIR (.statecraft).\nLive events are served at ws://127.0.0.1:<PORT>/ws, and the web console (its web/dist build) at http://127.0.0.1:<PORT>/.')
     .action(runDev);
 }
 
@@ -33,6 +34,7 @@ export async function runDev(): Promise<void> {
     apiPort: parsePort(process.env.PORT ?? DEFAULT_API_PORT, 'PORT'),
     sfnPort: parsePort(ENGINE_DEFAULTS.port, 'SFN_PORT'),
     dynamodbPort: parsePort(ENGINE_DEFAULTS.dynamodbPort, 'DYNAMODB_PORT'),
+    lexPort: parsePort(process.env.LEX_PORT ?? String(DEFAULT_LEX_PORT), 'LEX_PORT'),
     logger,
     env: process.env,
   });
@@ -43,6 +45,8 @@ export async function runDev(): Promise<void> {
         `Web console     ${stack.apiUrl}/${fs.existsSync(path.join(DEFAULT_WEB_DIR, 'index.html')) ? '' : `   (not built yet: no index.html in ${DEFAULT_WEB_DIR})`}`,
         `REST API        ${stack.apiUrl}/api   (OpenAPI: ${stack.apiUrl}/api/openapi.json)`,
         `Live events     ${stack.liveUrl}   (WebSocket; ?token=$TOKEN or a first {"type":"auth","token":...} message)`,
+        `Chatbot         POST ${stack.apiUrl}/api/chat, or: npx statecraft chat --user alice --groups operators,release-managers,finance`,
+        `Lex runtime     ${stack.lexEndpoint}   (bot STATECRAFT, alias TSTALIASID, locale en_US; npx statecraft demo seeds runs to talk about)`,
         `Step Functions  ${stack.engine.sfnEndpoint}`,
         `DynamoDB        ${stack.engine.dynamodbEndpoint}`,
         `Data            ${ENGINE_DEFAULTS.dataDir}`,

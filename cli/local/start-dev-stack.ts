@@ -12,6 +12,7 @@ import type { Logger } from '../../workflows/engine';
 import { DevLiveEvents, LIVE_PATH } from './dev-live-events';
 import { listenOrExplain } from './listen-or-explain';
 import { startEngineStack, type EngineStack } from './start-engine-stack';
+import { startLocalLex } from './start-local-lex';
 
 /** Ports (0 picks a free one) and the data dir; `env` supplies the rest of the API config (process.env at the entry point). */
 export type DevStackOptions = {
@@ -19,6 +20,8 @@ export type DevStackOptions = {
   apiPort: number;
   sfnPort: number;
   dynamodbPort: number;
+  /** The local Lex runtime's port (the chatbot; default 0, a free one). */
+  lexPort?: number;
   logger: Logger;
   env?: Readonly<Record<string, string | undefined>>;
   /** Extra wiring on the API's HTTP server before it listens (after the live socket). */
@@ -26,10 +29,10 @@ export type DevStackOptions = {
 };
 
 /** The running stack; `stop()` closes live events and the API first, then the engine and dynalite. */
-export type DevStack = { apiUrl: string; liveUrl: string; config: ApiConfig; engine: EngineStack; live: DevLiveEvents; stop(): Promise<void> };
+export type DevStack = { apiUrl: string; liveUrl: string; lexEndpoint: string; config: ApiConfig; engine: EngineStack; live: DevLiveEvents; stop(): Promise<void> };
 
 /** Starts the back end, then the API pointed at it with live events, undoing the back end if the API cannot listen. */
-export async function startDevStack({ dataDir, apiPort, sfnPort, dynamodbPort, logger, env = {}, onServer }: DevStackOptions): Promise<DevStack> {
+export async function startDevStack({ dataDir, apiPort, sfnPort, dynamodbPort, lexPort = 0, logger, env = {}, onServer }: DevStackOptions): Promise<DevStack> {
   const live = new DevLiveEvents(logger);
   // The engine and the approvals module report every change of a run, so the API may serve unchanged runs from memory.
   const runSnapshots = new RunSnapshots({ tracksChanges: true });
@@ -49,18 +52,16 @@ export async function startDevStack({ dataDir, apiPort, sfnPort, dynamodbPort, l
     onHistoryChange: runSnapshots.changed,
     onApprovalEvent,
   });
+  let stopLex = async (): Promise<void> => undefined;
   try {
-    const config = loadConfig({
-      ...env,
-      PORT: String(apiPort),
-      STATECRAFT_DATA_DIR: dataDir,
-      SFN_ENDPOINT: engine.sfnEndpoint,
-      DYNAMODB_ENDPOINT: engine.dynamodbEndpoint,
-      AUTH_MODE: 'local',
-    });
-    const verifyToken = createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds });
-    const catalogue = createWorkflowCatalogue(sampleCatalogue, config);
+    const stackEnv = { ...env, PORT: String(apiPort), STATECRAFT_DATA_DIR: dataDir, SFN_ENDPOINT: engine.sfnEndpoint, DYNAMODB_ENDPOINT: engine.dynamodbEndpoint, AUTH_MODE: 'local' };
+    const backEnd = loadConfig(stackEnv);
+    const verifyToken = createTokenVerifier(backEnd.auth, { maxLifetimeSeconds: backEnd.maxTokenLifetimeSeconds });
+    const catalogue = createWorkflowCatalogue(sampleCatalogue, backEnd);
     const lookup = { sfn: engine.sfn, catalogue, ledger: engine.ledger };
+    const lex = await listenOrExplain(() => startLocalLex({ port: lexPort, workflows: sampleCatalogue, engine, lookup, verifyToken, logger, onApprovalEvent }), 'the Lex runtime', lexPort, 'LEX_PORT');
+    stopLex = lex.stop;
+    const config = loadConfig({ ...stackEnv, LEX_ENDPOINT: lex.endpoint });
     live.follow(engine.sfn, async (runId) => (await lookUpRun(lookup, runId))?.execution.executionArn);
     const deps = { sfn: engine.sfn, approvalStore: engine.approvals, ledger: engine.ledger, logger, verifyToken, onApprovalEvent, runSnapshots };
     const wire = (server: Server): void => {
@@ -71,17 +72,20 @@ export async function startDevStack({ dataDir, apiPort, sfnPort, dynamodbPort, l
     return {
       apiUrl: api.url,
       liveUrl: `${api.url.replace(/^http/, 'ws')}${LIVE_PATH}`,
+      lexEndpoint: lex.endpoint,
       config,
       engine,
       live,
       async stop() {
         await live.close();
         await api.close();
+        await lex.stop();
         await engine.stop();
       },
     };
   } catch (error) {
     await live.close();
+    await stopLex();
     await engine.stop();
     throw error;
   }
