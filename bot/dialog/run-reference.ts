@@ -28,6 +28,11 @@ export async function resolveRunReference(turn: DialogTurn): Promise<RunReferenc
   return pending.length === 1 ? { runId: pending[0].runId } : { ask: pending };
 }
 
+/** Slot changes that fill RunId with the run resolved from context, so Lex does not ask for it; what the user said is kept. */
+export function filledRunId(turn: DialogTurn, runId: string): Record<string, string> {
+  return turn.slot(RUN_ID_SLOT) ? {} : { [RUN_ID_SLOT]: runId };
+}
+
 /** Buttons for runs to choose from. */
 export function runChoices(approvals: readonly PublicApproval[]): { text: string; value: string }[] {
   return approvals.map((approval) => ({ text: `${approval.runId} ${approval.workflow}`, value: approval.runId }));

@@ -3,15 +3,12 @@ import * as path from 'node:path';
 import { Command } from 'commander';
 import { DEFAULT_DATA_DIR, DEFAULT_PORT } from '../../api/config';
 import { CliError } from '../cli-error';
-import { DEMO_GROUPS, DEMO_RUNS, DEMO_USER, type DemoRun } from '../local/demo-runs';
+import { DEMO_GROUPS, DEMO_RUNS, DEMO_USER } from '../local/demo-runs';
+import { seedDemoRun } from '../local/seed-demo-run';
 import { devToken } from '../local/dev-token';
-import { apiClient, type ApiClient } from '../local/api-client';
+import { apiClient } from '../local/api-client';
 
 type DemoOptions = { url: string; dataDir: string; timeout: string };
-
-/** Final statuses: a run in one of them never reaches another. */
-const FINAL = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
-const POLL_MS = 200;
 
 export function demoCommand(): Command {
   return new Command('demo')
@@ -30,26 +27,10 @@ async function runDemo(options: DemoOptions): Promise<void> {
   const api = apiClient(options.url, token);
   let failures = 0;
   for (const run of DEMO_RUNS) {
-    const outcome = await seed(api, run, timeoutMs);
+    const outcome = await seedDemoRun(api, run, timeoutMs);
     process.stdout.write(`${outcome.ok ? '✓' : '✗'} ${run.runId}  ${run.workflow.padEnd(18)} ${outcome.ok ? run.description : outcome.problem}\n`);
     if (!outcome.ok) failures++;
   }
   if (failures > 0) throw new CliError(`${failures} of ${DEMO_RUNS.length} demo runs are not in their state (a fresh data dir seeds them anew)`, 1);
   process.stdout.write(`\nTry the bot: npx statecraft chat --user alice --groups operators,release-managers,finance\n`);
-}
-
-/** Starts the run (or finds it) and waits until it reaches its target status. */
-async function seed(api: ApiClient, run: DemoRun, timeoutMs: number): Promise<{ ok: true } | { ok: false; problem: string }> {
-  const started = await api.post(`/api/workflows/${run.workflow}/runs`, { runId: run.runId, input: run.input });
-  if (started.status === 409) return { ok: false, problem: `already exists with another input or workflow: ${started.body.detail}` };
-  if (started.status >= 400) return { ok: false, problem: `could not start: ${started.body.detail ?? started.status}` };
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { body } = await api.get(`/api/runs/${run.runId}`);
-    const status = String(body.status);
-    if (status === run.target) return { ok: true };
-    if (FINAL.includes(status)) return { ok: false, problem: `is ${status}, not ${run.target}` };
-    if (Date.now() > deadline) return { ok: false, problem: `still ${status} after ${timeoutMs / 1000} s, not ${run.target}` };
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
 }

@@ -10,7 +10,7 @@ import { listApprovals } from '../../../api/approvals/list-approvals';
 import { failureWords, refusalWords, statusWords } from '../chat-wording';
 import { close, delegate, elicitSlot } from '../lex-replies';
 import { readableRun, runNotFoundWords } from '../readable-run';
-import { RUN_ID_SLOT, resolveRunReference, runChoices } from '../run-reference';
+import { filledRunId, RUN_ID_SLOT, resolveRunReference, runChoices } from '../run-reference';
 import type { DialogTurn, IntentHandler } from '../dialog-turn';
 
 /** ApproveRun (with an optional Comment) or RejectRun (with a Reason, asked for when missing). */
@@ -38,9 +38,9 @@ export function decideRun(outcome: 'approve' | 'reject'): IntentHandler {
     if (!verdict.allowed) return close(event, 'Failed', { text: refusalWords(verdict.code, verdict.reason, runId) });
     const reason = turn.slot('Reason');
     if (outcome === 'reject' && !reason) {
-      return elicitSlot(event, 'Reason', { text: `Why are you rejecting ${runId} (${approval.workflow}, "${approval.stateName}")? The reason is recorded and shown to the requester.` }, { [RUN_ID_SLOT]: runId });
+      return elicitSlot(event, 'Reason', { text: `Why are you rejecting ${runId} (${approval.workflow}, "${approval.stateName}")? The reason is recorded and shown to the requester.` }, filledRunId(turn, runId));
     }
-    if (!turn.fulfilling) return delegate(event, { [RUN_ID_SLOT]: runId });
+    if (!turn.fulfilling) return delegate(event, filledRunId(turn, runId));
     try {
       const decision = outcome === 'approve' ? { outcome, comment: turn.slot('Comment') } : { outcome, reason };
       await decideApproval({ store: deps.approvals, sfn: deps.lookup.sfn, accessOf: deps.lookup.catalogue.accessOf, clock: deps.clock, onApprovalEvent: deps.onApprovalEvent }, { approvalId: approval.approvalId, caller, decision, channel: 'chat' });

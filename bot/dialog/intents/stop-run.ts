@@ -5,7 +5,7 @@ import { callSfn } from '../../../api/runs/map-sfn-error';
 import { statusWords } from '../chat-wording';
 import { close, delegate, elicitSlot } from '../lex-replies';
 import { readableRun, runNotFoundWords } from '../readable-run';
-import { RUN_ID_SLOT, resolveRunReference, runChoices } from '../run-reference';
+import { filledRunId, RUN_ID_SLOT, resolveRunReference, runChoices } from '../run-reference';
 import type { IntentHandler } from '../dialog-turn';
 
 /** Answers StopRun: checks on the dialog turn, stops on fulfilment. */
@@ -21,7 +21,7 @@ export const stopRun: IntentHandler = async (turn) => {
   const verdict = checkAccess(caller, 'stop', run.entry.access);
   if (!verdict.allowed) return close(event, 'Failed', { text: `You can't stop ${runId}: ${verdict.reason}.` });
   if (run.execution.status !== 'RUNNING') return close(event, 'Failed', { text: `${runId} (${run.entry.name}) has already ${statusWords(run.execution.status ?? '')}; only running runs can be stopped.` });
-  if (!turn.fulfilling) return delegate(event, { [RUN_ID_SLOT]: runId });
+  if (!turn.fulfilling) return delegate(event, filledRunId(turn, runId));
   await callSfn(() => deps.lookup.sfn.send(new StopExecutionCommand({ executionArn: run.execution.executionArn, cause: `Stopped by ${caller.user} from the chat` })));
   return close(event, 'Fulfilled', { text: `Stopped ${runId} (${run.entry.name}).` });
 };

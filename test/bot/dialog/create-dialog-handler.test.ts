@@ -48,7 +48,7 @@ describe('the dialog code hook', () => {
 
     const status = await turn(alice, { intent: 'GetRunStatus', slots: { RunId: 'r-aa0001' }, sessionId: 's-status' });
     const approveIt = await turn(alice, { intent: 'ApproveRun', sessionId: 's-status' });
-    const fulfilled = await turn(alice, { intent: 'ApproveRun', slots: { RunId: 'r-aa0001' }, source: 'FulfillmentCodeHook', sessionId: 's-status' });
+    const fulfilled = await turn(alice, { intent: 'ApproveRun', source: 'FulfillmentCodeHook', sessionId: 's-status' });
 
     expect(action(status)).toEqual(['Close', 'Fulfilled']);
     expect(text(status)).toMatch(/r-aa0001 \(release-flow\) is waiting for approval at "Approve release"\. Started .* by dana/);
