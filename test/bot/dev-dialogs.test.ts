@@ -1,5 +1,5 @@
 /**
- * The ten scripted dev dialogs (../shared/bot/dialogs-dev.jsonl), each replayed through POST
+ * The ten scripted dev dialogs (test/fixtures/bot/dialogs-dev.jsonl), each replayed through POST
  * /api/chat against a fresh dev stack seeded with the demo runs, as `statecraft demo` seeds them.
  */
 import { startChatStack, type ChatStack } from '../helpers/chat-stack';

@@ -1,4 +1,4 @@
-/** Scripted dialogs (../shared/bot/dialogs-dev.jsonl) replayed turn by turn through POST /api/chat, compared as the bot README says. */
+/** Scripted dialogs (test/fixtures/bot/dialogs-dev.jsonl) replayed turn by turn through POST /api/chat, compared as the bot README says. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ChatReply, ChatStack, Person } from './chat-stack';
@@ -6,13 +6,13 @@ import type { ChatReply, ChatStack, Person } from './chat-stack';
 /** One scripted turn: what the user says and what is checked of the answer (omitted keys are not). */
 export type DialogTurnScript = { user: string; expect: { intent?: string; dialogAction?: string; slotToElicit?: string; state?: string } };
 
-/** The shared evaluation data, beside the repository. */
-export const SHARED_BOT_DIR = path.resolve(__dirname, '../../../shared/bot');
+/** The dev sets (copies of the shared evaluation data, see its README). */
+export const BOT_FIXTURES_DIR = path.resolve(__dirname, '../fixtures/bot');
 
-/** The JSON lines of a file in the shared bot folder. */
+/** The JSON lines of a dev-set file. */
 export function readJsonLines<T>(file: string): T[] {
   return fs
-    .readFileSync(path.join(SHARED_BOT_DIR, file), 'utf8')
+    .readFileSync(path.join(BOT_FIXTURES_DIR, file), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as T);
