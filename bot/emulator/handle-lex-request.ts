@@ -43,7 +43,9 @@ export async function handleLexRequest(runtime: LexRuntime, request: WireRequest
       throw new LexRuntimeError('UnknownOperationException', `No Lex runtime operation for ${method} ${request.url ?? '/'}`);
     }
     const { operation, address } = route;
-    const body = operation === 'RecognizeText' || operation === 'PutSession' ? parseJsonBody(await readRequestBody(request, MAX_BODY_BYTES)) : (request.resume(), {});
+    const hasBody = operation === 'RecognizeText' || operation === 'PutSession';
+    if (!hasBody) request.resume();
+    const body = hasBody ? parseJsonBody(await readRequestBody(request, MAX_BODY_BYTES)) : {};
     if (operation === 'RecognizeText') return json(await runtime.recognizeText({ ...address, ...parseRecognizeTextBody(body) }));
     if (operation === 'GetSession') return json(await runtime.getSession(address));
     if (operation === 'DeleteSession') return json(await runtime.deleteSession(address));

@@ -60,6 +60,17 @@ export function createLexRuntime(options: LexRuntimeOptions): LexRuntime {
     const stored = await sessions.get<StoredSession>(key);
     return stored && stored.lastActiveAt + bot.idleSessionTtlSeconds * 1000 > now() ? stored : undefined;
   };
+  /** A stored session the bot no longer fits (an intent or slot renamed since) starts fresh, keeping its attributes. */
+  const fitting = (session: StoredSession, at: number): StoredSession => {
+    try {
+      checkSessionState(session.sessionState, bot, 'stored sessionState', validation);
+      return session;
+    } catch (error) {
+      logger.info('stored lex session does not fit the bot; starting it fresh', { error: error instanceof Error ? error.message : String(error) });
+      const fresh = emptySession(at);
+      return { ...fresh, sessionState: { ...fresh.sessionState, sessionAttributes: session.sessionState.sessionAttributes ?? {} } };
+    }
+  };
   const save = (key: string, session: StoredSession) => sessions.put(key, session, bot.idleSessionTtlSeconds);
   const normalize = (state: LexSessionState): LexSessionState => {
     const definition = state.intent ? bot.intents.find((intent) => intent.name === state.intent?.name) : undefined;
@@ -94,7 +105,7 @@ export function createLexRuntime(options: LexRuntimeOptions): LexRuntime {
       if (request.sessionState) checkSessionState(request.sessionState, bot, 'sessionState', validation);
       return locked(key, request.sessionId, async (): Promise<RecognizeTextResponse> => {
         const at = now();
-        const session = (await load(key)) ?? emptySession(at);
+        const session = fitting((await load(key)) ?? emptySession(at), at);
         const expiries = session.contextExpiries ?? {};
         const stored = { ...session.sessionState, activeContexts: liveActiveContexts(session.sessionState.activeContexts ?? [], expiries, at) };
         const state = normalize(mergeSessionState(stored, request.sessionState));

@@ -24,7 +24,7 @@ export type LexServer = { url: string; port: number; close(): Promise<void> };
 /** Starts listening; `port: 0` picks a free port. */
 export async function startLexServer({ runtime, port = DEFAULT_LEX_PORT, host = '127.0.0.1', logger = silentRuntimeLogger }: LexServerOptions): Promise<LexServer> {
   const handle = (request: WireRequest, response: WireResponse) => {
-    void handleLexRequest(runtime, request, response, logger);
+    handleLexRequest(runtime, request, response, logger).catch((error: unknown) => logger.error('lex response failure', { error: String(error) }));
   };
   const http1 = createHttpServer(handle);
   http1.keepAliveTimeout = 65_000;

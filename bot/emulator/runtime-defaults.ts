@@ -4,6 +4,7 @@
 export const DEFAULT_BOT_ID = 'STATECRAFT';
 /** The built-in test alias (TestBotAlias → DRAFT): https://docs.aws.amazon.com/lexv2/latest/dg/versions-aliases.html */
 export const DEFAULT_BOT_ALIAS_ID = 'TSTALIASID';
+/** The test alias's name, as code-hook events show it. */
 export const DEFAULT_BOT_ALIAS_NAME = 'TestBotAlias';
 /** Lex gives up on a code hook after 30 s (RecognizeText: "doesn't return within 30 seconds"). */
 export const DEFAULT_CODE_HOOK_TIMEOUT_MS = 30_000;
@@ -17,8 +18,9 @@ export const DEFAULT_FAILURE_MESSAGE = "Sorry, I couldn't do that.";
 export const DEFAULT_MAX_RETRIES = 2;
 /** RecognizeText `text` is 1..1024 characters (service model shape `Text`). */
 export const MAX_TEXT_LENGTH = 1024;
-/** A response carries at most 10 messages; a session at most 20 active contexts (service model). */
+/** A response carries at most 10 messages (service model). */
 export const MAX_MESSAGES = 10;
+/** A session has at most 20 active contexts (service model). */
 export const MAX_ACTIVE_CONTEXTS = 20;
 /** RecognizeText returns at most 5 interpretations. */
 export const MAX_INTERPRETATIONS = 5;

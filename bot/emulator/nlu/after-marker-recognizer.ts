@@ -55,8 +55,8 @@ function isFreeTextClause(clause: string): boolean {
 }
 
 function unquote(text: string): string {
-  let value = text.trim().replace(/[\s.!?,;:]+$/, '');
+  let value = text.replace(/^[\s:;,.–—-]+/, '').replace(/[\s.!?,;:]+$/, '');
   const quotes = /^["'“‘`](.*)["'”’`]$/s.exec(value);
   if (quotes) value = quotes[1].trim().replace(/[\s.!?,;:]+$/, '');
-  return value.replace(/^["'“‘`]|["'”’`]$/g, '').trim();
+  return value.trim();
 }

@@ -14,7 +14,7 @@ const NO = [
   "let's not", 'lets not', 'skip it', 'skip', 'forget it', 'never mind', 'nevermind',
 ];
 /** Words that change nothing: "yes please", "no thanks then". */
-const FILLERS = ['please', 'thanks', 'thank you', 'then', 'now', 'it', 'that', 'mate', 'sir', 'oh', 'well', 'hmm', 'um', 'uh', 'ahead', 'do', 'for', 'me'];
+const FILLERS = ['please', 'thanks', 'thank you', 'then', 'now', 'it', 'that', 'mate', 'sir', 'oh', 'well', 'hmm', 'um', 'uh'];
 
 const YES_PHRASES: ReadonlySet<string> = new Set([...YES, ...FILLERS]);
 const NO_PHRASES: ReadonlySet<string> = new Set([...NO, ...FILLERS]);

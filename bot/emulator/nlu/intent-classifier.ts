@@ -1,19 +1,22 @@
 /**
- * Ranks the bot's intents for an utterance: nlp.js's classification of the normalised words,
- * scaled by how much of the utterance the training vocabulary explains, so out-of-domain requests
- * ("book me a flight") score low even when nlp.js is sure of its (relative) best guess.
+ * Ranks the bot's intents for an utterance. nlp.js's neural classifier says which intent (its
+ * scores are relative: they sum to 1 even for "book me a flight"); a nearest-neighbour similarity
+ * and the share of the utterance the training vocabulary explains say how sure we are that the
+ * request is one of ours at all. The score is the product, so out-of-domain requests stay low.
  */
 import type { BotDefinition, IntentDefinition, SlotDefinition, SlotTypeDefinition } from '../../definition/bot-definition';
 import { slotTypeNamed } from '../../definition/bot-definition';
 import type { RankedIntent } from '../understanding';
 import { classificationWords, PLACEHOLDERS, valuePlaceholder, withNegations } from './classification-words';
 import { trainNlpjsClassifier } from './nlpjs-classifier';
+import { trainSimilarityClassifier } from './similarity-classifier';
 import { Vocabulary } from './vocabulary';
 
 /** An unknown content word weighs this much against a fully specific known one. */
-const UNKNOWN_WORD_WEIGHT = 0.6;
-/** Placeholders that say nothing about the intent. */
-const NEUTRAL_WORDS: ReadonlySet<string> = new Set([PLACEHOLDERS.afterMarker]);
+const UNKNOWN_WORD_WEIGHT = 0.5;
+
+/** How sure a request naming a run or a workflow is ours at least: such a name is unambiguous, only the intent is in question. */
+const NAMED_ENTITY_CONFIDENCE = 0.8;
 
 /** Ranks intents for a text, best first, scores in 0..1. */
 export type IntentClassifier = { rank(text: string): Promise<RankedIntent[]> };
@@ -22,23 +25,31 @@ export type IntentClassifier = { rank(text: string): Promise<RankedIntent[]> };
 export async function trainIntentClassifier(bot: BotDefinition): Promise<IntentClassifier> {
   const intents = bot.intents.filter((intent) => !intent.parentIntentSignature);
   const valueTypes = valueSlotTypes(bot, intents);
-  const vocabulary = new Vocabulary();
+  const entityPlaceholders: ReadonlySet<string> = new Set([PLACEHOLDERS.runReference, ...valueTypes.map(valuePlaceholder)]);
+  const placeholders = new Set([...entityPlaceholders, PLACEHOLDERS.runInput]);
+  const vocabulary = new Vocabulary({ placeholders, neutral: new Set([PLACEHOLDERS.afterMarker]), unknownWeight: UNKNOWN_WORD_WEIGHT });
   const documents = intents.flatMap((intent) =>
     intent.sampleUtterances.map((utterance) => {
       const words = withNegations(classificationWords(withPlaceholders(bot, intent, utterance), valueTypes));
       vocabulary.add(intent.name, words);
-      return { intent: intent.name, text: words.join(' ') };
+      return { intent: intent.name, words, text: words.join(' ') };
     }),
   );
   const nlpjs = await trainNlpjsClassifier(documents);
+  const similarity = trainSimilarityClassifier(documents);
   return {
     async rank(text) {
-      const words = withNegations(classificationWords(text, valueTypes).map((word) => vocabulary.correct(word)));
-      const evidence = vocabulary.evidence(words, NEUTRAL_WORDS, UNKNOWN_WORD_WEIGHT);
-      const scores = words.length > 0 ? await nlpjs.classify(words.join(' ')) : new Map<string, number>();
-      return intents
-        .map((intent) => ({ name: intent.name, score: round((scores.get(intent.name) ?? 0) * evidence) }))
-        .sort((a, b) => b.score - a.score);
+      const typed = classificationWords(text, valueTypes);
+      const fixed = typed.map((word) => vocabulary.correct(word));
+      const corrected = new Set(fixed.flatMap((word, index) => (word === typed[index] ? [] : [index])));
+      const words = withNegations(fixed);
+      const neighbours = similarity.classify(words);
+      const relative = words.length > 0 ? await nlpjs.classify(words.join(' ')) : new Map<string, number>();
+      const intentShares = [...relative.values()].some((score) => score > 0) ? relative : normalised(neighbours);
+      const evidence = vocabulary.evidence(words, corrected);
+      const floor = words.some((word) => entityPlaceholders.has(word)) ? NAMED_ENTITY_CONFIDENCE : 0;
+      const inDomain = (intent: string): number => Math.max(floor, Math.sqrt(evidence * (neighbours.get(intent) ?? 0)));
+      return intents.map((intent) => ({ name: intent.name, score: round((intentShares.get(intent.name) ?? 0) * inDomain(intent.name)) })).sort((a, b) => b.score - a.score);
     },
   };
 }
@@ -62,6 +73,11 @@ function placeholderOf(bot: BotDefinition, slot: SlotDefinition): string {
 function valueSlotTypes(bot: BotDefinition, intents: readonly IntentDefinition[]): SlotTypeDefinition[] {
   const names = new Set(intents.flatMap((intent) => intent.slots.filter((slot) => slot.recognizer.kind === 'values').map((slot) => slot.slotType)));
   return bot.slotTypes.filter((slotType) => names.has(slotType.name));
+}
+
+function normalised(scores: ReadonlyMap<string, number>): Map<string, number> {
+  const total = [...scores.values()].reduce((sum, score) => sum + score, 0);
+  return new Map([...scores].map(([intent, score]) => [intent, total > 0 ? score / total : 0]));
 }
 
 function round(score: number): number {

@@ -9,6 +9,10 @@ declare module '@nlpjs/core' {
 declare module '@nlpjs/lang-en-min' {
   /** The English tokenizer, stemmer, stopwords and normalizer. */
   export const LangEn: unknown;
+  /** The Snowball (Porter 2) English stemmer. */
+  export class StemmerEn {
+    stem(words: string[]): string[];
+  }
 }
 
 declare module '@nlpjs/nlp' {

@@ -41,7 +41,7 @@ function phrasesOf(slotType: SlotTypeDefinition): Phrase[] {
 function matchAt(phrase: Phrase, words: readonly Word[], first: number, text: string): Candidate | undefined {
   let cost = 0;
   for (let offset = 0; offset < phrase.words.length; offset += 1) {
-    const wordCost = wordCostOf(words[first + offset].text, phrase.words[offset]);
+    const wordCost = cachedWordCost(words[first + offset].text, phrase.words[offset]);
     if (wordCost === undefined) return undefined;
     cost += wordCost;
   }
@@ -50,9 +50,28 @@ function matchAt(phrase: Phrase, words: readonly Word[], first: number, text: st
   return { value: phrase.value, original: text.slice(start, end), start, end, words: phrase.words.length, cost };
 }
 
+/** Word costs already computed, by written then expected word; user input adds few new words, and the cache is dropped when it grows large. */
+const costCache = new Map<string, Map<string, number | undefined>>();
+const COST_CACHE_LIMIT = 20_000;
+
+function cachedWordCost(written: string, expected: string): number | undefined {
+  let costs = costCache.get(written);
+  if (!costs) {
+    if (costCache.size >= COST_CACHE_LIMIT) costCache.clear();
+    costs = new Map();
+    costCache.set(written, costs);
+  }
+  if (costs.has(expected)) return costs.get(expected);
+  const cost = wordCostOf(written, expected);
+  costs.set(expected, cost);
+  return cost;
+}
+
 /** 0 for the same word, a little for a plural, 1 per edit for a typo; undefined when too far apart. */
 function wordCostOf(written: string, expected: string): number | undefined {
   if (written === expected) return 0;
+  if (Math.abs(written.length - expected.length) > 2) return undefined;
+  if (written[0] !== expected[0] && written[1] !== expected[1] && written.at(-1) !== expected.at(-1)) return undefined;
   if (singular(written) === singular(expected)) return 0.25;
   const limit = Math.min(allowedTypos(written), allowedTypos(expected));
   if (limit === 0) return undefined;
