@@ -5,7 +5,7 @@
  */
 import type { ApiLogger } from '../../api/logger';
 import type { LexCodeHook, LexCodeHookEvent, LexCodeHookResponse } from '../definition/lex-types';
-import { loadContext, saveContext } from './conversation-context';
+import { loadContext, saveContext, type ConversationContext } from './conversation-context';
 import type { DialogDeps, DialogTurn, IntentHandler } from './dialog-turn';
 import { decideRun } from './intents/decide-run';
 import { fallback } from './intents/fallback';
@@ -45,13 +45,18 @@ export function createDialogHandler(deps: DialogDeps, logger?: ApiLogger): LexCo
       logger?.info('chat turn refused', { sessionId: event.sessionId, reason: error.message });
       return close(event, 'Failed', { text: "I can't tell who you are: sign in again." });
     }
-    const context = await loadContext(deps.sessions, event.sessionId);
-    const before = JSON.stringify(context);
+    // The context costs a read only when a turn needs "the run we talked about".
+    let stored: Promise<ConversationContext> | undefined;
+    const context = () => (stored ??= loadContext(deps.sessions, event.sessionId));
+    let focused: string | undefined;
     const turn: DialogTurn = {
       event,
       caller,
-      context,
       deps,
+      runInFocus: async () => focused ?? (await context()).runId,
+      focus: (runId) => {
+        focused = runId;
+      },
       slot: (name) => event.sessionState.intent.slots?.[name]?.value?.interpretedValue || undefined,
       fulfilling: event.invocationSource === 'FulfillmentCodeHook',
     };
@@ -63,7 +68,7 @@ export function createDialogHandler(deps: DialogDeps, logger?: ApiLogger): LexCo
       logger?.error('chat turn failed', { sessionId: event.sessionId, intent, error: error instanceof Error ? error.message : String(error) });
       return close(event, 'Failed', { text: "Something went wrong on my side. Try again in a moment, or ask for the run's status to see where things stand." });
     }
-    if (JSON.stringify(context) !== before) await saveContext(deps.sessions, event.sessionId, context);
+    if (focused !== undefined && (stored === undefined || (await stored).runId !== focused)) await saveContext(deps.sessions, event.sessionId, { runId: focused });
     return response;
   };
 }

@@ -7,7 +7,6 @@ import type { Caller } from '../../api/errors';
 import type { RunLookup } from '../../api/runs/find-run';
 import type { LexCodeHookEvent, LexCodeHookResponse } from '../definition/lex-types';
 import type { ChatSessionStore } from './chat-session-store';
-import type { ConversationContext } from './conversation-context';
 
 /** What the code hook reaches: Step Functions, the catalogue and ledger, approvals, its session table, the token verifier. */
 export type DialogDeps = {
@@ -19,12 +18,15 @@ export type DialogDeps = {
   onApprovalEvent?: OnApprovalEvent;
 };
 
-/** The turn an intent handler answers; it may change `context`, which is saved after the turn. */
+/** The turn an intent handler answers. */
 export type DialogTurn = {
   event: LexCodeHookEvent;
   caller: Caller;
-  context: ConversationContext;
   deps: DialogDeps;
+  /** The run the conversation last talked about (read from the session table only when asked). */
+  runInFocus(): Promise<string | undefined>;
+  /** Makes `runId` the conversation's run ("approve it" next means this one); saved after the turn. */
+  focus(runId: string): void;
   /** The interpreted value of a slot of the current intent, if filled. */
   slot(name: string): string | undefined;
   /** Whether Lex calls for fulfilment (all slots filled and, where asked, confirmed). */

@@ -23,7 +23,8 @@ export async function resolveRunReference(turn: DialogTurn): Promise<RunReferenc
     return latest ? { runId: latest.runId } : { failure: "You haven't started any run yet, so there is no latest one." };
   }
   if (said) return { runId: said };
-  if (turn.context.runId) return { runId: turn.context.runId };
+  const inFocus = await turn.runInFocus();
+  if (inFocus) return { runId: inFocus };
   const pending = await decidableApprovals(turn);
   return pending.length === 1 ? { runId: pending[0].runId } : { ask: pending };
 }

@@ -12,6 +12,7 @@ import { statecraftBot } from '../../bot/definition/statecraft-bot';
 import { ChatSessionStore, chatSessionsTableSpec } from '../../bot/dialog/chat-session-store';
 import { createDialogHandler } from '../../bot/dialog/create-dialog-handler';
 import { createLexRuntime, startLexServer } from '../../bot/emulator';
+import { writeThroughSessions } from '../../bot/emulator/write-through-sessions';
 import { trainUnderstanding } from '../../bot/emulator/nlu/train-understanding';
 import type { Workflow } from '../../workflows/dsl';
 import type { Logger } from '../../workflows/engine';
@@ -38,7 +39,7 @@ export async function startLocalLex({ port, workflows, engine, lookup, verifyTok
   const bot = statecraftBot(workflows);
   const understanding = await trainUnderstanding(bot);
   const codeHook = createDialogHandler({ lookup, approvals: engine.approvals, sessions, verifyToken, clock: systemApprovalClock, onApprovalEvent }, logger);
-  const runtime = createLexRuntime({ bot, understanding, codeHook, sessions, logger });
+  const runtime = createLexRuntime({ bot, understanding, codeHook, sessions: writeThroughSessions(sessions), logger });
   const server = await startLexServer({ runtime, port, logger });
   return { endpoint: server.url, stop: () => server.close() };
 }

@@ -6,7 +6,7 @@ export const cancelIntent: IntentDefinition = {
   name: 'CancelIntent',
   description: 'Cancels the conversation in progress.',
   parentIntentSignature: 'AMAZON.CancelIntent',
-  sampleUtterances: ['cancel', 'cancel that', 'never mind', 'nevermind', 'forget it', 'forget about it', 'stop that', 'quit', 'exit', 'scratch that'],
+  sampleUtterances: ['cancel', 'cancel that', 'never mind', 'nevermind', 'forget it', 'forget about it', 'quit', 'exit', 'scratch that'],
   slots: [],
   closingResponse: 'OK, cancelled. Nothing was changed.',
   dialogCodeHook: false,

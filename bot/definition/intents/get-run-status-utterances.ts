@@ -6,7 +6,6 @@ export const getRunStatusUtterances: readonly string[] = [
   'status of run {RunId}',
   'status {RunId}',
   '{RunId} status',
-  '{RunId} status please',
   '{RunId}',
   'what is the status of {RunId}',
   "what's the status of run {RunId}",

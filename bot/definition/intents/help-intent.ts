@@ -11,6 +11,8 @@ export const helpIntent: IntentDefinition = {
     'help please',
     'I need help',
     'I need some help',
+    'give me a hand',
+    'can someone give me a hand',
     'can you help me',
     'can you help',
     'how can you help me',

@@ -30,10 +30,10 @@ export function decideRun(outcome: 'approve' | 'reject'): IntentHandler {
     const access = approval ? deps.lookup.catalogue.accessOf(approval.workflow) : undefined;
     if (!approval || !access || !checkAccess(caller, 'read', access, approvalSubject(approval)).allowed) {
       if (!run) return close(event, 'Failed', { text: runNotFoundWords(runId) });
-      turn.context.runId = runId;
+      turn.focus(runId);
       return close(event, 'Failed', { text: `${runId} (${run.entry.name}) is not waiting for approval: it ${run.execution.status === 'RUNNING' ? 'is running' : `has ${statusWords(run.execution.status ?? '')}`}.` });
     }
-    turn.context.runId = runId;
+    turn.focus(runId);
     const verdict = checkAccess(caller, 'decide', access, approvalSubject(approval));
     if (!verdict.allowed) return close(event, 'Failed', { text: refusalWords(verdict.code, verdict.reason, runId) });
     const reason = turn.slot('Reason');

@@ -20,7 +20,7 @@ export const getRunStatus: IntentHandler = async (turn) => {
   if (!run) return close(event, 'Failed', { text: runNotFoundWords(reference.runId) });
   const details = await describeRun(deps.lookup.sfn, run);
   const now = deps.clock.now();
-  turn.context.runId = details.runId;
+  turn.focus(details.runId);
   const where = details.waitingForApproval.length > 0 ? ` at "${details.waitingForApproval.join('", "')}"` : details.currentStates.length > 0 ? ` in "${details.currentStates.join('", "')}"` : '';
   const started = `Started ${ago(details.startedAt, now)}${details.startedBy ? ` by ${details.startedBy}` : ''}`;
   const ended = details.stoppedAt ? `, ended ${ago(details.stoppedAt, now)}` : '';

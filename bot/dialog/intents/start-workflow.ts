@@ -34,7 +34,7 @@ export const startWorkflow: IntentHandler = async (turn) => {
   if (!turn.fulfilling) return delegate(event);
   try {
     const { run } = await startRun(deps.lookup, entry, { input: parsed.input, caller, channel: 'chat' });
-    turn.context.runId = run.runId;
+    turn.focus(run.runId);
     return close(event, 'Fulfilled', { text: `Started ${entry.name} as ${run.runId}.`, title: 'Next', buttons: [{ text: `Status of ${run.runId}`, value: `status of ${run.runId}` }] });
   } catch (error) {
     return close(event, 'Failed', { text: failureWords(error, entry.name) });

@@ -17,7 +17,7 @@ export const stopRun: IntentHandler = async (turn) => {
   const run = await readableRun(turn, reference.runId);
   if (!run) return close(event, 'Failed', { text: runNotFoundWords(reference.runId) });
   const runId = reference.runId;
-  turn.context.runId = runId;
+  turn.focus(runId);
   const verdict = checkAccess(caller, 'stop', run.entry.access);
   if (!verdict.allowed) return close(event, 'Failed', { text: `You can't stop ${runId}: ${verdict.reason}.` });
   if (run.execution.status !== 'RUNNING') return close(event, 'Failed', { text: `${runId} (${run.entry.name}) has already ${statusWords(run.execution.status ?? '')}; only running runs can be stopped.` });

@@ -1,10 +1,13 @@
 /** `trainUnderstanding(bot)`: the local stand-in for Lex's NLU, trained from the bot definition's sample utterances at start-up. */
 import type { BotDefinition } from '../../definition/bot-definition';
-import type { Understanding } from '../understanding';
+import type { RankedIntent, Understanding } from '../understanding';
 import { cancelGrammar } from './cancel-grammar';
 import { confirmationAnswer } from './confirmation-grammar';
 import { trainIntentClassifier } from './intent-classifier';
 import { readElicitedSlot, readSlots } from './slot-reader';
+
+/** A bare yes or no outside a question is no request: its scores are scaled by this, under any sensible threshold. */
+const BARE_ANSWER_WEIGHT = 0.25;
 
 /** Trains the intent classifier (well under a second) and wires the slot recognizers and the yes/no and cancel grammars. */
 export async function trainUnderstanding(bot: BotDefinition): Promise<Understanding> {
@@ -12,7 +15,10 @@ export async function trainUnderstanding(bot: BotDefinition): Promise<Understand
   const cancelUtterances = bot.intents.filter((intent) => intent.parentIntentSignature === 'AMAZON.CancelIntent').flatMap((intent) => intent.sampleUtterances);
   const isCancel = cancelGrammar(cancelUtterances);
   return {
-    rankIntents: (text) => classifier.rank(text),
+    async rankIntents(text) {
+      const ranked = await classifier.rank(text);
+      return confirmationAnswer(text) ? ranked.map((intent): RankedIntent => ({ ...intent, score: intent.score * BARE_ANSWER_WEIGHT })) : ranked;
+    },
     isCancel,
     confirmation: confirmationAnswer,
     extractSlots: (intent, text) => readSlots(bot, intent, text),
