@@ -64,6 +64,15 @@ describe('the chatbot on the dev stack', () => {
     expect(bobsRuns).toHaveLength(1);
   });
 
+  it('continues a slot elicitation across a restart of the stack', async () => {
+    const asked = await chat.chat(alice, 'start a workflow');
+    await chat.restart();
+    const answered = await chat.chat(alice, 'the nightly report', asked.conversationId);
+
+    expect([asked.dialogAction, asked.slotToElicit]).toEqual(['ElicitSlot', 'WorkflowName']);
+    expect([answered.intent, answered.dialogAction, answered.slots.WorkflowName]).toEqual(['StartWorkflow', 'ConfirmIntent', 'nightly-report']);
+  });
+
   it('refuses a request without a token or without text', async () => {
     const client = await chat.api(alice);
     const anonymous = await fetch(`${chat.stack.apiUrl}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"help"}' });

@@ -30,8 +30,12 @@ export type ChatReply = {
 
 export type ChatStack = {
   stack: DevStack;
+  /** The stack's data dir (its signing key signs tokens). */
+  dataDir: string;
   api(person: Person): Promise<ApiClient>;
   chat(person: Person, text: string, conversationId?: string): Promise<ChatReply>;
+  /** Stops the stack and starts it again on the same data dir (new ports), as a restarted `make dev` would. */
+  restart(): Promise<void>;
   /** Starts the five demo runs (as `statecraft demo` does) and waits for their states. */
   seedDemo(): Promise<void>;
   stop(): Promise<void>;
@@ -40,10 +44,14 @@ export type ChatStack = {
 /** Starts a fresh stack in a new temporary data dir. */
 export async function startChatStack(): Promise<ChatStack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chat-stack-'));
-  const stack = await startDevStack({ dataDir, apiPort: 0, sfnPort: 0, dynamodbPort: 0, lexPort: 0, logger: quiet });
+  const start = () => startDevStack({ dataDir, apiPort: 0, sfnPort: 0, dynamodbPort: 0, lexPort: 0, logger: quiet });
+  let stack = await start();
   const api = async (person: Person) => apiClient(stack.apiUrl, await devToken(dataDir, person));
   return {
-    stack,
+    get stack() {
+      return stack;
+    },
+    dataDir,
     api,
     async chat(person, text, conversationId) {
       const { status, body } = await (await api(person)).post('/api/chat', { text, ...(conversationId ? { conversationId } : {}) });
@@ -62,6 +70,10 @@ export async function startChatStack(): Promise<ChatStack> {
         slots,
         body,
       };
+    },
+    async restart() {
+      await stack.stop();
+      stack = await start();
     },
     async seedDemo() {
       const client = await api({ user: DEMO_USER, groups: [...DEMO_GROUPS] });
