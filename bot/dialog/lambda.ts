@@ -1,0 +1,38 @@
+/** Lambda entry of the code hook: Lex V2 calls it for dialog and fulfilment (one function per alias and locale). */
+import { systemApprovalClock } from '../../api/approvals/approval-clock';
+import { ApprovalStore } from '../../api/approvals/approval-store';
+import { createTokenVerifier } from '../../api/auth/create-token-verifier';
+import { createWorkflowCatalogue } from '../../api/catalogue/workflow-catalogue';
+import { createDynamoDbClient } from '../../api/dynamodb-client';
+import { RunLedger } from '../../api/ledger/run-ledger';
+import { jsonLogger } from '../../api/logger';
+import { createSfnClient } from '../../api/sfn-client';
+import { catalogue } from '../../workflows/definitions';
+import type { LexCodeHook, LexCodeHookEvent, LexCodeHookResponse } from '../definition/lex-types';
+import { ChatSessionStore } from './chat-session-store';
+import type { DialogConfig } from './config';
+import { loadDialogConfig } from './config';
+import { createDialogHandler } from './create-dialog-handler';
+
+/** The code hook over the configured clients and tables. */
+export function createDialogLambda(config: DialogConfig): LexCodeHook {
+  const dynamodb = createDynamoDbClient(config);
+  const sfn = createSfnClient(config);
+  const lookup = { sfn, catalogue: createWorkflowCatalogue(catalogue, config), ledger: new RunLedger(dynamodb) };
+  const deps = {
+    lookup,
+    approvals: new ApprovalStore(dynamodb),
+    sessions: new ChatSessionStore(dynamodb, config.chatSessionsTable),
+    verifyToken: createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds }),
+    clock: systemApprovalClock,
+  };
+  return createDialogHandler(deps, jsonLogger());
+}
+
+let cached: LexCodeHook | undefined;
+
+/** The function's handler: built on the first invocation (cold start), reused after. */
+export const handler = (event: LexCodeHookEvent): Promise<LexCodeHookResponse> => {
+  cached ??= createDialogLambda(loadDialogConfig(process.env));
+  return cached(event);
+};
