@@ -102,6 +102,25 @@ export const openApiComponents = {
       properties: { id: { type: 'integer' }, previousEventId: { type: 'integer' }, type: string, timestamp: dateTime, details: { type: 'object', description: 'The …EventDetails of the Step Functions event, without task tokens.' } },
     },
     StopRunRequest: { type: 'object', additionalProperties: false, properties: { reason: { type: 'string', maxLength: 32768 } } },
+    ChatRequest: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['text'],
+      properties: {
+        text: { type: 'string', minLength: 1, maxLength: 1024, description: 'What the user says (a button\'s value when they pick one).' },
+        conversationId: { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$', description: 'Continue this conversation; omit to start one (the answer names it).' },
+      },
+    },
+    ChatTurn: {
+      type: 'object',
+      required: ['conversationId', 'messages', 'sessionState', 'interpretations'],
+      properties: {
+        conversationId: string,
+        messages: { type: 'array', description: 'Lex messages: PlainText, and ImageResponseCard whose buttons\' values are what to send back.', items: { type: 'object' } },
+        sessionState: { type: 'object', description: 'Lex SessionState: intent (name, slots, state, confirmationState), dialogAction (type, slotToElicit), sessionAttributes.' },
+        interpretations: { type: 'array', description: 'Lex interpretations, best first, with nluConfidence.score.', items: { type: 'object' } },
+      },
+    },
     StoppedRun: { type: 'object', required: ['runId', 'workflow', 'status', 'stoppedAt'], properties: { runId: string, workflow: string, status: string, stoppedAt: dateTime } },
   },
 } as const;

@@ -16,6 +16,9 @@ const ERROR_TEXT: Record<number, string> = {
   410: 'The approval expired before it was decided',
   413: 'Body or input larger than 256 KiB',
   415: 'A body that is not application/json',
+  429: 'The chatbot is throttled; try again shortly',
+  502: 'The chatbot (Lex) answered with an error',
+  503: 'The chatbot (Lex runtime) is not reachable',
 };
 const runIdParam = { name: 'runId', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,80}$' } };
 const approvalIdParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^ap-[0-9a-f]{8}$' } };
@@ -106,6 +109,16 @@ export const openApiDocument = {
     },
     '/api/approvals/{id}/approve': decide('approve', 'ApproveRequest'),
     '/api/approvals/{id}/reject': decide('reject', 'RejectRequest'),
+    '/api/chat': {
+      post: {
+        operationId: 'chat',
+        summary: 'One chat turn with the bot (Amazon Lex V2 RecognizeText as the verified caller)',
+        description:
+          'The bot starts (after confirmation), checks, stops and approves runs under the same access rule as every other route. The Lex session is derived from the caller and the conversation id, so a conversation id never reaches another user\'s conversation. `messages`, `sessionState` and `interpretations` are exactly what RecognizeText returns.',
+        requestBody: { required: true, ...json(ref('ChatRequest')) },
+        responses: { '200': { description: 'The bot\'s answer', ...json(ref('ChatTurn')) }, ...errors(400, 401, 415, 429, 502, 503) },
+      },
+    },
   },
   components: openApiComponents,
 } as const;
