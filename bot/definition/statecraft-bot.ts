@@ -19,7 +19,7 @@ export const STATECRAFT_BOT_NAME = 'StatecraftBot';
 /** Sessions idle this long are forgotten (15 minutes: long enough to look a run up in the console and come back). */
 export const STATECRAFT_IDLE_SESSION_TTL_SECONDS = 900;
 /** Below this top score FallbackIntent wins; tuned on the local NLU so out-of-domain requests score under it and terse commands over it. */
-export const STATECRAFT_NLU_CONFIDENCE_THRESHOLD = 0.4;
+export const STATECRAFT_NLU_CONFIDENCE_THRESHOLD = 0.35;
 
 /** The bot for a catalogue: its workflow names and aliases become the WorkflowName slot's values and synonyms. */
 export function statecraftBot(workflows: readonly Workflow[]): BotDefinition {

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       accountId: '123456789012',
       sfnEndpoint: 'http://127.0.0.1:8083',
       dynamodbEndpoint: 'http://127.0.0.1:8000',
+      lex: { endpoint: 'http://127.0.0.1:8084', botId: 'STATECRAFT', botAliasId: 'TSTALIASID', localeId: 'en_US' },
       dataDir: '.statecraft',
       auth: { mode: 'local', keyFile: '.statecraft/api-signing-key' },
       maxTokenLifetimeSeconds: 86400,
@@ -23,6 +24,12 @@ describe('loadConfig', () => {
 
     expect(config.auth).toStrictEqual({ mode: 'cognito', jwksUrl: 'https://example.com/jwks.json', issuer: 'https://issuer', audience: 'client' });
     expect(config.sfnEndpoint).toBeUndefined();
+  });
+
+  it('reads the deployed bot, and the real Lex runtime for LEX_ENDPOINT=aws', () => {
+    const config = loadConfig({ LEX_ENDPOINT: 'aws', LEX_BOT_ID: 'ABCDEFGHIJ', LEX_BOT_ALIAS_ID: 'KLMNOPQRST', LEX_LOCALE_ID: 'en_GB' });
+
+    expect(config.lex).toStrictEqual({ endpoint: undefined, botId: 'ABCDEFGHIJ', botAliasId: 'KLMNOPQRST', localeId: 'en_GB' });
   });
 
   it('reads the longest token lifetime the API accepts', () => {

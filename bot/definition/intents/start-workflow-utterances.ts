@@ -94,4 +94,8 @@ export const startWorkflowUtterances: readonly string[] = [
   'new run',
   'new workflow run please',
   'start a run for me',
+  'start it',
+  'launch it now',
+  'kick it off',
+  'run it',
 ];

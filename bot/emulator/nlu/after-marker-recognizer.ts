@@ -1,21 +1,21 @@
 /** The `after-marker` recognizer: free text (a comment, a reason) after "because", "comment:", " - ", a comma and the like. */
+import { RUN_ID } from './run-reference-recognizer';
 import type { TextMatch } from './text-match';
 
 /** Markers that introduce free text; each match ends where the text starts. */
 const MARKERS: readonly RegExp[] = [
-  /\b(?:and\s+)?(?:add(?:ing)?|leave|leaving|with|plus)\s+(?:a\s+|the\s+)?(?:note|comment|reason|message)(?:\s+(?:saying|that\s+says|reading|of))?(?:\s+that)?\s*:?/gi,
-  /\b(?:the\s+)?(?:reason|comment|note|remark)s?(?:\s+(?:is|being|was))?\s*[:=-]?(?=\s*\S)/gi,
+  /\b(?:and\s+)?(?:add(?:ing)?|leave|leaving|with|plus)\s+(?:a\s+|the\s+)?(?:note|comment|reason|message)\b(?:\s+(?:saying|that\s+says|reading|of))?(?:\s+that)?\s*:?/gi,
+  /\b(?:the\s+)?(?:reason|comment|note|remark)s?\b(?:\s+(?:is|being|was)\b)?\s*[:=-]?(?=\s*\S)/gi,
   /\b(?:because(?:\s+of)?|since|due\s+to|owing\s+to|given\s+that|citing|saying(?:\s+that)?)\b/gi,
   /\s[-–—]{1,2}\s/g,
   /:/g,
 ];
 /** A marker at the very start of an answer or a clause ("because …", "reason: …"). */
 const LEADING_MARKER =
-  /^\s*(?:(?:and\s+)?(?:add(?:ing)?|leave|with|plus)\s+(?:a\s+|the\s+)?(?:note|comment|reason|message)(?:\s+(?:saying|that\s+says|reading|of))?(?:\s+that)?|(?:the\s+)?(?:reason|comment|note|remark)s?(?:\s+(?:is|being|was))?\s*[:=-]|because(?:\s+of)?|since|due\s+to|owing\s+to|given\s+that|citing|saying(?:\s+that)?)\s*:?\s*/i;
+  /^\s*(?:(?:and\s+)?(?:add(?:ing)?|leave|with|plus)\s+(?:a\s+|the\s+)?(?:note|comment|reason|message)\b(?:\s+(?:saying|that\s+says|reading|of))?(?:\s+that)?|(?:the\s+)?(?:reason|comment|note|remark)s?(?:\s+(?:is|being|was))?\s*[:=-]|(?:because(?:\s+of)?|since|due\s+to|owing\s+to|given\s+that|citing|saying(?:\s+that)?)\b)\s*:?\s*/i;
 /** Clause openings that make a comma clause another request ("lgtm, ship it"), not free text. */
 const COMMAND_OPENING =
   /^(?:(?:and|then|so|but|also|please|pls|just|now)\s+)*(?:ship|approve|reject|deny|decline|block|stop|start|run|launch|kick|trigger|cancel|abort|kill|halt|show|list|tell|check|sign|merge|go|do|don'?t|proceed|continue|thanks?|thank|cheers|ok|okay|what|which|how|is|are|can|could|would|will)\b/i;
-const RUN_ID = /(?<![\w-])r-[0-9a-z]{2,}(?![\w-])/i;
 /** A comma clause must have this many words to be free text. */
 const MIN_CLAUSE_WORDS = 3;
 

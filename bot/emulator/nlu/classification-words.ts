@@ -1,7 +1,7 @@
 /**
  * The words the intent classifier sees: slot values replaced by placeholders (so it learns the
- * phrasing, not the ids or names), free text after a marker and payloads cut, contractions and
- * chat shorthand expanded. Training utterances and user input go through the same steps.
+ * phrasing, not the ids or names), free text after a marker, payloads and leading greetings cut,
+ * contractions and chat shorthand expanded. Training utterances and user input go through the same steps.
  */
 import type { SlotTypeDefinition } from '../../definition/bot-definition';
 import { recognizeAfterMarker } from './after-marker-recognizer';
@@ -15,6 +15,9 @@ export const PLACEHOLDERS = { runReference: 'runref', runInput: 'payload', after
 
 /** The placeholder of a `values` slot type. */
 export const valuePlaceholder = (slotType: SlotTypeDefinition): string => slotType.name.toLowerCase();
+
+/** Greetings at the start ("hi bot,", "good morning!"): small talk, no intent; a bare greeting leaves nothing to classify. */
+const GREETING = /^\s*(?:(?:hi|hello|hey|hiya|yo|howdy|greetings|good\s+(?:morning|afternoon|evening|day))\b(?:\s+(?:there|bot|statecraft|team|all|folks|everyone))?[\s,.!:;-]*)+/i;
 
 /** How often a recognizer may replace in one text (several ids or names in one request). */
 const MAX_REPLACEMENTS = 5;
@@ -39,7 +42,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
 
 /** The classifier's words for a text; `valueTypes` are the slot types whose values become placeholders. */
 export function classificationWords(text: string, valueTypes: readonly SlotTypeDefinition[]): string[] {
-  let working = text.replace(/[’‘`]/g, "'");
+  let working = text.replace(/[’‘`]/g, "'").replace(GREETING, '');
   working = replaceOnce(working, recognizeRunInput(working), PLACEHOLDERS.runInput);
   working = replaceOnce(working, recognizeAfterMarker(working), PLACEHOLDERS.afterMarker);
   working = replaceAll(working, recognizeRunReference, PLACEHOLDERS.runReference);

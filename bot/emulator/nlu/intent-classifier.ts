@@ -1,8 +1,10 @@
 /**
- * Ranks the bot's intents for an utterance. nlp.js's neural classifier says which intent (its
- * scores are relative: they sum to 1 even for "book me a flight"); a nearest-neighbour similarity
- * and the share of the utterance the training vocabulary explains say how sure we are that the
- * request is one of ours at all. The score is the product, so out-of-domain requests stay low.
+ * Ranks the bot's intents for an utterance. nlp.js's neural classifier says which intent: its
+ * shares are relative, summing to 1 even for "book me a flight" (when it answers None, the
+ * nearest-neighbour similarities stand in). How sure we are that the request is ours at all is the
+ * geometric mean of the share of the utterance the training vocabulary explains and its similarity
+ * to the intent's closest training utterance, at least NAMED_ENTITY_CONFIDENCE when it names a run
+ * or a workflow. score = share × that confidence, so out-of-domain requests stay low.
  */
 import type { BotDefinition, IntentDefinition, SlotDefinition, SlotTypeDefinition } from '../../definition/bot-definition';
 import { slotTypeNamed } from '../../definition/bot-definition';

@@ -3,7 +3,7 @@ import { LATEST_RUN } from '../../definition/slot-types/run-ref-type';
 import type { TextMatch } from './text-match';
 
 /** A run id: `r-` and two or more letters or digits, not inside a longer hyphenated word. */
-const RUN_ID = /(?<![\w-])r-[0-9a-z]{2,}(?![\w-])/i;
+export const RUN_ID = /(?<![\w-])r-[0-9a-z]{2,}(?![\w-])/i;
 /** "latest", "newest", "most recent", "last", optionally with "one". */
 const RECENT = /\b(latest|newest|most\s+recent|last)(\s+one)?\b/gi;
 /** Words after "latest" that make it about something other than a run ("last week"). */

@@ -6,13 +6,13 @@ import { LATEST_RUN } from '../../definition/slot-types/run-ref-type';
 import { cleanFreeText, recognizeAfterMarker } from './after-marker-recognizer';
 import { phraseText } from './phrase-text';
 import { recognizeRunInput } from './run-input-recognizer';
-import { originalRunReference, recognizeRunReference } from './run-reference-recognizer';
+import { originalRunReference, recognizeRunReference, RUN_ID } from './run-reference-recognizer';
 import { maskMatch } from './text-match';
 import { recognizeValue } from './value-recognizer';
 
 /** Answers that mean the newest run on their own ("last", "the latest one"). */
 const LATEST_ANSWER = /^(?:the |my )?(?:latest|newest|last|most recent|recent)(?: one| run| execution)?$/;
-const RUN_ID_ANYWHERE = /(?<![\w-])r-[0-9a-z]{2,}(?![\w-])/gi;
+const RUN_ID_ANYWHERE = new RegExp(RUN_ID.source, 'gi');
 
 /** The filled slots of `intent` in a request (unfilled ones left out). */
 export function readSlots(bot: BotDefinition, intent: IntentDefinition, text: string): Record<string, LexSlotValue> {

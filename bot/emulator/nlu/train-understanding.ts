@@ -14,7 +14,7 @@ export async function trainUnderstanding(bot: BotDefinition): Promise<Understand
   const classifier = await trainIntentClassifier(bot);
   const cancelUtterances = bot.intents.filter((intent) => intent.parentIntentSignature === 'AMAZON.CancelIntent').flatMap((intent) => intent.sampleUtterances);
   const isCancel = cancelGrammar(cancelUtterances);
-  return {
+  const understanding: Understanding = {
     async rankIntents(text) {
       const ranked = await classifier.rank(text);
       return confirmationAnswer(text) ? ranked.map((intent): RankedIntent => ({ ...intent, score: intent.score * BARE_ANSWER_WEIGHT })) : ranked;
@@ -24,4 +24,18 @@ export async function trainUnderstanding(bot: BotDefinition): Promise<Understand
     extractSlots: (intent, text) => readSlots(bot, intent, text),
     resolveElicited: (slot, text) => readElicitedSlot(bot, slot, text),
   };
+  await warmUp(bot, understanding);
+  return understanding;
+}
+
+/** Runs one request per intent through every step, so the first user's turns do not pay for the JIT compiling the recognizers. */
+async function warmUp(bot: BotDefinition, understanding: Understanding): Promise<void> {
+  for (const intent of bot.intents) {
+    const sample = (intent.sampleUtterances[0] ?? intent.name).replace(/\{(\w+)\}/g, 'r-0a1b2c');
+    await understanding.rankIntents(`${sample} because it is fine`);
+    understanding.extractSlots(intent, `${sample}, comment: ok {"a": 1}`);
+    for (const slot of intent.slots) understanding.resolveElicited(slot, sample);
+    understanding.isCancel(sample);
+    understanding.confirmation(sample);
+  }
 }

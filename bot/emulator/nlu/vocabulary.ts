@@ -4,7 +4,7 @@ import { allowedTypos, editDistance } from './edit-distance';
 /** Words that carry no intent on their own, request frames included ("tell me", "I need"); they neither count as understood nor as unknown. */
 const FUNCTION_WORDS = new Set(
   (
-    'a an the to of in on at for with from by about into as and or but so if then than now just also too very really please thanks thank ' +
+    'a an the to of in on at for with from by about into as and or but so if then than now just also too very really please thanks thank cheers ' +
     'exactly actually basically kindly maybe perhaps quickly currently ever even right ' +
     'tell show give want need like know see ' +
     'i me my mine we us our you your it its this that these those there here he she they them their is are am be been being was were do does did ' +
@@ -12,6 +12,9 @@ const FUNCTION_WORDS = new Set(
     'no not yes one ones get got let up out over again still yet'
   ).split(' '),
 );
+
+/** How many unknown words' corrections are remembered before the memory is dropped. */
+const CORRECTIONS_LIMIT = 10_000;
 
 /** A typo fix explains half as much as the word typed right. */
 const TYPO_FIX_WEIGHT = 0.5;
@@ -24,11 +27,13 @@ export class Vocabulary {
   private readonly counts = new Map<string, number>();
   private readonly intentsByWord = new Map<string, Set<string>>();
   private readonly intents = new Set<string>();
+  private readonly corrections = new Map<string, string>();
 
   constructor(private readonly options: VocabularyOptions) {}
 
   /** Records the words of one training utterance of `intent`. */
   add(intent: string, words: readonly string[]): void {
+    this.corrections.clear();
     this.intents.add(intent);
     for (const word of words) {
       this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
@@ -46,9 +51,18 @@ export class Vocabulary {
    */
   correct(word: string): string {
     if (this.counts.has(word) || /\d/.test(word)) return word;
-    const limit = allowedTypos(word);
+    const remembered = this.corrections.get(word);
+    if (remembered !== undefined) return remembered;
+    if (this.corrections.size >= CORRECTIONS_LIMIT) this.corrections.clear();
+    const corrected = this.closest(word);
+    this.corrections.set(word, corrected);
+    return corrected;
+  }
+
+  private closest(word: string): string {
     if (word.length === 3) return this.withOneMore(word) ?? word;
     if (word.length === 4) return this.swapped(word) ?? word;
+    const limit = allowedTypos(word);
     let best: { word: string; distance: number; count: number } | undefined;
     for (const [known, count] of this.counts) {
       if (Math.abs(known.length - word.length) > limit || allowedTypos(known) === 0) continue;
@@ -63,8 +77,8 @@ export class Vocabulary {
    * How much of the utterance the vocabulary explains, 0..1: each known content word adds its
    * specificity (1 when one intent uses it, less the more intents share it; half for a typo fix,
    * which may be a different word; 1 for a placeholder: a run id or workflow name is ours), each
-   * unknown content word counts against. An utterance of
-   * function words only ("what can you do") is left to the classifiers (1).
+   * unknown content word counts against. An utterance of function words only ("what can you do")
+   * is left to the classifiers (1).
    */
   evidence(words: readonly string[], corrected: ReadonlySet<number>): number {
     const { placeholders, neutral, unknownWeight } = this.options;
@@ -87,6 +101,7 @@ export class Vocabulary {
     return candidates.length === 1 ? candidates[0] : undefined;
   }
 
+  /** A known word this one is with two neighbouring letters swapped ("lsit" → "list"). */
   private swapped(word: string): string | undefined {
     for (let index = 0; index + 1 < word.length; index += 1) {
       const candidate = `${word.slice(0, index)}${word[index + 1]}${word[index]}${word.slice(index + 2)}`;
@@ -95,6 +110,7 @@ export class Vocabulary {
     return undefined;
   }
 
+  /** 1 for a word of one intent, falling with the log of how many share it, at least 0.2. */
   private specificity(intentCount: number): number {
     const total = Math.max(this.intents.size, 2);
     return Math.max(0.2, Math.log(total / intentCount) / Math.log(total));

@@ -48,3 +48,14 @@ describe('cleanFreeText', () => {
     expect(cleanFreeText(' ... ')).toBeUndefined();
   });
 });
+
+describe('recognizeAfterMarker on marker-like words', () => {
+  it('does not take "noted" or "reasonable" for a marker', () => {
+    expect(recognizeAfterMarker('approve r-12ab, all noted')).toBeUndefined();
+    expect(recognizeAfterMarker('approve the reasonable one')).toBeUndefined();
+  });
+
+  it('does not strip "since" from the start of "sincerely"', () => {
+    expect(cleanFreeText('sincerely wrong numbers')).toBe('sincerely wrong numbers');
+  });
+});
