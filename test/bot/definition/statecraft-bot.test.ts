@@ -6,7 +6,7 @@ import { catalogue } from '../../../workflows/definitions';
 
 const bot = statecraftBot(catalogue);
 const customIntents = bot.intents.filter((intent) => !intent.parentIntentSignature);
-const DEV_SET = path.resolve(__dirname, '../../../../shared/bot/utterances-dev.jsonl');
+const DEV_SET = path.resolve(__dirname, '../../fixtures/bot/utterances-dev.jsonl');
 
 /** An intent known to exist (fails the test otherwise). */
 function intent(name: string): IntentDefinition {

@@ -7,7 +7,7 @@ import { trainUnderstanding } from '../../../../bot/emulator/nlu/train-understan
 import { catalogue } from '../../../../workflows/definitions';
 import { heldOutUtterances, type LabelledUtterance } from './held-out-utterances';
 
-const DEV_SET = path.resolve(__dirname, '../../../../../shared/bot/utterances-dev.jsonl');
+const DEV_SET = path.resolve(__dirname, '../../../fixtures/bot/utterances-dev.jsonl');
 /** Slots compared loosely (README: after lower-casing and collapsing whitespace and punctuation). */
 const FREE_TEXT_SLOTS = new Set(['Comment', 'Reason']);
 
