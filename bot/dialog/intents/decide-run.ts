@@ -12,6 +12,7 @@ import { close, delegate, elicitSlot } from '../lex-replies';
 import { readableRun, runNotFoundWords } from '../readable-run';
 import { filledRunId, RUN_ID_SLOT, resolveRunReference, runChoices } from '../run-reference';
 import type { DialogTurn, IntentHandler } from '../dialog-turn';
+import { keptUtteranceSlots, utteranceSlot } from '../utterance-slot';
 
 /** ApproveRun (with an optional Comment) or RejectRun (with a Reason, asked for when missing). */
 export function decideRun(outcome: 'approve' | 'reject'): IntentHandler {
@@ -36,13 +37,13 @@ export function decideRun(outcome: 'approve' | 'reject'): IntentHandler {
     turn.focus(runId);
     const verdict = checkAccess(caller, 'decide', access, approvalSubject(approval));
     if (!verdict.allowed) return close(event, 'Failed', { text: refusalWords(verdict.code, verdict.reason, runId) });
-    const reason = turn.slot('Reason');
+    const reason = utteranceSlot(turn, 'Reason');
     if (outcome === 'reject' && !reason) {
       return elicitSlot(event, 'Reason', { text: `Why are you rejecting ${runId} (${approval.workflow}, "${approval.stateName}")? The reason is recorded and shown to the requester.` }, filledRunId(turn, runId));
     }
-    if (!turn.fulfilling) return delegate(event, filledRunId(turn, runId));
+    if (!turn.fulfilling) return delegate(event, { ...filledRunId(turn, runId), ...keptUtteranceSlots(turn, ['Comment', 'Reason']) });
     try {
-      const decision = outcome === 'approve' ? { outcome, comment: turn.slot('Comment') } : { outcome, reason };
+      const decision = outcome === 'approve' ? { outcome, comment: utteranceSlot(turn, 'Comment') } : { outcome, reason };
       await decideApproval({ store: deps.approvals, sfn: deps.lookup.sfn, accessOf: deps.lookup.catalogue.accessOf, clock: deps.clock, onApprovalEvent: deps.onApprovalEvent }, { approvalId: approval.approvalId, caller, decision, channel: 'chat' });
     } catch (error) {
       return close(event, 'Failed', { text: failureWords(error, runId) });

@@ -8,10 +8,11 @@ import { startRun } from '../../../api/runs/start-run';
 import { failureWords } from '../chat-wording';
 import { close, confirmIntent, delegate, elicitSlot } from '../lex-replies';
 import { parseRunInput } from '../run-input';
+import { keptUtteranceSlots, utteranceSlot } from '../utterance-slot';
 import type { DialogTurn, IntentHandler } from '../dialog-turn';
 
 const WORKFLOW_SLOT = 'WorkflowName';
-const INPUT_SLOT = 'RunInput';
+const INPUT_SLOT = 'RunInput' as const;
 /** The longest input shown in a confirmation. */
 const SHOWN_INPUT_CHARACTERS = 300;
 
@@ -26,11 +27,11 @@ export const startWorkflow: IntentHandler = async (turn) => {
   if (!entry) return askWhich(turn, startable, name ?? unknownName(event.inputTranscript));
   const verdict = checkAccess(caller, 'start', entry.access);
   if (!verdict.allowed) return close(event, 'Failed', { text: `You can't start ${entry.name}: ${verdict.reason}.` });
-  const parsed = parseRunInput(turn.slot(INPUT_SLOT), entry.example);
+  const parsed = parseRunInput(utteranceSlot(turn, INPUT_SLOT), entry.example);
   if ('error' in parsed) return close(event, 'Failed', { text: `I couldn't read that input: ${parsed.error}. Give JSON like {"key": "value"} or key=value pairs.` });
   const confirmation = event.sessionState.intent.confirmationState ?? 'None';
   if (confirmation === 'Denied') return close(event, 'Failed', { text: `OK, I won't start ${entry.name}.` });
-  if (confirmation === 'None') return confirmIntent(event, `Start ${entry.name} with this input?\n${shown(parsed.input)}`);
+  if (confirmation === 'None') return confirmIntent(event, `Start ${entry.name} with this input?\n${shown(parsed.input)}`, keptUtteranceSlots(turn, [INPUT_SLOT]));
   if (!turn.fulfilling) return delegate(event);
   try {
     const { run } = await startRun(deps.lookup, entry, { input: parsed.input, caller, channel: 'chat' });

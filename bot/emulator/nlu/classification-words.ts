@@ -4,10 +4,10 @@
  * contractions and chat shorthand expanded. Training utterances and user input go through the same steps.
  */
 import type { SlotTypeDefinition } from '../../definition/bot-definition';
-import { recognizeAfterMarker } from './after-marker-recognizer';
-import { recognizeRunInput } from './run-input-recognizer';
-import { recognizeRunReference } from './run-reference-recognizer';
-import { replaceMatch, type TextMatch } from './text-match';
+import { recognizeAfterMarker } from '../../definition/recognizers/after-marker-recognizer';
+import { recognizeRunInput } from '../../definition/recognizers/run-input-recognizer';
+import { recognizeRunReference } from '../../definition/recognizers/run-reference-recognizer';
+import { replaceMatch, type TextMatch } from '../../definition/recognizers/text-match';
 import { recognizeValue } from './value-recognizer';
 
 /** Placeholder words, one per recognizer kind (a `values` slot type uses its lower-cased name). */

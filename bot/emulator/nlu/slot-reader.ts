@@ -3,11 +3,11 @@ import type { BotDefinition, IntentDefinition, SlotDefinition } from '../../defi
 import { slotTypeNamed } from '../../definition/bot-definition';
 import type { LexSlotValue } from '../../definition/lex-types';
 import { LATEST_RUN } from '../../definition/slot-types/run-ref-type';
-import { cleanFreeText, recognizeAfterMarker } from './after-marker-recognizer';
+import { cleanFreeText, recognizeAfterMarker } from '../../definition/recognizers/after-marker-recognizer';
 import { phraseText } from './phrase-text';
-import { recognizeRunInput } from './run-input-recognizer';
-import { originalRunReference, recognizeRunReference, RUN_ID } from './run-reference-recognizer';
-import { maskMatch } from './text-match';
+import { recognizeRunInput } from '../../definition/recognizers/run-input-recognizer';
+import { originalRunReference, recognizeRunReference, RUN_ID } from '../../definition/recognizers/run-reference-recognizer';
+import { maskMatch } from '../../definition/recognizers/text-match';
 import { recognizeValue } from './value-recognizer';
 
 /** Answers that mean the newest run on their own ("last", "the latest one"). */

@@ -1,7 +1,7 @@
 /** The `values` recognizer: a slot type's values and synonyms found loosely in a text (case, hyphens, articles, plurals, small typos). */
 import type { SlotTypeDefinition } from '../../definition/bot-definition';
 import { allowedTypos, editDistance } from './edit-distance';
-import type { TextMatch } from './text-match';
+import type { TextMatch } from '../../definition/recognizers/text-match';
 
 /** A value found: `value` is canonical, `original` the words the user wrote. */
 export type ValueMatch = TextMatch & { original: string };

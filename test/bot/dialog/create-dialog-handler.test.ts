@@ -91,6 +91,22 @@ describe('the dialog code hook', () => {
     expect((await harness.store.list({ runId: 'r-aa0004' }))[0].decision).toMatchObject({ outcome: 'rejected', decidedBy: 'alice', reason: 'wrong version', channel: 'chat' });
   });
 
+  it('reads a reason or an input from the utterance when Lex left the free-text slot empty (FreeFormInput fills only when asked)', async () => {
+    await harness.startRun('r-aa0006', { startedBy: 'dana' });
+
+    const rejecting = await turn(alice, { intent: 'RejectRun', slots: { RunId: 'r-aa0006' }, transcript: 'reject r-aa0006 because the build is red' });
+    const rejected = await turn(alice, { intent: 'RejectRun', slots: { RunId: 'r-aa0006' }, transcript: 'reject r-aa0006 because the build is red', source: 'FulfillmentCodeHook' });
+    const starting = await turn(alice, { intent: 'StartWorkflow', slots: { WorkflowName: 'release-flow' }, transcript: 'start release-flow service=billing' });
+
+    expect(rejecting.sessionState.dialogAction.type).toBe('Delegate');
+    expect(rejecting.sessionState.intent?.slots?.Reason?.value?.interpretedValue).toBe('the build is red');
+    expect(action(rejected)).toEqual(['Close', 'Fulfilled']);
+    expect((await harness.store.list({ runId: 'r-aa0006' }))[0].decision).toMatchObject({ outcome: 'rejected', reason: 'the build is red' });
+    expect(starting.sessionState.dialogAction.type).toBe('ConfirmIntent');
+    expect(text(starting)).toContain('"service":"billing"');
+    expect(starting.sessionState.intent?.slots?.RunInput?.value?.interpretedValue).toBe('service=billing');
+  });
+
   it('says why it cannot approve an unknown run or one that is not waiting', async () => {
     const unknown = await turn(alice, { intent: 'ApproveRun', slots: { RunId: 'r-000000' } });
     const done = await turn(alice, { intent: 'ApproveRun', slots: { RunId: 'r-aa0001' } });

@@ -1,5 +1,5 @@
 /** The `run-reference` recognizer: a run id (`r-7f3a9c`, any case) or a phrase meaning the most recent run. */
-import { LATEST_RUN } from '../../definition/slot-types/run-ref-type';
+import { LATEST_RUN } from '../slot-types/run-ref-type';
 import type { TextMatch } from './text-match';
 
 /** A run id: `r-` and two or more letters or digits, not inside a longer hyphenated word. */

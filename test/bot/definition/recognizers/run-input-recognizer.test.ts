@@ -1,4 +1,4 @@
-import { parseRunInputAnswer, recognizeRunInput } from '../../../../bot/emulator/nlu/run-input-recognizer';
+import { parseRunInputAnswer, recognizeRunInput } from '../../../../bot/definition/recognizers/run-input-recognizer';
 
 describe('recognizeRunInput', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { originalRunReference, recognizeRunReference } from '../../../../bot/emulator/nlu/run-reference-recognizer';
+import { originalRunReference, recognizeRunReference } from '../../../../bot/definition/recognizers/run-reference-recognizer';
 
 describe('recognizeRunReference', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { cleanFreeText, recognizeAfterMarker } from '../../../../bot/emulator/nlu/after-marker-recognizer';
+import { cleanFreeText, recognizeAfterMarker } from '../../../../bot/definition/recognizers/after-marker-recognizer';
 
 describe('recognizeAfterMarker', () => {
   it.each([
