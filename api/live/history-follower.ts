@@ -5,7 +5,7 @@
  * carry state names and types only, never task parameters, so no task token can leak.
  */
 import type { HistoryEvent, SFNClient } from '@aws-sdk/client-sfn';
-import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/dsl';
+import { HistoryReader, type HistoryChange } from '../history/history-reader';
 import { silentLogger, type ApiLogger } from '../logger';
 import { fetchHistory } from '../runs/fetch-history';
 import type { LiveHub, WatchedRun } from './live-hub';
@@ -29,14 +29,11 @@ type Followed = {
   workflow: string;
   executionArn: string;
   lastEventId: number;
-  seen: Map<number, HistoryEvent>;
-  approvals: Set<number>;
+  reader: HistoryReader;
   done: boolean;
   chain: Promise<void>;
 };
 
-const TASK_ENDED = new Set(['TaskSucceeded', 'TaskFailed', 'TaskTimedOut', 'TaskAborted']);
-const EXECUTION_CLOSED = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionTimedOut', 'ExecutionAborted']);
 const MAX_FOLLOWED = 10_000;
 
 /** Follows the histories of the runs the hub says are watched. */
@@ -96,7 +93,7 @@ export class HistoryFollower {
       const executionArn = run.executionArn ?? (await this.resolve(run.runId));
       if (!executionArn || this.followed.has(run.runId)) return this.followed.get(run.runId)?.chain;
       const workflow = run.workflow ?? executionArn.split(':')[6] ?? '';
-      state = { runId: run.runId, workflow, executionArn, lastEventId: 0, seen: new Map(), approvals: new Set(), done: false, chain: Promise.resolve() };
+      state = { runId: run.runId, workflow, executionArn, lastEventId: 0, reader: new HistoryReader(), done: false, chain: Promise.resolve() };
       this.followed.set(run.runId, state);
       if (this.followed.size > MAX_FOLLOWED) this.followed.delete(this.followed.keys().next().value as string);
     }
@@ -128,44 +125,22 @@ export class HistoryFollower {
       const id = event.id ?? 0;
       if (id <= run.lastEventId) continue;
       run.lastEventId = id;
-      run.seen.set(id, { id, previousEventId: event.previousEventId, timestamp: event.timestamp, type: event.type, stateEnteredEventDetails: event.stateEnteredEventDetails });
-      this.publishEvent(run, event);
+      const time = (event.timestamp ?? new Date()).toISOString();
+      for (const change of run.reader.apply(event)) this.publishChange(run, change, time);
     }
   }
 
-  private publishEvent(run: Followed, event: HistoryEvent): void {
-    const type = event.type ?? '';
-    const time = (event.timestamp ?? new Date()).toISOString();
+  /** Messages carry state names and types only, never task parameters, so no task token can leak. */
+  private publishChange(run: Followed, change: HistoryChange, time: string): void {
     const base = { runId: run.runId, workflow: run.workflow, time };
-    if (type.endsWith('StateEntered')) {
-      this.options.hub.publish({ ...base, type: 'state.entered', data: { name: event.stateEnteredEventDetails?.name, stateType: type.slice(0, -'StateEntered'.length), eventId: event.id } });
-    } else if (type.endsWith('StateExited')) {
-      this.options.hub.publish({ ...base, type: 'state.exited', data: { name: event.stateExitedEventDetails?.name, stateType: type.slice(0, -'StateExited'.length), eventId: event.id } });
-    } else if (type === 'TaskScheduled' && isApprovalTask(event)) {
-      const entered = enteredOf(run, event);
-      if (entered === undefined) return;
-      run.approvals.add(entered.id ?? 0);
-      this.options.hub.publish({ ...base, type: 'run.status', data: { status: 'WAITING_FOR_APPROVAL', stateName: entered.stateEnteredEventDetails?.name } });
-    } else if (TASK_ENDED.has(type)) {
-      const entered = enteredOf(run, event);
-      if (entered === undefined || !run.approvals.delete(entered.id ?? 0)) return;
-      if (run.approvals.size === 0) this.options.hub.publish({ ...base, type: 'run.status', data: { status: 'RUNNING', stateName: entered.stateEnteredEventDetails?.name } });
-    } else if (EXECUTION_CLOSED.has(type)) {
+    const { hub } = this.options;
+    if (change.kind === 'entered') hub.publish({ ...base, type: 'state.entered', data: { name: change.visit.name, stateType: change.visit.stateType, eventId: change.eventId } });
+    else if (change.kind === 'exited') hub.publish({ ...base, type: 'state.exited', data: { name: change.visit.name, stateType: change.visit.stateType, eventId: change.eventId } });
+    else if (change.kind === 'approval' && change.waiting) hub.publish({ ...base, type: 'run.status', data: { status: 'WAITING_FOR_APPROVAL', stateName: change.visit.name } });
+    else if (change.kind === 'approval' && run.reader.waitingForApproval().length === 0) hub.publish({ ...base, type: 'run.status', data: { status: 'RUNNING', stateName: change.visit.name } });
+    else if (change.kind === 'closed') {
       run.done = true;
-      run.seen.clear();
+      run.reader = new HistoryReader(); // a finished run's visits are no longer needed
     }
   }
-}
-
-/** The StateEntered event a task event belongs to, following previousEventId. */
-function enteredOf(run: Followed, event: HistoryEvent): HistoryEvent | undefined {
-  let at: HistoryEvent | undefined = run.seen.get(event.previousEventId ?? 0);
-  while (at && !at.type?.endsWith('StateEntered')) at = run.seen.get(at.previousEventId ?? 0);
-  return at;
-}
-
-function isApprovalTask(event: HistoryEvent): boolean {
-  const details = event.taskScheduledEventDetails;
-  if (!details?.resource?.endsWith('.waitForTaskToken')) return false;
-  return details.parameters?.includes(`:function:${APPROVAL_REQUEST_FUNCTION}"`) ?? false;
 }

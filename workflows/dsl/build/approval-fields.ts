@@ -8,8 +8,9 @@ import { pascalCase } from '../task-function';
 import type { BuildContext } from './build-context';
 import type { DraftFields } from './state-draft';
 
-/** The built-in function every approval calls. */
-export const APPROVAL_REQUEST_FUNCTION = 'approval-request';
+import { APPROVAL_REQUEST_FUNCTION } from './approval-request-function';
+
+export { APPROVAL_REQUEST_FUNCTION };
 export const APPROVAL_PLACEHOLDER = `${pascalCase(APPROVAL_REQUEST_FUNCTION)}FunctionArn`;
 /** The error a rejection fails the approval task with (SendTaskFailure). */
 export const APPROVAL_REJECTED_ERROR = 'Approval.Rejected';
