@@ -1,7 +1,7 @@
 /**
  * Chatbot benchmark on the dev sets (test/fixtures/bot): intent accuracy and full-frame accuracy
- * (intent and every slot) of the 68 labelled utterances, each sent to the local Lex runtime as a
- * new session through the real SDK client (RecognizeText over h2c) on a dev stack seeded with the
+ * (intent and every slot) of the 68 labelled utterances, each sent by a viewer (who changes no
+ * run) to the local Lex runtime as a new session through the real SDK client (RecognizeText over h2c) on a dev stack seeded with the
  * demo runs; RecognizeText latency p50/p99 over repeated rounds, of the runtime alone (instant code
  * hook) and with our code hook doing its reads on the seeded stack; and the 10
  * scripted dialogs, each on a fresh seeded stack through POST /api/chat.
@@ -27,9 +27,11 @@ import { startLocalDynamoDb } from '../cli/local/local-dynamodb';
 import { catalogue } from '../workflows/definitions';
 import { devToken } from '../cli/local/dev-token';
 import { startChatStack } from '../test/helpers/chat-stack';
-import { DIALOG_PERSON, readJsonLines, replayDialog, type DialogTurnScript } from '../test/helpers/dialog-replay';
+import { readJsonLines, replayDialog, type DialogTurnScript } from '../test/helpers/dialog-replay';
 
 type Labelled = { text: string; intent: string; slots: Record<string, string> };
+
+const VIEWER = { user: 'vera', groups: ['viewers'] };
 
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 5;
 const verbose = process.argv.includes('--verbose');
@@ -89,10 +91,11 @@ async function main(): Promise<void> {
 
   const chat = await startChatStack();
   await chat.seedDemo();
-  const token = await devToken(chat.dataDir, DIALOG_PERSON);
+  // A viewer may read every run but change none: the utterances leave the demo runs as they are.
+  const token = await devToken(chat.dataDir, VIEWER);
   const lex = new LexRuntimeV2Client({ endpoint: chat.stack.lexEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const recognize = (text: string, sessionId: string) =>
-    lex.send(new RecognizeTextCommand({ botId: 'STATECRAFT', botAliasId: 'TSTALIASID', localeId: 'en_US', sessionId, text, requestAttributes: identityAttributes(DIALOG_PERSON, token) }));
+    lex.send(new RecognizeTextCommand({ botId: 'STATECRAFT', botAliasId: 'TSTALIASID', localeId: 'en_US', sessionId, text, requestAttributes: identityAttributes(VIEWER, token) }));
 
   let intentHits = 0;
   let frameHits = 0;
