@@ -33,8 +33,8 @@ export type HistoryChange =
   | { kind: 'approval'; visit: StateVisit; waiting: boolean }
   | { kind: 'closed'; status: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' };
 
-/** The fields the reader uses. */
-export type ReadableEvent = Omit<HistoryEvent, 'timestamp' | 'type'> & { type?: string; timestamp?: Date | string };
+/** The fields the reader uses: the SDK's events (`…EventDetails`), or the REST API's (`details`). */
+export type ReadableEvent = Omit<HistoryEvent, 'timestamp' | 'type'> & { type?: string; timestamp?: Date | string; details?: unknown };
 
 const CLOSED: Record<string, 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED'> = {
   ExecutionSucceeded: 'SUCCEEDED',
@@ -80,7 +80,7 @@ export class HistoryReader {
     const type = event.type ?? '';
     const at = event.timestamp === undefined ? undefined : new Date(event.timestamp);
     if (type.endsWith('StateEntered')) {
-      const visit: Visit = { name: event.stateEnteredEventDetails?.name ?? '', stateType: type.slice(0, -'StateEntered'.length), enteredEventId: id, enteredAt: at, status: 'running', retries: 0, failedAttempt: false, approval: false };
+      const visit: Visit = { name: detailsOf(event, 'stateEnteredEventDetails')?.name ?? '', stateType: type.slice(0, -'StateEntered'.length), enteredEventId: id, enteredAt: at, status: 'running', retries: 0, failedAttempt: false, approval: false };
       this.all.push(visit);
       this.open.set(id, visit);
       this.visitOfEvent.set(id, visit);
@@ -124,7 +124,7 @@ export class HistoryReader {
    * to the latest open state of that name or type instead.
    */
   private visitFor(event: ReadableEvent, type: string): Visit | undefined {
-    if (type.endsWith('StateExited')) return this.latestOpen((visit) => visit.name === event.stateExitedEventDetails?.name);
+    if (type.endsWith('StateExited')) return this.latestOpen((visit) => visit.name === detailsOf(event, 'stateExitedEventDetails')?.name);
     const composite = /^(Parallel|Map)(State|Run)/.exec(type)?.[1];
     if (composite) return this.latestOpen((visit) => visit.stateType === composite);
     return this.visitOfEvent.get(event.previousEventId ?? 0);
@@ -160,6 +160,11 @@ function publicVisit({ failedAttempt: _failed, approval: _approval, ...visit }: 
   return { ...visit };
 }
 
+/** The event's details: the SDK's named member, or the REST API's `details`. */
+function detailsOf<Key extends keyof HistoryEvent>(event: ReadableEvent, key: Key): HistoryEvent[Key] | undefined {
+  return (event as HistoryEvent)[key] ?? (event.details as HistoryEvent[Key] | undefined);
+}
+
 /** The error and cause of a failure event, whichever details it carries. */
 function failureOf(event: ReadableEvent): { error?: string; cause?: string } {
   for (const value of Object.values(event)) {
@@ -173,7 +178,7 @@ function failureOf(event: ReadableEvent): { error?: string; cause?: string } {
 
 /** An approval step's task: `lambda:invoke.waitForTaskToken` on the approval-request function. */
 export function isApprovalTask(event: ReadableEvent): boolean {
-  const details = event.taskScheduledEventDetails;
+  const details = detailsOf(event, 'taskScheduledEventDetails');
   if (!details?.resource?.endsWith('.waitForTaskToken')) return false;
   return details.parameters?.includes(`:function:${APPROVAL_REQUEST_FUNCTION}"`) ?? false;
 }

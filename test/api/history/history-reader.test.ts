@@ -1,4 +1,6 @@
 import { readHistory, type ReadableEvent } from '../../../api/history/history-reader';
+import { toApiEvent } from '../../../api/runs/to-api-event';
+import type { HistoryEvent as SdkHistoryEvent } from '@aws-sdk/client-sfn';
 import { detailsKeyFor, settle, type HistoryEvent } from '../../../workflows/engine';
 import { createEngineHarness } from '../../helpers/engine-harness';
 
@@ -33,6 +35,8 @@ describe('HistoryReader', () => {
       ['Reserve', 'caught', 'OutOfStock'],
       ['Apologise', 'succeeded', undefined],
     ]);
+    const fromRestApi = readHistory(asApi(events).map((event) => toApiEvent({ ...event, timestamp: new Date(event.timestamp ?? 0) } as SdkHistoryEvent)));
+    expect(fromRestApi.visits).toEqual(reader.visits);
   });
 
   it('fails the open state with the run, and a Fail state with its error', async () => {
