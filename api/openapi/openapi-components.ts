@@ -76,6 +76,7 @@ export const openApiComponents = {
       description: 'A pending or decided approval; the task token is never included.',
       required: ['approvalId', 'runId', 'executionArn', 'stateName', 'workflow', 'approvers', 'message', 'input', 'requesterKnown', 'requestedAt', 'status'],
       properties: {
+        mayDecide: { type: 'boolean', description: 'Whether the caller may decide it now (pending, an approver, not the requester)' },
         approvalId: string,
         runId: string,
         executionArn: string,

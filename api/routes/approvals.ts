@@ -15,8 +15,8 @@ import type { ApprovalStore } from '../approvals/approval-store';
 import { approvalSubject } from '../approvals/approval-subject';
 import { approvalNotFound, decideApproval, type DecisionInput } from '../approvals/decide-approval';
 import { APPROVAL_LIST_STATUSES, listApprovals } from '../approvals/list-approvals';
-import { publicApproval } from '../approvals/public-approval';
-import { HttpError } from '../errors';
+import { publicApproval, type PublicApproval } from '../approvals/public-approval';
+import { HttpError, type Caller } from '../errors';
 import { callerOf } from '../middleware/caller-of';
 import { parseQuery } from '../middleware/parse-query';
 import { runIdSchema } from '../runs/run-schemas';
@@ -36,12 +36,15 @@ const rejectBody = z.strictObject({ reason: z.string().max(MAX_TEXT_LENGTH).opti
 export function approvalsRouter(deps: ApprovalsRouterDeps): Router {
   const { store, accessOf, clock = systemApprovalClock } = deps;
   const router = Router();
+  /** Whether the caller may decide it now (pending, and the access rule and four-eyes allow): clients show buttons only then. */
+  const mayDecide = (caller: Caller, approval: PublicApproval) => approval.status === 'pending' && checkAccess(caller, 'decide', accessOf(approval.workflow), approvalSubject(approval)).allowed;
 
   router.get('/api/approvals', async (req, res) => {
     const caller = callerOf(res);
     const query = parseQuery(listQuery, req.query);
     const approvals = await listApprovals(store, query, clock.now());
-    res.json({ approvals: approvals.filter((approval) => checkAccess(caller, 'read', accessOf(approval.workflow), approvalSubject(approval)).allowed) });
+    const readable = approvals.filter((approval) => checkAccess(caller, 'read', accessOf(approval.workflow), approvalSubject(approval)).allowed);
+    res.json({ approvals: readable.map((approval) => ({ ...approval, mayDecide: mayDecide(caller, approval) })) });
   });
 
   router.get('/api/approvals/:id', async (req, res) => {
@@ -51,7 +54,8 @@ export function approvalsRouter(deps: ApprovalsRouterDeps): Router {
     const record = await store.get(approvalId);
     if (!record) throw approvalNotFound(approvalId);
     enforceAccess(checkAccess(caller, 'read', accessOf(record.workflow), approvalSubject(record)), () => approvalNotFound(approvalId));
-    res.json(publicApproval(record, clock.now()));
+    const approval = publicApproval(record, clock.now());
+    res.json({ ...approval, mayDecide: mayDecide(caller, approval) });
   });
 
   const decide = (outcome: 'approve' | 'reject') =>

@@ -1,5 +1,6 @@
 /** `statecraft dev` in one process: the embedded back end (startEngineStack), the REST API in front of it and live events at `/ws`. */
 import type { Server } from 'node:http';
+import { Router } from 'express';
 import { createTokenVerifier } from '../../api/auth/create-token-verifier';
 import { createWorkflowCatalogue } from '../../api/catalogue/workflow-catalogue';
 import { loadConfig, type ApiConfig } from '../../api/config';
@@ -7,9 +8,11 @@ import type { ApprovalEvent } from '../../api/approvals/approval-event';
 import { lookUpRun } from '../../api/runs/find-run';
 import { RunSnapshots } from '../../api/runs/run-snapshots';
 import { startApiServer } from '../../api/server';
+import { webConsole } from '../../api/web-console';
 import { catalogue as sampleCatalogue } from '../../workflows/definitions';
 import type { Logger } from '../../workflows/engine';
 import { DevLiveEvents, LIVE_PATH } from './dev-live-events';
+import { devSignIn } from './dev-sign-in';
 import { listenOrExplain } from './listen-or-explain';
 import { startEngineStack, type EngineStack } from './start-engine-stack';
 import { startLocalLex } from './start-local-lex';
@@ -63,7 +66,8 @@ export async function startDevStack({ dataDir, apiPort, sfnPort, dynamodbPort, l
     stopLex = lex.stop;
     const config = loadConfig({ ...stackEnv, LEX_ENDPOINT: lex.endpoint });
     live.follow(engine.sfn, async (runId) => (await lookUpRun(lookup, runId))?.execution.executionArn);
-    const deps = { sfn: engine.sfn, approvalStore: engine.approvals, ledger: engine.ledger, logger, verifyToken, onApprovalEvent, runSnapshots };
+    const site = Router().use(devSignIn(dataDir, catalogue)).use(webConsole());
+    const deps = { sfn: engine.sfn, approvalStore: engine.approvals, ledger: engine.ledger, logger, verifyToken, onApprovalEvent, runSnapshots, site };
     const wire = (server: Server): void => {
       live.attach(server, verifyToken, (workflow) => catalogue.accessOf(workflow));
       onServer?.(server);
