@@ -1,6 +1,6 @@
 /** The deployed workflows as the API sees them: compiled once, with their state machine ARNs. */
 import type { StateMachine } from '../../workflows/asl';
-import { approvalStepsOf, compile, type Workflow } from '../../workflows/dsl';
+import { approvalStepsOf, compile, type ApprovalStep, type Workflow } from '../../workflows/dsl';
 import type { WorkflowGraph } from '../../workflows/dsl/graph';
 import { resolveAccess, type ResolvedAccess } from '../access/access-rule';
 import { HttpError } from '../errors';
@@ -15,6 +15,8 @@ export type CatalogueEntry = {
   stateMachineArn: string;
   /** Who may read, operate and decide, as the access rule reads it. */
   access: ResolvedAccess;
+  /** The approval steps, with who decides each. */
+  approvalSteps: readonly ApprovalStep[];
 };
 
 /** Lookup by name, in catalogue order. */
@@ -30,6 +32,7 @@ export type WorkflowCatalogue = {
 export function createWorkflowCatalogue(workflows: readonly Workflow[], { region, accountId }: { region: string; accountId: string }): WorkflowCatalogue {
   const entries = workflows.map((workflow): CatalogueEntry => {
     const compiled = compile(workflow);
+    const approvalSteps = approvalStepsOf(compiled.definition);
     return {
       name: workflow.name,
       description: workflow.options.description,
@@ -37,7 +40,8 @@ export function createWorkflowCatalogue(workflows: readonly Workflow[], { region
       definition: compiled.definition,
       graph: compiled.graph,
       stateMachineArn: `arn:aws:states:${region}:${accountId}:stateMachine:${workflow.name}`,
-      access: resolveAccess(workflow.name, workflow.options.access, approvalStepsOf(compiled.definition)),
+      access: resolveAccess(workflow.name, workflow.options.access, approvalSteps),
+      approvalSteps,
     };
   });
   const byName = new Map(entries.map((entry) => [entry.name, entry]));

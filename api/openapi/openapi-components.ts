@@ -22,8 +22,17 @@ export const openApiComponents = {
     },
     Workflow: {
       type: 'object',
-      required: ['name', 'description', 'inputExample', 'stateMachineArn', 'definition', 'graph', 'mayStart'],
-      properties: { name: string, description: string, inputExample: {}, stateMachineArn: string, definition: { type: 'object', description: 'Amazon States Language' }, graph: { type: 'object' }, mayStart: { type: 'boolean' } },
+      required: ['name', 'description', 'inputExample', 'stateMachineArn', 'definition', 'graph', 'approvalSteps', 'mayStart'],
+      properties: {
+        name: string,
+        description: string,
+        inputExample: {},
+        stateMachineArn: string,
+        definition: { type: 'object', description: 'Amazon States Language' },
+        graph: { type: 'object' },
+        approvalSteps: { type: 'array', description: 'The approval steps and who decides each', items: { type: 'object', properties: { stateName: string, approvers: { type: 'object' } } } },
+        mayStart: { type: 'boolean' },
+      },
     },
     StartRunRequest: {
       type: 'object',

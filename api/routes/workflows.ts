@@ -38,7 +38,8 @@ export function workflowsRouter(lookup: RunLookup): Router {
     parseQuery(noQuery, req.query);
     const entry = readable(caller, String(req.params.name));
     const { name, description, example, definition, graph, stateMachineArn } = entry;
-    res.json({ name, description, inputExample: example, stateMachineArn, definition, graph, mayStart: mayStart(caller, entry) });
+    const approvalSteps = entry.approvalSteps.map(({ stateName, approvers }) => ({ stateName, approvers }));
+    res.json({ name, description, inputExample: example, stateMachineArn, definition, graph, approvalSteps, mayStart: mayStart(caller, entry) });
   });
   router.post('/api/workflows/:name/runs', async (req, res) => {
     const caller = callerOf(res);

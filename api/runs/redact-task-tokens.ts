@@ -16,8 +16,11 @@ export function redactTaskTokens(value: unknown): unknown {
   return value;
 }
 
+/** A resource name such as `invoke.waitForTaskToken` or `arn:aws:states:::lambda:invoke.waitForTaskToken`: names the pattern, carries no token. */
+const WAIT_FOR_TOKEN_RESOURCE = /^[\w:./-]*\.waitForTaskToken$/;
+
 function redactJsonText(text: string): string {
-  if (!/task_?token/i.test(text)) return text;
+  if (!/task_?token/i.test(text) || WAIT_FOR_TOKEN_RESOURCE.test(text)) return text;
   try {
     return JSON.stringify(redactTaskTokens(JSON.parse(text)));
   } catch {

@@ -1,6 +1,6 @@
 /** One state's definition: type, resource, retry, catch, timeouts, paths or JSONata, as ASL JSON. */
 import type { StateMachineJson } from '../api/api-types';
-import { stateAt } from '../graph/approval-states';
+import { stateAt } from '../graph/state-at';
 
 /** Fields shown above the raw JSON, in this order, when the state has them. */
 const HIGHLIGHTS = ['Type', 'Resource', 'TimeoutSeconds', 'HeartbeatSeconds', 'Retry', 'Catch', 'InputPath', 'Parameters', 'Arguments', 'ResultSelector', 'ResultPath', 'OutputPath', 'Output', 'Assign', 'Next', 'End'];

@@ -94,6 +94,7 @@ export function WorkflowGraphView({ graph, approvals, statuses, selected, onSele
 }
 
 function label(name: string, type: string, approval: boolean, status: string | undefined) {
+  if (type === 'Start' || type === 'End') return <span className="terminal-label">{type === 'Start' ? 'start' : 'end'}</span>;
   return (
     <span className="state-label">
       <span className="state-name">{name}</span>

@@ -3,7 +3,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api/api-client';
 import type { RunSummary, WorkflowDetails, WorkflowSummary } from '../api/api-types';
 import { Problem } from '../components/problem';
-import { approvalStateNames } from '../graph/approval-states';
 import { RunStatusBadge } from '../components/run-status-badge';
 import { hrefOf } from '../use-route';
 import { useApi } from '../use-api';
@@ -39,7 +38,7 @@ export function CataloguePage() {
         {shown.map((workflow) => {
           const card = cards[workflow.name];
           const states = card?.details.graph.nodes.filter((node) => node.type !== 'Start' && node.type !== 'End').length;
-          const approvals = card ? approvalStateNames(card.details.definition).size : 0;
+          const approvals = card?.details.approvalSteps.length ?? 0;
           return (
             <li key={workflow.name} className="card" data-workflow={workflow.name}>
               <h2>

@@ -5,7 +5,6 @@ import type { WorkflowDetails } from '../api/api-types';
 import { LazyGraph } from '../components/lazy-graph';
 import { Problem } from '../components/problem';
 import { RunStatusBadge } from '../components/run-status-badge';
-import { approvalStateNames } from '../graph/approval-states';
 import { stateStatuses } from '../graph/state-statuses';
 import { useApi } from '../use-api';
 import { hrefOf } from '../use-route';
@@ -17,7 +16,7 @@ export function RunPage({ runId }: { runId: string }) {
   const [selected, setSelected] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const statuses = useMemo(() => stateStatuses(view.visits), [view.visits]);
-  const approvals = useMemo(() => (workflow.data ? approvalStateNames(workflow.data.definition) : new Set<string>()), [workflow.data]);
+  const approvals = useMemo(() => (workflow.data ? new Set(workflow.data.approvalSteps.map((step) => step.stateName)) : new Set<string>()), [workflow.data]);
 
   if (view.error && !view.run) return <Problem message={view.error} onRetry={view.refresh} />;
   if (!view.run) return <p className="muted">Loading…</p>;

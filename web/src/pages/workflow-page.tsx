@@ -5,7 +5,6 @@ import { LazyGraph } from '../components/lazy-graph';
 import { Problem } from '../components/problem';
 import { StartRunForm } from '../components/start-run-form';
 import { StateInspector } from '../components/state-inspector';
-import { approvalStateNames } from '../graph/approval-states';
 import { useApi } from '../use-api';
 
 type Tab = 'graph' | 'asl' | 'start';
@@ -14,7 +13,7 @@ export function WorkflowPage({ name }: { name: string }) {
   const workflow = useApi<WorkflowDetails>(`/api/workflows/${encodeURIComponent(name)}`);
   const [tab, setTab] = useState<Tab>('graph');
   const [selected, setSelected] = useState<string>();
-  const approvals = useMemo(() => (workflow.data ? approvalStateNames(workflow.data.definition) : new Set<string>()), [workflow.data]);
+  const approvals = useMemo(() => (workflow.data ? new Set(workflow.data.approvalSteps.map((step) => step.stateName)) : new Set<string>()), [workflow.data]);
 
   if (workflow.error) return <Problem message={workflow.error} onRetry={workflow.reload} />;
   if (!workflow.data) return <p className="muted">Loading…</p>;
