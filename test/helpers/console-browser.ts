@@ -23,6 +23,7 @@ export async function launchBrowser(): Promise<Browser> {
 /** A new page (in its own context, as axe-core needs) at `baseUrl`, signed in as `person` through the local token route (the sign-in form has its own test). */
 export async function pageAs(browser: Browser, baseUrl: string, person: Person, { width = 1280, height = 900 } = {}): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
+  reportPageErrors(page);
   await page.goto(`${baseUrl}/`);
   await page.evaluate(async (who) => {
     const response = await fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
@@ -34,6 +35,11 @@ export async function pageAs(browser: Browser, baseUrl: string, person: Person, 
   }, person);
   await page.reload();
   return page;
+}
+
+/** Prints errors the page throws, so a failing test says why the page broke. */
+export function reportPageErrors(page: Page): void {
+  page.on('pageerror', (error) => process.stderr.write(`page error at ${page.url()}: ${error.stack ?? error.message}\n`));
 }
 
 /** Saves a full-page screenshot as test-results/<name>.png. */

@@ -1,6 +1,9 @@
 /** The console's shell: navigation with the approvals badge, the signed-in user, and the page of the current route. */
 import { useEffect, useState } from 'react';
 import { currentSession, onSessionChange, signOut, type Session } from './auth/session';
+import { ChatPanel } from './components/chat-panel';
+import { ErrorBoundary } from './components/error-boundary';
+import { closeLiveSocket, useLive } from './live/use-live';
 import { ApprovalsPage } from './pages/approvals-page';
 import { CataloguePage } from './pages/catalogue-page';
 import { RunPage } from './pages/run-page';
@@ -12,13 +15,25 @@ import { hrefOf, useRoute, type Route } from './use-route';
 
 export function App() {
   const [session, setSession] = useState<Session | undefined>(currentSession);
-  useEffect(() => onSessionChange(() => setSession(currentSession())), []);
+  useEffect(
+    () =>
+      onSessionChange(() => {
+        closeLiveSocket();
+        setSession(currentSession());
+      }),
+    [],
+  );
   const route = useRoute();
   if (!session) return <SignInPage />;
   return (
     <>
       <Navigation session={session} route={route} />
-      <Page route={route} />
+      <ErrorBoundary resetKey={JSON.stringify(route)}>
+        <Page route={route} />
+      </ErrorBoundary>
+      <ErrorBoundary resetKey="chat">
+        <ChatPanel />
+      </ErrorBoundary>
     </>
   );
 }
@@ -41,6 +56,9 @@ function Page({ route }: { route: Route }) {
 function Navigation({ session, route }: { session: Session; route: Route }) {
   const pending = useApi<{ approvals: { mayDecide: boolean }[] }>('/api/approvals?status=pending');
   const waiting = (pending.data?.approvals ?? []).filter((approval) => approval.mayDecide).length;
+  useLive({ all: true }, (event) => {
+    if (event.type.startsWith('approval.')) pending.reload();
+  });
   const link = (target: Route, text: string, badge?: number) => (
     <a href={hrefOf(target)} aria-current={route.page === target.page ? 'page' : undefined}>
       {text}

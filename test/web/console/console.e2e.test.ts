@@ -83,6 +83,11 @@ describe('the web console', () => {
   });
 
   it('starts a run from the form, shows it waiting at the approval live, and a release manager approves it in the inbox', async () => {
+    const watcher = await pageAs(browser, base, rita);
+    await watcher.goto(`${base}/#/runs`);
+    const badge = watcher.getByRole('navigation', { name: 'Main' }).locator('.count');
+    await badge.filter({ hasText: /^\d+$/ }).waitFor();
+    const before = Number(await badge.textContent());
     const page = await pageAs(browser, base, olivia);
     await page.goto(`${base}/#/workflows/deploy-service`);
     await page.getByRole('tab', { name: 'Start run' }).click();
@@ -94,6 +99,10 @@ describe('the web console', () => {
     await page.locator('.react-flow__node.status-waiting-for-approval').waitFor({ timeout: 30_000 });
     await expectAccessible(page);
     await screenshot(page, 'run-waiting-for-approval');
+
+    await badge.filter({ hasText: String(before + 1) }).waitFor({ timeout: 15_000 });
+    await watcher.getByRole('table').getByRole('link', { name: runId }).waitFor({ timeout: 15_000 });
+    await watcher.close();
 
     const inbox = await pageAs(browser, base, rita);
     await inbox.goto(`${base}/#/approvals`);
@@ -140,6 +149,30 @@ describe('the web console', () => {
     expect([startTabs, stopButtons, approveButtons]).toEqual([0, 0, 0]);
     expect(listed).not.toContain('refund-request');
     expect(listed).toContain('deploy-service');
+    await page.close();
+  });
+});
+
+describe('the chat panel', () => {
+  it('starts nightly-report after confirmation, links the run, and the run appears in the runs list', async () => {
+    const page = await pageAs(browser, base, olivia);
+    await page.goto(`${base}/#/runs`);
+    await page.getByRole('button', { name: 'Chat' }).click();
+    const chat = page.getByRole('complementary', { name: 'Chat with the bot' });
+    await chat.getByLabel('Message').fill('start nightly-report');
+    await chat.getByRole('button', { name: 'Send' }).click();
+    await chat.getByText('Start nightly-report with this input?').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'chat-panel');
+    await chat.getByRole('button', { name: 'Yes' }).click();
+    const started = chat.getByText(/Started nightly-report as r-[0-9a-f]{6}/);
+    await started.waitFor();
+    const runId = /r-[0-9a-f]{6}/.exec((await started.textContent()) ?? '')?.[0] ?? '';
+
+    await page.getByRole('link', { name: runId }).first().waitFor();
+    await page.getByRole('table').getByRole('link', { name: runId }).waitFor({ timeout: 15_000 });
+    await chat.getByRole('link', { name: runId }).first().click();
+    await page.getByRole('heading', { name: new RegExp(runId) }).waitFor();
     await page.close();
   });
 });

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { api, ApiError } from '../api/api-client';
 import { Problem } from '../components/problem';
+import { useLive } from '../live/use-live';
 import { useApi } from '../use-api';
 import { hrefOf } from '../use-route';
 
@@ -26,6 +27,11 @@ export function ApprovalsPage() {
   const history = useApi<{ approvals: Approval[] }>('/api/approvals');
   const [problem, setProblem] = useState<string>();
   const [notes, setNotes] = useState<Record<string, string>>({});
+  useLive({ all: true }, (event) => {
+    if (!event.type.startsWith('approval.')) return;
+    pending.reload();
+    history.reload();
+  });
   const decide = async (approval: Approval, outcome: 'approve' | 'reject') => {
     setProblem(undefined);
     const note = notes[approval.approvalId]?.trim();

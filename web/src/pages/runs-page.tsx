@@ -1,13 +1,13 @@
-/** Runs, newest first, filtered by workflow and status, refreshed every few seconds. */
-import { useEffect, useState } from 'react';
+/** Runs, newest first, filtered by workflow and status, updated as runs start and end (live events). */
+import { useState } from 'react';
 import type { RunSummary, WorkflowSummary } from '../api/api-types';
 import { Problem } from '../components/problem';
 import { RunStatusBadge } from '../components/run-status-badge';
+import { useLive } from '../live/use-live';
 import { useApi } from '../use-api';
 import { hrefOf } from '../use-route';
 
 const STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
-const REFRESH_MS = 3000;
 
 export function RunsPage() {
   const [workflow, setWorkflow] = useState('');
@@ -16,10 +16,9 @@ export function RunsPage() {
   const query = new URLSearchParams({ limit: '50', ...(workflow ? { workflow } : {}), ...(status ? { status } : {}) });
   const runs = useApi<{ runs: RunSummary[] }>(`/api/runs?${query.toString()}`);
   const { reload } = runs;
-  useEffect(() => {
-    const timer = setInterval(reload, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [reload]);
+  useLive({ all: true }, (event) => {
+    if (event.type.startsWith('run.')) reload();
+  });
   return (
     <main>
       <div className="page-head">
