@@ -25,6 +25,11 @@ export type StateVisit = {
   /** The last failure seen in the visit (kept when it was retried or caught). */
   error?: string;
   cause?: string;
+  /** Every failure of the visit, oldest first: one per attempt that failed. */
+  failures: { error?: string; cause?: string }[];
+  /** The state's input and output as JSON text, when the history carries them. */
+  input?: string;
+  output?: string;
 };
 
 /** What one event changed, for live clients. */
@@ -80,7 +85,19 @@ export class HistoryReader {
     const type = event.type ?? '';
     const at = event.timestamp === undefined ? undefined : new Date(event.timestamp);
     if (type.endsWith('StateEntered')) {
-      const visit: Visit = { name: detailsOf(event, 'stateEnteredEventDetails')?.name ?? '', stateType: type.slice(0, -'StateEntered'.length), enteredEventId: id, enteredAt: at, status: 'running', retries: 0, failedAttempt: false, approval: false };
+      const entered = detailsOf(event, 'stateEnteredEventDetails');
+      const visit: Visit = {
+        name: entered?.name ?? '',
+        stateType: type.slice(0, -'StateEntered'.length),
+        enteredEventId: id,
+        enteredAt: at,
+        status: 'running',
+        retries: 0,
+        failures: [],
+        ...(entered?.input === undefined ? {} : { input: entered.input }),
+        failedAttempt: false,
+        approval: false,
+      };
       this.all.push(visit);
       this.open.set(id, visit);
       this.visitOfEvent.set(id, visit);
@@ -95,6 +112,8 @@ export class HistoryReader {
       visit.exitedAt = at;
       visit.approval = false;
       visit.status = visit.failedAttempt ? 'caught' : 'succeeded';
+      const output = detailsOf(event, 'stateExitedEventDetails')?.output;
+      if (output !== undefined) visit.output = output;
       return [{ kind: 'exited', visit: publicVisit(visit), eventId: id }];
     }
     const changes: HistoryChange[] = [];
@@ -103,8 +122,10 @@ export class HistoryReader {
       visit.failedAttempt = false;
     }
     if (WORK_FAILED.test(type)) {
+      const failure = failureOf(event);
       visit.failedAttempt = true;
-      Object.assign(visit, failureOf(event));
+      visit.failures.push(failure);
+      Object.assign(visit, failure);
     }
     if (type === 'TaskScheduled' && isApprovalTask(event)) {
       visit.approval = true;
@@ -157,7 +178,7 @@ export function readHistory(events: readonly ReadableEvent[]): HistoryReader {
 
 /** The visit without the reader's bookkeeping. */
 function publicVisit({ failedAttempt: _failed, approval: _approval, ...visit }: Visit): StateVisit {
-  return { ...visit };
+  return { ...visit, failures: [...visit.failures] };
 }
 
 /** The event's details: the SDK's named member, or the REST API's `details`. */

@@ -96,6 +96,18 @@ export const openApiDocument = {
         responses: { '200': { description: 'Stopped', ...json(ref('StoppedRun')) }, ...errors(400, 401, 403, 404, 409, 415) },
       },
     },
+    '/api/runs/{runId}/redrive': {
+      post: {
+        operationId: 'redriveRun',
+        summary: 'Redrive a failed, timed-out or stopped run from where it ended (needs the right to start its workflow)',
+        parameters: [runIdParam],
+        requestBody: { required: false, ...json({ type: 'object', additionalProperties: false }) },
+        responses: {
+          '200': { description: 'Redriven', ...json({ type: 'object', properties: { runId: { type: 'string' }, workflow: { type: 'string' }, status: { const: 'RUNNING' }, redrivenAt: { type: 'string', format: 'date-time' } } }) },
+          ...errors(400, 401, 403, 404, 409, 415),
+        },
+      },
+    },
     '/api/approvals': {
       get: {
         operationId: 'listApprovals',

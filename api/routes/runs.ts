@@ -1,5 +1,5 @@
 /** The runs routes: list, describe, history (without task tokens), stop; each run passes the one access rule. */
-import { GetExecutionHistoryCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { GetExecutionHistoryCommand, RedriveExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { Router } from 'express';
 import { z } from 'zod';
 import { checkAccess, type AccessAction } from '../access/access-rule';
@@ -24,8 +24,11 @@ import { toApiEvent } from '../runs/to-api-event';
 export type RunsRouterDeps = RunLookup & { approvals?: ApprovalStore; clock?: ApprovalClock; snapshots?: RunSnapshots };
 
 const noQuery = z.strictObject({});
+const noBody = z.strictObject({});
+/** The statuses Step Functions redrives from. */
+const REDRIVABLE = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
 
-/** `GET /api/runs`, `GET /api/runs/:runId`, `GET /api/runs/:runId/history`, `POST /api/runs/:runId/stop`. */
+/** `GET /api/runs`, `GET /api/runs/:runId`, `GET /api/runs/:runId/history`, `POST /api/runs/:runId/stop`, `POST /api/runs/:runId/redrive`. */
 export function runsRouter(deps: RunsRouterDeps): Router {
   const { sfn, catalogue, approvals, clock = systemApprovalClock, snapshots = new RunSnapshots({ tracksChanges: false }) } = deps;
   const router = Router();
@@ -79,6 +82,18 @@ export function runsRouter(deps: RunsRouterDeps): Router {
     }
     const stopped = await callSfn(() => sfn.send(new StopExecutionCommand({ executionArn: execution.executionArn, cause: reason })));
     res.json({ runId: execution.name, workflow: entry.name, status: 'ABORTED', stoppedAt: (stopped.stopDate ?? new Date()).toISOString() });
+  });
+  // Redrive restarts a failed, timed-out or stopped run from where it ended (Step Functions keeps what succeeded): operating it needs the right to start.
+  router.post('/api/runs/:runId/redrive', async (req, res) => {
+    parseQuery(noQuery, req.query);
+    noBody.parse(req.body ?? {});
+    const { entry, execution } = await permitted(callerOf(res), String(req.params.runId), 'start');
+    if (!REDRIVABLE.has(execution.status ?? '')) {
+      throw new HttpError(409, 'run-not-redrivable', `run '${execution.name}' is ${execution.status}; only failed, timed-out or stopped runs can be redriven`, { runId: execution.name, status: execution.status });
+    }
+    const redriven = await callSfn(() => sfn.send(new RedriveExecutionCommand({ executionArn: execution.executionArn })));
+    snapshots.changed(execution.executionArn ?? '');
+    res.json({ runId: execution.name, workflow: entry.name, status: 'RUNNING', redrivenAt: (redriven.redriveDate ?? new Date()).toISOString() });
   });
   return router;
 }

@@ -18,7 +18,8 @@ describe('HistoryReader', () => {
 
     const reader = readHistory(asApi(events));
 
-    expect(reader.visits).toEqual([expect.objectContaining({ name: 'Charge', stateType: 'Task', status: 'succeeded', retries: 1, error: 'GatewayBusy' })]);
+    expect(reader.visits).toEqual([expect.objectContaining({ name: 'Charge', stateType: 'Task', status: 'succeeded', retries: 1, error: 'GatewayBusy', failures: [expect.objectContaining({ error: 'GatewayBusy' })] })]);
+    expect(JSON.parse(reader.visits[0].output ?? 'null')).toEqual({});
     expect(reader.closedAs).toBe('SUCCEEDED');
   });
 

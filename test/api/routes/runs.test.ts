@@ -1,6 +1,6 @@
-import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import request from 'supertest';
-import { deployServiceExample } from '../../../workflows/definitions';
+import { deployServiceExample, orderFulfillmentExample } from '../../../workflows/definitions';
 import { eventually, startApiStack, type ApiStack } from '../../helpers/api-stack';
 
 let stack: ApiStack;
@@ -113,5 +113,24 @@ describe('unknown and malformed run ids', () => {
 
     expect(response.status).toBe(status);
     expect(response.body.code).toBe(code);
+  });
+});
+
+describe('POST /api/runs/:runId/redrive', () => {
+  it('redrives a failed run for an operator, refuses a viewer, and refuses a run that has not ended', async () => {
+    await request(stack.app).post('/api/workflows/order-fulfillment/runs').auth(operator, { type: 'bearer' }).send({ runId: 'ord-redrive', input: { ...orderFulfillmentExample, orderId: 'ORD-REDRIVE', payment: { card: 'declined' } } });
+    await eventually(async () => ((await get('/api/runs/ord-redrive')).body.status === 'FAILED' ? true : undefined));
+
+    const byViewer = await request(stack.app).post('/api/runs/ord-redrive/redrive').auth(viewer, { type: 'bearer' }).send({});
+    const byOperator = await request(stack.app).post('/api/runs/ord-redrive/redrive').auth(operator, { type: 'bearer' }).send({});
+    const stillRunning = await request(stack.app).post('/api/runs/dep-1/redrive').auth(operator, { type: 'bearer' }).send({});
+
+    expect(byViewer.status).toBe(403);
+    expect(byOperator.status).toBe(200);
+    expect(byOperator.body).toMatchObject({ runId: 'ord-redrive', workflow: 'order-fulfillment', status: 'RUNNING' });
+    expect(stillRunning.status).toBe(409);
+    expect(stillRunning.body.code).toBe('run-not-redrivable');
+    const redriven = await stack.sfn.send(new DescribeExecutionCommand({ executionArn: 'arn:aws:states:us-east-1:123456789012:execution:order-fulfillment:ord-redrive' }));
+    expect(redriven.redriveCount).toBe(1);
   });
 });

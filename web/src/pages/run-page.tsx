@@ -1,10 +1,13 @@
-/** A run: the graph coloured by each state's status, the state inspector with input, error and retries, the events, and Stop while it runs. */
+/** A run: the graph coloured by each state's status, the state inspector (input, output, each failed attempt), a timeline, the events, Stop while it runs and Redrive once it failed. */
 import { useMemo, useState } from 'react';
 import { api, ApiError } from '../api/api-client';
 import type { WorkflowDetails } from '../api/api-types';
+import { EventTable } from '../components/event-table';
 import { LazyGraph } from '../components/lazy-graph';
 import { Problem } from '../components/problem';
+import { RunStateInspector } from '../components/run-state-inspector';
 import { RunStatusBadge } from '../components/run-status-badge';
+import { StateTimeline } from '../components/state-timeline';
 import { stateStatuses } from '../graph/state-statuses';
 import { useApi } from '../use-api';
 import { hrefOf } from '../use-route';
@@ -22,15 +25,16 @@ export function RunPage({ runId }: { runId: string }) {
   if (!view.run) return <p className="muted">Loading…</p>;
   const run = view.run;
   const running = run.status === 'RUNNING' || run.status === 'WAITING_FOR_APPROVAL';
-  const stop = async () => {
+  const redrivable = run.status === 'FAILED' || run.status === 'TIMED_OUT' || run.status === 'ABORTED';
+  const act = async (action: 'stop' | 'redrive') => {
+    setProblem(undefined);
     try {
-      await api(`/api/runs/${run.runId}/stop`, { method: 'POST', body: {} });
+      await api(`/api/runs/${run.runId}/${action}`, { method: 'POST', body: {} });
       view.refresh();
     } catch (error) {
       setProblem(error instanceof ApiError ? error.message : String(error));
     }
   };
-  const summary = selected ? statuses.get(selected) : undefined;
   return (
     <main>
       <div className="page-head">
@@ -38,8 +42,13 @@ export function RunPage({ runId }: { runId: string }) {
           {run.runId} <RunStatusBadge status={run.status} />
         </h1>
         {running && workflow.data?.mayStart && (
-          <button type="button" onClick={() => void stop()}>
+          <button type="button" onClick={() => void act('stop')}>
             Stop
+          </button>
+        )}
+        {redrivable && workflow.data?.mayStart && (
+          <button type="button" onClick={() => void act('redrive')}>
+            Redrive
           </button>
         )}
       </div>
@@ -57,49 +66,13 @@ export function RunPage({ runId }: { runId: string }) {
       {workflow.data && (
         <div className="graph-with-inspector">
           <LazyGraph graph={workflow.data.graph} approvals={approvals} statuses={statuses} selected={selected} onSelect={setSelected} />
-          {selected && (
-            <aside className="inspector" aria-label={`State ${selected}`}>
-              <div className="inspector-head">
-                <h2>{selected}</h2>
-                <button type="button" onClick={() => setSelected(undefined)} aria-label="Close the state's details">
-                  ×
-                </button>
-              </div>
-              <p>
-                Status: <strong>{summary?.status.replace(/-/g, ' ') ?? 'not reached'}</strong>
-                {summary && summary.visits > 1 ? ` (${summary.visits} visits)` : ''}
-                {summary?.retries ? `, ${summary.retries} retr${summary.retries === 1 ? 'y' : 'ies'}` : ''}
-              </p>
-              {summary?.error && (
-                <p className="problem">
-                  <strong>{summary.error}</strong> {summary.cause}
-                </p>
-              )}
-            </aside>
-          )}
+          {selected && <RunStateInspector name={selected} summary={statuses.get(selected)} visits={view.visits} onClose={() => setSelected(undefined)} />}
         </div>
       )}
+      <h2>Timeline</h2>
+      <StateTimeline visits={view.visits} now={Date.now()} />
       <h2>Events</h2>
-      <table className="events">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Type</th>
-            <th scope="col">State</th>
-            <th scope="col">Time</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.events.map((event) => (
-            <tr key={event.id}>
-              <td>{event.id}</td>
-              <td>{event.type}</td>
-              <td>{String((event.details as { name?: string } | undefined)?.name ?? '')}</td>
-              <td>{new Date(event.timestamp).toLocaleTimeString()}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <EventTable events={view.events} />
     </main>
   );
 }
