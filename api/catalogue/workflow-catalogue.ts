@@ -17,6 +17,8 @@ export type CatalogueEntry = {
   access: ResolvedAccess;
   /** The approval steps, with who decides each. */
   approvalSteps: readonly ApprovalStep[];
+  /** `file:line` where the workflow is declared, when known. */
+  location?: string;
 };
 
 /** Lookup by name, in catalogue order. */
@@ -42,6 +44,7 @@ export function createWorkflowCatalogue(workflows: readonly Workflow[], { region
       stateMachineArn: `arn:aws:states:${region}:${accountId}:stateMachine:${workflow.name}`,
       access: resolveAccess(workflow.name, workflow.options.access, approvalSteps),
       approvalSteps,
+      ...(workflow.location === undefined ? {} : { location: workflow.location }),
     };
   });
   const byName = new Map(entries.map((entry) => [entry.name, entry]));

@@ -53,6 +53,14 @@ export const openApiDocument = {
     '/api/workflows/{name}': {
       get: { operationId: 'getWorkflow', summary: 'Description, input example, ASL and graph', parameters: [nameParam], responses: { '200': { description: 'The workflow', ...json(ref('Workflow')) }, ...errors(401, 403, 404) } },
     },
+    '/api/workflows/{name}/source': {
+      get: {
+        operationId: 'getWorkflowSource',
+        summary: "The workflow's DSL source file (404 source-unavailable where the deployment ships none)",
+        parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'The source', ...json({ type: 'object', properties: { workflow: { type: 'string' }, file: { type: 'string' }, text: { type: 'string' } } }) }, ...errors(401, 404) },
+      },
+    },
     '/api/workflows/{name}/runs': {
       post: {
         operationId: 'startRun',

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { checkAccess } from '../access/access-rule';
 import { enforceAccess } from '../access/enforce-access';
 import { workflowNotFound, type CatalogueEntry } from '../catalogue/workflow-catalogue';
-import type { Caller } from '../errors';
+import { workflowSource } from '../catalogue/workflow-source';
+import { HttpError, type Caller } from '../errors';
 import { callerOf } from '../middleware/caller-of';
 import { parseQuery } from '../middleware/parse-query';
 import type { RunLookup } from '../runs/find-run';
@@ -14,7 +15,7 @@ import { channelOf } from './channel-of';
 
 const noQuery = z.strictObject({});
 
-/** `GET /api/workflows`, `GET /api/workflows/:name`, `POST /api/workflows/:name/runs`. */
+/** `GET /api/workflows`, `GET /api/workflows/:name`, `GET /api/workflows/:name/source`, `POST /api/workflows/:name/runs`. */
 export function workflowsRouter(lookup: RunLookup): Router {
   const { catalogue } = lookup;
   const router = Router();
@@ -40,6 +41,14 @@ export function workflowsRouter(lookup: RunLookup): Router {
     const { name, description, example, definition, graph, stateMachineArn } = entry;
     const approvalSteps = entry.approvalSteps.map(({ stateName, approvers }) => ({ stateName, approvers }));
     res.json({ name, description, inputExample: example, stateMachineArn, definition, graph, approvalSteps, mayStart: mayStart(caller, entry) });
+  });
+  router.get('/api/workflows/:name/source', async (req, res) => {
+    const caller = callerOf(res);
+    parseQuery(noQuery, req.query);
+    const entry = readable(caller, String(req.params.name));
+    const source = await workflowSource(entry);
+    if (!source) throw new HttpError(404, 'source-unavailable', `the DSL source of ${entry.name} is not part of this deployment`, { workflow: entry.name });
+    res.json({ workflow: entry.name, ...source });
   });
   router.post('/api/workflows/:name/runs', async (req, res) => {
     const caller = callerOf(res);

@@ -166,3 +166,15 @@ describe('POST /api/workflows/{name}/runs', () => {
     expect(forbidden.body.code).toBe('forbidden');
   });
 });
+
+describe('GET /api/workflows/:name/source', () => {
+  it('returns the DSL file a workflow is declared in, and hides a finance-only one from a viewer', async () => {
+    const source = await request(stack.app).get('/api/workflows/deploy-service/source').auth(viewer, { type: 'bearer' });
+    const hidden = await request(stack.app).get('/api/workflows/refund-request/source').auth(viewer, { type: 'bearer' });
+
+    expect(source.status).toBe(200);
+    expect(source.body.file).toBe('workflows/definitions/deploy-service.ts');
+    expect(source.body.text).toContain("export const deployService = workflow(");
+    expect(hidden.status).toBe(404);
+  });
+});

@@ -79,6 +79,10 @@ describe('the web console', () => {
     await page.getByRole('complementary', { name: 'State Approve production' }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'workflow-deploy-service');
+    await page.getByRole('tab', { name: 'ASL JSON' }).click();
+    await page.getByText('"StartAt": "Build checks"').waitFor();
+    await page.getByRole('tab', { name: 'DSL source' }).click();
+    await page.getByText('workflows/definitions/deploy-service.ts').waitFor();
     await page.close();
   });
 

@@ -1,4 +1,4 @@
-/** A workflow: its graph (before anything runs), each state's definition on click, the ASL, and a start form for those who may start it. */
+/** A workflow: its graph (before anything runs), each state's definition on click, the ASL, the DSL source, and a start form for those who may start it. */
 import { useMemo, useState } from 'react';
 import type { WorkflowDetails } from '../api/api-types';
 import { LazyGraph } from '../components/lazy-graph';
@@ -7,7 +7,20 @@ import { StartRunForm } from '../components/start-run-form';
 import { StateInspector } from '../components/state-inspector';
 import { useApi } from '../use-api';
 
-type Tab = 'graph' | 'asl' | 'start';
+/** The workflow's TypeScript, as written. */
+function DslSource({ name }: { name: string }) {
+  const source = useApi<{ file: string; text: string }>(`/api/workflows/${encodeURIComponent(name)}/source`);
+  if (source.error) return <Problem message={source.error} />;
+  if (!source.data) return <p className="muted">Loading…</p>;
+  return (
+    <figure className="source">
+      <figcaption>{source.data.file}</figcaption>
+      <pre>{source.data.text}</pre>
+    </figure>
+  );
+}
+
+type Tab = 'graph' | 'asl' | 'source' | 'start';
 
 export function WorkflowPage({ name }: { name: string }) {
   const workflow = useApi<WorkflowDetails>(`/api/workflows/${encodeURIComponent(name)}`);
@@ -18,7 +31,7 @@ export function WorkflowPage({ name }: { name: string }) {
   if (workflow.error) return <Problem message={workflow.error} onRetry={workflow.reload} />;
   if (!workflow.data) return <p className="muted">Loading…</p>;
   const details = workflow.data;
-  const tabs: readonly [Tab, string][] = [['graph', 'Graph'], ['asl', 'ASL JSON'], ...(details.mayStart ? ([['start', 'Start run']] as [Tab, string][]) : [])];
+  const tabs: readonly [Tab, string][] = [['graph', 'Graph'], ['asl', 'ASL JSON'], ['source', 'DSL source'], ...(details.mayStart ? ([['start', 'Start run']] as [Tab, string][]) : [])];
   return (
     <main>
       <h1>{details.name}</h1>
@@ -37,6 +50,7 @@ export function WorkflowPage({ name }: { name: string }) {
         </div>
       )}
       {tab === 'asl' && <pre className="asl">{JSON.stringify(details.definition, null, 2)}</pre>}
+      {tab === 'source' && <DslSource name={details.name} />}
       {tab === 'start' && <StartRunForm workflow={details.name} example={details.inputExample} />}
     </main>
   );
