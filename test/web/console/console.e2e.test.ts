@@ -157,6 +157,21 @@ describe('the web console', () => {
   });
 });
 
+describe('the inbox on a phone', () => {
+  it('fits a 390 px wide screen with its decision buttons in reach', async () => {
+    const page = await pageAs(browser, base, rita, { width: 390, height: 844 });
+    await page.goto(`${base}/#/approvals`);
+    await page.locator('li[data-approval]').first().waitFor();
+
+    const overflow = await page.evaluate('document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth');
+    expect(overflow).toBe(0);
+    expect(await page.getByRole('button', { name: 'Approve' }).first().isVisible()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'approvals-inbox-phone');
+    await page.close();
+  });
+});
+
 describe('the chat panel', () => {
   it('starts nightly-report after confirmation, links the run, and the run appears in the runs list', async () => {
     const page = await pageAs(browser, base, olivia);
