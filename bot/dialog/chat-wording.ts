@@ -1,21 +1,6 @@
 /** How the bot words runs, times and refusals: short, plain, the same everywhere. */
 import { HttpError } from '../../api/errors';
 
-const STATUS_WORDS: Record<string, string> = {
-  RUNNING: 'running',
-  WAITING_FOR_APPROVAL: 'waiting for approval',
-  SUCCEEDED: 'succeeded',
-  FAILED: 'failed',
-  TIMED_OUT: 'timed out',
-  ABORTED: 'stopped',
-  PENDING_REDRIVE: 'waiting to be redriven',
-};
-
-/** A run status in words. */
-export function statusWords(status: string): string {
-  return STATUS_WORDS[status] ?? status.toLowerCase();
-}
-
 /** A span of time in words: "5 min", "3 h", "2 days". */
 function span(seconds: number): string {
   if (seconds < 3600) return `${Math.max(1, Math.round(seconds / 60))} min`;

@@ -1,7 +1,8 @@
 /** GetRunStatus: one run's workflow, status and age, with what the caller can do next. */
 import { checkAccess } from '../../../api/access/access-rule';
 import { describeRun } from '../../../api/runs/describe-run';
-import { ago, statusWords } from '../chat-wording';
+import { ago } from '../chat-wording';
+import { statusWords } from '../../../api/runs/status-words';
 import { decidableApprovals } from '../decidable-approvals';
 import { close, elicitSlot } from '../lex-replies';
 import { readableRun, runNotFoundWords } from '../readable-run';

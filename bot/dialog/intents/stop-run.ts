@@ -2,7 +2,7 @@
 import { StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { checkAccess } from '../../../api/access/access-rule';
 import { callSfn } from '../../../api/runs/map-sfn-error';
-import { statusWords } from '../chat-wording';
+import { statusWords } from '../../../api/runs/status-words';
 import { close, delegate, elicitSlot } from '../lex-replies';
 import { readableRun, runNotFoundWords } from '../readable-run';
 import { filledRunId, RUN_ID_SLOT, resolveRunReference, runChoices } from '../run-reference';

@@ -1,18 +1,13 @@
 /** One state of a run: its status, each visit's input and output, and every failed attempt (retries) with error and cause. */
 import type { StateVisit } from '../../../api/history/history-reader';
 import type { StateSummary } from '../graph/state-statuses';
+import { InspectorPanel } from './inspector-panel';
 
 export function RunStateInspector({ name, summary, visits, onClose }: { name: string; summary?: StateSummary; visits: readonly StateVisit[]; onClose(): void }) {
   const mine = visits.filter((visit) => visit.name === name);
   const latest = mine[mine.length - 1];
   return (
-    <aside className="inspector" aria-label={`State ${name}`}>
-      <div className="inspector-head">
-        <h2>{name}</h2>
-        <button type="button" onClick={onClose} aria-label="Close the state's details">
-          ×
-        </button>
-      </div>
+    <InspectorPanel name={name} onClose={onClose}>
       <p>
         Status: <strong>{summary?.status.replace(/-/g, ' ') ?? 'not reached'}</strong>
         {summary && summary.visits > 1 ? ` (${summary.visits} visits)` : ''}
@@ -26,7 +21,7 @@ export function RunStateInspector({ name, summary, visits, onClose }: { name: st
       ))}
       {latest?.input !== undefined && <JsonBlock title="Input" text={latest.input} />}
       {latest?.output !== undefined && <JsonBlock title="Output" text={latest.output} />}
-    </aside>
+    </InspectorPanel>
   );
 }
 

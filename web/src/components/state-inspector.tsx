@@ -1,6 +1,7 @@
 /** One state's definition: type, resource, retry, catch, timeouts, paths or JSONata, as ASL JSON. */
 import type { StateMachineJson } from '../api/api-types';
 import { stateAt } from '../graph/state-at';
+import { InspectorPanel } from './inspector-panel';
 
 /** Fields shown above the raw JSON, in this order, when the state has them. */
 const HIGHLIGHTS = ['Type', 'Resource', 'TimeoutSeconds', 'HeartbeatSeconds', 'Retry', 'Catch', 'InputPath', 'Parameters', 'Arguments', 'ResultSelector', 'ResultPath', 'OutputPath', 'Output', 'Assign', 'Next', 'End'];
@@ -10,13 +11,7 @@ export function StateInspector({ definition, name, onClose }: { definition: Stat
   if (!found) return null;
   const { Branches: _branches, ItemProcessor: _processor, Iterator: _iterator, ...shown } = found.state;
   return (
-    <aside className="inspector" aria-label={`State ${name}`}>
-      <div className="inspector-head">
-        <h2>{name}</h2>
-        <button type="button" onClick={onClose} aria-label="Close the state's details">
-          ×
-        </button>
-      </div>
+    <InspectorPanel name={name} onClose={onClose}>
       <dl>
         {HIGHLIGHTS.filter((field) => shown[field] !== undefined).map((field) => (
           <div key={field}>
@@ -31,6 +26,6 @@ export function StateInspector({ definition, name, onClose }: { definition: Stat
         <summary>ASL</summary>
         <pre>{JSON.stringify(shown, null, 2)}</pre>
       </details>
-    </aside>
+    </InspectorPanel>
   );
 }
