@@ -77,6 +77,9 @@ describe('the web console', () => {
     expect(Number(await graph.getAttribute('data-node-count'))).toBe(countStates(compile(catalogue[1]).definition as never));
     await page.locator('.react-flow__node.approval').first().click();
     await page.getByRole('complementary', { name: 'State Approve production' }).waitFor();
+    await page.locator('.react-flow__node', { hasText: 'Build image' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('complementary', { name: 'State Build image' }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'workflow-deploy-service');
     await page.getByRole('tab', { name: 'ASL JSON' }).click();

@@ -73,17 +73,24 @@ export function WorkflowGraphView({ graph, approvals, statuses, selected, onSele
 
   if (problem) return <p role="alert">{problem}</p>;
   if (!placed) return <p className="muted">Laying out the graph…</p>;
+  const pick = (id: string | null | undefined) => {
+    const picked = placed.nodes.find((each) => each.id === id);
+    if (picked && picked.type !== 'Start' && picked.type !== 'End') onSelect?.(picked.name);
+  };
   return (
-    <div className="graph" data-testid="workflow-graph" data-node-count={placed.nodes.filter((node) => node.type !== 'Start' && node.type !== 'End').length}>
+    <div
+      className="graph"
+      // Tab to a state and press Enter or Space to open its details, as a click does.
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') pick((event.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id'));
+      }}
+      data-testid="workflow-graph" data-node-count={placed.nodes.filter((node) => node.type !== 'Start' && node.type !== 'End').length}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
         fitView
         nodesConnectable={false}
-        onNodeClick={(_event, node) => {
-          const picked = placed.nodes.find((each) => each.id === node.id);
-          if (picked && picked.type !== 'Start' && picked.type !== 'End') onSelect?.(picked.name);
-        }}
+        onNodeClick={(_event, node) => pick(node.id)}
         proOptions={{ hideAttribution: true }}
       >
         <Background />
