@@ -1,9 +1,10 @@
 /** A run's history like the Step Functions console's: type, state, time, time since the previous event, and each event's details on demand. */
-import { Fragment, useState } from 'react';
+import { Fragment, memo, useState } from 'react';
 import type { ApiHistoryEvent } from '../api/api-types';
 import { duration } from './state-timeline';
 
-export function EventTable({ events }: { events: readonly ApiHistoryEvent[] }) {
+/** Memoised: live events re-render the run page many times a second, the history changes only when it is read again. */
+export const EventTable = memo(function EventTable({ events }: { events: readonly ApiHistoryEvent[] }) {
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
   const toggle = (id: number) => setOpen((current) => (current.has(id) ? new Set([...current].filter((each) => each !== id)) : new Set([...current, id])));
   return (
@@ -47,4 +48,4 @@ export function EventTable({ events }: { events: readonly ApiHistoryEvent[] }) {
       </tbody>
     </table>
   );
-}
+});

@@ -1,7 +1,8 @@
 /** The states of a run on a time axis: one bar per visit, from entered to exited (or now while open). */
+import { memo } from 'react';
 import type { StateVisit } from '../../../api/history/history-reader';
 
-export function StateTimeline({ visits, now }: { visits: readonly StateVisit[]; now: number }) {
+export const StateTimeline = memo(function StateTimeline({ visits, now }: { visits: readonly StateVisit[]; now: number }) {
   const timed = visits.filter((visit) => visit.enteredAt !== undefined && visit.stateType !== 'Parallel' && visit.stateType !== 'Map');
   if (timed.length === 0) return null;
   const start = Math.min(...timed.map((visit) => new Date(visit.enteredAt ?? 0).getTime()));
@@ -24,7 +25,7 @@ export function StateTimeline({ visits, now }: { visits: readonly StateVisit[]; 
       })}
     </ol>
   );
-}
+});
 
 /** "850 ms", "12.3 s", "4 min 2 s". */
 export function duration(ms: number): string {

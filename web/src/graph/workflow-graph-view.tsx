@@ -7,7 +7,7 @@
 import { Background, Controls, MarkerType, ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import ELK from 'elkjs/lib/elk.bundled.js';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { layoutGraph, type PlacedGraph } from './layout-graph';
 import { statusOf, type StateSummary } from './state-statuses';
 import type { WorkflowGraph } from './workflow-graph-types';
@@ -37,26 +37,32 @@ export function WorkflowGraphView({ graph, approvals, statuses, selected, onSele
     };
   }, [graph]);
 
-  const nodes = useMemo<Node[]>(
-    () =>
-      (placed?.nodes ?? []).map((node) => {
-        const group = node.type === 'Parallel' || node.type === 'Map';
-        const status = statuses && node.type !== 'Start' && node.type !== 'End' ? statusOf(statuses, node.name) : undefined;
-        const classes = ['state', `type-${node.type.toLowerCase()}`, group ? 'group' : '', approvals.has(node.name) ? 'approval' : '', status ? `status-${status}` : '', selected === node.name ? 'selected-state' : ''];
-        return {
-          id: node.id,
-          position: { x: node.x, y: node.y },
-          ...(node.parent ? { parentId: node.parent, extent: 'parent' as const } : {}),
-          data: { label: label(node.name, node.type, approvals.has(node.name), status) },
-          style: { width: node.width, height: node.height },
-          className: classes.filter(Boolean).join(' '),
-          draggable: false,
-          selectable: node.type !== 'Start' && node.type !== 'End',
-          ariaLabel: `${node.type} state ${node.name}${status ? `, ${status.replace(/-/g, ' ')}` : ''}`,
-        };
-      }),
-    [placed, approvals, statuses, selected],
-  );
+  // Live events re-colour a few states many times a second: a node whose look did not change keeps
+  // its object, so React Flow re-renders only the changed ones.
+  const previous = useRef(new Map<string, Node>());
+  const nodes = useMemo<Node[]>(() => {
+    const built = (placed?.nodes ?? []).map((node) => {
+      const group = node.type === 'Parallel' || node.type === 'Map';
+      const status = statuses && node.type !== 'Start' && node.type !== 'End' ? statusOf(statuses, node.name) : undefined;
+      const classes = ['state', `type-${node.type.toLowerCase()}`, group ? 'group' : '', approvals.has(node.name) ? 'approval' : '', status ? `status-${status}` : '', selected === node.name ? 'selected-state' : ''];
+      const className = classes.filter(Boolean).join(' ');
+      const kept = previous.current.get(node.id);
+      if (kept && kept.className === className && kept.position.x === node.x && kept.position.y === node.y) return kept;
+      return {
+        id: node.id,
+        position: { x: node.x, y: node.y },
+        ...(node.parent ? { parentId: node.parent, extent: 'parent' as const } : {}),
+        data: { label: label(node.name, node.type, approvals.has(node.name), status) },
+        style: { width: node.width, height: node.height },
+        className,
+        draggable: false,
+        selectable: node.type !== 'Start' && node.type !== 'End',
+        ariaLabel: `${node.type} state ${node.name}${status ? `, ${status.replace(/-/g, ' ')}` : ''}`,
+      };
+    });
+    previous.current = new Map(built.map((node) => [node.id, node]));
+    return built;
+  }, [placed, approvals, statuses, selected]);
   const edges = useMemo<Edge[]>(
     () =>
       (placed?.edges ?? []).map((edge) => ({

@@ -18,7 +18,11 @@ export function RunPage({ runId }: { runId: string }) {
   const workflow = useApi<WorkflowDetails>(view.run ? `/api/workflows/${view.run.workflow}` : undefined);
   const [selected, setSelected] = useState<string>();
   const [problem, setProblem] = useState<string>();
-  const statuses = useMemo(() => stateStatuses(view.visits), [view.visits]);
+  const statuses = useMemo(() => {
+    const fromHistory = stateStatuses(view.visits);
+    for (const [name, entry] of view.live) fromHistory.set(name, { ...(fromHistory.get(name) ?? { visits: 1, retries: 0 }), status: entry.status });
+    return fromHistory;
+  }, [view.visits, view.live]);
   const approvals = useMemo(() => (workflow.data ? new Set(workflow.data.approvalSteps.map((step) => step.stateName)) : new Set<string>()), [workflow.data]);
 
   if (view.error && !view.run) return <Problem message={view.error} onRetry={view.refresh} />;
@@ -70,7 +74,7 @@ export function RunPage({ runId }: { runId: string }) {
         </div>
       )}
       <h2>Timeline</h2>
-      <StateTimeline visits={view.visits} now={Date.now()} />
+      <StateTimeline visits={view.visits} now={view.readAt} />
       <h2>Events</h2>
       <EventTable events={view.events} />
     </main>
