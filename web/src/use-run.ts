@@ -4,7 +4,7 @@
  * `statecraft:live-batch`). The history is read again at most every 2 s while events arrive (and
  * every 15 s in case the socket is down).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { readHistory, type StateVisit } from '../../api/history/history-reader';
 import { api } from './api/api-client';
@@ -49,9 +49,12 @@ export function useRun(runId: string): RunView {
         cursor = page.cursor;
       } while (cursor);
       if (!mounted.current) return;
-      setView({ run, events, visits: readHistory(events).visits, readAt: Date.now() });
-      // The history now covers every event seen before the read began.
-      setLive((current) => newerThan(current, seqAtStart));
+      // A transition: rendering a re-read history may take a while and must not hold up live batches.
+      startTransition(() => {
+        setView({ run, events, visits: readHistory(events).visits, readAt: Date.now() });
+        // The history now covers every event seen before the read began.
+        setLive((current) => newerThan(current, seqAtStart));
+      });
     } catch (error) {
       if (mounted.current) setView((previous) => ({ ...previous, error: error instanceof Error ? error.message : String(error) }));
     }
