@@ -84,3 +84,22 @@ export async function startLexHarness(options: Partial<LexRuntimeOptions> = {}):
 export function texts(output: { messages?: { content?: string }[] }): (string | undefined)[] {
   return (output.messages ?? []).map((message) => message.content);
 }
+
+/** One harness for the describe block around the call, its scripted hook's record cleared before each test; call the result for the harness. */
+export function useLexHarness(): () => LexHarness {
+  let lex: LexHarness | undefined;
+  beforeAll(async () => {
+    lex = await startLexHarness();
+  });
+  afterAll(async () => {
+    await lex?.close();
+  });
+  beforeEach(() => {
+    lex?.hook.events.splice(0);
+    lex?.hook.answers.splice(0);
+  });
+  return () => {
+    if (!lex) throw new Error('the Lex harness is not started yet');
+    return lex;
+  };
+}

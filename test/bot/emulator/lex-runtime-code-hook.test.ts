@@ -1,33 +1,20 @@
 import { GetSessionCommand, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
 import type { LexCodeHookEvent } from '../../../bot/definition/lex-types';
-import { BOT, lexClient, startLexHarness, texts, type LexHarness } from './lex-harness';
+import { BOT, lexClient, texts, useLexHarness } from './lex-harness';
 import { closeIntent, delegate } from './scripted-code-hook';
 
 const NIGHTLY = { shape: 'Scalar', value: { originalValue: 'nightly report', interpretedValue: 'nightly-report', resolvedValues: ['nightly-report'] } };
 
 describe('local Lex runtime: the code hook', () => {
-  let lex: LexHarness;
-
-  beforeAll(async () => {
-    lex = await startLexHarness();
-  });
-
-  afterAll(async () => {
-    await lex.close();
-  });
-
-  beforeEach(() => {
-    lex.hook.events.length = 0;
-    lex.hook.answers.length = 0;
-  });
+  const lex = useLexHarness();
 
   const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as { name: string; message: string; $metadata: { httpStatusCode?: number } });
 
   it('sends the DialogCodeHook event of LEX.md §6: bare-number nluConfidence, proposedNextState, this turn\'s requestAttributes', async () => {
-    await lex.say('event-1', 'start the nightly report', { requestAttributes: { channel: 'web' } });
+    await lex().say('event-1', 'start the nightly report', { requestAttributes: { channel: 'web' } });
 
     const intent = { name: 'StartWorkflow', slots: { WorkflowName: NIGHTLY, RunInput: null }, state: 'InProgress', confirmationState: 'None' };
-    expect(lex.hook.events[0]).toStrictEqual({
+    expect(lex().hook.events[0]).toStrictEqual({
       messageVersion: '1.0',
       invocationSource: 'DialogCodeHook',
       inputMode: 'Text',
@@ -48,11 +35,11 @@ describe('local Lex runtime: the code hook', () => {
   });
 
   it('shows the previous dialog action and the confirmation on the next turn, without last turn\'s requestAttributes, then fulfils', async () => {
-    await lex.say('event-2', 'start the nightly report', { requestAttributes: { channel: 'web' } });
+    await lex().say('event-2', 'start the nightly report', { requestAttributes: { channel: 'web' } });
 
-    const done = await lex.say('event-2', 'yes');
+    const done = await lex().say('event-2', 'yes');
 
-    const [, dialog, fulfilment] = lex.hook.events as [LexCodeHookEvent, LexCodeHookEvent, LexCodeHookEvent];
+    const [, dialog, fulfilment] = lex().hook.events as [LexCodeHookEvent, LexCodeHookEvent, LexCodeHookEvent];
     expect(dialog.requestAttributes).toBeUndefined();
     expect(dialog.proposedNextState).toBeUndefined();
     expect(dialog.sessionState.dialogAction).toEqual({ type: 'ConfirmIntent' });
@@ -66,13 +53,13 @@ describe('local Lex runtime: the code hook', () => {
 
   it('uses the hook\'s own messages, an image response card included, when it answers ElicitSlot', async () => {
     const card = { title: 'Pick one', buttons: [{ text: 'Nightly', value: 'nightly report' }, { text: 'Deploy', value: 'deploy service' }] };
-    lex.hook.answers.push((event) => ({
+    lex().hook.answers.push((event) => ({
       sessionState: { ...event.sessionState, dialogAction: { type: 'ElicitSlot', slotToElicit: 'WorkflowName' } },
       messages: [{ contentType: 'PlainText', content: 'Which one?' }, { contentType: 'ImageResponseCard', imageResponseCard: card }],
     }));
 
-    const asked = await lex.say('hook-elicit', 'start something');
-    const answered = await lex.say('hook-elicit', 'nightly report');
+    const asked = await lex().say('hook-elicit', 'start something');
+    const answered = await lex().say('hook-elicit', 'nightly report');
 
     expect(asked.sessionState?.dialogAction).toEqual({ type: 'ElicitSlot', slotToElicit: 'WorkflowName' });
     expect(asked.messages).toEqual([{ contentType: 'PlainText', content: 'Which one?' }, { contentType: 'ImageResponseCard', imageResponseCard: card }]);
@@ -80,10 +67,10 @@ describe('local Lex runtime: the code hook', () => {
   });
 
   it('elicits an optional slot the hook asks for with that slot\'s prompt when the hook gives no message', async () => {
-    lex.hook.answers.push((event) => ({ sessionState: { ...event.sessionState, dialogAction: { type: 'ElicitSlot', slotToElicit: 'RunInput' } } }));
+    lex().hook.answers.push((event) => ({ sessionState: { ...event.sessionState, dialogAction: { type: 'ElicitSlot', slotToElicit: 'RunInput' } } }));
 
-    const asked = await lex.say('hook-optional', 'start the nightly report');
-    const answered = await lex.say('hook-optional', 'env=prod');
+    const asked = await lex().say('hook-optional', 'start the nightly report');
+    const answered = await lex().say('hook-optional', 'env=prod');
 
     expect(texts(asked)).toEqual(['What input?']);
     expect(answered.sessionState?.intent?.slots?.RunInput?.value?.interpretedValue).toBe('env=prod');
@@ -91,12 +78,12 @@ describe('local Lex runtime: the code hook', () => {
   });
 
   it('re-elicits a slot the hook nulls on Delegate, saying the hook\'s messages before the slot prompt', async () => {
-    lex.hook.answers.push((event) => ({
+    lex().hook.answers.push((event) => ({
       sessionState: { ...event.sessionState, dialogAction: { type: 'Delegate' }, intent: { ...event.sessionState.intent, slots: { WorkflowName: null, RunInput: null } } },
       messages: [{ contentType: 'PlainText', content: 'I do not know that workflow.' }],
     }));
 
-    const output = await lex.say('hook-delegate', 'start the nightly report');
+    const output = await lex().say('hook-delegate', 'start the nightly report');
 
     expect(output.sessionState?.dialogAction).toEqual({ type: 'ElicitSlot', slotToElicit: 'WorkflowName' });
     expect(output.sessionState?.intent?.slots).toEqual({ WorkflowName: null, RunInput: null });
@@ -104,11 +91,11 @@ describe('local Lex runtime: the code hook', () => {
   });
 
   it('keeps stored session attributes when the hook omits them and replaces them when it sends them', async () => {
-    lex.hook.answers.push((event) => ({ sessionState: { ...event.sessionState, sessionAttributes: { lastRunId: 'r-1' }, dialogAction: { type: 'Delegate' } } }));
-    await lex.say('hook-attributes', 'start the nightly report', { sessionState: { sessionAttributes: { user: 'Ada' } } });
-    lex.hook.answers.push((event) => ({ sessionState: { dialogAction: { type: 'Close' }, intent: { ...event.sessionState.intent, state: 'Fulfilled' } } }));
+    lex().hook.answers.push((event) => ({ sessionState: { ...event.sessionState, sessionAttributes: { lastRunId: 'r-1' }, dialogAction: { type: 'Delegate' } } }));
+    await lex().say('hook-attributes', 'start the nightly report', { sessionState: { sessionAttributes: { user: 'Ada' } } });
+    lex().hook.answers.push((event) => ({ sessionState: { dialogAction: { type: 'Close' }, intent: { ...event.sessionState.intent, state: 'Fulfilled' } } }));
 
-    const output = await lex.say('hook-attributes', 'yes');
+    const output = await lex().say('hook-attributes', 'yes');
 
     expect(output.sessionState?.sessionAttributes).toEqual({ lastRunId: 'r-1' });
   });
@@ -120,10 +107,10 @@ describe('local Lex runtime: the code hook', () => {
     ['Failed', 'the default failure message', undefined, ["Sorry, I couldn't do that."]],
   ] as const)('closes %s from the fulfilment hook with %s', async (state, label, message, said) => {
     const sessionId = `fulfil-${state}-${label}`.replace(/[^A-Za-z0-9-]/g, '');
-    await lex.say(sessionId, 'start the nightly report');
-    lex.hook.answers.push(delegate, (event) => closeIntent(event, state, message));
+    await lex().say(sessionId, 'start the nightly report');
+    lex().hook.answers.push(delegate, (event) => closeIntent(event, state, message));
 
-    const output = await lex.say(sessionId, 'yes');
+    const output = await lex().say(sessionId, 'yes');
 
     expect(output.sessionState?.dialogAction).toEqual({ type: 'Close' });
     expect(output.sessionState?.intent?.state).toBe(state);
@@ -131,10 +118,10 @@ describe('local Lex runtime: the code hook', () => {
   });
 
   it('waits for a new intent after the hook answers ElicitIntent', async () => {
-    lex.hook.answers.push(() => ({ sessionState: { dialogAction: { type: 'ElicitIntent' } }, messages: [{ contentType: 'PlainText', content: 'What else?' }] }));
+    lex().hook.answers.push(() => ({ sessionState: { dialogAction: { type: 'ElicitIntent' } }, messages: [{ contentType: 'PlainText', content: 'What else?' }] }));
 
-    const asked = await lex.say('hook-elicit-intent', 'start the nightly report');
-    const next = await lex.say('hook-elicit-intent', 'help');
+    const asked = await lex().say('hook-elicit-intent', 'start the nightly report');
+    const next = await lex().say('hook-elicit-intent', 'help');
 
     expect(asked.sessionState?.dialogAction).toEqual({ type: 'ElicitIntent' });
     expect(texts(asked)).toEqual(['What else?']);
@@ -142,15 +129,15 @@ describe('local Lex runtime: the code hook', () => {
   });
 
   it('answers DependencyFailedException 424 when the hook throws, and leaves the session as it was', async () => {
-    await lex.say('hook-throws', 'start a workflow');
-    const before = await lex.client.send(new GetSessionCommand({ ...BOT, sessionId: 'hook-throws' }));
-    lex.hook.answers.push(() => {
+    await lex().say('hook-throws', 'start a workflow');
+    const before = await lex().client.send(new GetSessionCommand({ ...BOT, sessionId: 'hook-throws' }));
+    lex().hook.answers.push(() => {
       throw new Error('catalogue unavailable');
     });
 
-    const error = await failure(lex.say('hook-throws', 'nightly report'));
-    const after = await lex.client.send(new GetSessionCommand({ ...BOT, sessionId: 'hook-throws' }));
-    const retried = await lex.say('hook-throws', 'nightly report');
+    const error = await failure(lex().say('hook-throws', 'nightly report'));
+    const after = await lex().client.send(new GetSessionCommand({ ...BOT, sessionId: 'hook-throws' }));
+    const retried = await lex().say('hook-throws', 'nightly report');
 
     expect(error).toMatchObject({ name: 'DependencyFailedException', $metadata: { httpStatusCode: 424 } });
     expect(error?.message).toContain('catalogue unavailable');
@@ -174,9 +161,9 @@ describe('local Lex runtime: the code hook', () => {
     ['a card without a title', (event: LexCodeHookEvent) => ({ sessionState: { ...event.sessionState, dialogAction: { type: 'Delegate' } }, messages: [{ contentType: 'ImageResponseCard', imageResponseCard: {} }] }), 'messages[0].imageResponseCard.title'],
     ['nothing', () => undefined, 'must be a JSON object'],
   ])('answers DependencyFailedException 424 naming the problem when the hook answers %s', async (_, answer, named) => {
-    lex.hook.answers.push(answer);
+    lex().hook.answers.push(answer);
 
-    const error = await failure(lex.say('hook-invalid', 'start the nightly report'));
+    const error = await failure(lex().say('hook-invalid', 'start the nightly report'));
 
     expect(error).toMatchObject({ name: 'DependencyFailedException', $metadata: { httpStatusCode: 424 } });
     expect(error?.message).toContain('Invalid Lambda Response');
@@ -184,17 +171,17 @@ describe('local Lex runtime: the code hook', () => {
   });
 
   it('refuses a fulfilment hook that answers Delegate', async () => {
-    await lex.say('fulfil-delegate', 'start the nightly report');
-    lex.hook.answers.push(delegate, delegate);
+    await lex().say('fulfil-delegate', 'start the nightly report');
+    lex().hook.answers.push(delegate, delegate);
 
-    const error = await failure(lex.say('fulfil-delegate', 'yes'));
+    const error = await failure(lex().say('fulfil-delegate', 'yes'));
 
     expect(error).toMatchObject({ name: 'DependencyFailedException', $metadata: { httpStatusCode: 424 } });
     expect(error?.message).toContain('not Delegate');
   });
 
   it('answers DependencyFailedException when the hook does not answer within the timeout', async () => {
-    const slow = await lex.startInstance({ codeHookTimeoutMs: 50 });
+    const slow = await lex().startInstance({ codeHookTimeoutMs: 50 });
     slow.hook.answers.push(() => new Promise(() => {}));
     const client = lexClient(slow.server.url);
 

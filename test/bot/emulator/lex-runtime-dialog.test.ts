@@ -1,24 +1,11 @@
 import { DeleteSessionCommand, GetSessionCommand } from '@aws-sdk/client-lex-runtime-v2';
-import { BOT, startLexHarness, texts, type LexHarness } from './lex-harness';
+import { BOT, texts, useLexHarness } from './lex-harness';
 
 describe('local Lex runtime: dialogs through the SDK (h2c)', () => {
-  let lex: LexHarness;
-
-  beforeAll(async () => {
-    lex = await startLexHarness();
-  });
-
-  afterAll(async () => {
-    await lex.close();
-  });
-
-  beforeEach(() => {
-    lex.hook.events.length = 0;
-    lex.hook.answers.length = 0;
-  });
+  const lex = useLexHarness();
 
   it('closes a slotless intent without hooks with its closing response', async () => {
-    const output = await lex.say('help-1', 'help me');
+    const output = await lex().say('help-1', 'help me');
 
     expect(output.sessionState?.dialogAction).toEqual({ type: 'Close' });
     expect(output.sessionState?.intent).toMatchObject({ name: 'Help', state: 'Fulfilled', confirmationState: 'None', slots: {} });
@@ -27,7 +14,7 @@ describe('local Lex runtime: dialogs through the SDK (h2c)', () => {
   });
 
   it('makes FallbackIntent the active intent, first and without a score, when the top score is below the threshold', async () => {
-    const output = await lex.say('fallback-1', 'something vague');
+    const output = await lex().say('fallback-1', 'something vague');
 
     expect(output.interpretations?.map((entry) => [entry.intent?.name, entry.nluConfidence?.score])).toEqual([
       ['FallbackIntent', undefined],
@@ -42,15 +29,15 @@ describe('local Lex runtime: dialogs through the SDK (h2c)', () => {
   });
 
   it('elicits a required slot with the definition prompt, re-prompts on each retry, then goes to FallbackIntent', async () => {
-    const asked = await lex.say('elicit-1', 'start a workflow', { sessionState: { sessionAttributes: { user: 'Ada' } } });
-    const retry1 = await lex.say('elicit-1', 'the purple one');
-    const retry2 = await lex.say('elicit-1', 'umm, the other one');
-    const gaveUp = await lex.say('elicit-1', 'no idea');
+    const asked = await lex().say('elicit-1', 'start a workflow', { sessionState: { sessionAttributes: { user: 'Ada' } } });
+    const retry1 = await lex().say('elicit-1', 'the purple one');
+    const retry2 = await lex().say('elicit-1', 'umm, the other one');
+    const gaveUp = await lex().say('elicit-1', 'no idea');
 
     expect(asked.sessionState?.dialogAction).toEqual({ type: 'ElicitSlot', slotToElicit: 'WorkflowName' });
     expect(asked.sessionState?.intent).toEqual({ name: 'StartWorkflow', slots: { WorkflowName: null, RunInput: null }, state: 'InProgress', confirmationState: 'None' });
     expect(texts(asked)).toEqual(['Which workflow, Ada? I know nightly-report and deploy-service.']);
-    expect(lex.hook.events.map((event) => event.proposedNextState?.prompt?.attempt)).toEqual(['Initial', 'Retry1', 'Retry2']);
+    expect(lex().hook.events.map((event) => event.proposedNextState?.prompt?.attempt)).toEqual(['Initial', 'Retry1', 'Retry2']);
     expect(retry1.sessionState?.dialogAction).toEqual({ type: 'ElicitSlot', slotToElicit: 'WorkflowName' });
     expect(texts(retry2)).toEqual(texts(asked));
     expect(gaveUp.sessionState?.intent?.name).toBe('FallbackIntent');
@@ -59,9 +46,9 @@ describe('local Lex runtime: dialogs through the SDK (h2c)', () => {
   });
 
   it('fills the slot from the answer, asks the confirmation with the slot substituted, and fulfils on yes', async () => {
-    await lex.say('confirm-yes', 'start a workflow');
-    const confirm = await lex.say('confirm-yes', 'the nightly report please');
-    const done = await lex.say('confirm-yes', 'yes');
+    await lex().say('confirm-yes', 'start a workflow');
+    const confirm = await lex().say('confirm-yes', 'the nightly report please');
+    const done = await lex().say('confirm-yes', 'yes');
 
     expect(confirm.sessionState?.dialogAction).toEqual({ type: 'ConfirmIntent' });
     expect(confirm.sessionState?.intent?.slots?.WorkflowName).toEqual({ shape: 'Scalar', value: { originalValue: 'nightly report', interpretedValue: 'nightly-report', resolvedValues: ['nightly-report'] } });
@@ -69,12 +56,12 @@ describe('local Lex runtime: dialogs through the SDK (h2c)', () => {
     expect(done.sessionState?.dialogAction).toEqual({ type: 'Close' });
     expect(done.sessionState?.intent).toMatchObject({ name: 'StartWorkflow', state: 'Fulfilled', confirmationState: 'Confirmed' });
     expect(texts(done)).toEqual(['Started nightly-report.']);
-    expect(lex.hook.events.map((event) => event.invocationSource)).toEqual(['DialogCodeHook', 'DialogCodeHook', 'DialogCodeHook', 'FulfillmentCodeHook']);
+    expect(lex().hook.events.map((event) => event.invocationSource)).toEqual(['DialogCodeHook', 'DialogCodeHook', 'DialogCodeHook', 'FulfillmentCodeHook']);
   });
 
   it('closes Failed with the declination response on no', async () => {
-    await lex.say('confirm-no', 'start the nightly report');
-    const declined = await lex.say('confirm-no', 'no thanks');
+    await lex().say('confirm-no', 'start the nightly report');
+    const declined = await lex().say('confirm-no', 'no thanks');
 
     expect(declined.sessionState?.dialogAction).toEqual({ type: 'Close' });
     expect(declined.sessionState?.intent).toMatchObject({ state: 'Failed', confirmationState: 'Denied' });
@@ -82,13 +69,13 @@ describe('local Lex runtime: dialogs through the SDK (h2c)', () => {
   });
 
   it('re-asks an unclear confirmation, then goes to FallbackIntent after its retries', async () => {
-    await lex.say('confirm-unclear', 'start the nightly report');
-    const again = await lex.say('confirm-unclear', 'hmm maybe');
-    const gaveUp = await lex.say('confirm-unclear', 'what do you think');
+    await lex().say('confirm-unclear', 'start the nightly report');
+    const again = await lex().say('confirm-unclear', 'hmm maybe');
+    const gaveUp = await lex().say('confirm-unclear', 'what do you think');
 
     expect(again.sessionState?.dialogAction).toEqual({ type: 'ConfirmIntent' });
     expect(texts(again)).toEqual(['Start nightly-report now?']);
-    expect(lex.hook.events.at(-1)?.proposedNextState).toMatchObject({ dialogAction: { type: 'ConfirmIntent' }, prompt: { attempt: 'Retry1' } });
+    expect(lex().hook.events.at(-1)?.proposedNextState).toMatchObject({ dialogAction: { type: 'ConfirmIntent' }, prompt: { attempt: 'Retry1' } });
     expect(gaveUp.sessionState?.intent?.name).toBe('FallbackIntent');
   });
 
@@ -98,10 +85,10 @@ describe('local Lex runtime: dialogs through the SDK (h2c)', () => {
     ['with no open dialog', []],
   ])('cancels %s with CancelIntent: Close, Fulfilled, its closing response', async (_, before) => {
     const sessionId = `cancel-${before.length}-${_.length}`;
-    for (const text of before) await lex.say(sessionId, text);
+    for (const text of before) await lex().say(sessionId, text);
 
-    const cancelled = await lex.say(sessionId, 'never mind');
-    const after = await lex.say(sessionId, 'help');
+    const cancelled = await lex().say(sessionId, 'never mind');
+    const after = await lex().say(sessionId, 'help');
 
     expect(cancelled.sessionState?.dialogAction).toEqual({ type: 'Close' });
     expect(cancelled.sessionState?.intent).toMatchObject({ name: 'CancelIntent', state: 'Fulfilled' });
@@ -110,16 +97,16 @@ describe('local Lex runtime: dialogs through the SDK (h2c)', () => {
   });
 
   it('cancels while a FreeFormInput slot is elicited (documented divergence: Lex would take "cancel" as the value)', async () => {
-    await lex.say('cancel-free', 'reject r-7f3a9c');
+    await lex().say('cancel-free', 'reject r-7f3a9c');
 
-    const cancelled = await lex.say('cancel-free', 'cancel');
+    const cancelled = await lex().say('cancel-free', 'cancel');
 
     expect(cancelled.sessionState?.intent?.name).toBe('CancelIntent');
   });
 
   it('takes a whole answer as a FreeFormInput value and closes with the slots substituted', async () => {
-    const asked = await lex.say('free-1', 'reject r-7f3a9c');
-    const done = await lex.say('free-1', 'start is broken, tests fail');
+    const asked = await lex().say('free-1', 'reject r-7f3a9c');
+    const done = await lex().say('free-1', 'start is broken, tests fail');
 
     expect(asked.sessionState?.dialogAction).toEqual({ type: 'ElicitSlot', slotToElicit: 'Reason' });
     expect(texts(asked)).toEqual(['Why reject r-7f3a9c?']);
@@ -128,9 +115,9 @@ describe('local Lex runtime: dialogs through the SDK (h2c)', () => {
   });
 
   it('switches intent when an unresolved elicitation answer strongly matches another intent', async () => {
-    await lex.say('switch-1', 'start a workflow');
+    await lex().say('switch-1', 'start a workflow');
 
-    const switched = await lex.say('switch-1', 'actually, show me pending approvals first');
+    const switched = await lex().say('switch-1', 'actually, show me pending approvals first');
 
     expect(switched.sessionState?.intent).toMatchObject({ name: 'ListPendingApprovals', state: 'Fulfilled' });
     expect(switched.interpretations?.[0]).toMatchObject({ intent: { name: 'ListPendingApprovals' }, nluConfidence: { score: 0.9 } });
@@ -138,20 +125,20 @@ describe('local Lex runtime: dialogs through the SDK (h2c)', () => {
   });
 
   it('starts a fresh intent recognition after Close', async () => {
-    await lex.say('fresh-1', 'help');
+    await lex().say('fresh-1', 'help');
 
-    const next = await lex.say('fresh-1', 'start the nightly report');
+    const next = await lex().say('fresh-1', 'start the nightly report');
 
     expect(next.sessionState?.intent).toMatchObject({ name: 'StartWorkflow', confirmationState: 'None' });
     expect(next.sessionState?.dialogAction).toEqual({ type: 'ConfirmIntent' });
   });
 
   it('keeps two sessions apart', async () => {
-    await lex.say('mix-a', 'start a workflow');
-    await lex.say('mix-b', 'reject r-12ab');
+    await lex().say('mix-a', 'start a workflow');
+    await lex().say('mix-b', 'reject r-12ab');
 
-    const a = await lex.say('mix-a', 'deploy service');
-    const b = await lex.say('mix-b', 'flaky');
+    const a = await lex().say('mix-a', 'deploy service');
+    const b = await lex().say('mix-b', 'flaky');
 
     expect(a.sessionState?.intent).toMatchObject({ name: 'StartWorkflow', slots: { WorkflowName: { value: { interpretedValue: 'deploy-service' } } } });
     expect(a.sessionState?.dialogAction).toEqual({ type: 'ConfirmIntent' });
@@ -159,11 +146,11 @@ describe('local Lex runtime: dialogs through the SDK (h2c)', () => {
   });
 
   it('returns the last turn from GetSession and forgets the session on DeleteSession', async () => {
-    const said = await lex.say('get-1', 'start a workflow');
+    const said = await lex().say('get-1', 'start a workflow');
 
-    const got = await lex.client.send(new GetSessionCommand({ ...BOT, sessionId: 'get-1' }));
-    const deleted = await lex.client.send(new DeleteSessionCommand({ ...BOT, sessionId: 'get-1' }));
-    const gone = await lex.client.send(new GetSessionCommand({ ...BOT, sessionId: 'get-1' })).catch((error: unknown) => error);
+    const got = await lex().client.send(new GetSessionCommand({ ...BOT, sessionId: 'get-1' }));
+    const deleted = await lex().client.send(new DeleteSessionCommand({ ...BOT, sessionId: 'get-1' }));
+    const gone = await lex().client.send(new GetSessionCommand({ ...BOT, sessionId: 'get-1' })).catch((error: unknown) => error);
 
     expect(got.sessionId).toBe('get-1');
     expect(got.sessionState).toEqual(said.sessionState);
