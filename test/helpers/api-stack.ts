@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { SFNClient } from '@aws-sdk/client-sfn';
-import type { Express } from 'express';
+import type { Express, RequestHandler } from 'express';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApp } from '../../api/app';
 import { ApprovalStore } from '../../api/approvals/approval-store';
@@ -35,8 +35,11 @@ export type ApiStack = {
   stop(): Promise<void>;
 };
 
-/** Starts everything on loopback with free ports, the app serving a stand-in web console; the approval-request handler just returns {}. */
-export async function startApiStack({ logger = silentLogger }: { logger?: ApiLogger } = {}): Promise<ApiStack> {
+/** What a test may change: more API environment (e.g. AUTH_MODE=cognito) and what the app serves at `/`. */
+export type ApiStackOptions = { logger?: ApiLogger; env?: Record<string, string>; site?: RequestHandler };
+
+/** Starts everything on loopback with free ports, the app serving a stand-in web console (unless `site`); the approval-request handler just returns {}. */
+export async function startApiStack({ logger = silentLogger, env = {}, site }: ApiStackOptions = {}): Promise<ApiStack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-api-'));
   let dynalite: RunningDynalite | undefined;
   let emulator: RunningEmulator | undefined;
@@ -47,7 +50,7 @@ export async function startApiStack({ logger = silentLogger }: { logger?: ApiLog
     await ensureApprovalsTable(dynamoClient);
     await ensureTable(dynamoClient, runsTableSpec());
     emulator = await startEmulator({ taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: () => ({}) }, dynamodb: { endpoint: dynalite.endpoint } });
-    const config = loadConfig({ STATECRAFT_DATA_DIR: dataDir, SFN_ENDPOINT: emulator.endpoint, DYNAMODB_ENDPOINT: dynalite.endpoint });
+    const config = loadConfig({ STATECRAFT_DATA_DIR: dataDir, SFN_ENDPOINT: emulator.endpoint, DYNAMODB_ENDPOINT: dynalite.endpoint, ...env });
     await deployWorkflows(emulator.client, localDefinitions({ region: config.region, accountId: config.accountId }), `arn:aws:iam::${config.accountId}:role/test`);
     const verifyToken = createTokenVerifier(config.auth);
     const key = config.auth.mode === 'local' ? loadSigningKey(config.auth.keyFile) : new Uint8Array();
@@ -55,7 +58,7 @@ export async function startApiStack({ logger = silentLogger }: { logger?: ApiLog
     fs.mkdirSync(path.join(webDir, 'assets'), { recursive: true });
     fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Statecraft</title>');
     fs.writeFileSync(path.join(webDir, 'assets', 'app.js'), 'export {};');
-    const app = createApp(config, { sfn: emulator.client, verifyToken, logger, approvalStore: new ApprovalStore(dynamoClient), site: webConsole(webDir) });
+    const app = createApp(config, { sfn: emulator.client, verifyToken, logger, approvalStore: new ApprovalStore(dynamoClient), site: site ?? webConsole(webDir) });
     const [runningDynalite, runningEmulator] = [dynalite, emulator];
     return {
       app,

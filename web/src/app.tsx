@@ -1,8 +1,10 @@
 /** The console's shell: navigation with the approvals badge, the signed-in user, and the page of the current route. */
 import { useEffect, useState } from 'react';
+import { logoutUrlOf } from './auth/hosted-ui-urls';
 import { currentSession, onSessionChange, signOut, type Session } from './auth/session';
 import { ChatPanel } from './components/chat-panel';
 import { ErrorBoundary } from './components/error-boundary';
+import { consoleConfig } from './config/load-console-config';
 import { closeLiveSocket, useLive } from './live/use-live';
 import { ApprovalsPage } from './pages/approvals-page';
 import { CataloguePage } from './pages/catalogue-page';
@@ -13,7 +15,7 @@ import { WorkflowPage } from './pages/workflow-page';
 import { useApi } from './use-api';
 import { hrefOf, useRoute, type Route } from './use-route';
 
-export function App() {
+export function App({ signInProblem }: { signInProblem?: string }) {
   const [session, setSession] = useState<Session | undefined>(currentSession);
   useEffect(
     () =>
@@ -24,7 +26,7 @@ export function App() {
     [],
   );
   const route = useRoute();
-  if (!session) return <SignInPage />;
+  if (!session) return <SignInPage problem={signInProblem} />;
   return (
     <>
       <Navigation session={session} route={route} />
@@ -81,10 +83,17 @@ function Navigation({ session, route }: { session: Session; route: Route }) {
         <span>
           {session.user} <span className="muted">({session.groups.join(', ') || 'no groups'})</span>
         </span>
-        <button type="button" onClick={signOut}>
+        <button type="button" onClick={signOutEverywhere}>
           Sign out
         </button>
       </div>
     </header>
   );
+}
+
+/** Forgets the session; on AWS also ends the hosted UI's own session, so the next sign-in asks again. */
+function signOutEverywhere(): void {
+  signOut();
+  const { auth } = consoleConfig();
+  if (auth.mode === 'cognito') location.assign(logoutUrlOf(auth, location.origin));
 }

@@ -1,5 +1,7 @@
 /** The console's REST client: the signed-in user's bearer token on every call, and API problems turned into plain sentences. */
 import { currentSession, signOut } from '../auth/session';
+import { apiUrlOf } from '../config/console-config';
+import { consoleConfig } from '../config/load-console-config';
 
 /** A failed call, with the API's own words (problem+json `detail`). */
 export class ApiError extends Error {
@@ -18,7 +20,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const session = currentSession();
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await fetch(apiUrlOf(path, consoleConfig()), {
       method: init.method ?? 'GET',
       headers: { ...(session ? { authorization: `Bearer ${session.token}` } : {}), ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), 'x-statecraft-channel': 'console' },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),

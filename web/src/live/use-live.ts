@@ -1,13 +1,15 @@
 /** Subscribes a component to live events of a topic for as long as it is shown. */
 import { useEffect, useRef } from 'react';
 import { currentSession } from '../auth/session';
+import { webSocketUrlOf } from '../config/console-config';
+import { consoleConfig } from '../config/load-console-config';
 import { LiveSocket, type LiveEvent, type LiveTopic } from './live-socket';
 
 let shared: LiveSocket | undefined;
 
-/** The tab's live socket (created on first use, at /ws of this origin). */
+/** The tab's live socket (created on first use, at the configured URL or /ws of this origin). */
 function liveSocket(): LiveSocket {
-  shared ??= new LiveSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`, () => currentSession()?.token);
+  shared ??= new LiveSocket(webSocketUrlOf(consoleConfig(), location), () => currentSession()?.token);
   return shared;
 }
 

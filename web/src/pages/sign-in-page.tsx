@@ -1,12 +1,13 @@
 /**
  * Sign-in. Locally (`statecraft dev`), a person picks a user and groups and the local server mints
- * the token; on AWS, the deploy's config.json names the Cognito hosted UI (the deploy issue).
+ * the token; on AWS, the Cognito hosted UI (authorization code with PKCE, auth/hosted-ui.ts).
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { beginHostedUiSignIn } from '../auth/hosted-ui';
 import { signIn } from '../auth/session';
 import { Problem } from '../components/problem';
-
-type ConsoleConfig = { auth: { mode: 'local'; tokenUrl: string; groups: string[] } | { mode: 'cognito'; hostedUiUrl: string } };
+import type { CognitoAuth, LocalAuth } from '../config/console-config';
+import { consoleConfig } from '../config/load-console-config';
 
 const PRESETS: readonly { label: string; user: string; groups: string[] }[] = [
   { label: 'Operator', user: 'olivia', groups: ['operators'] },
@@ -15,30 +16,39 @@ const PRESETS: readonly { label: string; user: string; groups: string[] }[] = [
   { label: 'Viewer', user: 'victor', groups: ['viewers'] },
 ];
 
-export function SignInPage() {
-  const [config, setConfig] = useState<ConsoleConfig>();
+/** The sign-in page for the configured mode; `problem` is why the last attempt failed. */
+export function SignInPage({ problem }: { problem?: string }) {
+  const { auth } = consoleConfig();
+  return auth.mode === 'cognito' ? <HostedUiSignIn auth={auth} problem={problem} /> : <LocalSignIn auth={auth} />;
+}
+
+function HostedUiSignIn({ auth, problem }: { auth: CognitoAuth; problem?: string }) {
+  const [leaving, setLeaving] = useState(false);
+  return (
+    <main className="sign-in">
+      <h1>Sign in to Statecraft</h1>
+      <p className="muted">You go to your organisation's sign-in page and come back here, to the page you were on.</p>
+      {problem && <Problem message={problem} />}
+      <button
+        type="button"
+        className="primary"
+        disabled={leaving}
+        onClick={() => {
+          setLeaving(true);
+          void beginHostedUiSignIn(auth);
+        }}
+      >
+        {leaving ? 'Opening the sign-in page…' : 'Sign in with your organisation'}
+      </button>
+    </main>
+  );
+}
+
+function LocalSignIn({ auth }: { auth: LocalAuth }) {
   const [problem, setProblem] = useState<string>();
   const [user, setUser] = useState('olivia');
   const [groups, setGroups] = useState<string[]>(['operators']);
-  useEffect(() => {
-    fetch('/config.json')
-      .then((response) => (response.ok ? (response.json() as Promise<ConsoleConfig>) : Promise.reject(new Error(`config.json: ${response.status}`))))
-      .then(setConfig, (error: unknown) => setProblem(`The console's configuration could not be loaded (${String(error)}).`));
-  }, []);
-
-  if (problem) return <Problem message={problem} />;
-  if (!config) return <p className="muted">Loading…</p>;
-  if (config.auth.mode === 'cognito') {
-    return (
-      <main className="sign-in">
-        <h1>Sign in to Statecraft</h1>
-        <a className="button" href={config.auth.hostedUiUrl}>
-          Sign in with your organisation
-        </a>
-      </main>
-    );
-  }
-  const { tokenUrl, groups: knownGroups } = config.auth;
+  const { tokenUrl, groups: knownGroups } = auth;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(undefined);
@@ -53,6 +63,7 @@ export function SignInPage() {
     <main className="sign-in">
       <h1>Sign in to Statecraft</h1>
       <p className="muted">Local stack: pick who you are. The local server signs the token; what you may see and do follows from the groups.</p>
+      {problem && <Problem message={problem} />}
       <div className="presets" role="group" aria-label="Examples">
         {PRESETS.map((preset) => (
           <button
