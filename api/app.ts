@@ -48,16 +48,18 @@ export type AppDeps = {
   lex?: LexRuntimeV2Client;
   /** The workflows served (default: the sample catalogue). */
   workflows?: readonly Workflow[];
+  /** The served workflows already compiled (the Lambda's, built at bundle time); wins over `workflows`. */
+  catalogue?: WorkflowCatalogue;
 };
 
 /** Builds the app: request id, JSON bodies, public routes, then authenticated routes, 404, errors. */
 export function createApp(config: ApiConfig, deps: AppDeps): Express {
   const logger = deps.logger ?? jsonLogger();
-  const catalogue: WorkflowCatalogue = createWorkflowCatalogue(deps.workflows ?? sampleCatalogue, config);
+  const catalogue: WorkflowCatalogue = deps.catalogue ?? createWorkflowCatalogue(deps.workflows ?? sampleCatalogue, config);
   let dynamodb: DynamoDBClient | undefined;
   const sharedDynamoDb = () => (dynamodb ??= createDynamoDbClient(config));
-  const approvals = deps.approvalStore ?? new ApprovalStore(sharedDynamoDb());
-  const lookup = { sfn: deps.sfn, catalogue, ledger: deps.ledger ?? new RunLedger(sharedDynamoDb()) };
+  const approvals = deps.approvalStore ?? new ApprovalStore(sharedDynamoDb(), config.tables.approvals);
+  const lookup = { sfn: deps.sfn, catalogue, ledger: deps.ledger ?? new RunLedger(sharedDynamoDb(), config.tables.runs) };
   const clock = deps.approvalClock;
   const app = express();
   app.disable('x-powered-by');

@@ -8,6 +8,12 @@ export type AuthConfig =
   | { readonly mode: 'local'; readonly keyFile: string }
   | { readonly mode: 'cognito'; readonly jwksUrl: string; readonly issuer: string; readonly audience: string };
 
+/** The physical names of the tables the product keeps its own data in. */
+export type ProductTables = { readonly approvals: string; readonly runs: string; readonly chatSessions: string; readonly connections: string };
+
+/** The table names of the embedded stack; on AWS the deploy sets APPROVALS_TABLE, RUNS_TABLE, CHAT_SESSIONS_TABLE and CONNECTIONS_TABLE. */
+export const DEFAULT_TABLES: ProductTables = Object.freeze({ approvals: 'approvals', runs: 'runs', chatSessions: 'chat-sessions', connections: 'live-connections' });
+
 /** Everything the API process needs to know. */
 export type ApiConfig = {
   readonly port: number;
@@ -19,6 +25,10 @@ export type ApiConfig = {
   /** The Lex V2 runtime (the local one by default) and the bot the chat talks to. */
   readonly lex: { readonly endpoint?: string; readonly botId: string; readonly botAliasId: string; readonly localeId: string };
   readonly dataDir: string;
+  /** The product's DynamoDB tables (stage-prefixed names on AWS, the plain names locally). */
+  readonly tables: ProductTables;
+  /** Put before each workflow's name to make its state machine's name (`statecraft-prod-` on AWS, none locally). */
+  readonly stateMachinePrefix: string;
   readonly auth: AuthConfig;
   /** The longest a bearer token may live (`exp` − `iat`), in seconds; longer ones are refused. */
   readonly maxTokenLifetimeSeconds: number;
@@ -74,6 +84,13 @@ export function loadConfig(env: Env): ApiConfig {
       localeId: read('LEX_LOCALE_ID') ?? DEFAULT_LEX_LOCALE_ID,
     }),
     dataDir,
+    tables: Object.freeze({
+      approvals: read('APPROVALS_TABLE') ?? DEFAULT_TABLES.approvals,
+      runs: read('RUNS_TABLE') ?? DEFAULT_TABLES.runs,
+      chatSessions: read('CHAT_SESSIONS_TABLE') ?? DEFAULT_TABLES.chatSessions,
+      connections: read('CONNECTIONS_TABLE') ?? DEFAULT_TABLES.connections,
+    }),
+    stateMachinePrefix: read('STATE_MACHINE_PREFIX') ?? '',
     auth: auth(read, dataDir),
     maxTokenLifetimeSeconds: positiveInteger('TOKEN_MAX_LIFETIME_SECONDS', read('TOKEN_MAX_LIFETIME_SECONDS'), DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
   };

@@ -2,6 +2,7 @@
 import type { RequestListener } from 'node:http';
 import { createApp, type AppDeps } from './app';
 import { createTokenVerifier } from './auth/create-token-verifier';
+import { lambdaCatalogue } from './catalogue/lambda-catalogue';
 import { loadConfig, type ApiConfig } from './config';
 import { createSfnClient } from './sfn-client';
 
@@ -11,10 +12,10 @@ export type ApiGatewayHandler = (event: unknown, context: unknown) => Promise<un
 // The package ships no type declarations; this is the part we use.
 type ServerlessExpress = (options: { app: RequestListener }) => (event: unknown, context: unknown, callback?: unknown) => Promise<unknown>;
 
-/** Wraps the app for Lambda; deps default to the configured clients. */
+/** Wraps the app for Lambda; deps default to the configured clients and the bundled catalogue. */
 export function createLambdaHandler(config: ApiConfig, deps: Partial<AppDeps> = {}): ApiGatewayHandler {
   const serverlessExpress = require('@vendia/serverless-express') as ServerlessExpress;
-  const app = createApp(config, { ...deps, sfn: deps.sfn ?? createSfnClient(config), verifyToken: deps.verifyToken ?? createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds }) });
+  const app = createApp(config, { ...deps, catalogue: deps.catalogue ?? lambdaCatalogue(config), sfn: deps.sfn ?? createSfnClient(config), verifyToken: deps.verifyToken ?? createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds }) });
   const proxy = serverlessExpress({ app });
   return (event, context) => proxy(event, context);
 }

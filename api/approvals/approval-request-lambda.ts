@@ -18,7 +18,7 @@ export type ApprovalRequestLambda = (event: unknown) => Promise<ApprovalRequestR
 /** Builds the handler; clients default to the configured endpoints (the real services when set to `aws`). */
 export function createApprovalRequestLambda(config: ApiConfig, clients: { dynamodb?: DynamoDBClient; sfn?: SFNClient } = {}): ApprovalRequestLambda {
   const dynamodb = clients.dynamodb ?? createDynamoDbClient(config);
-  return approvalRequestHandler({ store: new ApprovalStore(dynamodb), ledger: new RunLedger(dynamodb), sfn: clients.sfn ?? createSfnClient(config) });
+  return approvalRequestHandler({ store: new ApprovalStore(dynamodb, config.tables.approvals), ledger: new RunLedger(dynamodb, config.tables.runs), sfn: clients.sfn ?? createSfnClient(config) });
 }
 
 let cached: ApprovalRequestLambda | undefined;

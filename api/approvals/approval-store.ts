@@ -3,12 +3,13 @@
  * state change is a conditional write, so two deciders can never both win; no transactions needed.
  * Listing scans with a filter: fine for the embedded stack; on AWS a GSI on `status` would serve it.
  */
+import { DEFAULT_TABLES } from '../config';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { approvalRecordSchema, isoInstant, type ApprovalDecision, type ApprovalRecord, type StoredApprovalStatus } from './approval-record';
 
 /** The default table name. */
-export const APPROVALS_TABLE = 'approvals';
+export const APPROVALS_TABLE = DEFAULT_TABLES.approvals;
 
 /** Which records to list; both filters combine. */
 export type ApprovalFilter = { statuses?: readonly StoredApprovalStatus[]; runId?: string };

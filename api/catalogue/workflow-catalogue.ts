@@ -30,9 +30,20 @@ export type WorkflowCatalogue = {
   accessOf(name: string): ResolvedAccess;
 };
 
+/** Where the state machines are: region, account, and the prefix of their names (the stage's, on AWS). */
+export type CatalogueAccount = { region: string; accountId: string; stateMachinePrefix?: string };
+
+/** An entry before it is placed in an account: plain JSON, so the deploy compiles it at build time and bundles it as data. */
+export type CompiledEntry = Omit<CatalogueEntry, 'stateMachineArn'>;
+
 /** Compiles `workflows` (throws DefinitionError on a broken one) for a region and account. */
-export function createWorkflowCatalogue(workflows: readonly Workflow[], { region, accountId }: { region: string; accountId: string }): WorkflowCatalogue {
-  const entries = workflows.map((workflow): CatalogueEntry => {
+export function createWorkflowCatalogue(workflows: readonly Workflow[], account: CatalogueAccount): WorkflowCatalogue {
+  return catalogueOf(compileEntries(workflows), account);
+}
+
+/** Compiles each workflow into what the API serves about it. */
+export function compileEntries(workflows: readonly Workflow[]): CompiledEntry[] {
+  return workflows.map((workflow) => {
     const compiled = compile(workflow);
     const approvalSteps = approvalStepsOf(compiled.definition);
     return {
@@ -41,12 +52,16 @@ export function createWorkflowCatalogue(workflows: readonly Workflow[], { region
       example: workflow.options.example,
       definition: compiled.definition,
       graph: compiled.graph,
-      stateMachineArn: `arn:aws:states:${region}:${accountId}:stateMachine:${workflow.name}`,
       access: resolveAccess(workflow.name, workflow.options.access, approvalSteps),
       approvalSteps,
       ...(workflow.location === undefined ? {} : { location: workflow.location }),
     };
   });
+}
+
+/** The catalogue of compiled entries, each with its state machine's ARN in `account`. */
+export function catalogueOf(compiled: readonly CompiledEntry[], { region, accountId, stateMachinePrefix = '' }: CatalogueAccount): WorkflowCatalogue {
+  const entries = compiled.map((entry): CatalogueEntry => ({ ...entry, stateMachineArn: `arn:aws:states:${region}:${accountId}:stateMachine:${stateMachinePrefix}${entry.name}` }));
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   return {
     entries,

@@ -3,13 +3,14 @@
  * conditional put before StartExecution, so a run id names one run across the whole catalogue and
  * its starter is known from the verified caller. Runs started outside Statecraft have no item.
  */
+import { DEFAULT_TABLES } from '../config';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableSpec } from '../storage/ensure-table';
 import { ledgerEntrySchema, type LedgerEntry } from './ledger-entry';
 
 /** The default table name. */
-export const RUNS_TABLE = 'runs';
+export const RUNS_TABLE = DEFAULT_TABLES.runs;
 /** The index of runs by starter, newest first. */
 export const BY_STARTER_INDEX = 'by-starter';
 

@@ -3,12 +3,13 @@
  * runtime's sessions, one item per key with an `expiresAt` (epoch seconds) that DynamoDB's TTL
  * deletes on AWS. TTL deletion is lazy (and dynalite has none), so reads skip expired items too.
  */
+import { DEFAULT_TABLES } from '../../api/config';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableSpec } from '../../api/storage/ensure-table';
 
 /** The default table name. */
-export const CHAT_SESSIONS_TABLE = 'chat-sessions';
+export const CHAT_SESSIONS_TABLE = DEFAULT_TABLES.chatSessions;
 /** The TTL attribute (epoch seconds), enabled on the table by the CDK app. */
 export const EXPIRES_AT_ATTRIBUTE = 'expiresAt';
 

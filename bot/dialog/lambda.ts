@@ -2,27 +2,25 @@
 import { systemApprovalClock } from '../../api/approvals/approval-clock';
 import { ApprovalStore } from '../../api/approvals/approval-store';
 import { createTokenVerifier } from '../../api/auth/create-token-verifier';
-import { createWorkflowCatalogue } from '../../api/catalogue/workflow-catalogue';
+import { lambdaCatalogue } from '../../api/catalogue/lambda-catalogue';
 import { createDynamoDbClient } from '../../api/dynamodb-client';
 import { RunLedger } from '../../api/ledger/run-ledger';
 import { jsonLogger } from '../../api/logger';
+import { loadConfig, type ApiConfig } from '../../api/config';
 import { createSfnClient } from '../../api/sfn-client';
-import { catalogue } from '../../workflows/definitions';
 import type { LexCodeHook, LexCodeHookEvent, LexCodeHookResponse } from '../definition/lex-types';
 import { ChatSessionStore } from './chat-session-store';
-import type { DialogConfig } from './config';
-import { loadDialogConfig } from './config';
 import { createDialogHandler } from './create-dialog-handler';
 
 /** The code hook over the configured clients and tables. */
-export function createDialogLambda(config: DialogConfig): LexCodeHook {
+export function createDialogLambda(config: ApiConfig): LexCodeHook {
   const dynamodb = createDynamoDbClient(config);
   const sfn = createSfnClient(config);
-  const lookup = { sfn, catalogue: createWorkflowCatalogue(catalogue, config), ledger: new RunLedger(dynamodb) };
+  const lookup = { sfn, catalogue: lambdaCatalogue(config), ledger: new RunLedger(dynamodb, config.tables.runs) };
   const deps = {
     lookup,
-    approvals: new ApprovalStore(dynamodb),
-    sessions: new ChatSessionStore(dynamodb, config.chatSessionsTable),
+    approvals: new ApprovalStore(dynamodb, config.tables.approvals),
+    sessions: new ChatSessionStore(dynamodb, config.tables.chatSessions),
     verifyToken: createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds }),
     clock: systemApprovalClock,
   };
@@ -33,6 +31,6 @@ let cached: LexCodeHook | undefined;
 
 /** The function's handler: built on the first invocation (cold start), reused after. */
 export const handler = (event: LexCodeHookEvent): Promise<LexCodeHookResponse> => {
-  cached ??= createDialogLambda(loadDialogConfig(process.env));
+  cached ??= createDialogLambda(loadConfig(process.env));
   return cached(event);
 };

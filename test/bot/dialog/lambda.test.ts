@@ -2,7 +2,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../../../api/storage/ensure-table';
 import { chatSessionsTableSpec } from '../../../bot/dialog/chat-session-store';
-import { loadDialogConfig } from '../../../bot/dialog/config';
+import { loadConfig } from '../../../api/config';
 import { createDialogLambda } from '../../../bot/dialog/lambda';
 import { identityAttributes } from '../../../bot/dialog/verified-caller';
 import { startApiStack, type ApiStack } from '../../helpers/api-stack';
@@ -23,14 +23,14 @@ afterAll(async () => {
 
 describe('the code hook Lambda', () => {
   it('reads its tables and endpoints from the environment and answers a Lex event', async () => {
-    const config = loadDialogConfig({ STATECRAFT_DATA_DIR: stack.config.dataDir, SFN_ENDPOINT: stack.config.sfnEndpoint, DYNAMODB_ENDPOINT: stack.config.dynamodbEndpoint, CHAT_SESSIONS_TABLE: 'bot-sessions' });
+    const config = loadConfig({ STATECRAFT_DATA_DIR: stack.config.dataDir, SFN_ENDPOINT: stack.config.sfnEndpoint, DYNAMODB_ENDPOINT: stack.config.dynamodbEndpoint, CHAT_SESSIONS_TABLE: 'bot-sessions' });
     const handler = createDialogLambda(config);
     const caller = { user: 'fiona', groups: ['viewers', 'finance'] };
     const token = await stack.token(caller.user, caller.groups);
 
     const response = await handler(lexEvent({ intent: 'ListWorkflows', requestAttributes: identityAttributes(caller, token), source: 'FulfillmentCodeHook' }));
 
-    expect(config.chatSessionsTable).toBe('bot-sessions');
+    expect(config.tables.chatSessions).toBe('bot-sessions');
     expect(response.sessionState).toMatchObject({ dialogAction: { type: 'Close' }, intent: { name: 'ListWorkflows', state: 'Fulfilled' } });
     const text = response.messages?.[0];
     const lines = (text && 'content' in text ? (text.content ?? '') : '').split('\n');
