@@ -15,6 +15,8 @@ describe('loadConfig', () => {
       dataDir: '.statecraft',
       auth: { mode: 'local', keyFile: '.statecraft/api-signing-key' },
       maxTokenLifetimeSeconds: 86400,
+      tables: { approvals: 'approvals', runs: 'runs', chatSessions: 'chat-sessions', connections: 'live-connections' },
+      stateMachinePrefix: '',
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -30,6 +32,13 @@ describe('loadConfig', () => {
     const config = loadConfig({ LEX_ENDPOINT: 'aws', LEX_BOT_ID: 'ABCDEFGHIJ', LEX_BOT_ALIAS_ID: 'KLMNOPQRST', LEX_LOCALE_ID: 'en_GB' });
 
     expect(config.lex).toStrictEqual({ endpoint: undefined, botId: 'ABCDEFGHIJ', botAliasId: 'KLMNOPQRST', localeId: 'en_GB' });
+  });
+
+  it('reads the stage-prefixed table names and state machine prefix a deploy sets', () => {
+    const config = loadConfig({ APPROVALS_TABLE: 'statecraft-prod-approvals', RUNS_TABLE: 'statecraft-prod-runs', STATE_MACHINE_PREFIX: 'statecraft-prod-' });
+
+    expect(config.tables).toStrictEqual({ approvals: 'statecraft-prod-approvals', runs: 'statecraft-prod-runs', chatSessions: 'chat-sessions', connections: 'live-connections' });
+    expect(config.stateMachinePrefix).toBe('statecraft-prod-');
   });
 
   it('reads the longest token lifetime the API accepts', () => {
