@@ -13,5 +13,5 @@ const project = (area) => ({
 
 /** @type {import('jest').Config} */
 module.exports = {
-  projects: ['workflows', 'cli', 'api', 'bot', 'web'].map(project),
+  projects: ['workflows', 'cli', 'api', 'bot', 'web', 'infra'].map(project),
 };

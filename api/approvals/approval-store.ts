@@ -18,6 +18,9 @@ export type ApprovalFilter = { statuses?: readonly StoredApprovalStatus[]; runId
 export type DecideResult = { ok: true; record: ApprovalRecord } | { ok: false; reason: 'not-found' | 'already-decided' | 'expired' | 'cancelled' };
 
 /** Reads and writes approval records. */
+/** The DynamoDB calls the store makes (the deploy grants exactly these). */
+export const APPROVAL_STORE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Scan', 'dynamodb:UpdateItem'] as const;
+
 export class ApprovalStore {
   private readonly documents: DynamoDBDocumentClient;
 

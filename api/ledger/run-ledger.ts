@@ -22,6 +22,9 @@ export const runsTableSpec = (name: string = RUNS_TABLE): TableSpec => ({
 });
 
 /** Reads and writes ledger items. */
+/** The DynamoDB calls the ledger makes (the deploy grants exactly these). */
+export const RUN_LEDGER_ACTIONS = ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'] as const;
+
 export class RunLedger {
   private readonly documents: DynamoDBDocumentClient;
 

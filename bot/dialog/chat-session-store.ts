@@ -17,6 +17,9 @@ export const EXPIRES_AT_ATTRIBUTE = 'expiresAt';
 export const chatSessionsTableSpec = (name: string = CHAT_SESSIONS_TABLE): TableSpec => ({ name, partitionKey: 'sessionKey' });
 
 /** Reads and writes JSON values by key, each expiring `ttlSeconds` after its last write. */
+/** The DynamoDB calls the store makes (the deploy grants exactly these). */
+export const CHAT_SESSION_STORE_ACTIONS = ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem'] as const;
+
 export class ChatSessionStore {
   private readonly documents: DynamoDBDocumentClient;
 

@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { ROLE_GROUPS } from '../../api/access/access-rule';
+import { knownGroups } from '../../api/access/known-groups';
 import type { WorkflowCatalogue } from '../../api/catalogue/workflow-catalogue';
 import { devToken } from './dev-token';
 
@@ -15,16 +15,10 @@ export const DEV_TOKEN_PATH = '/dev/token';
 const NAME = /^[A-Za-z0-9._@-]{1,64}$/;
 const tokenRequest = z.strictObject({ user: z.string().regex(NAME, 'letters, digits, . _ @ -'), groups: z.array(z.string().regex(NAME)).max(20) });
 
-/** The groups worth offering: the global roles, and every group a workflow's access or approval steps name. */
-export function knownGroups(catalogue: WorkflowCatalogue): string[] {
-  const named = catalogue.entries.flatMap((entry) => [...(entry.access.read.groups ?? []), ...(entry.access.operate.groups ?? []), ...(entry.access.approvers.groups ?? [])]);
-  return [...new Set([...ROLE_GROUPS.read, ...ROLE_GROUPS.operate, ...named])];
-}
-
 /** GET /config.json and POST /dev/token. */
 export function devSignIn(dataDir: string, catalogue: WorkflowCatalogue): Router {
   const router = Router();
-  const groups = knownGroups(catalogue);
+  const groups = knownGroups(catalogue.entries);
   router.get('/config.json', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ auth: { mode: 'local', tokenUrl: DEV_TOKEN_PATH, groups } });
   });

@@ -27,9 +27,14 @@ export class LiveSocket {
   private closed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
+  /**
+   * `tokenInQuery`: also put the token in the URL's query (`?token=`), for API Gateway, whose
+   * authorizer must decide on `$connect` and browsers cannot set headers on a WebSocket.
+   */
   constructor(
     private readonly url: string,
     private readonly token: () => string | undefined,
+    private readonly options: { tokenInQuery?: boolean } = {},
   ) {}
 
   /** Calls `listener` with each event of `topic`; returns the unsubscribe. */
@@ -62,7 +67,7 @@ export class LiveSocket {
     if (this.socket || this.closed) return;
     const token = this.token();
     if (!token) return;
-    const socket = new WebSocket(this.url);
+    const socket = new WebSocket(this.options.tokenInQuery ? withToken(this.url, token) : this.url);
     this.socket = socket;
     this.ready = false;
     socket.onopen = () => socket.send(JSON.stringify({ type: 'auth', token }));
@@ -95,6 +100,12 @@ export class LiveSocket {
   private send(message: Record<string, unknown>): void {
     if (this.ready && this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
   }
+}
+
+function withToken(url: string, token: string): string {
+  const withQuery = new URL(url);
+  withQuery.searchParams.set('token', token);
+  return withQuery.toString();
 }
 
 function matches(topic: LiveTopic, event: LiveEvent): boolean {

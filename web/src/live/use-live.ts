@@ -9,7 +9,9 @@ let shared: LiveSocket | undefined;
 
 /** The tab's live socket (created on first use, at the configured URL or /ws of this origin). */
 function liveSocket(): LiveSocket {
-  shared ??= new LiveSocket(webSocketUrlOf(consoleConfig(), location), () => currentSession()?.token);
+  const config = consoleConfig();
+  // A configured URL is API Gateway's WebSocket API, whose authorizer reads the token from the query.
+  shared ??= new LiveSocket(webSocketUrlOf(config, location), () => currentSession()?.token, { tokenInQuery: config.webSocketUrl !== undefined });
   return shared;
 }
 

@@ -3,7 +3,7 @@
  * copies `ROWS_PER_POLL` rows between two polls, and a partition marked `corrupt` fails its job
  * halfway with a checksum mismatch.
  */
-import { fn } from '../../dsl';
+import { fn } from '../../dsl/task-function';
 import { InvalidBackfillError } from './errors';
 
 /** One partition of the source dataset; `corrupt` marks a partition whose copy will fail. */

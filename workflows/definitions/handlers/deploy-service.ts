@@ -3,7 +3,7 @@
  * a suite named in `failTests` fails (`unit`, `lint`, `security`, `integration`), and `canary` in
  * `failTests` makes the production canary report a high error rate.
  */
-import { fn } from '../../dsl';
+import { fn } from '../../dsl/task-function';
 import { checksum } from './checksum';
 import { LintFailedError, TestsFailedError, VulnerabilitiesFoundError } from './errors';
 

@@ -3,7 +3,7 @@
  * which the DSL cannot type, so each takes `unknown` and reads it with `readInput`. Figures are
  * derived from the region and date; a region marked `late` has no metrics for its first two attempts.
  */
-import { fn } from '../../dsl';
+import { fn } from '../../dsl/task-function';
 import { checksum } from './checksum';
 import { InvalidInputError, MetricsNotReadyError } from './errors';
 import { readInput, type InputReader } from './read-input';

@@ -3,7 +3,7 @@
  * a country outside the low-risk list, a missing tax id and a free-mail address each add risk,
  * and a sanctioned country fails with SanctionedEntity.
  */
-import { fn } from '../../dsl';
+import { fn } from '../../dsl/task-function';
 import { SanctionedEntityError } from './errors';
 
 /** A subscription plan. */

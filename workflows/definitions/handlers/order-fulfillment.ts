@@ -3,7 +3,7 @@
  * a SKU starting with `OOS-` is out of stock, card `declined` or `expired` is refused, and card
  * `gateway-busy` makes the payment gateway fail its first two attempts.
  */
-import { fn } from '../../dsl';
+import { fn } from '../../dsl/task-function';
 import { InvalidOrderError, OutOfStockError, PaymentDeclinedError, PaymentGatewayBusyError } from './errors';
 
 /** One line of an order. */

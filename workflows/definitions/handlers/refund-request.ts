@@ -3,7 +3,7 @@
  * in the `orders` table (DynamoDB attribute values): a refund above what is left to refund, or of
  * an order that was never shipped, fails with RefundNotAllowed.
  */
-import { fn } from '../../dsl';
+import { fn } from '../../dsl/task-function';
 import { InvalidInputError, RefundNotAllowedError } from './errors';
 
 /** Why the customer wants their money back. */
