@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 STATECRAFT := node cli/bin/statecraft.js
 
-.PHONY: dev test typecheck unit compile bench clean web chromium
+.PHONY: dev test typecheck unit compile bench clean web chromium synth deploy destroy
 
 # npm ci whenever the lockfile is newer than the installed tree (or nothing is installed).
 node_modules/.package-lock.json: package.json package-lock.json
@@ -42,5 +42,27 @@ bench: node_modules/.package-lock.json
 	npx tsx bench/compile.ts
 	npx tsx bench/engine.ts
 
+# AWS (README "Deploy to AWS"). STAGE names the stack (default dev); the CDK CLI sends no telemetry.
+CDK := CDK_DISABLE_CLI_TELEMETRY=true AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true npx cdk
+DEPLOY_NODE := AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true npx tsx
+
+# Offline, no credentials: bundles the functions and writes the CloudFormation to cdk.out (cdk-nag checks it).
+synth: node_modules/.package-lock.json web/dist/index.html
+	$(CDK) synth -q --no-notices
+
+deploy: node_modules/.package-lock.json
+	@$(DEPLOY_NODE) infra/deploy/preflight.ts
+	$(STATECRAFT) compile --out dist/asl
+	$(STATECRAFT) validate dist/asl/*.asl.json
+	$(MAKE) --no-print-directory web
+	$(CDK) bootstrap --no-notices
+	$(CDK) deploy --all --require-approval never --no-notices --outputs-file cdk.out/outputs.json
+	@$(DEPLOY_NODE) infra/deploy/print-outputs.ts cdk.out/outputs.json
+
+# Removes the stage's stack; its tables and user pool stay unless KEEP_DATA=false was set when it was deployed.
+destroy: node_modules/.package-lock.json web/dist/index.html
+	@$(DEPLOY_NODE) infra/deploy/preflight.ts
+	$(CDK) destroy --all --force --no-notices
+
 clean:
-	rm -rf dist .statecraft
+	rm -rf dist .statecraft cdk.out
