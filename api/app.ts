@@ -3,13 +3,11 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import express, { type Express, type RequestHandler } from 'express';
-import { catalogue as sampleCatalogue } from '../workflows/definitions';
-import type { Workflow } from '../workflows/dsl';
 import type { ApprovalClock } from './approvals/approval-clock';
 import type { OnApprovalEvent } from './approvals/approval-event';
 import { ApprovalStore } from './approvals/approval-store';
 import type { VerifyToken } from './auth/create-token-verifier';
-import { createWorkflowCatalogue, type WorkflowCatalogue } from './catalogue/workflow-catalogue';
+import { type WorkflowCatalogue } from './catalogue/workflow-catalogue';
 import type { ApiConfig } from './config';
 import { createDynamoDbClient } from './dynamodb-client';
 import { createLexClient } from './lex-client';
@@ -46,16 +44,14 @@ export type AppDeps = {
   site?: RequestHandler;
   /** The Lex V2 runtime the chat talks to (default: the configured endpoint). */
   lex?: LexRuntimeV2Client;
-  /** The workflows served (default: the sample catalogue). */
-  workflows?: readonly Workflow[];
-  /** The served workflows already compiled (the Lambda's, built at bundle time); wins over `workflows`. */
-  catalogue?: WorkflowCatalogue;
+  /** The served workflows, compiled (locally at start-up, for the Lambda at bundle time). */
+  catalogue: WorkflowCatalogue;
 };
 
 /** Builds the app: request id, JSON bodies, public routes, then authenticated routes, 404, errors. */
 export function createApp(config: ApiConfig, deps: AppDeps): Express {
   const logger = deps.logger ?? jsonLogger();
-  const catalogue: WorkflowCatalogue = deps.catalogue ?? createWorkflowCatalogue(deps.workflows ?? sampleCatalogue, config);
+  const { catalogue } = deps;
   let dynamodb: DynamoDBClient | undefined;
   const sharedDynamoDb = () => (dynamodb ??= createDynamoDbClient(config));
   const approvals = deps.approvalStore ?? new ApprovalStore(sharedDynamoDb(), config.tables.approvals);

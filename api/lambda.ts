@@ -1,5 +1,5 @@
 /** Lambda entry: the same Express app behind API Gateway (HTTP API v2 or REST v1) through @vendia/serverless-express. */
-import type { RequestListener } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { createApp, type AppDeps } from './app';
 import { createTokenVerifier } from './auth/create-token-verifier';
 import { lambdaCatalogue } from './catalogue/lambda-catalogue';
@@ -10,13 +10,26 @@ import { createSfnClient } from './sfn-client';
 export type ApiGatewayHandler = (event: unknown, context: unknown) => Promise<unknown>;
 
 // The package ships no type declarations; this is the part we use.
-type ServerlessExpress = (options: { app: RequestListener }) => (event: unknown, context: unknown, callback?: unknown) => Promise<unknown>;
+type SendRequest = (args: { app: RequestListener; request: IncomingMessage; response: ServerResponse }) => Promise<void>;
+type ServerlessExpress = (options: { app: RequestListener; framework?: { sendRequest: SendRequest } }) => (event: unknown, context: unknown, callback?: unknown) => Promise<unknown>;
+
+/**
+ * Hands the request to the app and settles when the response has finished. serverless-express marks
+ * the request as read as soon as `sendRequest` settles (CodeGenieApp/serverless-express#693), and its
+ * own resolves at once: behind the async `authenticate`, express.json then skipped every body.
+ */
+const sendRequest: SendRequest = ({ app, request, response }) =>
+  new Promise((resolve, reject) => {
+    response.once('finish', () => resolve());
+    response.once('error', reject);
+    app(request, response);
+  });
 
 /** Wraps the app for Lambda; deps default to the configured clients and the bundled catalogue. */
 export function createLambdaHandler(config: ApiConfig, deps: Partial<AppDeps> = {}): ApiGatewayHandler {
   const serverlessExpress = require('@vendia/serverless-express') as ServerlessExpress;
   const app = createApp(config, { ...deps, catalogue: deps.catalogue ?? lambdaCatalogue(config), sfn: deps.sfn ?? createSfnClient(config), verifyToken: deps.verifyToken ?? createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds }) });
-  const proxy = serverlessExpress({ app });
+  const proxy = serverlessExpress({ app, framework: { sendRequest } });
   return (event, context) => proxy(event, context);
 }
 

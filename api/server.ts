@@ -1,8 +1,10 @@
 /** Local entry: the API on a plain Node HTTP server (127.0.0.1 by default). */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { catalogue as sampleCatalogue } from '../workflows/definitions';
 import { createApp, type AppDeps } from './app';
 import { createTokenVerifier } from './auth/create-token-verifier';
+import { createWorkflowCatalogue } from './catalogue/compile-catalogue';
 import { loadConfig, type ApiConfig } from './config';
 import { jsonLogger } from './logger';
 import { createSfnClient } from './sfn-client';
@@ -14,10 +16,11 @@ export type ApiServerOptions = { onServer?: (server: Server) => void; webDir?: s
 /** A listening API server. */
 export type ApiServer = { server: Server; url: string; close(): Promise<void> };
 
-/** Builds the app from `config` (deps default to the configured clients) with the web console at `/`, and listens on config.host:config.port. */
+/** Builds the app from `config` (deps default to the configured clients and the sample catalogue) with the web console at `/`, and listens on config.host:config.port. */
 export async function startApiServer(config: ApiConfig, deps: Partial<AppDeps> = {}, { onServer, webDir }: ApiServerOptions = {}): Promise<ApiServer> {
   const sfn = deps.sfn ?? createSfnClient(config);
-  const app = createApp(config, { site: webConsole(webDir), ...deps, sfn, verifyToken: deps.verifyToken ?? createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds }) });
+  const catalogue = deps.catalogue ?? createWorkflowCatalogue(sampleCatalogue, config);
+  const app = createApp(config, { site: webConsole(webDir), ...deps, catalogue, sfn, verifyToken: deps.verifyToken ?? createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds }) });
   const server = createServer(app);
   onServer?.(server);
   await new Promise<void>((resolve, reject) => {

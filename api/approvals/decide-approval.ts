@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token
  */
 import { SendTaskFailureCommand, SendTaskSuccessCommand, type SFNClient } from '@aws-sdk/client-sfn';
-import { APPROVAL_REJECTED_ERROR } from '../../workflows/dsl';
+import { APPROVAL_REJECTED_ERROR } from '../../workflows/dsl/build/approval-fields';
 import { checkAccess, type ResolvedAccess } from '../access/access-rule';
 import { enforceAccess } from '../access/enforce-access';
 import { HttpError, type Caller } from '../errors';

@@ -1,6 +1,9 @@
-/** The deployed workflows as the API sees them: compiled once, with their state machine ARNs. */
+/**
+ * The deployed workflows as the API sees them, with their state machine ARNs. Compiling them is
+ * compile-catalogue.ts, kept apart so a deployed function (which reads them compiled) bundles no compiler.
+ */
 import type { StateMachine } from '../../workflows/asl';
-import { approvalStepsOf, compile, type ApprovalStep, type Workflow } from '../../workflows/dsl';
+import type { ApprovalStep } from '../../workflows/dsl';
 import type { WorkflowGraph } from '../../workflows/dsl/graph';
 import { resolveAccess, type ResolvedAccess } from '../access/access-rule';
 import { HttpError } from '../errors';
@@ -35,29 +38,6 @@ export type CatalogueAccount = { region: string; accountId: string; stateMachine
 
 /** An entry before it is placed in an account: plain JSON, so the deploy compiles it at build time and bundles it as data. */
 export type CompiledEntry = Omit<CatalogueEntry, 'stateMachineArn'>;
-
-/** Compiles `workflows` (throws DefinitionError on a broken one) for a region and account. */
-export function createWorkflowCatalogue(workflows: readonly Workflow[], account: CatalogueAccount): WorkflowCatalogue {
-  return catalogueOf(compileEntries(workflows), account);
-}
-
-/** Compiles each workflow into what the API serves about it. */
-export function compileEntries(workflows: readonly Workflow[]): CompiledEntry[] {
-  return workflows.map((workflow) => {
-    const compiled = compile(workflow);
-    const approvalSteps = approvalStepsOf(compiled.definition);
-    return {
-      name: workflow.name,
-      description: workflow.options.description,
-      example: workflow.options.example,
-      definition: compiled.definition,
-      graph: compiled.graph,
-      access: resolveAccess(workflow.name, workflow.options.access, approvalSteps),
-      approvalSteps,
-      ...(workflow.location === undefined ? {} : { location: workflow.location }),
-    };
-  });
-}
 
 /** The catalogue of compiled entries, each with its state machine's ARN in `account`. */
 export function catalogueOf(compiled: readonly CompiledEntry[], { region, accountId, stateMachinePrefix = '' }: CatalogueAccount): WorkflowCatalogue {

@@ -3,6 +3,7 @@ import { systemApprovalClock } from '../../api/approvals/approval-clock';
 import { ApprovalStore } from '../../api/approvals/approval-store';
 import { createTokenVerifier } from '../../api/auth/create-token-verifier';
 import { lambdaCatalogue } from '../../api/catalogue/lambda-catalogue';
+import type { WorkflowCatalogue } from '../../api/catalogue/workflow-catalogue';
 import { createDynamoDbClient } from '../../api/dynamodb-client';
 import { RunLedger } from '../../api/ledger/run-ledger';
 import { jsonLogger } from '../../api/logger';
@@ -12,11 +13,11 @@ import type { LexCodeHook, LexCodeHookEvent, LexCodeHookResponse } from '../defi
 import { ChatSessionStore } from './chat-session-store';
 import { createDialogHandler } from './create-dialog-handler';
 
-/** The code hook over the configured clients and tables. */
-export function createDialogLambda(config: ApiConfig): LexCodeHook {
+/** The code hook over the configured clients and tables, serving `catalogue` (default: the one bundled beside the function). */
+export function createDialogLambda(config: ApiConfig, catalogue: WorkflowCatalogue = lambdaCatalogue(config)): LexCodeHook {
   const dynamodb = createDynamoDbClient(config);
   const sfn = createSfnClient(config);
-  const lookup = { sfn, catalogue: lambdaCatalogue(config), ledger: new RunLedger(dynamodb, config.tables.runs) };
+  const lookup = { sfn, catalogue, ledger: new RunLedger(dynamodb, config.tables.runs) };
   const deps = {
     lookup,
     approvals: new ApprovalStore(dynamodb, config.tables.approvals),

@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import { Router } from 'express';
 import { createTokenVerifier } from '../../api/auth/create-token-verifier';
-import { createWorkflowCatalogue } from '../../api/catalogue/workflow-catalogue';
+import { createWorkflowCatalogue } from '../../api/catalogue/compile-catalogue';
 import { loadConfig, type ApiConfig } from '../../api/config';
 import type { ApprovalEvent } from '../../api/approvals/approval-event';
 import { lookUpRun } from '../../api/runs/find-run';

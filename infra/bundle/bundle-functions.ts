@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build } from 'esbuild';
 import { BUNDLED_CATALOGUE_FILE } from '../../api/catalogue/lambda-catalogue';
-import { compileEntries } from '../../api/catalogue/workflow-catalogue';
+import { compileEntries } from '../../api/catalogue/compile-catalogue';
 import { catalogue } from '../../workflows/definitions';
 import { deployedFunctions, type DeployedFunction } from './deployed-functions';
 
@@ -41,6 +41,8 @@ export async function bundleFunctions({ outDir = DEFAULT_BUNDLE_DIR, functions =
     minify: true,
     sourcemap: false,
     legalComments: 'none',
+    // The ES module builds of packages that ship both (the AWS SDK's among them), which esbuild can tree-shake.
+    mainFields: ['module', 'main'],
     logLevel: 'silent',
     // The SDK's optional CRT signer is not used by the clients we call.
     external: ['aws-crt', '@aws-sdk/signature-v4-crt'],

@@ -16,7 +16,7 @@ type ProxyResult = { statusCode: number; body: string; headers?: Record<string, 
 
 describe('the Lambda entry', () => {
   it('serves an API Gateway HTTP API (v2) event', async () => {
-    const handler = createLambdaHandler(stack.config, { sfn: stack.sfn });
+    const handler = createLambdaHandler(stack.config, { sfn: stack.sfn, catalogue: stack.catalogue });
 
     const result = (await handler(fixture('http-api-v2.json'), context)) as ProxyResult;
 
@@ -25,7 +25,7 @@ describe('the Lambda entry', () => {
   });
 
   it('serves a REST API (v1) event with a bearer token', async () => {
-    const handler = createLambdaHandler(stack.config, { sfn: stack.sfn });
+    const handler = createLambdaHandler(stack.config, { sfn: stack.sfn, catalogue: stack.catalogue });
     const token = await stack.token('vera', ['viewers']);
     const event = fixture('rest-api-v1.json');
     event.headers = { ...(event.headers as object), Authorization: `Bearer ${token}` };
@@ -38,7 +38,7 @@ describe('the Lambda entry', () => {
   });
 
   it('answers 401 problem+json through Lambda without a token', async () => {
-    const handler = createLambdaHandler(stack.config, { sfn: stack.sfn });
+    const handler = createLambdaHandler(stack.config, { sfn: stack.sfn, catalogue: stack.catalogue });
 
     const result = (await handler(fixture('rest-api-v1.json'), context)) as ProxyResult;
 

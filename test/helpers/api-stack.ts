@@ -6,6 +6,9 @@ import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { Express, RequestHandler } from 'express';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApp } from '../../api/app';
+import { createWorkflowCatalogue } from '../../api/catalogue/compile-catalogue';
+import type { WorkflowCatalogue } from '../../api/catalogue/workflow-catalogue';
+import { catalogue } from '../../workflows/definitions';
 import { ApprovalStore } from '../../api/approvals/approval-store';
 import { ensureApprovalsTable } from '../../api/approvals/ensure-approvals-table';
 import { runsTableSpec } from '../../api/ledger/run-ledger';
@@ -28,6 +31,8 @@ import { startEmulator, type RunningEmulator } from './emulator-server';
 /** A running stack; `token()` signs with the same key the app verifies with. */
 export type ApiStack = {
   app: Express;
+  /** The catalogue the app serves (compiled from the sample workflows). */
+  catalogue: WorkflowCatalogue;
   config: ApiConfig;
   sfn: SFNClient;
   token(user: string, groups: readonly string[], ttl?: string): Promise<string>;
@@ -58,10 +63,12 @@ export async function startApiStack({ logger = silentLogger, env = {}, site }: A
     fs.mkdirSync(path.join(webDir, 'assets'), { recursive: true });
     fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Statecraft</title>');
     fs.writeFileSync(path.join(webDir, 'assets', 'app.js'), 'export {};');
-    const app = createApp(config, { sfn: emulator.client, verifyToken, logger, approvalStore: new ApprovalStore(dynamoClient), site: site ?? webConsole(webDir) });
+    const served = createWorkflowCatalogue(catalogue, config);
+    const app = createApp(config, { catalogue: served, sfn: emulator.client, verifyToken, logger, approvalStore: new ApprovalStore(dynamoClient), site: site ?? webConsole(webDir) });
     const [runningDynalite, runningEmulator] = [dynalite, emulator];
     return {
       app,
+      catalogue: served,
       config,
       sfn: emulator.client,
       key,

@@ -10,7 +10,7 @@ import type { ApprovalRecord } from '../../../api/approvals/approval-record';
 import { ApprovalStore } from '../../../api/approvals/approval-store';
 import { ensureApprovalsTable } from '../../../api/approvals/ensure-approvals-table';
 import type { ResolvedAccess } from '../../../api/access/access-rule';
-import { createWorkflowCatalogue } from '../../../api/catalogue/workflow-catalogue';
+import { createWorkflowCatalogue } from '../../../api/catalogue/compile-catalogue';
 import { RunLedger, runsTableSpec } from '../../../api/ledger/run-ledger';
 import type { RunLookup } from '../../../api/runs/find-run';
 import { startRun as startThroughStatecraft } from '../../../api/runs/start-run';

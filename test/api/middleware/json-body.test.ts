@@ -5,6 +5,8 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import express, { type Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../../api/app';
+import { createWorkflowCatalogue } from '../../../api/catalogue/compile-catalogue';
+import { catalogue } from '../../../workflows/definitions';
 import { createTokenVerifier } from '../../../api/auth/create-token-verifier';
 import { loadSigningKey } from '../../../api/auth/load-signing-key';
 import { signLocalToken } from '../../../api/auth/sign-local-token';
@@ -115,7 +117,7 @@ describe('jsonBody in the API', () => {
     // Nothing listens on port 1: a request that got past the body checks would fail, not hang.
     const config = loadConfig({ STATECRAFT_DATA_DIR: dataDir, SFN_ENDPOINT: 'http://127.0.0.1:1', DYNAMODB_ENDPOINT: 'http://127.0.0.1:1' });
     sfn = new SFNClient({ endpoint: config.sfnEndpoint, region: config.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
-    app = createApp(config, { sfn, verifyToken: createTokenVerifier(config.auth), logger: silentLogger });
+    app = createApp(config, { catalogue: createWorkflowCatalogue(catalogue, config), sfn, verifyToken: createTokenVerifier(config.auth), logger: silentLogger });
     if (config.auth.mode !== 'local') throw new Error('expected local auth');
     operator = await signLocalToken({ user: 'otto', groups: ['operators'], ttl: '1h' }, loadSigningKey(config.auth.keyFile));
   });

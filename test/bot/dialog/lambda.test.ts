@@ -24,7 +24,7 @@ afterAll(async () => {
 describe('the code hook Lambda', () => {
   it('reads its tables and endpoints from the environment and answers a Lex event', async () => {
     const config = loadConfig({ STATECRAFT_DATA_DIR: stack.config.dataDir, SFN_ENDPOINT: stack.config.sfnEndpoint, DYNAMODB_ENDPOINT: stack.config.dynamodbEndpoint, CHAT_SESSIONS_TABLE: 'bot-sessions' });
-    const handler = createDialogLambda(config);
+    const handler = createDialogLambda(config, stack.catalogue);
     const caller = { user: 'fiona', groups: ['viewers', 'finance'] };
     const token = await stack.token(caller.user, caller.groups);
 

@@ -12,7 +12,8 @@ import { ensureApprovalsTable } from '../../../../api/approvals/ensure-approvals
 import { createTokenVerifier, type VerifyToken } from '../../../../api/auth/create-token-verifier';
 import { loadSigningKey } from '../../../../api/auth/load-signing-key';
 import { signLocalToken } from '../../../../api/auth/sign-local-token';
-import { createWorkflowCatalogue, type WorkflowCatalogue } from '../../../../api/catalogue/workflow-catalogue';
+import { type WorkflowCatalogue } from '../../../../api/catalogue/workflow-catalogue';
+import { createWorkflowCatalogue } from '../../../../api/catalogue/compile-catalogue';
 import { loadConfig, SIGNING_KEY_FILE, type ApiConfig } from '../../../../api/config';
 import { ConnectionStore, connectionsTableSpec } from '../../../../api/live/aws/connection-store';
 import { connectionsApiOf, type ConnectionsApi } from '../../../../api/live/aws/connections-api';

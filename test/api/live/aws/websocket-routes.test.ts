@@ -1,5 +1,5 @@
 import { createWebSocketAuthorizer } from '../../../../api/live/aws/websocket-authorizer';
-import { createWebSocketRoutes, handler, type WebSocketRoutes } from '../../../../api/live/aws/websocket-routes';
+import { createWebSocketRoutes, type WebSocketRoutes } from '../../../../api/live/aws/websocket-routes';
 import { authorizerEvent, connectEvent, disconnectEvent, messageEvent, passedOn } from './api-gateway-events';
 import { startLiveAwsHarness, type LiveAwsHarness } from './live-aws-harness';
 
@@ -222,18 +222,3 @@ describe('$disconnect', () => {
   });
 });
 
-describe('the exported handler', () => {
-  it('is built from the environment on first use and answers through the callback URL', async () => {
-    const saved = { ...process.env };
-    Object.assign(process.env, harness.env, { AWS_ACCESS_KEY_ID: 'stand-in', AWS_SECRET_ACCESS_KEY: 'stand-in' });
-    try {
-      const { connectionId, authorizer, token } = await connect('ada', ['viewers']);
-
-      await handler(messageEvent(connectionId, authorizer, { type: 'auth', token }));
-
-      expect(harness.standIn.received(connectionId)).toMatchObject([{ type: 'ready', user: 'ada' }]);
-    } finally {
-      process.env = saved;
-    }
-  });
-});
