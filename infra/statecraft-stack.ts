@@ -8,7 +8,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { knownGroups } from '../api/access/known-groups';
-import { compileEntries } from '../api/catalogue/workflow-catalogue';
+import { compileEntries } from '../api/catalogue/compile-catalogue';
 import { APPROVAL_STORE_ACTIONS } from '../api/approvals/approval-store';
 import { DEFAULT_LEX_LOCALE_ID } from '../api/config';
 import { RUN_LEDGER_ACTIONS } from '../api/ledger/run-ledger';
