@@ -1,6 +1,6 @@
 /**
- * The workflows on AWS: one Lambda per `fn()` task handler, one Standard state machine per catalogue
- * workflow from its compiled ASL with every placeholder filled (the task functions, the approval
+ * The workflows on AWS: one Lambda per `fn()` task handler, one state machine per catalogue workflow
+ * (Standard, or Express where the workflow asks) from its compiled ASL with every placeholder filled (the task functions, the approval
  * function, the workflows' tables, child state machines), all events logged to CloudWatch Logs,
  * X-Ray tracing, and a role allowed exactly what its Tasks call.
  */
@@ -62,7 +62,7 @@ export class WorkflowMachines extends Construct {
     const logGroup = new logs.LogGroup(this, `${workflow.name}-Logs`, { logGroupName: `/aws/vendedlogs/states/${name}`, retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
     return new sfn.StateMachine(this, workflow.name, {
       stateMachineName: name,
-      stateMachineType: sfn.StateMachineType.STANDARD,
+      stateMachineType: workflow.type === 'EXPRESS' ? sfn.StateMachineType.EXPRESS : sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromString(JSON.stringify(workflow.definition)),
       definitionSubstitutions: Object.fromEntries(Object.entries(workflow.substitutions).map(([placeholder, substitution]) => [placeholder, this.substitutionValue(substitution)])),
       role,

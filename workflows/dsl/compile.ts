@@ -10,10 +10,13 @@ import { toGraph, type WorkflowGraph } from './graph';
 import { Steps } from './steps';
 import type { Substitutions } from './substitution';
 import type { AnyTaskFunction } from './task-function';
-import type { Workflow } from './workflow';
+import { checkExpress } from './checks/check-express';
+import type { Workflow, WorkflowType } from './workflow';
 
 export type CompiledWorkflow = {
   name: string;
+  /** The state machine type to deploy (STANDARD unless the workflow asks for EXPRESS). */
+  type: WorkflowType;
   definition: StateMachine;
   /** Placeholders used in the definition, by name. */
   substitutions: Substitutions;
@@ -53,10 +56,13 @@ function build<Input, Output>(workflow: Workflow<Input, Output>, capturesLocatio
     ...(timeout === undefined ? {} : { TimeoutSeconds: timeout }),
     States: branch.States,
   };
-  const checked = checkDefinition(definition, { workflow: workflow.name, locate: (path) => context.locate(path) ?? (path.length === 0 ? workflow.location : undefined) });
+  const type = workflow.options.type ?? 'STANDARD';
+  const checkContext = { workflow: workflow.name, locate: (path: readonly string[]) => context.locate(path) ?? (path.length === 0 ? workflow.location : undefined) };
+  const checked = checkDefinition(definition, checkContext, type === 'EXPRESS' ? (machine) => checkExpress(machine, timeout) : undefined);
   const diagnostics = dedupe([...context.diagnostics, ...checked.filter((d) => !DSL_REPORTED.has(d.code))]);
   const result: CompiledWorkflow = {
     name: workflow.name,
+    type,
     definition,
     substitutions: Object.fromEntries([...context.substitutions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     graph: hasErrors(diagnostics) ? { nodes: [], edges: [] } : toGraph(definition),

@@ -1,6 +1,6 @@
 /** The Statecraft workflow DSL: build workflows, compile them to ASL, check and graph them. */
 export { workflow } from './workflow';
-export type { Workflow, WorkflowBuilder, WorkflowOptions } from './workflow';
+export type { Workflow, WorkflowBuilder, WorkflowOptions, WorkflowType } from './workflow';
 export type { Principals, WorkflowAccess } from './workflow-access';
 export { approvalStepsOf } from './approval-steps-of';
 export type { ApprovalStep } from './approval-steps-of';

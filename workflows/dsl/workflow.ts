@@ -17,9 +17,17 @@ export type WorkflowOptions<Input> = {
   queryLanguage?: QueryLanguage;
   /** Who may read runs and who may start and stop them (default: the global roles). */
   access?: WorkflowAccess;
+  /**
+   * `STANDARD` (the default): durable, up to a year, approvals and child runs. `EXPRESS`: at most five
+   * minutes, priced per request instead of per transition, for short high-volume work (no approvals).
+   */
+  type?: WorkflowType;
   /** Other names people call it by ("customer onboarding"), so the chatbot understands them; the name with spaces for hyphens needs no alias. */
   aliases?: readonly string[];
 };
+
+/** The Step Functions state machine type a workflow deploys as. */
+export type WorkflowType = 'STANDARD' | 'EXPRESS';
 
 /** Builds the states, starting from a chain whose data is the workflow's input. */
 export type WorkflowBuilder<Input, Output> = (start: Steps<Input>) => Steps<Output, unknown> | Ended;

@@ -47,9 +47,9 @@ export const DEFINITION_CHECKS: readonly Check[] = [
 ];
 
 /** Runs every check on a definition and returns all problems found (not just the first), then asl-validator's. */
-export function checkDefinition(definition: unknown, context: CheckContext): Diagnostic[] {
+export function checkDefinition(definition: unknown, context: CheckContext, extraCheck?: Check): Diagnostic[] {
   const machine = walkStates(definition);
-  const own = DEFINITION_CHECKS.flatMap((check) => check(machine));
+  const own = [...DEFINITION_CHECKS, ...(extraCheck ? [extraCheck] : [])].flatMap((check) => check(machine));
   return [...own, ...checkAslValidator(machine, own)].map((found) => toDiagnostic(found, context));
 }
 
