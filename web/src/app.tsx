@@ -5,6 +5,7 @@ import { currentSession, onSessionChange, signOut, type Session } from './auth/s
 import { ChatPanel } from './components/chat-panel';
 import { ErrorBoundary } from './components/error-boundary';
 import { consoleConfig } from './config/load-console-config';
+import { RESYNC_EVENT } from './live/live-socket';
 import { closeLiveSocket, useLive } from './live/use-live';
 import { ApprovalsPage } from './pages/approvals-page';
 import { CataloguePage } from './pages/catalogue-page';
@@ -59,7 +60,7 @@ function Navigation({ session, route }: { session: Session; route: Route }) {
   const pending = useApi<{ approvals: { mayDecide: boolean }[] }>('/api/approvals?status=pending');
   const waiting = (pending.data?.approvals ?? []).filter((approval) => approval.mayDecide).length;
   useLive({ all: true }, (event) => {
-    if (event.type.startsWith('approval.')) pending.reload();
+    if (event.type.startsWith('approval.') || event.type === RESYNC_EVENT) pending.reload();
   });
   const link = (target: Route, text: string, badge?: number) => (
     <a href={hrefOf(target)} aria-current={route.page === target.page ? 'page' : undefined}>

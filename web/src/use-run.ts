@@ -10,7 +10,7 @@ import { readHistory, type StateVisit } from '../../api/history/history-reader';
 import { api } from './api/api-client';
 import type { ApiHistoryEvent, RunDetails } from './api/api-types';
 import { applyLiveEvents, newerThan, type OverlayEntry } from './live/live-state-overlay';
-import type { LiveEvent } from './live/live-socket';
+import { RESYNC_EVENT, type LiveEvent } from './live/live-socket';
 import { useLive } from './live/use-live';
 
 const FALLBACK_REFRESH_MS = 15_000;
@@ -105,7 +105,7 @@ export function useRun(runId: string): RunView {
       lastSeq.current = Math.max(lastSeq.current, ...batch.map((each) => each.seq));
       flushSync(() => setLive((current) => applyLiveEvents(current, batch)));
       performance.measure('statecraft:live-batch', { start: started, end: performance.now(), detail: { events: batch.length } });
-      if (batch.some((each) => each.type.startsWith('run.') && each.type !== 'run.status')) refresh();
+      if (batch.some((each) => (each.type.startsWith('run.') && each.type !== 'run.status') || each.type === RESYNC_EVENT)) refresh();
       else historyTimer.current ??= setTimeout(() => {
         historyTimer.current = undefined;
         refresh();

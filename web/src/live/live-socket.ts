@@ -4,6 +4,12 @@
  * back-off and catches up with `since` the last event it saw.
  */
 
+/**
+ * Delivered to every listener when the server says it could not replay what was missed while the
+ * socket was away (`subscribed` with `truncated`: API Gateway keeps no event buffer): re-read over REST.
+ */
+export const RESYNC_EVENT = 'live.resync';
+
 /** What a page listens to. */
 export type LiveTopic = { all: true } | { workflow: string } | { runId: string };
 
@@ -24,6 +30,8 @@ export class LiveSocket {
   private lastSeq = 0;
   private attempts = 0;
   private ready = false;
+  /** Whether listeners were told to re-read since this connection became ready (once is enough for all topics). */
+  private resynced = false;
   private closed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -85,16 +93,24 @@ export class LiveSocket {
   private receive(message: LiveEvent): void {
     if (message.type === 'ready') {
       this.ready = true;
+      this.resynced = false;
       this.attempts = 0;
       // After a reconnect, catch up on what was missed; the first time, start from now.
       for (const { topic } of this.subscriptions.values()) this.send({ type: 'subscribe', ...topic, ...(this.lastSeq > 0 ? { since: this.lastSeq } : {}) });
       return;
     }
+    if (message.type === 'subscribed' && (message as { truncated?: unknown }).truncated === true && !this.resynced) return this.resync();
     if (typeof message.seq !== 'number') return;
     this.lastSeq = Math.max(this.lastSeq, message.seq);
     for (const { topic, listeners } of this.subscriptions.values()) {
       if (matches(topic, message)) for (const listener of listeners) listener(message);
     }
+  }
+
+  private resync(): void {
+    this.resynced = true;
+    const event: LiveEvent = { type: RESYNC_EVENT, seq: this.lastSeq, runId: '', workflow: '', time: new Date().toISOString(), data: {} };
+    for (const { listeners } of this.subscriptions.values()) for (const listener of listeners) listener(event);
   }
 
   private send(message: Record<string, unknown>): void {

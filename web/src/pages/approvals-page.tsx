@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { api, ApiError } from '../api/api-client';
 import { Problem } from '../components/problem';
+import { RESYNC_EVENT } from '../live/live-socket';
 import { useLive } from '../live/use-live';
 import { useApi } from '../use-api';
 import { hrefOf } from '../use-route';
@@ -28,7 +29,7 @@ export function ApprovalsPage() {
   const [problem, setProblem] = useState<string>();
   const [notes, setNotes] = useState<Record<string, string>>({});
   useLive({ all: true }, (event) => {
-    if (!event.type.startsWith('approval.')) return;
+    if (!event.type.startsWith('approval.') && event.type !== RESYNC_EVENT) return;
     pending.reload();
     history.reload();
   });

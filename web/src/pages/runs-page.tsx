@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { RunSummary, WorkflowSummary } from '../api/api-types';
 import { Problem } from '../components/problem';
 import { RunStatusBadge } from '../components/run-status-badge';
+import { RESYNC_EVENT } from '../live/live-socket';
 import { useLive } from '../live/use-live';
 import { useApi } from '../use-api';
 import { hrefOf } from '../use-route';
@@ -17,7 +18,7 @@ export function RunsPage() {
   const runs = useApi<{ runs: RunSummary[] }>(`/api/runs?${query.toString()}`);
   const { reload } = runs;
   useLive({ all: true }, (event) => {
-    if (event.type.startsWith('run.')) reload();
+    if (event.type.startsWith('run.') || event.type === RESYNC_EVENT) reload();
   });
   return (
     <main>
