@@ -71,7 +71,7 @@ describe('authentication', () => {
   });
 
   it('holds tokens to TOKEN_MAX_LIFETIME_SECONDS in the Lambda entry', async () => {
-    const handler = createLambdaHandler({ ...stack.config, maxTokenLifetimeSeconds: 3600 }, { sfn: stack.sfn });
+    const handler = createLambdaHandler({ ...stack.config, maxTokenLifetimeSeconds: 3600 }, { sfn: stack.sfn, catalogue: stack.catalogue });
     const twoHours = await stack.token('vera', ['viewers'], '2h');
     const event = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/events/rest-api-v1.json'), 'utf8')) as Record<string, unknown>;
     event.headers = { ...(event.headers as object), Authorization: `Bearer ${twoHours}` };
