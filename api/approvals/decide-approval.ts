@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token
  */
 import { SendTaskFailureCommand, SendTaskSuccessCommand, type SFNClient } from '@aws-sdk/client-sfn';
-import { APPROVAL_REJECTED_ERROR } from '../../workflows/dsl/build/approval-fields';
+import { approvedOutput, rejectedFailure } from '../../workflows/dsl/build/approval-outcome';
 import { checkAccess, type ResolvedAccess } from '../access/access-rule';
 import { enforceAccess } from '../access/enforce-access';
 import { HttpError, type Caller } from '../errors';
@@ -64,11 +64,10 @@ export async function decideApproval({ store, sfn, accessOf, clock = systemAppro
 /** Hands the decision to the waiting task: `{ approved: true, decidedBy, comment }`, or the Approval.Rejected error. */
 async function resumeRun(sfn: SFNClient, taskToken: string, decision: ApprovalDecision): Promise<void> {
   if (decision.outcome === 'approved') {
-    await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ approved: true, decidedBy: decision.decidedBy, comment: decision.comment ?? null }) }));
+    await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(approvedOutput(decision.decidedBy, decision.comment)) }));
     return;
   }
-  const cause = JSON.stringify({ approved: false, decidedBy: decision.decidedBy, reason: decision.reason ?? null });
-  await sfn.send(new SendTaskFailureCommand({ taskToken, error: APPROVAL_REJECTED_ERROR, cause }));
+  await sfn.send(new SendTaskFailureCommand({ taskToken, ...rejectedFailure(decision.decidedBy, decision.reason) }));
 }
 
 /** The decision to record. */

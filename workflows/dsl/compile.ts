@@ -23,6 +23,8 @@ export type CompiledWorkflow = {
   graph: WorkflowGraph;
   /** Task functions the workflow calls, by function name. */
   functions: ReadonlyMap<string, AnyTaskFunction>;
+  /** Workflows this one starts, by name. */
+  children: ReadonlyMap<string, { readonly name: string }>;
   /** Problems that do not stop a compile (e.g. a Choice that can fall through). */
   warnings: Diagnostic[];
 };
@@ -67,6 +69,7 @@ function build<Input, Output>(workflow: Workflow<Input, Output>, capturesLocatio
     substitutions: Object.fromEntries([...context.substitutions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     graph: hasErrors(diagnostics) ? { nodes: [], edges: [] } : toGraph(definition),
     functions: context.functions,
+    children: context.children,
     warnings: diagnostics,
   };
   return { result, diagnostics };

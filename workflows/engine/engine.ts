@@ -22,6 +22,7 @@ import type { ChildExecutions } from './tasks/child-executions';
 import { deliverCallback, type CallbackAction, type CallbackRefusal } from './tasks/deliver-callback';
 import type { DynamoDbItems } from './tasks/dynamodb-items';
 import { resolveIntegration } from './tasks/resolve-integration';
+import type { TaskIntegration } from './tasks/task-integration';
 import { createTaskHandlerRegistry, type TaskHandler, type TaskHandlerRegistry } from './tasks/task-handler-registry';
 
 /** The region executions run in unless told otherwise. */
@@ -45,6 +46,8 @@ export type EngineOptions = {
   onStatusChange?: (record: ExecutionRecord) => void;
   /** Called after events are appended to an execution's history (many per turn): lets readers drop what they cached of it. */
   onHistoryChange?: (executionArn: string) => void;
+  /** Wraps each Task's integration (the test kit answers mocked states here instead of the service). */
+  wrapIntegration?: (integration: TaskIntegration) => TaskIntegration;
 };
 
 const MAX_CACHED_DEFINITIONS = 1000;
@@ -81,7 +84,7 @@ export class Engine {
       logger: this.logger,
       ...this.account,
       callbacks: this.callbacks,
-      integration: (resource) => resolveIntegration(integrationEnv, resource),
+      integration: (resource) => (options.wrapIntegration ?? ((integration) => integration))(resolveIntegration(integrationEnv, resource)),
       inFlight: { tasks: 0 },
     };
   }

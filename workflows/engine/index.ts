@@ -33,3 +33,4 @@ export type { TaskHandler, TaskHandlerContext, TaskHandlerRegistry } from './tas
 export type { TaskOutcome } from './tasks/task-outcome';
 export type { DynamoDbAction, DynamoDbItems } from './tasks/dynamodb-items';
 export type { CallbackAction, CallbackRefusal } from './tasks/deliver-callback';
+export type { TaskIntegration, TaskInvocation, TaskPattern } from './tasks/task-integration';

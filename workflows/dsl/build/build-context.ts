@@ -9,6 +9,8 @@ export class BuildContext {
   readonly substitutions = new Map<string, Substitution>();
   /** Task functions by name, for the engine's handler registry. */
   readonly functions = new Map<string, AnyTaskFunction>();
+  /** Workflows started by this one, by name (a `Workflow`, or `{ name }` where the caller avoided an import cycle). */
+  readonly children = new Map<string, { readonly name: string }>();
   private readonly drafts = new Map<string, StateDraft>();
   private readonly byPath = new Map<string, StateDraft>();
 

@@ -39,6 +39,7 @@ export function taskTargetFields(
   }
   if (isServiceIntegration(target)) {
     for (const [name, substitution] of target.substitutions) context.substitute(name, substitution);
+    for (const child of target.workflows ?? []) context.children.set(child.name, child);
     const payload = { ...target.payload(language), ...((language === 'JSONata' ? options.arguments : options.parameters) as object | undefined) };
     return language === 'JSONata' ? { Resource: target.resource, Arguments: payload } : { Resource: target.resource, Parameters: payload };
   }

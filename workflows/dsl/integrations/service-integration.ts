@@ -8,6 +8,8 @@ export type ServiceIntegration<Result> = {
   /** The Parameters (JSONPath) or Arguments (JSONata) the service receives. */
   readonly payload: (language: QueryLanguage) => Record<string, unknown>;
   readonly substitutions: ReadonlyArray<readonly [string, Substitution]>;
+  /** The workflows the integration starts (`startWorkflow`), so a test can run them too. */
+  readonly workflows?: ReadonlyArray<{ readonly name: string }>;
   /** Phantom: the type of the service's result. */
   readonly result?: Result;
 };

@@ -48,5 +48,6 @@ export function startWorkflow<Input, Output, Wait extends boolean = true>(
         Name: options.name,
       }),
     substitutions: [[placeholder, { type: 'stateMachine', workflow: workflow.name }]],
+    workflows: [workflow],
   };
 }

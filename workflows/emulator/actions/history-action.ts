@@ -11,7 +11,8 @@ import { requireExecution } from './execution-actions';
 
 const DATA_FIELDS = new Set(['input', 'output', 'inputDetails', 'outputDetails', 'parameters']);
 
-function wire(event: HistoryEvent, includeData: boolean): Record<string, unknown> {
+/** One event as GetExecutionHistory returns it (`…EventDetails` named after its type; epoch seconds). */
+export function wireHistoryEvent(event: HistoryEvent, includeData = true): Record<string, unknown> {
   const out: Record<string, unknown> = {
     timestamp: epochSeconds(event.timestamp),
     type: event.type,
@@ -33,7 +34,7 @@ export function getExecutionHistory(ctx: ApiContext, body: RequestBody): unknown
   const events = ctx.engine.history(record.arn);
   if (optionalBoolean(body, 'reverseOrder')) events.reverse();
   const { page, nextToken } = paginate(events, optionalInteger(body, 'maxResults', 0, 1000), optionalString(body, 'nextToken'));
-  const out: Record<string, unknown> = { events: page.map((event) => wire(event, includeData)) };
+  const out: Record<string, unknown> = { events: page.map((event) => wireHistoryEvent(event, includeData)) };
   if (nextToken) out.nextToken = nextToken;
   return out;
 }

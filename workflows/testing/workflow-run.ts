@@ -1,0 +1,92 @@
+/**
+ * What a test run returns: how it ended, the path it took, what each state saw and did, and the
+ * history as GetExecutionHistory shows it. `explain()` is the sentence a failing expectation prints.
+ */
+import type { ExecutionRecord, HistoryEvent } from '../engine';
+import { wireHistoryEvent } from '../emulator/actions/history-action';
+import { stateVisits } from './history-states';
+
+/** One state's last visit (and how many visits there were). */
+export type StateReport = {
+  input: unknown;
+  output?: unknown;
+  /** Task attempts in the last visit (1 without retries; 0 for states that call nothing). */
+  attempts: number;
+  error?: string;
+  cause?: string;
+  /** How many times the run entered the state. */
+  visits: number;
+};
+
+/** A finished test run. */
+export type WorkflowRun<Output = unknown> = {
+  status: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+  output?: Output;
+  error?: string;
+  cause?: string;
+  /** The states entered, in order (a state entered twice appears twice). */
+  path: string[];
+  /** Each state the run entered, by name. */
+  states: Record<string, StateReport>;
+  /** The execution's history, exactly as GetExecutionHistory returns it. */
+  history: Record<string, unknown>[];
+  /** The virtual time the run took, in milliseconds. */
+  durationMs: number;
+  /** The path and the failing state's error, as a failing expectation prints them. */
+  explain(): string;
+};
+
+const ATTEMPT = /^(TaskScheduled|LambdaFunctionScheduled)$/;
+const FAILURE = /^(TaskFailed|TaskTimedOut|LambdaFunctionFailed|LambdaFunctionTimedOut|LambdaFunctionScheduleFailed|LambdaFunctionStartFailed|ExecutionFailed|MapStateFailed|ParallelStateFailed|EvaluationFailed)$/;
+
+/** Builds the run from the execution's record and history. */
+export function workflowRun<Output>(record: ExecutionRecord, events: readonly HistoryEvent[]): WorkflowRun<Output> {
+  const path: string[] = [];
+  const states: Record<string, StateReport> = {};
+  for (const visit of stateVisits(events)) {
+    path.push(visit.name);
+    const report: StateReport = { input: parsed((visit.events[0].details as { input?: string }).input), attempts: 0, visits: (states[visit.name]?.visits ?? 0) + 1 };
+    for (const event of visit.events.slice(1)) {
+      const details = (event.details ?? {}) as { output?: string; error?: string; cause?: string };
+      if (ATTEMPT.test(event.type)) report.attempts += 1;
+      if (FAILURE.test(event.type)) {
+        report.error = details.error;
+        report.cause = details.cause;
+      }
+      if (/StateExited$/.test(event.type)) report.output = parsed(details.output);
+    }
+    states[visit.name] = report;
+  }
+  const status = record.status === 'RUNNING' || record.status === 'PENDING_REDRIVE' ? 'ABORTED' : record.status;
+  const run: WorkflowRun<Output> = {
+    status,
+    ...(record.output === undefined ? {} : { output: parsed(record.output) as Output }),
+    ...(record.error === undefined ? {} : { error: record.error }),
+    ...(record.cause === undefined ? {} : { cause: record.cause }),
+    path,
+    states,
+    history: events.map((event) => wireHistoryEvent(event)),
+    durationMs: (record.stoppedAt ?? record.startedAt) - record.startedAt,
+    explain: () => explanation(run),
+  };
+  return run;
+}
+
+function explanation(run: WorkflowRun<unknown>): string {
+  const lines = [`The run ${run.status}${run.error ? ` with ${run.error}${run.cause ? `: ${run.cause}` : ''}` : ''}.`, `Path: ${run.path.join(' → ') || '(no state entered)'}`];
+  const failing = [...run.path].reverse().find((name) => run.states[name].error !== undefined);
+  if (failing) {
+    const state = run.states[failing];
+    lines.push(`'${failing}' failed with ${state.error}${state.cause ? `: ${state.cause}` : ''} (${state.attempts} attempt${state.attempts === 1 ? '' : 's'}).`);
+  }
+  return lines.join('\n');
+}
+
+function parsed(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
