@@ -23,6 +23,12 @@ export type TestWorkflowOptions<Input> = {
   mocks?: Readonly<Record<string, TaskMock | FunctionMock>>;
   /** Answers by `fn`, wherever it is called (`mockFn(fn, …)`: typed against the handler's output). */
   fnMocks?: readonly FunctionMock[];
+  /**
+   * Answers by state name with the service's whole response, for any Task (a Lambda invoke answers
+   * `{ StatusCode, Payload }`), as Step Functions Local's MockConfigFile does; a callback task
+   * (`.waitForTaskToken`) gets the answer as its callback.
+   */
+  serviceMocks?: Readonly<Record<string, TaskMock>>;
   /** Decisions by approval state name: `{ approve: true, by }`, `{ approve: false, by, reason }` or `{ expire: true }`. */
   approvals?: Readonly<Record<string, ApprovalDecisionMock>>;
   /** Who started the run: an approval decided by the same person is refused unless the step allows it (four-eyes). */
@@ -70,7 +76,7 @@ export async function testWorkflow<Input, Output>(workflow: Workflow<Input, Outp
       accountId: ACCOUNT_ID,
       dynamodb: tables.items,
       taskHandlers: handlersOf(compiled, mocks, { strict: options.strict ?? false, problems, clock, virtualWaits, decide }),
-      wrapIntegration: (integration) => mockedIntegration(integration, mocks.byState, { clock, virtualWaits }),
+      wrapIntegration: (integration) => mockedIntegration(integration, mocks, { clock, virtualWaits, engine: () => engine as Engine }),
     });
     for (const each of compiled.values()) deploy(engine, clock, each);
     const started = engine.startExecution({ stateMachineArn: arnOf(workflow.name), input: JSON.stringify(options.input ?? workflow.options.example), name: 'test-run' });
@@ -126,18 +132,20 @@ function deploy(engine: Engine, clock: VirtualClock, compiled: CompiledWorkflow)
   engine.store.putStateMachine({ arn: arnOf(compiled.name), name: compiled.name, type: compiled.type, definition: JSON.stringify(definition), roleArn: ROLE_ARN, createdAt: clock.now() });
 }
 
-type MockIndex = { byState: ReadonlyMap<string, TaskMock>; byFunction: ReadonlyMap<string, TaskMock> };
+type MockIndex = { byState: ReadonlyMap<string, TaskMock>; byFunction: ReadonlyMap<string, TaskMock>; byService: ReadonlyMap<string, TaskMock> };
 
 /** The mocks by state and by function name; a mock naming a state no workflow has is a mistake worth saying. */
-function mockIndex(compiled: ReadonlyMap<string, CompiledWorkflow>, options: Pick<TestWorkflowOptions<unknown>, 'mocks' | 'fnMocks'>): MockIndex {
+function mockIndex(compiled: ReadonlyMap<string, CompiledWorkflow>, options: Pick<TestWorkflowOptions<unknown>, 'mocks' | 'fnMocks' | 'serviceMocks'>): MockIndex {
   const stateNames = new Set([...compiled.values()].flatMap((each) => allStateNames(each.definition.States as Record<string, unknown>)));
-  const byState = new Map<string, TaskMock>();
-  for (const [name, mock] of Object.entries(options.mocks ?? {})) {
-    if (!stateNames.has(name)) throw new Error(`mocks names '${name}', but no state has that name (states: ${[...stateNames].join(', ')})`);
-    byState.set(name, isFunctionMock(mock) ? mock.mock : mock);
-  }
+  const byName = (field: string, given: Readonly<Record<string, TaskMock | FunctionMock>> = {}) =>
+    new Map(
+      Object.entries(given).map(([name, mock]) => {
+        if (!stateNames.has(name)) throw new Error(`${field} names '${name}', but no state has that name (states: ${[...stateNames].join(', ')})`);
+        return [name, isFunctionMock(mock) ? mock.mock : mock] as const;
+      }),
+    );
   const byFunction = new Map((options.fnMocks ?? []).map((each) => [each.fn.name, each.mock] as const));
-  return { byState, byFunction };
+  return { byState: byName('mocks', options.mocks), byFunction, byService: byName('serviceMocks', options.serviceMocks) };
 }
 
 function allStateNames(states: Record<string, unknown>): string[] {
@@ -184,19 +192,31 @@ function handlersOf(compiled: ReadonlyMap<string, CompiledWorkflow>, mocks: Mock
   return handlers;
 }
 
-/** Integrations of mocked states (other than `fn` tasks, which are mocked at their handler) answer with the mock. */
-function mockedIntegration(integration: TaskIntegration, byState: ReadonlyMap<string, TaskMock>, settings: { clock: VirtualClock; virtualWaits: { count: number } }): TaskIntegration {
+/**
+ * Mocked states answer at the integration: service mocks for any Task, state mocks for Tasks other
+ * than `fn` ones (those are mocked at their handler, so the Lambda response wraps the result).
+ */
+function mockedIntegration(integration: TaskIntegration, mocks: MockIndex, settings: { clock: VirtualClock; virtualWaits: { count: number }; engine: () => Engine }): TaskIntegration {
   const attempts = new Map<string, number>();
+  const isHandlerCall = integration.resourceType === 'lambda' || integration.flavour === 'lambda';
   return {
     ...integration,
-    invoke: (invocation) => {
-      const mock = byState.get(invocation.stateName);
-      const isHandlerCall = integration.resourceType === 'lambda' || integration.flavour === 'lambda';
-      if (!mock || isHandlerCall) return integration.invoke(invocation);
+    invoke: async (invocation) => {
+      const mock = mocks.byService.get(invocation.stateName) ?? (isHandlerCall ? undefined : mocks.byState.get(invocation.stateName));
+      if (!mock) return integration.invoke(invocation);
       const key = `${invocation.executionArn}\u0000${invocation.stateName}`;
       const attempt = (attempts.get(key) ?? 0) + 1;
       attempts.set(key, attempt);
-      return answer(mock, attempt, invocation.parameters, `'${invocation.stateName}'`, settings, invocation.signal) as Promise<JsonValue>;
+      const answered = answer(mock, attempt, invocation.parameters, `'${invocation.stateName}'`, settings, invocation.signal);
+      const { taskToken } = invocation;
+      if (integration.pattern !== 'callback' || taskToken === undefined) return (await answered) as JsonValue;
+      // A callback task: the answer is what the callback brings, delivered once the task waits for it.
+      const outcome = await answered.then(
+        (output) => ({ status: 'succeeded' as const, output: (output ?? null) as JsonValue }),
+        (error: Error) => ({ status: 'failed' as const, error: error.name, cause: error.message }),
+      );
+      settings.clock.setTimer(settings.clock.now(), () => settings.engine().sendTaskCallback(taskToken, { kind: 'outcome', outcome }));
+      return {};
     },
   };
 }
