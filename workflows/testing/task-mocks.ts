@@ -48,6 +48,8 @@ export class MockedTaskError extends Error {
   constructor(name: string, cause: string | undefined) {
     super(cause ?? '');
     this.name = name;
+    // Lambda reports the stack as the error's trace: the kit's own frames would only be noise there.
+    this.stack = `${name}: ${cause ?? ''}`;
   }
 }
 

@@ -207,15 +207,15 @@ function mockedIntegration(integration: TaskIntegration, mocks: MockIndex, setti
       const key = `${invocation.executionArn}\u0000${invocation.stateName}`;
       const attempt = (attempts.get(key) ?? 0) + 1;
       attempts.set(key, attempt);
-      const answered = answer(mock, attempt, invocation.parameters, `'${invocation.stateName}'`, settings, invocation.signal);
       const { taskToken } = invocation;
-      if (integration.pattern !== 'callback' || taskToken === undefined) return (await answered) as JsonValue;
-      // A callback task: the answer is what the callback brings, delivered once the task waits for it.
-      const outcome = await answered.then(
+      if (integration.pattern !== 'callback' || taskToken === undefined) return (await answer(mock, attempt, invocation.parameters, `'${invocation.stateName}'`, settings, invocation.signal)) as JsonValue;
+      // A callback task: the answer is what the callback brings, after the delay (so a slow one trips HeartbeatSeconds or TimeoutSeconds).
+      const chosen = answerFor(mock, attempt);
+      const outcome = await settleAnswer(chosen, invocation.parameters).then(
         (output) => ({ status: 'succeeded' as const, output: (output ?? null) as JsonValue }),
         (error: Error) => ({ status: 'failed' as const, error: error.name, cause: error.message }),
       );
-      settings.clock.setTimer(settings.clock.now(), () => settings.engine().sendTaskCallback(taskToken, { kind: 'outcome', outcome }));
+      settings.clock.setTimer(settings.clock.now() + delayMs(chosen, `'${invocation.stateName}'`), () => settings.engine().sendTaskCallback(taskToken, { kind: 'outcome', outcome }));
       return {};
     },
   };

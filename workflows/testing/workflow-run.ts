@@ -37,7 +37,7 @@ export type WorkflowRun<Output = unknown> = {
 };
 
 const ATTEMPT = /^(TaskScheduled|LambdaFunctionScheduled)$/;
-const FAILURE = /^(TaskFailed|TaskTimedOut|LambdaFunctionFailed|LambdaFunctionTimedOut|LambdaFunctionScheduleFailed|LambdaFunctionStartFailed|ExecutionFailed|MapStateFailed|ParallelStateFailed|EvaluationFailed)$/;
+const FAILURE = /^(TaskFailed|TaskTimedOut|LambdaFunctionFailed|LambdaFunctionTimedOut|LambdaFunctionScheduleFailed|LambdaFunctionStartFailed|MapStateFailed|ParallelStateFailed|EvaluationFailed)$/;
 
 /** Builds the run from the execution's record and history. */
 export function workflowRun<Output>(record: ExecutionRecord, events: readonly HistoryEvent[]): WorkflowRun<Output> {
@@ -73,13 +73,19 @@ export function workflowRun<Output>(record: ExecutionRecord, events: readonly Hi
 }
 
 function explanation(run: WorkflowRun<unknown>): string {
-  const lines = [`The run ${run.status}${run.error ? ` with ${run.error}${run.cause ? `: ${run.cause}` : ''}` : ''}.`, `Path: ${run.path.join(' → ') || '(no state entered)'}`];
+  const lines = [`The run ${run.status}${run.error ? ` with ${run.error}${run.cause ? `: ${readableCause(run.cause)}` : ''}` : ''}.`, `Path: ${run.path.join(' → ') || '(no state entered)'}`];
   const failing = [...run.path].reverse().find((name) => run.states[name].error !== undefined);
   if (failing) {
     const state = run.states[failing];
-    lines.push(`'${failing}' failed with ${state.error}${state.cause ? `: ${state.cause}` : ''} (${state.attempts} attempt${state.attempts === 1 ? '' : 's'}).`);
+    lines.push(`'${failing}' failed with ${state.error}${state.cause ? `: ${readableCause(state.cause)}` : ''} (${state.attempts} attempt${state.attempts === 1 ? '' : 's'}).`);
   }
   return lines.join('\n');
+}
+
+/** A Lambda failure's cause is `{ errorType, errorMessage, trace }`: its message is what a person reads. */
+function readableCause(cause: string): string {
+  const lambda = parsed(cause) as { errorMessage?: unknown } | undefined;
+  return typeof lambda === 'object' && lambda !== null && typeof lambda.errorMessage === 'string' ? lambda.errorMessage : cause;
 }
 
 function parsed(text: string | undefined): unknown {
