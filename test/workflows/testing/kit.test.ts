@@ -17,7 +17,7 @@ describe('mocks', () => {
       tables,
       mocks: {
         'Check eligibility': {
-          result: (input) => {
+          result: (input: unknown) => {
             seen.push(input);
             return { customerId: 'CUST-1', chargeId: 'CH-1', statusAfterRefund: 'PARTIALLY_REFUNDED', remaining: 96.65 };
           },
