@@ -8,6 +8,7 @@ import { engineCommand } from './commands/engine';
 import { graphCommand } from './commands/graph';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
+import { testCommand } from './commands/test';
 import { tokenCommand } from './commands/token';
 import { validateCommand } from './commands/validate';
 import { CliError } from './cli-error';
@@ -18,7 +19,7 @@ export function createProgram(): Command {
     .description('Define, run, watch and approve workflows on AWS Step Functions.')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [listCommand(), compileCommand(), validateCommand(), graphCommand(), runCommand(), engineCommand(), devCommand(), tokenCommand(), chatCommand(), demoCommand()]) {
+  for (const command of [listCommand(), compileCommand(), validateCommand(), graphCommand(), runCommand(), testCommand(), engineCommand(), devCommand(), tokenCommand(), chatCommand(), demoCommand()]) {
     program.addCommand(command.exitOverride());
   }
   return program;

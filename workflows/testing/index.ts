@@ -9,3 +9,5 @@ export type { TestTable } from './workflow-tables';
 export { workflowMatchers } from './matchers';
 export { workflowCoverage, resetWorkflowCoverage, coverageItems, coveredKeys, mergeCoverage } from './coverage';
 export type { CoverageItem, WorkflowCoverage } from './coverage';
+export { formatCoverage, readCoverageDir, summarize } from './coverage-report';
+export type { CoverageSummary } from './coverage-report';
