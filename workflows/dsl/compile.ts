@@ -33,16 +33,19 @@ export type CompiledWorkflow = {
 const DSL_REPORTED = new Set(['duplicate-state-name']);
 
 /** Builds and checks a workflow; throws DefinitionError listing every error (and warning) found. */
-export function compile<Input, Output>(workflow: Workflow<Input, Output>): CompiledWorkflow {
-  const fast = build(workflow, false);
+export function compile<Input, Output>(workflow: Workflow<Input, Output>, options: CompileOptions = {}): CompiledWorkflow {
+  const fast = build(workflow, false, options);
   if (fast.diagnostics.length === 0) return fast.result;
   // Something to report: build again, recording where each state was declared.
-  const located = build(workflow, true);
+  const located = build(workflow, true, options);
   if (hasErrors(located.diagnostics)) throw new DefinitionError(located.diagnostics);
   return located.result;
 }
 
-function build<Input, Output>(workflow: Workflow<Input, Output>, capturesLocations: boolean): { result: CompiledWorkflow; diagnostics: Diagnostic[] } {
+/** How thoroughly to check: `aslValidator: false` leaves out the slow third-party pass (the test kit does). */
+export type CompileOptions = { aslValidator?: boolean };
+
+function build<Input, Output>(workflow: Workflow<Input, Output>, capturesLocations: boolean, options: CompileOptions): { result: CompiledWorkflow; diagnostics: Diagnostic[] } {
   const context = new BuildContext(workflow.name, capturesLocations);
   const language = workflow.options.queryLanguage ?? 'JSONPath';
   const top = new Scope(context, [], `workflow '${workflow.name}'`, language);
@@ -59,7 +62,7 @@ function build<Input, Output>(workflow: Workflow<Input, Output>, capturesLocatio
     States: branch.States,
   };
   const type = workflow.options.type ?? 'STANDARD';
-  const checkContext = { workflow: workflow.name, locate: (path: readonly string[]) => context.locate(path) ?? (path.length === 0 ? workflow.location : undefined) };
+  const checkContext = { workflow: workflow.name, locate: (path: readonly string[]) => context.locate(path) ?? (path.length === 0 ? workflow.location : undefined), aslValidator: options.aslValidator };
   const checked = checkDefinition(definition, checkContext, type === 'EXPRESS' ? (machine) => checkExpress(machine, timeout) : undefined);
   const diagnostics = dedupe([...context.diagnostics, ...checked.filter((d) => !DSL_REPORTED.has(d.code))]);
   const result: CompiledWorkflow = {

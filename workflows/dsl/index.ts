@@ -22,6 +22,7 @@ export { toSeconds, formatSeconds } from './duration';
 export type { ErrorOutput, ResultPath } from './step-options';
 export type { PathOf, SetAt, ValueAt } from './type-paths';
 export { compile, stringifyDefinition } from './compile';
+export type { CompileOptions } from './compile';
 export { compileAll } from './compile-all';
 export { applySubstitutions } from './apply-substitutions';
 export type { CompiledWorkflow } from './compile';

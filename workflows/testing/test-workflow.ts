@@ -115,7 +115,8 @@ const compileCache = new WeakMap<Workflow<never, unknown>, CompiledWorkflow>();
 function compiledOf(workflow: Workflow<never, unknown>): CompiledWorkflow {
   let compiled = compileCache.get(workflow);
   if (!compiled) {
-    compiled = compile(workflow);
+    // Runs need the ASL, not asl-validator's second opinion (statecraft compile and the deploy give it).
+    compiled = compile(workflow, { aslValidator: false });
     compileCache.set(workflow, compiled);
   }
   return compiled;

@@ -27,6 +27,11 @@ export type CheckContext = {
   workflow: string;
   /** `file:line` for a state, when known. */
   locate?: (statePath: readonly string[]) => string | undefined;
+  /**
+   * Whether asl-validator runs after our checks (default true). It rebuilds its JSON schemas on every
+   * call (100–300 ms); the test kit, which compiles for runs rather than for deploys, leaves it out.
+   */
+  aslValidator?: boolean;
 };
 
 /** Our own checks, in the order their diagnostics are listed. */
@@ -50,7 +55,8 @@ export const DEFINITION_CHECKS: readonly Check[] = [
 export function checkDefinition(definition: unknown, context: CheckContext, extraCheck?: Check): Diagnostic[] {
   const machine = walkStates(definition);
   const own = [...DEFINITION_CHECKS, ...(extraCheck ? [extraCheck] : [])].flatMap((check) => check(machine));
-  return [...own, ...checkAslValidator(machine, own)].map((found) => toDiagnostic(found, context));
+  const third = context.aslValidator === false ? [] : checkAslValidator(machine, own);
+  return [...own, ...third].map((found) => toDiagnostic(found, context));
 }
 
 function toDiagnostic({ severity, code, statePath, message }: Finding, context: CheckContext): Diagnostic {
