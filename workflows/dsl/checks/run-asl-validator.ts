@@ -14,10 +14,24 @@ export type AslValidatorResult = { errors: AslValidatorError[]; statesPointers: 
 
 const OPTIONS = { checkPaths: true, checkArn: true };
 
+/** Verdicts by definition text: asl-validator builds its JSON schemas again on every call (100–300 ms), and the same workflows are compiled many times in a process. */
+const verdicts = new Map<string, AslValidatorResult>();
+const MAX_VERDICTS = 200;
+
 /** asl-validator's verdict on `definition`; a crash becomes an `EXCEPTION` error. */
 export function runAslValidator(definition: JsonRecord): AslValidatorResult {
+  const text = JSON.stringify(definition);
+  const known = verdicts.get(text);
+  if (known) return known;
+  const verdict = validate(text);
+  if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+  verdicts.set(text, verdict);
+  return verdict;
+}
+
+function validate(text: string): AslValidatorResult {
   try {
-    const copy: unknown = JSON.parse(JSON.stringify(definition));
+    const copy: unknown = JSON.parse(text);
     const { errors } = aslValidator(copy, OPTIONS);
     return {
       errors: errors.map((error) => ({
