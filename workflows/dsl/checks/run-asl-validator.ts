@@ -20,7 +20,12 @@ const MAX_VERDICTS = 200;
 
 /** asl-validator's verdict on `definition`; a crash becomes an `EXCEPTION` error. */
 export function runAslValidator(definition: JsonRecord): AslValidatorResult {
-  const text = JSON.stringify(definition);
+  let text: string;
+  try {
+    text = JSON.stringify(definition);
+  } catch (error) {
+    return exception(error);
+  }
   const known = verdicts.get(text);
   if (known) return known;
   const verdict = validate(text);
@@ -42,9 +47,13 @@ function validate(text: string): AslValidatorResult {
       statesPointers: statesPointers(copy),
     };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { errors: [{ code: 'EXCEPTION', message: `asl-validator failed: ${message}` }], statesPointers: [] };
+    return exception(error);
   }
+}
+
+function exception(error: unknown): AslValidatorResult {
+  const message = error instanceof Error ? error.message : String(error);
+  return { errors: [{ code: 'EXCEPTION', message: `asl-validator failed: ${message}` }], statesPointers: [] };
 }
 
 function statesPointers(json: unknown): string[] {
