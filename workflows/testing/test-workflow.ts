@@ -8,11 +8,11 @@
  */
 import type { JsonValue } from '../asl';
 import { APPROVAL_REQUEST_FUNCTION, applySubstitutions, compile, type AnyTaskFunction, type CompiledWorkflow, type Workflow } from '../dsl';
-import { Engine, MemoryExecutionStore, settle, VirtualClock, type TaskHandler, type TaskIntegration } from '../engine';
+import { Engine, MemoryExecutionStore, settle, StatesError, VirtualClock, type TaskHandler, type TaskIntegration } from '../engine';
 import { localSubstitutionValues, stateMachineArn } from '../../cli/local/local-substitutions';
 import { decideApproval, type ApprovalDecisionMock } from './approval-decisions';
 import { recordCoverage } from './coverage';
-import { answerFor, delayMs, isFunctionMock, settleAnswer, type FunctionMock, type TaskMock } from './task-mocks';
+import { answerFor, delayMs, isFunctionMock, MockedTaskError, settleAnswer, type FunctionMock, type TaskMock } from './task-mocks';
 import { startWorkflowTables, type TestTable, type WorkflowTables } from './workflow-tables';
 import { workflowRun, type WorkflowRun } from './workflow-run';
 
@@ -38,7 +38,7 @@ export type TestWorkflowOptions<Input> = {
   /** The DynamoDB tables the workflow uses, with the items they start with. */
   tables?: readonly TestTable[];
   /** Workflows this one starts, when they are not reachable from it (by default each `startWorkflow` target runs). */
-  workflows?: readonly Workflow<never, unknown>[];
+  workflows?: readonly Workflow[];
   /** Where virtual time starts (default 2024-01-01T00:00:00Z). */
   startTime?: Date;
 };
@@ -56,12 +56,14 @@ const STUCK_MS = 2000;
 
 /** Runs `workflow` to its end in virtual time. */
 export async function testWorkflow<Input, Output>(workflow: Workflow<Input, Output>, options: TestWorkflowOptions<Input> = {}): Promise<TestedRun<Output>> {
-  const compiled = compileTree(workflow as Workflow<never, unknown>, options.workflows ?? []);
+  const compiled = compileTree(workflow as Workflow<never, unknown>, (options.workflows ?? []) as readonly Workflow<never, unknown>[]);
   const root = compiled.get(workflow.name) as CompiledWorkflow;
   const problems: string[] = [];
   const clock = new VirtualClock({ start: options.startTime?.getTime() });
   const virtualWaits = { count: 0 };
   const mocks = mockIndex(compiled, options);
+  // The engine resolves a Task's integration on every attempt, so attempts are counted here, per run.
+  const serviceAttempts = new Map<string, number>();
   const tables = await startWorkflowTables([...compiled.values()], options.tables ?? []);
   let engine: Engine | undefined;
   try {
@@ -76,7 +78,7 @@ export async function testWorkflow<Input, Output>(workflow: Workflow<Input, Outp
       accountId: ACCOUNT_ID,
       dynamodb: tables.items,
       taskHandlers: handlersOf(compiled, mocks, { strict: options.strict ?? false, problems, clock, virtualWaits, decide }),
-      wrapIntegration: (integration) => mockedIntegration(integration, mocks, { clock, virtualWaits, engine: () => engine as Engine }),
+      wrapIntegration: (integration) => mockedIntegration(integration, mocks, { clock, virtualWaits, engine: () => engine as Engine, attempts: serviceAttempts }),
     });
     for (const each of compiled.values()) deploy(engine, clock, each);
     const started = engine.startExecution({ stateMachineArn: arnOf(workflow.name), input: JSON.stringify(options.input ?? workflow.options.example), name: 'test-run' });
@@ -197,8 +199,8 @@ function handlersOf(compiled: ReadonlyMap<string, CompiledWorkflow>, mocks: Mock
  * Mocked states answer at the integration: service mocks for any Task, state mocks for Tasks other
  * than `fn` ones (those are mocked at their handler, so the Lambda response wraps the result).
  */
-function mockedIntegration(integration: TaskIntegration, mocks: MockIndex, settings: { clock: VirtualClock; virtualWaits: { count: number }; engine: () => Engine }): TaskIntegration {
-  const attempts = new Map<string, number>();
+function mockedIntegration(integration: TaskIntegration, mocks: MockIndex, settings: { clock: VirtualClock; virtualWaits: { count: number }; engine: () => Engine; attempts: Map<string, number> }): TaskIntegration {
+  const { attempts } = settings;
   const isHandlerCall = integration.resourceType === 'lambda' || integration.flavour === 'lambda';
   return {
     ...integration,
@@ -209,7 +211,14 @@ function mockedIntegration(integration: TaskIntegration, mocks: MockIndex, setti
       const attempt = (attempts.get(key) ?? 0) + 1;
       attempts.set(key, attempt);
       const { taskToken } = invocation;
-      if (integration.pattern !== 'callback' || taskToken === undefined) return (await answer(mock, attempt, invocation.parameters, `'${invocation.stateName}'`, settings, invocation.signal)) as JsonValue;
+      if (integration.pattern !== 'callback' || taskToken === undefined) {
+        try {
+          return (await answer(mock, attempt, invocation.parameters, `'${invocation.stateName}'`, settings, invocation.signal)) as JsonValue;
+        } catch (error) {
+          // A service fails a task with its own error name (a Lambda handler's error goes through Lambda's error JSON instead).
+          throw error instanceof MockedTaskError ? new StatesError(error.name, error.message) : error;
+        }
+      }
       // A callback task: the answer is what the callback brings, after the delay (so a slow one trips HeartbeatSeconds or TimeoutSeconds).
       const chosen = answerFor(mock, attempt);
       const outcome = await settleAnswer(chosen, invocation.parameters).then(

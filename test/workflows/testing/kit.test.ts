@@ -1,5 +1,5 @@
 /** The test kit's own behaviour: each mock kind, virtual time, approvals, nested runs, tables, strict mode, coverage. */
-import { onboardCustomer, onboardCustomerExample, refundRequest, refundRequestExample } from '../../../workflows/definitions';
+import { deployService, onboardCustomer, onboardCustomerExample, refundRequest, refundRequestExample } from '../../../workflows/definitions';
 import { issueRefund } from '../../../workflows/definitions/handlers/refund-request';
 import { tables } from '../../../workflows/definitions/tables';
 import { compile, workflow } from '../../../workflows/dsl';
@@ -138,6 +138,15 @@ describe('tables and nested workflows', () => {
 });
 
 describe('the run report', () => {
+  it("gives a Parallel state its output and its branches' states theirs", async () => {
+    const run = await testWorkflow(deployService, { approvals: { 'Approve production': { approve: true, by: 'rita' } } });
+
+    expect(run).toSucceed();
+    expect(run.states['Build checks'].output).toEqual(expect.anything());
+    expect(run.states['Unit tests']).toMatchObject({ attempts: 1, output: expect.anything() });
+    expect(run.path.indexOf('Build checks')).toBeLessThan(run.path.indexOf('Unit tests'));
+  });
+
   it('keeps the history as GetExecutionHistory shows it', async () => {
     const run = await testWorkflow(refundRequest, { tables });
 
