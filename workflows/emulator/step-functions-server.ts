@@ -67,7 +67,7 @@ export function createStepFunctionsServer(options: StepFunctionsServerOptions = 
   const engine = new Engine({ store, clock: options.clock, taskHandlers: options.taskHandlers, logger, region: options.region, accountId: options.accountId, dynamodb: dynamodb.items, onStatusChange: options.onStatusChange, onHistoryChange: options.onHistoryChange });
   const resumed = engine.recover();
   if (resumed) logger.info('resumed executions', { count: resumed });
-  const ctx = { engine, logger };
+  const ctx = { engine, logger, taskHandlers: options.taskHandlers };
   const server = createServer((request, response) => {
     handleRequest(ctx, request, response).catch((error: unknown) => logger.error('unhandled request failure', { error: String(error) }));
   });

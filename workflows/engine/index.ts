@@ -34,3 +34,8 @@ export type { TaskOutcome } from './tasks/task-outcome';
 export type { DynamoDbAction, DynamoDbItems } from './tasks/dynamodb-items';
 export type { CallbackAction, CallbackRefusal } from './tasks/deliver-callback';
 export type { TaskIntegration, TaskInvocation, TaskPattern } from './tasks/task-integration';
+export { testState, TEST_STATE_TIMEOUT_MS } from './test-state/test-state';
+export type { TestStateOptions } from './test-state/test-state';
+export { INSPECTION_LEVELS } from './test-state/test-state-request';
+export type { InspectionLevel, TestStateConfiguration, TestStateMock, TestStateRequest } from './test-state/test-state-request';
+export type { InspectionData, InspectionErrorDetails, TestStateOutput, TestStateRefusal, TestStateStatus } from './test-state/test-state-output';

@@ -22,6 +22,7 @@ type ResultFields = {
 export type StateResult = { output: JsonValue; assigned?: Assignments };
 
 async function processJsonataResult(run: StateRun, result: JsonValue): Promise<StateResult> {
+  run.inspect?.('result', result);
   const state = run.state as ResultFields;
   const bindings = jsonataBindings(run, { result });
   const output = state.Output !== undefined ? await resolveJsonataTemplate(state.Output, bindings, 'Output') : result;
@@ -36,6 +37,11 @@ export function processResult(run: StateRun, result: JsonValue): StateResult | P
   const assigned = assignJsonPath(run, state.Assign, result);
   const selected = state.ResultSelector !== undefined ? resolvePayloadTemplate(state.ResultSelector, result, pathScope(run), 'ResultSelector') : result;
   const combined = applyResultPath(run.input, selected, state.ResultPath);
+  if (run.inspect) {
+    run.inspect('result', result);
+    run.inspect('afterResultSelector', selected);
+    run.inspect('afterResultPath', combined);
+  }
   const output = isWholePath(state.OutputPath) ? combined : selectPath(state.OutputPath, combined, pathScope(run), 'OutputPath');
   return { output, assigned };
 }
@@ -43,8 +49,10 @@ export function processResult(run: StateRun, result: JsonValue): StateResult | P
 /** JSONPath InputPath (JSONata states take their input as is). */
 export function effectiveInput(run: StateRun): JsonValue {
   const path = (run.state as { InputPath?: string | null }).InputPath;
-  if (run.language === 'JSONata' || isWholePath(path)) return run.input;
-  return selectPath(path, run.input, pathScope(run), 'InputPath');
+  if (run.language === 'JSONata') return run.input;
+  const input = isWholePath(path) ? run.input : selectPath(path, run.input, pathScope(run), 'InputPath');
+  run.inspect?.('afterInputPath', input);
+  return input;
 }
 
 /** Whether an InputPath/OutputPath keeps the value as is (absent or `$`). */

@@ -60,7 +60,8 @@ function dispatch(run: StateRun): AttemptOutcome | Promise<AttemptOutcome> {
   }
 }
 
-function nextOf(state: State, outcome: AttemptOutcome): string | undefined {
+/** The state after `state`: the outcome's (Choice, Catch) or the state's Next; none at an end. */
+export function nextOf(state: State, outcome: AttemptOutcome): string | undefined {
   if (outcome.next !== undefined) return outcome.next;
   if (state.Type === 'Succeed' || state.Type === 'Fail' || state.Type === 'Choice') return undefined;
   return state.End ? undefined : state.Next;

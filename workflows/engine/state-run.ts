@@ -6,6 +6,9 @@ import type { JsonataBindings, StatesBinding } from './jsonata/jsonata-expressio
 import type { HistoryEvent } from './history-event';
 import type { MapItemContext, Scope } from './scope';
 
+/** A data-flow step of a state, named as TestState's InspectionData field that reports it. */
+export type DataFlowStep = 'afterInputPath' | 'afterParameters' | 'afterArguments' | 'result' | 'afterResultSelector' | 'afterResultPath';
+
 /** A state being run. `retryCount` is $$.State.RetryCount (Task, Parallel, Map). */
 export type StateRun<S extends State = State> = {
   name: string;
@@ -17,6 +20,10 @@ export type StateRun<S extends State = State> = {
   retryCount?: number;
   /** The context object without extras, built on first use (see contextObject). */
   context?: { retryCount?: number; value: JsonObject };
+  /** Hears the value of each data-flow step (TestState's inspection data); unset in executions. */
+  inspect?: (step: DataFlowStep, value: JsonValue) => void;
+  /** The context object TestState runs the state with, instead of the execution's. */
+  givenContext?: JsonObject;
 };
 
 /** How a state ended: its output and the next state (none: the branch ends). */
@@ -30,18 +37,24 @@ const NO_EXTRAS: ContextExtras = Object.freeze({});
 /** The context object `$$` (`$states.context`) for this state. */
 export function contextObject(run: StateRun, extras: ContextExtras = NO_EXTRAS): JsonObject {
   const plain = extras.taskToken === undefined && !extras.mapItem;
+  if (plain && run.givenContext) return run.givenContext;
   if (plain && run.context && run.context.retryCount === run.retryCount) return run.context.value;
-  const state: JsonObject = { Name: run.name, EnteredTime: isoTime(run.entered.timestamp) };
-  if (run.retryCount !== undefined) state.RetryCount = run.retryCount;
-  const context: JsonObject = {
-    Execution: run.scope.run.executionContext,
-    StateMachine: run.scope.run.stateMachineContext,
-    State: state,
-  };
+  const context: JsonObject = run.givenContext ? { ...run.givenContext } : executionContext(run);
   if (extras.taskToken !== undefined) context.Task = { Token: extras.taskToken };
   if (extras.mapItem) context.Map = { Item: extras.mapItem };
   if (plain) run.context = { retryCount: run.retryCount, value: context };
   return context;
+}
+
+/** `$$` of a state in its execution: Execution, StateMachine and State. */
+function executionContext(run: StateRun): JsonObject {
+  const state: JsonObject = { Name: run.name, EnteredTime: isoTime(run.entered.timestamp) };
+  if (run.retryCount !== undefined) state.RetryCount = run.retryCount;
+  return {
+    Execution: run.scope.run.executionContext,
+    StateMachine: run.scope.run.stateMachineContext,
+    State: state,
+  };
 }
 
 /** A PathScope that builds `$$` and the variables only when a path reads them (most never do). */

@@ -39,7 +39,8 @@ export function errorOutputOf(error: StatesError): { Error: string; Cause: strin
   return { Error: error.code, Cause: error.details };
 }
 
-async function applyCatcher(run: StateRun, catcher: Catcher, error: StatesError): Promise<AttemptOutcome> {
+/** What a matching catcher makes of `error`: the output (ResultPath or Output), the catcher's Next and its Assign. */
+export async function applyCatcher(run: StateRun, catcher: Catcher, error: StatesError): Promise<AttemptOutcome> {
   const errorOutput = errorOutputOf(error);
   if (run.language === 'JSONata') {
     const bindings = jsonataBindings(run, { errorOutput });

@@ -13,6 +13,7 @@ import {
 import { getExecutionHistory } from './history-action';
 import { createStateMachine, deleteStateMachine, describeStateMachine, listStateMachines, updateStateMachine } from './state-machine-actions';
 import { sendTaskFailure, sendTaskHeartbeat, sendTaskSuccess } from './task-token-actions';
+import { testStateAction } from './test-state-action';
 import { validateStateMachineDefinition } from './validate-definition-action';
 
 /** One action: request body in, response body out. */
@@ -37,4 +38,5 @@ export const ACTIONS: Readonly<Record<string, Action>> = {
   SendTaskFailure: sendTaskFailure,
   SendTaskHeartbeat: sendTaskHeartbeat,
   RedriveExecution: redriveExecution,
+  TestState: testStateAction,
 };

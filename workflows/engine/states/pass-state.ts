@@ -22,12 +22,9 @@ function evaluatePass(run: StateRun<PassState>): AttemptOutcome | Promise<Attemp
   const { state } = run;
   if (run.language === 'JSONata') return evaluateJsonataPass(run);
   const input = effectiveInput(run);
-  const result =
-    state.Result !== undefined
-      ? state.Result
-      : state.Parameters !== undefined
-        ? resolvePayloadTemplate(state.Parameters, input, pathScope(run), 'Parameters')
-        : input;
+  if (state.Result !== undefined) return processResult(run, state.Result);
+  const result = state.Parameters !== undefined ? resolvePayloadTemplate(state.Parameters, input, pathScope(run), 'Parameters') : input;
+  run.inspect?.('afterParameters', result);
   return processResult(run, result);
 }
 

@@ -23,7 +23,7 @@ import type { TaskOutcome } from '../tasks/task-outcome';
 import { createTaskToken } from '../tasks/task-token';
 import { taskTimeouts, type TaskTimeouts } from './task-timeouts';
 
-async function taskParameters(run: StateRun<TaskState>, input: JsonValue, taskToken: string | undefined): Promise<JsonValue> {
+async function evaluateParameters(run: StateRun<TaskState>, input: JsonValue, taskToken: string | undefined): Promise<JsonValue> {
   const { state } = run;
   if (run.language === 'JSONata') {
     if (state.Arguments === undefined) return input;
@@ -31,6 +31,12 @@ async function taskParameters(run: StateRun<TaskState>, input: JsonValue, taskTo
   }
   if (state.Parameters === undefined) return input;
   return resolvePayloadTemplate(state.Parameters, input, pathScope(run, { taskToken }), 'Parameters');
+}
+
+async function taskParameters(run: StateRun<TaskState>, input: JsonValue, taskToken: string | undefined): Promise<JsonValue> {
+  const parameters = await evaluateParameters(run, input, taskToken);
+  run.inspect?.(run.language === 'JSONata' ? 'afterArguments' : 'afterParameters', parameters);
+  return parameters;
 }
 
 function scheduledEvent(run: StateRun<TaskState>, integration: TaskIntegration, parameters: JsonValue, limits: TaskTimeouts): void {
@@ -76,7 +82,8 @@ function outcomeEvent(run: StateRun<TaskState>, integration: TaskIntegration, ou
   run.scope.emit(type, details);
 }
 
-async function attemptTask(run: StateRun<TaskState>): Promise<AttemptOutcome> {
+/** One attempt of a Task state: parameters, the call (and its events), result processing; no Retry or Catch. */
+export async function attemptTask(run: StateRun<TaskState>): Promise<AttemptOutcome> {
   const { scope, state, name } = run;
   const { services, record } = scope.run;
   const integration = services.integration(state.Resource);
