@@ -11,3 +11,7 @@ export { workflowCoverage, resetWorkflowCoverage, coverageItems, coveredKeys, me
 export type { CoverageItem, WorkflowCoverage } from './coverage';
 export { formatCoverage, readCoverageDir, summarize } from './coverage-report';
 export type { CoverageSummary } from './coverage-report';
+export { testState, StateTestError } from './test-state';
+export type { StateTestInspection, StateTestMock, StateTestOptions, StateTestResult } from './test-state';
+export { testCasesFromMockConfig, MockConfigError } from './mock-config';
+export type { MockConfigFile, MockConfigTestCase, MockedInvocation } from './mock-config';
