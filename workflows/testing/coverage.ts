@@ -11,7 +11,7 @@ import type { CompiledWorkflow } from '../dsl';
 import { LAMBDA_SERVICE_ERRORS } from '../dsl/build/task-fields';
 import type { HistoryEvent } from '../engine';
 import { errorEqualsMatches } from '../engine/error-equals';
-import { stateVisits } from './history-states';
+import { failureOf, stateVisits } from './history-states';
 
 /** Something a test can reach: a state, a Choice rule or default, a Catch or Retry arm. */
 export type CoverageItem = { key: string; kind: 'state' | 'choice-rule' | 'choice-default' | 'catch' | 'retry'; state: string; label: string };
@@ -70,7 +70,8 @@ export function coveredKeys(definition: StateMachine, events: readonly HistoryEv
   const states = statesOf(definition);
   const covered = new Set<string>();
   const lastFailure = new Map<string, string | undefined>();
-  for (const visit of stateVisits(events)) {
+  const visits = stateVisits(events);
+  for (const visit of visits) {
     covered.add(`state:${visit.name}`);
     const from = visit.previous === undefined ? undefined : states.get(visit.previous);
     if (from && visit.previous !== undefined) {
@@ -80,7 +81,7 @@ export function coveredKeys(definition: StateMachine, events: readonly HistoryEv
         else if (from.Default === visit.name) covered.add(`default:${visit.previous}`);
       }
       const error = lastFailure.get(visit.previous);
-      if (error !== undefined) {
+      if (error !== undefined && error !== '') {
         const catcher = (from.Catch ?? []).findIndex((each) => errorEqualsMatches(each.ErrorEquals, error));
         if (catcher >= 0 && from.Catch?.[catcher].Next === visit.name) covered.add(`catch:${visit.previous}:${catcher}`);
       }
@@ -96,7 +97,7 @@ export function coveredKeys(definition: StateMachine, events: readonly HistoryEv
       if (FAILURE.test(event.type)) failedWith = String((event.details as { error?: unknown } | undefined)?.error ?? '');
       if (SUCCESS.test(event.type)) failedWith = undefined;
     }
-    lastFailure.set(visit.name, failedWith);
+    lastFailure.set(visit.name, failureOf(visit, visits)?.error ?? failedWith);
   }
   return covered;
 }

@@ -12,7 +12,10 @@ export type MockAnswer<Out> =
   /** Only a delay: answers null after it (to trip a timeout or heartbeat). */
   | { delay: Duration };
 
-/** What a mocked Task answers: one answer for every attempt, or one per attempt (the last repeats). */
+/**
+ * What a mocked Task answers: one answer for every attempt, or one per attempt (the last repeats).
+ * A sequence counts every call of the state in the run: retries, loops and Map iterations alike.
+ */
 export type TaskMock<Out = unknown> = MockAnswer<Out> | { sequence: readonly MockAnswer<Out>[] };
 
 /** A mock tied to a `fn`, so its result is checked against the handler's output type. */

@@ -4,7 +4,7 @@
  */
 import type { ExecutionRecord, HistoryEvent } from '../engine';
 import { wireHistoryEvent } from '../emulator/actions/history-action';
-import { stateVisits } from './history-states';
+import { failureOf, stateVisits } from './history-states';
 
 /** One state's last visit (and how many visits there were). */
 export type StateReport = {
@@ -12,6 +12,7 @@ export type StateReport = {
   output?: unknown;
   /** Task attempts in the last visit (1 without retries; 0 for states that call nothing). */
   attempts: number;
+  /** How the last visit failed, if it ended failed (a retry that succeeded clears it; a Map or Parallel has its failed branch's error). */
   error?: string;
   cause?: string;
   /** How many times the run entered the state. */
@@ -37,24 +38,22 @@ export type WorkflowRun<Output = unknown> = {
 };
 
 const ATTEMPT = /^(TaskScheduled|LambdaFunctionScheduled)$/;
-const FAILURE = /^(TaskFailed|TaskTimedOut|LambdaFunctionFailed|LambdaFunctionTimedOut|LambdaFunctionScheduleFailed|LambdaFunctionStartFailed|MapStateFailed|ParallelStateFailed|EvaluationFailed)$/;
 
 /** Builds the run from the execution's record and history. */
 export function workflowRun<Output>(record: ExecutionRecord, events: readonly HistoryEvent[]): WorkflowRun<Output> {
   const path: string[] = [];
   const states: Record<string, StateReport> = {};
-  for (const visit of stateVisits(events)) {
+  const visits = stateVisits(events);
+  for (const visit of visits) {
     path.push(visit.name);
     const report: StateReport = { input: parsed((visit.events[0].details as { input?: string }).input), attempts: 0, visits: (states[visit.name]?.visits ?? 0) + 1 };
     for (const event of visit.events.slice(1)) {
-      const details = (event.details ?? {}) as { output?: string; error?: string; cause?: string };
       if (ATTEMPT.test(event.type)) report.attempts += 1;
-      if (FAILURE.test(event.type)) {
-        report.error = details.error;
-        report.cause = details.cause;
-      }
-      if (/StateExited$/.test(event.type)) report.output = parsed(details.output);
+      if (/StateExited$/.test(event.type)) report.output = parsed((event.details as { output?: string }).output);
     }
+    const failure = failureOf(visit, visits);
+    if (failure?.error !== undefined) report.error = failure.error;
+    if (failure?.cause !== undefined) report.cause = failure.cause;
     states[visit.name] = report;
   }
   const status = record.status === 'RUNNING' || record.status === 'PENDING_REDRIVE' ? 'ABORTED' : record.status;

@@ -74,7 +74,9 @@ describe('order-fulfillment: Lambda Invoke responses, a Retry and a Catch', () =
 
     expect(run).toSucceed();
     expect(run.path).toEqual(ORDER_PATH);
-    expect(run.states['Charge payment']).toMatchObject({ attempts: 3, error: 'PaymentGatewayBusy' });
+    // Recovered on the third attempt: the report keeps no error for it.
+    expect(run.states['Charge payment']).toMatchObject({ attempts: 3 });
+    expect(run.states['Charge payment'].error).toBeUndefined();
     expect(run.output).toStrictEqual(MOCKED_ORDER);
   });
 
@@ -85,7 +87,8 @@ describe('order-fulfillment: Lambda Invoke responses, a Retry and a Catch', () =
     expect(run.cause).toBe(lambdaError('PaymentDeclined', 'payment for order ORD-10042 was declined: insufficient funds'));
     expect(run.path).toEqual(['Price order', 'Reserve stock', 'Charge payment', 'Release stock', 'Payment failed']);
     expect(run.states['Charge payment']).toMatchObject({ attempts: 1, error: 'PaymentDeclined' });
-    expect(run.states['Release stock']).toMatchObject({ attempts: 2, error: 'Lambda.TooManyRequestsException' });
+    expect(run.states['Release stock']).toMatchObject({ attempts: 2 });
+    expect(run.states['Release stock'].error).toBeUndefined();
   });
 });
 
@@ -118,7 +121,8 @@ describe('refund-request: DynamoDB responses and a mocked callback (the approval
     const run = await testCase('refund-request#OrdersTableThrottled').run({ tables });
 
     expect(run).toSucceed();
-    expect(run.states['Load order']).toMatchObject({ attempts: 3, error: 'DynamoDB.ProvisionedThroughputExceededException' });
+    expect(run.states['Load order']).toMatchObject({ attempts: 3 });
+    expect(run.states['Load order'].error).toBeUndefined();
     expect(run.output).toMatchObject({ refundReference: 'RE-CH-ORD-10042-RF-20931', amount: 12.5 });
     expect(run.tables.orders.find((item) => (item.orderId as { S: string }).S === 'ORD-10042')).toMatchObject({ refundedAmount: { N: '12.5' } });
   });
