@@ -86,6 +86,11 @@ export async function testWorkflow<Input, Output>(workflow: Workflow<Input, Outp
     const record = await runToEnd(engine, clock, started.value.record.arn, virtualWaits, problems);
     const events = engine.history(record.arn);
     recordCoverage(root, events);
+    // Child runs (startWorkflow) count towards their own workflow's coverage.
+    for (const child of engine.store.listExecutions()) {
+      const childWorkflow = compiled.get(child.stateMachineName);
+      if (child.arn !== record.arn && childWorkflow) recordCoverage(childWorkflow, engine.history(child.arn));
+    }
     const run = workflowRun<Output>(record, events);
     return { ...run, tables: await tables.snapshot() };
   } finally {

@@ -134,6 +134,8 @@ describe('tables and nested workflows', () => {
 
     expect(run).toHavePassedThrough('Import legacy data');
     expect(run.states['Import legacy data'].output).toMatchObject({ importResult: { executionArn: expect.stringContaining(':execution:data-backfill:'), report: expect.any(Object) } });
+    // The child run counts towards the child workflow's coverage.
+    expect(workflowCoverage().find((each) => each.workflow === 'data-backfill')?.covered).toContain('state:Plan partitions');
   });
 });
 
