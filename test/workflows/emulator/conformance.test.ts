@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
+import { missingConformanceCases } from '../../helpers/missing-conformance-cases';
 
 const ROOT = resolve(__dirname, '../../..');
 const CONFORMANCE = resolve(ROOT, '../shared/conformance');
@@ -32,9 +33,11 @@ function runConformance(endpoint: string, reportFile: string): Promise<{ code: n
   });
 }
 
-const runIfPresent = existsSync(RUNNER) ? it : it.skip;
+const present = existsSync(RUNNER) && existsSync(join(CONFORMANCE, 'cases'));
+const runIfPresent = present ? it : it.skip;
 
 describe('conformance with executions recorded on AWS', () => {
+  if (!present) missingConformanceCases(join(CONFORMANCE, 'cases'));
   let emulator: RunningEmulator;
   let dataDir: string;
 

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkDefinition } from '../../../../workflows/dsl/checks/check-definition';
+import { missingConformanceCases } from '../../../helpers/missing-conformance-cases';
 
 /** Where the corpus lives: STATECRAFT_CONFORMANCE_CASES, else ../shared/conformance/cases beside the repo. */
 const CASES =
@@ -30,7 +31,7 @@ function distinctDefinitions(): Map<string, string> {
 
 if (!fs.existsSync(CASES)) {
   describe('checkDefinition on definitions recorded on real AWS', () => {
-    it.skip(`needs the recorded cases, not found at ${CASES}`, () => undefined);
+    missingConformanceCases(CASES);
   });
 } else {
   describe('checkDefinition on definitions recorded on real AWS', () => {

@@ -4,6 +4,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { CONFORMANCE_CASES_DIR, isPassChain, loadCases, matchesRecorded, replayPassChain, type RecordedCase } from './conformance-pass-chain';
+import { missingConformanceCases } from '../../../helpers/missing-conformance-cases';
 
 /** Cases whose outcome depends on the run loop rather than on data flow. */
 const RUN_LOOP_CASES = new Set([
@@ -14,7 +15,7 @@ const categories = loadCases('base') === undefined ? undefined : readdirSync(CON
 
 if (categories === undefined) {
   describe('data-flow conformance', () => {
-    it.skip(`needs the recorded cases, not found at ${CONFORMANCE_CASES_DIR}`, () => undefined);
+    missingConformanceCases(CONFORMANCE_CASES_DIR);
   });
 } else {
   const replayable: RecordedCase[] = categories

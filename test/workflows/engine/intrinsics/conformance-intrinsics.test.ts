@@ -3,6 +3,7 @@
  * replayed through the data-flow and intrinsic functions: every case there is a chain of Pass states.
  */
 import type { JsonValue } from '../../../../workflows/asl';
+import { missingConformanceCases } from '../../../helpers/missing-conformance-cases';
 import {
   CONFORMANCE_CASES_DIR,
   isPassChain,
@@ -27,7 +28,7 @@ function replayedResult(replayable: readonly RecordedCase[], id: string): JsonVa
 
 if (cases === undefined) {
   describe('intrinsic functions conformance', () => {
-    it.skip(`needs the recorded cases, not found at ${CONFORMANCE_CASES_DIR}/intrinsic_functions`, () => undefined);
+    missingConformanceCases(`${CONFORMANCE_CASES_DIR}/intrinsic_functions`);
   });
 } else {
   const replayable = cases.filter((recorded) => isPassChain(recorded) && usesIntrinsics(recorded));
