@@ -1,33 +1,67 @@
-/** `statecraft list`: the catalogue, one workflow a line with its size and approvals. */
+/**
+ * `statecraft list`: the catalogue, one workflow a line with its size and approvals; when a dev
+ * stack's engine answers, also the version of each workflow deployed there and whether the source
+ * changed since (offline, the catalogue alone).
+ */
 import { Command } from 'commander';
 import type { State, StateMachineBranch } from '../../workflows/asl';
 import { APPROVAL_PLACEHOLDER } from '../../workflows/dsl';
+import { deployedStates, probingSfnClient, type DeployedState } from '../local/deployed-versions';
+import { localDefinitionsOf } from '../local/local-definitions';
+import { LOCAL_ACCOUNT } from '../local/local-substitutions';
 import { selectWorkflows } from '../select-workflows';
 import { compileOrReport } from './compile';
+import { ENGINE_DEFAULTS } from './engine';
+
+type ListOptions = { json?: boolean; endpoint?: string };
 
 export function listCommand(): Command {
   return new Command('list')
-    .description('List the workflow catalogue: name, description, states and approvals.')
+    .description('List the workflow catalogue: name, description, states and approvals, and what a running dev stack has deployed of each.')
     .option('--json', 'print JSON instead of a table')
-    .action((options: { json?: boolean }) => {
-      const compiled = compileOrReport(selectWorkflows([]));
-      if (!compiled) return;
-      const rows = compiled.map(({ name, definition }) => ({
-        name,
-        description: definition.Comment ?? '',
-        states: allStates(definition).length,
-        approvals: allStates(definition).filter(isApproval).length,
-      }));
-      if (options.json) {
-        process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-        return;
-      }
-      const width = Math.max(...rows.map((row) => row.name.length), 'NAME'.length);
-      process.stdout.write(`${'NAME'.padEnd(width)}  STATES  APPROVALS  DESCRIPTION\n`);
-      for (const row of rows) {
-        process.stdout.write(`${row.name.padEnd(width)}  ${String(row.states).padStart(6)}  ${String(row.approvals).padStart(9)}  ${row.description}\n`);
-      }
-    });
+    .option('--endpoint <url>', `Step Functions endpoint of a running dev stack (default: http://127.0.0.1:${ENGINE_DEFAULTS.port}, from SFN_PORT)`)
+    .addHelpText('after', '\nWith an engine answering, DEPLOYED is the latest version published there and SOURCE says whether the compiled workflow differs from the deployed definition.')
+    .action(runList);
+}
+
+async function runList(options: ListOptions): Promise<void> {
+  const compiled = compileOrReport(selectWorkflows([]));
+  if (!compiled) return;
+  const rows = compiled.map(({ name, definition }) => ({
+    name,
+    description: definition.Comment ?? '',
+    states: allStates(definition).length,
+    approvals: allStates(definition).filter(isApproval).length,
+  }));
+  const endpoint = options.endpoint ?? `http://127.0.0.1:${ENGINE_DEFAULTS.port}`;
+  const client = probingSfnClient(endpoint, LOCAL_ACCOUNT.region);
+  const deployed = await deployedStates(client, localDefinitionsOf(compiled, LOCAL_ACCOUNT)).finally(() => client.destroy());
+  if (!deployed && options.endpoint !== undefined) process.stderr.write(`no Step Functions engine answers at ${endpoint}: listing the catalogue only\n`);
+  if (options.json) {
+    const out = deployed ? rows.map((row) => ({ ...row, deployed: deployedJson(deployed.get(row.name)) })) : rows;
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return;
+  }
+  const width = Math.max(...rows.map((row) => row.name.length), 'NAME'.length);
+  const extra = (cells: [string, string]) => (deployed ? `${cells[0].padEnd(DEPLOYED_WIDTH)}  ${cells[1].padEnd(SOURCE_WIDTH)}  ` : '');
+  process.stdout.write(`${'NAME'.padEnd(width)}  STATES  APPROVALS  ${extra(['DEPLOYED', 'SOURCE'])}DESCRIPTION\n`);
+  for (const row of rows) {
+    process.stdout.write(`${row.name.padEnd(width)}  ${String(row.states).padStart(6)}  ${String(row.approvals).padStart(9)}  ${extra(deployedCells(deployed?.get(row.name)))}${row.description}\n`);
+  }
+}
+
+const DEPLOYED_WIDTH = 'unversioned'.length;
+const SOURCE_WIDTH = 'not deployed'.length;
+
+/** The DEPLOYED and SOURCE cells of a workflow. */
+function deployedCells(state: DeployedState | undefined): [string, string] {
+  if (!state?.deployed) return ['-', 'not deployed'];
+  return [state.version === undefined ? 'unversioned' : `v${state.version}`, state.sourceChanged ? 'changed' : 'same'];
+}
+
+/** `deployed` in JSON: null when the engine does not have the workflow. */
+function deployedJson(state: DeployedState | undefined): { version: number | null; sourceChanged: boolean } | null {
+  return state?.deployed ? { version: state.version ?? null, sourceChanged: state.sourceChanged } : null;
 }
 
 /** Every state, nested branches and processors included. */

@@ -1,6 +1,6 @@
 /** The catalogue compiled and filled in for the embedded engine: one deployable definition per workflow. */
 import { catalogue } from '../../workflows/definitions';
-import { applySubstitutions, compileAll, type Workflow } from '../../workflows/dsl';
+import { applySubstitutions, compileAll, type CompiledWorkflow, type Workflow } from '../../workflows/dsl';
 import type { StateMachine } from '../../workflows/asl';
 import { localSubstitutionValues, stateMachineArn, type LocalAccount } from './local-substitutions';
 
@@ -8,10 +8,15 @@ export type LocalDefinition = { name: string; arn: string; description: string; 
 
 /** Compiles every catalogue workflow (throws DefinitionError on any problem) and substitutes local values. */
 export function localDefinitions(account: LocalAccount, workflows: readonly Workflow[] = catalogue): LocalDefinition[] {
-  return compileAll(workflows as readonly Workflow<never, unknown>[]).map((compiled) => ({
-    name: compiled.name,
-    arn: stateMachineArn(compiled.name, account),
-    description: compiled.definition.Comment ?? '',
-    definition: applySubstitutions(compiled.name, compiled.definition, localSubstitutionValues(compiled.substitutions, account)),
+  return localDefinitionsOf(compileAll(workflows as readonly Workflow<never, unknown>[]), account);
+}
+
+/** Workflows already compiled, with local values substituted. */
+export function localDefinitionsOf(compiled: readonly CompiledWorkflow[], account: LocalAccount): LocalDefinition[] {
+  return compiled.map((workflow) => ({
+    name: workflow.name,
+    arn: stateMachineArn(workflow.name, account),
+    description: workflow.definition.Comment ?? '',
+    definition: applySubstitutions(workflow.name, workflow.definition, localSubstitutionValues(workflow.substitutions, account)),
   }));
 }

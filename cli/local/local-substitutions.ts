@@ -1,8 +1,12 @@
 /** What the placeholders of compiled workflows stand for on the embedded stack. */
 import type { Substitutions } from '../../workflows/dsl';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../../workflows/engine';
 
 /** The region and account of the embedded engine's ARNs. */
 export type LocalAccount = { region: string; accountId: string };
+
+/** The region and account the embedded engine runs in (`statecraft engine` and `statecraft dev`). */
+export const LOCAL_ACCOUNT: LocalAccount = { region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT_ID };
 
 /** Values for every placeholder: Lambda ARNs named after the function, state machine ARNs, table names. */
 export function localSubstitutionValues(substitutions: Substitutions, { region, accountId }: LocalAccount): Record<string, string> {

@@ -17,13 +17,14 @@ import { RunLedger, runsTableSpec } from '../../api/ledger/run-ledger';
 import { ensureTable } from '../../api/storage/ensure-table';
 import { tables } from '../../workflows/definitions/tables';
 import { APPROVAL_REQUEST_FUNCTION, approvalStepsOf } from '../../workflows/dsl';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, ScaledClock, type EngineOptions, type Logger, type TaskHandler } from '../../workflows/engine';
+import { DEFAULT_ACCOUNT_ID, ScaledClock, type EngineOptions, type Logger, type TaskHandler } from '../../workflows/engine';
 import { createStepFunctionsServer } from '../../workflows/emulator';
 import { catalogueHandlers } from './catalogue-handlers';
-import { deployWorkflows, localSfnClient, type DeployResult } from './deploy-workflows';
+import { deployLabel, deployWorkflows, localSfnClient, type DeployResult } from './deploy-workflows';
 import { ensureTables } from './ensure-tables';
 import { listenOrExplain } from './listen-or-explain';
 import { localDefinitions } from './local-definitions';
+import { LOCAL_ACCOUNT } from './local-substitutions';
 import { startLocalDynamoDb, type LocalDynamoDb } from './local-dynamodb';
 import { timeAnchor } from './time-anchor';
 
@@ -58,7 +59,7 @@ export type EngineStack = {
   stop(): Promise<void>;
 };
 
-const ACCOUNT = { region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT_ID };
+const ACCOUNT = LOCAL_ACCOUNT;
 const ROLE_ARN = `arn:aws:iam::${DEFAULT_ACCOUNT_ID}:role/statecraft-local`;
 
 /** Starts everything, undoing what started when a later step fails (a taken port, say). */
@@ -122,7 +123,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     cleanups.push(() => sfn.destroy());
     sfnReady(sfn);
     const deployed = deploy ? await deployWorkflows(sfn, definitions, ROLE_ARN) : [];
-    for (const result of deployed) logger.info(`${result.action} state machine`, { name: result.name });
+    for (const result of deployed) logger.info(`state machine ${deployLabel(result)}`, { name: result.name });
     return { sfnEndpoint: server.endpoint, dynamodbEndpoint, sfn, dynamodb, approvals, ledger, deployed, stop };
   } catch (error) {
     await stop();

@@ -2,7 +2,8 @@
  * The workflows on AWS: one Lambda per `fn()` task handler, one state machine per catalogue workflow
  * (Standard, or Express where the workflow asks) from its compiled ASL with every placeholder filled (the task functions, the approval
  * function, the workflows' tables, child state machines), all events logged to CloudWatch Logs,
- * X-Ray tracing, and a role allowed exactly what its Tasks call.
+ * X-Ray tracing, and a role allowed exactly what its Tasks call. Each deploy that changes a state
+ * machine publishes a version of it and points its `live` alias there.
  */
 import { Arn, ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -28,9 +29,14 @@ export type WorkflowMachinesProps = {
   tables: ReadonlyMap<string, dynamodb.ITable>;
 };
 
+/** The alias of each workflow's state machine that names the version last deployed. */
+export const LIVE_ALIAS = 'live';
+
 export class WorkflowMachines extends Construct {
   /** Each workflow's state machine, by workflow name. */
   readonly stateMachines = new Map<string, sfn.StateMachine>();
+  /** Each workflow's `live` alias (on the version of the last deploy), by workflow name. */
+  readonly liveAliases = new Map<string, sfn.CfnStateMachineAlias>();
   /** Each task handler's function, by function name. */
   readonly taskFunctions = new Map<string, lambda.Function>();
 
@@ -60,7 +66,7 @@ export class WorkflowMachines extends Construct {
     if (permissions.some((permission) => permission.target.kind === 'executionsOf')) acknowledgeExecutionWildcards(role, permissions.flatMap((permission) => (permission.target.kind === 'executionsOf' ? this.resourcesOf(permission.target) : [])));
     acknowledge(role, 'AwsSolutions-IAM5[Resource::*]', 'Logging and X-Ray: the CloudWatch Logs delivery actions (logs:CreateLogDelivery and the like) and xray:PutTraceSegments support no resource-level permissions');
     const logGroup = new logs.LogGroup(this, `${workflow.name}-Logs`, { logGroupName: `/aws/vendedlogs/states/${name}`, retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
-    return new sfn.StateMachine(this, workflow.name, {
+    const machine = new sfn.StateMachine(this, workflow.name, {
       stateMachineName: name,
       stateMachineType: workflow.type === 'EXPRESS' ? sfn.StateMachineType.EXPRESS : sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromString(JSON.stringify(workflow.definition)),
@@ -68,6 +74,25 @@ export class WorkflowMachines extends Construct {
       role,
       tracingEnabled: true,
       logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
+    });
+    this.liveAliases.set(workflow.name, this.publishLiveVersion(workflow.name, machine));
+    return machine;
+  }
+
+  /**
+   * A version of the state machine's current revision and the `live` alias on it (the L2
+   * StateMachine has no versioning prop). A new revision id replaces the version resource, which
+   * publishes the next version; the previous one is retained, as the executions and callers still
+   * on it need it. https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-stepfunctions-statemachineversion.html
+   */
+  private publishLiveVersion(name: string, machine: sfn.StateMachine): sfn.CfnStateMachineAlias {
+    const revisionId = (machine.node.defaultChild as sfn.CfnStateMachine).attrStateMachineRevisionId;
+    const version = new sfn.CfnStateMachineVersion(this, `${name}-Version`, { stateMachineArn: machine.stateMachineArn, stateMachineRevisionId: revisionId });
+    version.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    return new sfn.CfnStateMachineAlias(this, `${name}-Live`, {
+      name: LIVE_ALIAS,
+      description: `The ${name} version of the last deploy`,
+      routingConfiguration: [{ stateMachineVersionArn: version.attrArn, weight: 100 }],
     });
   }
 

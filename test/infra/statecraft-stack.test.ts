@@ -114,6 +114,20 @@ describe('the workflows', () => {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
     }
   });
+
+  it("publishes a version of each state machine's current revision, retained when replaced, with its live alias on it", () => {
+    const workflows = stack.node.findChild('Workflows') as WorkflowMachines;
+    const versions = ofType('AWS::StepFunctions::StateMachineVersion');
+    expect(versions).toHaveLength(catalogue.length);
+    for (const workflow of catalogue) {
+      const machineId = stack.getLogicalId(workflows.stateMachines.get(workflow.name)!.node.defaultChild as never);
+      const [versionId, version] = versions.find(([, candidate]) => (candidate.Properties.StateMachineArn as { Ref: string }).Ref === machineId)!;
+      const alias = resources[stack.getLogicalId(workflows.liveAliases.get(workflow.name)!)];
+      expect(version.Properties.StateMachineRevisionId).toEqual({ 'Fn::GetAtt': [machineId, 'StateMachineRevisionId'] });
+      expect(version).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+      expect(alias.Properties).toMatchObject({ Name: 'live', RoutingConfiguration: [{ StateMachineVersionArn: { 'Fn::GetAtt': [versionId, 'Arn'] }, Weight: 100 }] });
+    }
+  });
 });
 
 describe('the data', () => {

@@ -6,12 +6,16 @@
 
 /** AWS exception names this API answers with. */
 export type StepFunctionsErrorCode =
+  | 'ActivityAlreadyExists'
+  | 'ActivityDoesNotExist'
+  | 'ConflictException'
   | 'ExecutionAlreadyExists'
   | 'ExecutionDoesNotExist'
   | 'ExecutionLimitExceeded'
   | 'ExecutionNotRedrivable'
   | 'InvalidArn'
   | 'InvalidDefinition'
+  | 'InvalidEncryptionConfiguration'
   | 'InvalidExecutionInput'
   | 'InvalidName'
   | 'InvalidOutput'
@@ -19,12 +23,15 @@ export type StepFunctionsErrorCode =
   | 'InvalidLoggingConfiguration'
   | 'InvalidTracingConfiguration'
   | 'MissingRequiredParameter'
+  | 'ResourceNotFound'
+  | 'ServiceQuotaExceededException'
   | 'StateMachineAlreadyExists'
   | 'StateMachineDeleting'
   | 'StateMachineDoesNotExist'
   | 'StateMachineTypeNotSupported'
   | 'TaskDoesNotExist'
   | 'TaskTimedOut'
+  | 'TooManyTags'
   | 'ValidationException'
   | 'UnknownOperationException'
   | 'SerializationException'
@@ -39,18 +46,21 @@ const NAMESPACES: Partial<Record<StepFunctionsErrorCode, string>> = {
 /** An API error: `code` is the AWS exception name; `status` the HTTP status (400 unless internal). */
 export class StepFunctionsError extends Error {
   override readonly name = 'StepFunctionsError';
+  /** Members the exception carries besides its message (`resourceName` of ResourceNotFound and TooManyTags). */
+  readonly fields?: Readonly<Record<string, string>>;
 
   constructor(
     readonly code: StepFunctionsErrorCode,
     message: string,
     readonly status = 400,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; fields?: Readonly<Record<string, string>> },
   ) {
     super(message, options);
+    this.fields = options?.fields;
   }
 
   /** The response body. */
   toJSON(): { __type: string; message: string } {
-    return { __type: `${NAMESPACES[this.code] ?? 'com.amazonaws.states'}#${this.code}`, message: this.message };
+    return { ...this.fields, __type: `${NAMESPACES[this.code] ?? 'com.amazonaws.states'}#${this.code}`, message: this.message };
   }
 }

@@ -56,7 +56,7 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.end(text);
 }
 
-async function dispatch(ctx: ApiContext, request: IncomingMessage): Promise<unknown> {
+async function dispatch(ctx: ApiContext, request: IncomingMessage, signal: AbortSignal): Promise<unknown> {
   if (request.method !== 'POST') throw new StepFunctionsError('UnknownOperationException', 'Only POST / is supported');
   const target = request.headers['x-amz-target'];
   const name = typeof target === 'string' && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
@@ -65,13 +65,18 @@ async function dispatch(ctx: ApiContext, request: IncomingMessage): Promise<unkn
   if (!action) throw new StepFunctionsError('UnknownOperationException', `Unknown operation ${String(target)}`);
   const body = parseBody(text);
   ctx.logger.debug('request', { action: name });
-  return action(ctx, body);
+  return action(ctx, body, signal);
 }
 
 /** Answers one HTTP request. */
 export async function handleRequest(ctx: ApiContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  // Fires when the client goes away before the answer is sent (a GetActivityTask long poll then takes no task).
+  const gone = new AbortController();
+  response.once('close', () => {
+    if (!response.writableFinished) gone.abort();
+  });
   try {
-    const result = await dispatch(ctx, request);
+    const result = await dispatch(ctx, request, gone.signal);
     send(response, 200, result ?? {});
   } catch (error) {
     if (error instanceof StepFunctionsError) {

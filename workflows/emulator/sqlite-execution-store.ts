@@ -11,8 +11,12 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonValue } from '../asl';
-import type { ExecutionFilter, ExecutionRecord, ExecutionStore, StateMachineRecord, StoredEvent } from '../engine';
+import type { ActivityRecord, ExecutionFilter, ExecutionRecord, ExecutionStore, ResourceTag, StateMachineAliasRecord, StateMachineRecord, StateMachineVersionRecord, StoredEvent } from '../engine';
+import type { MapRunRecord } from '../engine';
 import { SqliteDefinitions } from './sqlite-definitions';
+import { SqliteMapRuns } from './sqlite-map-runs';
+import { SqliteResources } from './sqlite-resources';
+import { SqliteVersions } from './sqlite-versions';
 import { EFFECT_CHUNK, prepareStatements, type StoreStatements } from './sqlite-schema';
 
 /** File name of the database inside the data dir. */
@@ -57,6 +61,9 @@ export class SqliteExecutionStore implements ExecutionStore {
   /** State machines as last read or written (few, and read by every StartExecution). */
   private readonly machineCache = new Map<string, StateMachineRecord | null>();
   private readonly definitions: SqliteDefinitions;
+  private readonly resources: SqliteResources;
+  private readonly versions: SqliteVersions;
+  private readonly mapRuns: SqliteMapRuns;
   private nextSeq: number;
   private scheduled = false;
   private readonly sql: StoreStatements;
@@ -70,6 +77,9 @@ export class SqliteExecutionStore implements ExecutionStore {
     this.db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
     this.sql = prepareStatements(this.db);
     this.definitions = new SqliteDefinitions(this.sql);
+    this.resources = new SqliteResources(this.db);
+    this.versions = new SqliteVersions(this.db);
+    this.mapRuns = new SqliteMapRuns(this.db);
     this.nextSeq = ((this.sql.maxSeq.get() as { seq: number | null }).seq ?? 0) + 1;
   }
 
@@ -98,7 +108,78 @@ export class SqliteExecutionStore implements ExecutionStore {
   deleteStateMachine(arn: string): void {
     this.machines.set(arn, null);
     this.machineCache.set(arn, null);
+    this.resources.putTags(arn, []);
     this.schedule();
+  }
+
+  putActivity(record: ActivityRecord): void {
+    this.resources.putActivity(record);
+  }
+
+  getActivity(arn: string): ActivityRecord | undefined {
+    return this.resources.getActivity(arn);
+  }
+
+  listActivities(): ActivityRecord[] {
+    return this.resources.listActivities();
+  }
+
+  deleteActivity(arn: string): void {
+    this.resources.deleteActivity(arn);
+  }
+
+  putTags(resourceArn: string, tags: ResourceTag[]): void {
+    this.resources.putTags(resourceArn, tags);
+  }
+
+  getTags(resourceArn: string): ResourceTag[] {
+    return this.resources.getTags(resourceArn);
+  }
+
+  putStateMachineVersion(record: StateMachineVersionRecord): void {
+    this.flush();
+    this.versions.putStateMachineVersion(record);
+  }
+
+  getStateMachineVersion(arn: string): StateMachineVersionRecord | undefined {
+    return this.versions.getStateMachineVersion(arn);
+  }
+
+  listStateMachineVersions(stateMachineArn: string): StateMachineVersionRecord[] {
+    return this.versions.listStateMachineVersions(stateMachineArn);
+  }
+
+  deleteStateMachineVersion(arn: string): void {
+    this.versions.deleteStateMachineVersion(arn);
+  }
+
+  putStateMachineAlias(record: StateMachineAliasRecord): void {
+    this.flush();
+    this.versions.putStateMachineAlias(record);
+  }
+
+  getStateMachineAlias(arn: string): StateMachineAliasRecord | undefined {
+    return this.versions.getStateMachineAlias(arn);
+  }
+
+  listStateMachineAliases(stateMachineArn: string): StateMachineAliasRecord[] {
+    return this.versions.listStateMachineAliases(stateMachineArn);
+  }
+
+  deleteStateMachineAlias(arn: string): void {
+    this.versions.deleteStateMachineAlias(arn);
+  }
+
+  putMapRun(record: MapRunRecord): void {
+    this.mapRuns.putMapRun(record);
+  }
+
+  getMapRun(arn: string): MapRunRecord | undefined {
+    return this.mapRuns.getMapRun(arn);
+  }
+
+  listMapRuns(executionArn: string): MapRunRecord[] {
+    return this.mapRuns.listMapRuns(executionArn);
   }
 
   putExecution(record: ExecutionRecord): void {

@@ -37,6 +37,10 @@ export type StepFunctionsServerOptions = {
   onStatusChange?: EngineOptions['onStatusChange'];
   /** Called after events are appended to an execution's history; see EngineOptions. */
   onHistoryChange?: EngineOptions['onHistoryChange'];
+  /** Draws in [0, 1) that route executions started on an alias; see EngineOptions. */
+  random?: EngineOptions['random'];
+  /** How long a GetActivityTask long poll waits for a task before answering with none (AWS: 60 s). */
+  activityPollTimeoutMs?: number;
 };
 
 /** A started (or startable) server. */
@@ -64,10 +68,10 @@ export function createStepFunctionsServer(options: StepFunctionsServerOptions = 
   const logger = options.logger ?? silentLogger;
   const store = options.store ?? (options.dataDir ? new SqliteExecutionStore(options.dataDir) : new MemoryExecutionStore());
   const dynamodb = dynamoDbOf(options.dynamodb, options.region);
-  const engine = new Engine({ store, clock: options.clock, taskHandlers: options.taskHandlers, logger, region: options.region, accountId: options.accountId, dynamodb: dynamodb.items, onStatusChange: options.onStatusChange, onHistoryChange: options.onHistoryChange });
+  const engine = new Engine({ store, clock: options.clock, taskHandlers: options.taskHandlers, logger, region: options.region, accountId: options.accountId, dynamodb: dynamodb.items, onStatusChange: options.onStatusChange, onHistoryChange: options.onHistoryChange, random: options.random });
   const resumed = engine.recover();
   if (resumed) logger.info('resumed executions', { count: resumed });
-  const ctx = { engine, logger, taskHandlers: options.taskHandlers };
+  const ctx = { engine, logger, taskHandlers: options.taskHandlers, activityPollTimeoutMs: options.activityPollTimeoutMs };
   const server = createServer((request, response) => {
     handleRequest(ctx, request, response).catch((error: unknown) => logger.error('unhandled request failure', { error: String(error) }));
   });

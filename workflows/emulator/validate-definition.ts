@@ -4,6 +4,7 @@
  * Deliberately permissive where AWS is (JSONata Output of any type, Assign values, …).
  * https://docs.aws.amazon.com/step-functions/latest/apireference/API_ValidateStateMachineDefinition.html
  */
+import { checkStatePaths } from './check-state-paths';
 
 /** One problem found in a definition. */
 export type Diagnostic = { severity: 'ERROR'; code: string; message: string; location: string };
@@ -61,6 +62,7 @@ function checkState(name: string, state: unknown, location: string, names: Set<s
     out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'These fields are required: [Resource]', location });
   }
   checkTransitions(state, location, names, out);
+  checkStatePaths(state, location, out);
   if (state.Type === 'Parallel') {
     if (!Array.isArray(state.Branches) || state.Branches.length === 0) {
       out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'These fields are required: [Branches]', location });

@@ -16,7 +16,9 @@ import type { ExecutionRecord, ExecutionStore } from './execution-store';
 import type { HistoryEvent } from './history-event';
 import { Journal } from './journal';
 import { silentLogger, type Logger } from './logger';
+import { MapRuns } from './map-runs/map-runs';
 import { redriveCut, redrivenRecord } from './redrive';
+import { ActivityTasks, type ActivityTaskAssignment } from './tasks/activity-tasks';
 import { CallbackHub } from './tasks/callback-hub';
 import type { ChildExecutions } from './tasks/child-executions';
 import { deliverCallback, type CallbackAction, type CallbackRefusal } from './tasks/deliver-callback';
@@ -48,6 +50,8 @@ export type EngineOptions = {
   onHistoryChange?: (executionArn: string) => void;
   /** Wraps each Task's integration (the test kit answers mocked states here instead of the service). */
   wrapIntegration?: (integration: TaskIntegration) => TaskIntegration;
+  /** Draws in [0, 1) that pick the version of an alias with two routes (Math.random unless given: tests pin it). */
+  random?: () => number;
 };
 
 const MAX_CACHED_DEFINITIONS = 1000;
@@ -58,24 +62,35 @@ export class Engine {
   readonly clock: Clock;
   readonly account: Account;
   readonly logger: Logger;
+  /** Map Runs of Distributed Map states (DescribeMapRun, ListMapRuns, UpdateMapRun). */
+  readonly mapRuns: MapRuns;
   private readonly services: EngineServices;
   private readonly runs = new Map<string, ExecutionRun>();
   private readonly running = new Set<Promise<ExecutionRecord>>();
   private readonly stopRequests = new Map<string, { error?: string; cause?: string }>();
   private readonly completion = new CompletionWaiters();
   private readonly callbacks = new CallbackHub();
+  private readonly activityTasks: ActivityTasks;
   private readonly definitions = new Map<string, StateMachine>();
   private closed = false;
   private readonly onStatusChange?: (record: ExecutionRecord) => void;
   private readonly onHistoryChange?: (executionArn: string) => void;
+  private readonly random: () => number;
 
   constructor(options: EngineOptions) {
     this.store = options.store;
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
     this.onStatusChange = options.onStatusChange;
+    this.random = options.random ?? Math.random;
     this.onHistoryChange = options.onHistoryChange && this.guarded(options.onHistoryChange);
     this.account = { region: options.region ?? DEFAULT_REGION, accountId: options.accountId ?? DEFAULT_ACCOUNT_ID };
+    this.activityTasks = new ActivityTasks(this.store);
+    this.mapRuns = new MapRuns(this.store, {
+      launch: (record, created) => this.launchMapRunChild(record, created),
+      waitFor: (arn, signal) => this.waitForExecution(arn, signal),
+      stop: (arn) => this.stopExecution(arn),
+    });
     const given = options.taskHandlers;
     const handlers = given && typeof (given as TaskHandlerRegistry).get === 'function' ? (given as TaskHandlerRegistry) : createTaskHandlerRegistry(given as Record<string, TaskHandler>);
     const integrationEnv = { handlers, ...this.account, children: this.childExecutions(), dynamodb: options.dynamodb };
@@ -84,6 +99,8 @@ export class Engine {
       logger: this.logger,
       ...this.account,
       callbacks: this.callbacks,
+      activities: this.activityTasks,
+      mapRuns: this.mapRuns,
       integration: (resource) => (options.wrapIntegration ?? ((integration) => integration))(resolveIntegration(integrationEnv, resource)),
       inFlight: { tasks: 0 },
     };
@@ -91,7 +108,7 @@ export class Engine {
 
   /** Starts an execution (idempotent by name while it runs with the same input, as on AWS). */
   startExecution(request: StartExecutionRequest): EngineResult<{ record: ExecutionRecord; created: boolean }, StartRefusal> {
-    const result = newExecution(this.store, this.account, this.clock.now(), request);
+    const result = newExecution(this.store, this.account, this.clock.now(), request, this.random);
     if (result.ok && result.value.created) {
       this.store.putExecution(result.value.record);
       this.launch(result.value.record);
@@ -116,7 +133,8 @@ export class Engine {
   redriveExecution(arn: string): EngineResult<ExecutionRecord, 'ExecutionDoesNotExist' | 'ExecutionNotRedrivable'> {
     const record = this.store.getExecution(arn);
     if (!record) return refuse('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
-    if (record.type === 'EXPRESS' || !['FAILED', 'TIMED_OUT', 'ABORTED'].includes(record.status)) {
+    // A Map Run's child is redriven with its parent (https://docs.aws.amazon.com/step-functions/latest/dg/redrive-map-run.html).
+    if (record.type === 'EXPRESS' || record.mapRunArn !== undefined || !['FAILED', 'TIMED_OUT', 'ABORTED'].includes(record.status)) {
       return refuse('ExecutionNotRedrivable', `Execution is not redrivable: '${arn}'`);
     }
     const events = this.store.listEvents(arn);
@@ -139,6 +157,14 @@ export class Engine {
   /** SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat. */
   sendTaskCallback(token: string, action: CallbackAction): EngineResult<void, CallbackRefusal> {
     return deliverCallback({ hub: this.callbacks, runs: this.runs, store: this.store }, token, action);
+  }
+
+  /**
+   * GetActivityTask: takes the oldest scheduled task of the activity, waiting up to `waitMs` for
+   * one (undefined when none came, `signal` fired or the engine closed).
+   */
+  pollActivityTask(activityArn: string, workerName: string | undefined, waitMs: number, signal?: AbortSignal): Promise<ActivityTaskAssignment | undefined> {
+    return this.activityTasks.poll(activityArn, workerName, waitMs, signal);
   }
 
   /** The execution's history, oldest first. */
@@ -181,6 +207,7 @@ export class Engine {
   /** Stops interpreting (executions stay RUNNING in the store, to be recovered) and flushes. */
   async close(): Promise<void> {
     this.closed = true;
+    this.activityTasks.close();
     for (const run of this.runs.values()) run.interrupt('engine-closed');
     await Promise.allSettled([...this.running]);
     this.store.flush();
@@ -240,6 +267,13 @@ export class Engine {
         return finished;
       });
     this.running.add(driving);
+  }
+
+  /** Runs a Map Run's child execution (stored first when new; one left running before a restart is resumed). */
+  private launchMapRunChild(record: ExecutionRecord, created: boolean): void {
+    if (created) this.store.putExecution(record);
+    if (record.status === 'RUNNING' && !this.runs.has(record.arn)) this.launch(record);
+    if (created) this.statusChanged(record);
   }
 
   private childExecutions(): ChildExecutions {

@@ -64,6 +64,23 @@ export class JsonataFunctionError extends Error {
   }
 }
 
+/**
+ * Jayway JsonPath's failures, with Jayway's message: `InvalidPath` (InvalidPathException: the path
+ * does not compile, or a filter cannot apply), `PathNotFound` (PathNotFoundException) and
+ * `Evaluation` (anything else Jayway throws while evaluating, e.g. an unparsable JSON literal).
+ * They never leave data-flow: lookups turn them into the causes AWS reports.
+ */
+export class JsonPathError extends Error {
+  override readonly name = 'JsonPathError';
+
+  constructor(
+    readonly code: 'InvalidPath' | 'PathNotFound' | 'Evaluation',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** What DynamoDB said besides the exception name and message. */
 export type DynamoDbItemsErrorOptions = { statusCode?: number; requestId?: string; cause?: unknown };
 

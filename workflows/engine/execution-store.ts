@@ -5,6 +5,9 @@
  */
 import type { JsonValue } from '../asl';
 import type { HistoryEvent } from './history-event';
+import type { MapRunStore } from './map-runs/map-run-record';
+import type { ResourceStore } from './resource-store';
+import type { VersionStore } from './state-machine-versions';
 
 /** AWS's execution statuses. */
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
@@ -25,6 +28,8 @@ export type StateMachineRecord = {
   revisionId?: string;
   loggingConfiguration?: JsonValue;
   tracingConfiguration?: JsonValue;
+  /** Number of the last version published (numbers are never reused, even once deleted). */
+  lastVersion?: number;
 };
 
 /** An execution: what DescribeExecution reports, plus the definition it runs. */
@@ -45,11 +50,20 @@ export type ExecutionRecord = {
   cause?: string;
   redriveCount: number;
   redrivedAt?: number;
-  /** Execution that started this one through `states:startExecution`. */
+  /** Execution that started this one through `states:startExecution`, or whose Distributed Map started it. */
   parentArn?: string;
+  /** Set on the child executions of a Distributed Map: the Map Run that started it, and how many items it processes. */
+  mapRunArn?: string;
+  itemCount?: number;
   /** Root-scope positions from which each redrive re-ran the execution (see journal.ts). */
   redriveCuts?: number[];
   traceHeader?: string;
+  /** The revision the execution started with, and when it was made (DescribeStateMachineForExecution). */
+  revisionId?: string;
+  revisionDate?: number;
+  /** The version it ran when started through a version or alias ARN, and that alias. */
+  stateMachineVersionArn?: string;
+  stateMachineAliasArn?: string;
 };
 
 /** One history event with the deterministic key that identifies it across replays. */
@@ -59,7 +73,7 @@ export type StoredEvent = { key: string; event: HistoryEvent };
 export type ExecutionFilter = { stateMachineArn?: string; status?: ExecutionStatus };
 
 /** Persistence for the engine. Writes may be buffered until `flush()`; reads see buffered writes. */
-export type ExecutionStore = {
+export type ExecutionStore = ResourceStore & VersionStore & MapRunStore & {
   putStateMachine(record: StateMachineRecord): void;
   getStateMachine(arn: string): StateMachineRecord | undefined;
   listStateMachines(): StateMachineRecord[];

@@ -9,6 +9,7 @@ import { accept, refuse, type EngineResult } from './engine-result';
 import { isValidResourceName } from './execution-names';
 import type { ExecutionRecord, ExecutionStore } from './execution-store';
 import { fitsPayloadLimit } from './json-text';
+import { resolveStartTarget } from './start-target';
 
 /** StartExecution's parameters. `reuseExisting` lets a nested start find the execution it already started. */
 export type StartExecutionRequest = {
@@ -23,15 +24,19 @@ export type StartExecutionRequest = {
 /** AWS exceptions StartExecution can be refused with. */
 export type StartRefusal = 'StateMachineDoesNotExist' | 'InvalidName' | 'InvalidExecutionInput' | 'ExecutionAlreadyExists';
 
-/** The record of a new execution (`created`), an existing one it is idempotent with, or a refusal. */
+/**
+ * The record of a new execution (`created`), an existing one it is idempotent with, or a refusal.
+ * `stateMachineArn` may name a version or an alias; `random` draws the version of an alias.
+ */
 export function newExecution(
   store: ExecutionStore,
   account: Account,
   now: number,
   request: StartExecutionRequest,
+  random: () => number = Math.random,
 ): EngineResult<{ record: ExecutionRecord; created: boolean }, StartRefusal> {
-  const machine = store.getStateMachine(request.stateMachineArn);
-  if (!machine) return refuse('StateMachineDoesNotExist', `State Machine Does Not Exist: '${request.stateMachineArn}'`);
+  const target = resolveStartTarget(store, request.stateMachineArn, random);
+  if (!target) return refuse('StateMachineDoesNotExist', `State Machine Does Not Exist: '${request.stateMachineArn}'`);
   const input = request.input ?? '{}';
   try {
     JSON.parse(input);
@@ -41,6 +46,7 @@ export function newExecution(
   if (!fitsPayloadLimit(input)) return refuse('InvalidExecutionInput', 'The input exceeds the maximum allowed size of 262144 bytes.');
   const name = request.name ?? randomUUID();
   if (!isValidResourceName(name)) return refuse('InvalidName', `Invalid Name: '${name}'`);
+  const { machine } = target;
   const express = machine.type === 'EXPRESS';
   const arn = executionArnOf(account, machine.name, name, express, express ? randomUUID() : '');
   const existing = express ? undefined : store.getExecution(arn);
@@ -57,13 +63,17 @@ export function newExecution(
       name,
       type: machine.type,
       status: 'RUNNING',
-      definition: machine.definition,
-      roleArn: machine.roleArn,
+      definition: target.definition,
+      roleArn: target.roleArn,
       input,
       startedAt: now,
       redriveCount: 0,
       parentArn: request.parentArn,
       traceHeader: request.traceHeader,
+      ...(target.revisionId === undefined ? {} : { revisionId: target.revisionId }),
+      revisionDate: target.revisionDate,
+      ...(target.versionArn === undefined ? {} : { stateMachineVersionArn: target.versionArn }),
+      ...(target.aliasArn === undefined ? {} : { stateMachineAliasArn: target.aliasArn }),
     },
   });
 }

@@ -86,10 +86,11 @@ export async function testWorkflow<Input, Output>(workflow: Workflow<Input, Outp
     const record = await runToEnd(engine, clock, started.value.record.arn, virtualWaits, problems);
     const events = engine.history(record.arn);
     recordCoverage(root, events);
-    // Child runs (startWorkflow) count towards their own workflow's coverage.
+    // Child runs count too: a startWorkflow child towards its own workflow, a distributed Map's
+    // iterations (named `<workflow>/<label>`, their states those of the Map's processor) towards the workflow of the Map.
     for (const child of engine.store.listExecutions()) {
-      const childWorkflow = compiled.get(child.stateMachineName);
-      if (child.arn !== record.arn && childWorkflow) recordCoverage(childWorkflow, engine.history(child.arn));
+      const owner = compiled.get(child.mapRunArn ? child.stateMachineName.split('/')[0] : child.stateMachineName);
+      if (child.arn !== record.arn && owner) recordCoverage(owner, engine.history(child.arn));
     }
     const run = workflowRun<Output>(record, events);
     return { ...run, tables: await tables.snapshot() };

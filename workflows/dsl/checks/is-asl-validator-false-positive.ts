@@ -2,8 +2,11 @@
  * The asl-validator 4.0.0 schema errors that AWS Step Functions does not raise, found by running it on
  * definitions that real AWS accepted (../shared/conformance) and on the JSONata examples of the AWS docs.
  */
+import { formatFieldPath } from './field-path';
 import { isRecord } from './is-record';
 import { jsonataParseProblem } from './jsonata-parse-problem';
+import { pathFields } from './path-fields';
+import { validatePathField } from './validate-path-field';
 import type { StateVisit } from './walk-states';
 
 const JSONATA_EXPRESSION = /^\{%[\s\S]*%\}$/;
@@ -18,6 +21,13 @@ export function isAslValidatorFalsePositive(visit: StateVisit, field: readonly s
     if (typeof value === 'string' && JSONATA_EXPRESSION.test(value)) {
       return jsonataParseProblem(value.slice(2, -2)) === undefined;
     }
+  }
+  // Its `asl_path` formats use asl-path-validator, which refuses paths AWS's parser (Jayway JsonPath) accepts,
+  // such as `$.[0]`; check-paths judges every path field itself.
+  if (visit.queryLanguage === 'JSONPath' && typeof value === 'string') {
+    const name = formatFieldPath(field);
+    const path = pathFields(visit.state).find((candidate) => candidate.field === name);
+    if (path !== undefined) return validatePathField(path) === undefined;
   }
   // It rejects some literal values inside payload templates (null in an array, a `{% %}` string in a JSONPath
   // state); AWS passes any literal through. `.$` fields are check-paths' to report.

@@ -4,12 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '../../asl';
-import { isValidResourceName, parseStateMachineArn, stateMachineArnOf, type StateMachineRecord } from '../../engine';
+import { isValidResourceName, parseQualifiedStateMachineArn, parseStateMachineArn, stateMachineArnOf, type StateMachineRecord } from '../../engine';
 import { epochSeconds, type ApiContext } from '../api-context';
 import { StepFunctionsError } from '../errors';
 import { paginate } from '../pagination';
+import { checkTagCount, mergeTags, tagsOf } from '../resource-tags';
 import { optionalEnum, optionalInteger, optionalString, requiredString, type RequestBody } from '../request-fields';
 import { invalidDefinitionMessage, validateDefinition } from '../validate-definition';
+import { deleteVersionsAndAliases, publishIfAsked, publishOptionsOf, requireVersion, sameRevision, versionAsMachine } from './state-machine-versions';
 
 const DEFAULT_LOGGING = { level: 'OFF', includeExecutionData: false };
 const DEFAULT_TRACING = { enabled: false };
@@ -26,6 +28,8 @@ function checkRoleArn(roleArn: string): void {
 
 /** Looks a state machine up by ARN, with AWS's InvalidArn / StateMachineDoesNotExist errors. */
 export function requireStateMachine(ctx: ApiContext, arn: string): StateMachineRecord {
+  // A version or alias ARN names no state machine here (UpdateStateMachine on `…:2`, as on AWS).
+  if (!parseStateMachineArn(arn) && parseQualifiedStateMachineArn(arn)) throw new StepFunctionsError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
   if (!parseStateMachineArn(arn)) throw new StepFunctionsError('InvalidArn', `Invalid Arn: '${arn}'`);
   const record = ctx.engine.store.getStateMachine(arn);
   if (!record) throw new StepFunctionsError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
@@ -41,11 +45,14 @@ export function createStateMachine(ctx: ApiContext, body: RequestBody): unknown 
   if (!isValidResourceName(name)) throw new StepFunctionsError('InvalidName', `Invalid Name: '${name}'`);
   checkRoleArn(roleArn);
   checkDefinition(definition);
+  const publishing = publishOptionsOf(body);
   const arn = stateMachineArnOf(ctx.engine.account, name);
+  const tags = mergeTags([], tagsOf(body));
+  checkTagCount(arn, tags);
   const existing = ctx.engine.store.getStateMachine(arn);
   if (existing) {
     if (existing.definition === definition && existing.roleArn === roleArn && existing.type === type) {
-      return { stateMachineArn: arn, creationDate: epochSeconds(existing.createdAt) };
+      return { stateMachineArn: arn, creationDate: epochSeconds(existing.createdAt), ...publishIfAsked(ctx, existing, publishing) };
     }
     throw new StepFunctionsError('StateMachineAlreadyExists', `State Machine Already Exists: '${arn}'`);
   }
@@ -62,8 +69,9 @@ export function createStateMachine(ctx: ApiContext, body: RequestBody): unknown 
     revisionId: randomUUID(),
   };
   ctx.engine.store.putStateMachine(record);
+  ctx.engine.store.putTags(arn, tags);
   ctx.engine.store.flush();
-  return { stateMachineArn: arn, creationDate: epochSeconds(record.createdAt) };
+  return { stateMachineArn: arn, creationDate: epochSeconds(record.createdAt), ...publishIfAsked(ctx, record, publishing) };
 }
 
 /** UpdateStateMachine. */
@@ -76,25 +84,29 @@ export function updateStateMachine(ctx: ApiContext, body: RequestBody): unknown 
   }
   if (definition !== undefined) checkDefinition(definition);
   if (roleArn !== undefined) checkRoleArn(roleArn);
-  const updated: StateMachineRecord = {
+  const publishing = publishOptionsOf(body);
+  const next: StateMachineRecord = {
     ...record,
     definition: definition ?? record.definition,
     roleArn: roleArn ?? record.roleArn,
     loggingConfiguration: (body.loggingConfiguration as JsonValue | undefined) ?? record.loggingConfiguration,
     tracingConfiguration: (body.tracingConfiguration as JsonValue | undefined) ?? record.tracingConfiguration,
-    updatedAt: ctx.engine.clock.now(),
-    revisionId: randomUUID(),
   };
-  ctx.engine.store.putStateMachine(updated);
-  ctx.engine.store.flush();
-  return { updateDate: epochSeconds(updated.updatedAt ?? updated.createdAt), revisionId: updated.revisionId };
+  // An update that changes nothing keeps the revision (and its date), so publishing it again is idempotent.
+  const updated = sameRevision(record, next) ? record : { ...next, updatedAt: ctx.engine.clock.now(), revisionId: randomUUID() };
+  if (updated !== record) {
+    ctx.engine.store.putStateMachine(updated);
+    ctx.engine.store.flush();
+  }
+  return { updateDate: epochSeconds(updated.updatedAt ?? updated.createdAt), revisionId: updated.revisionId, ...publishIfAsked(ctx, updated, publishing) };
 }
 
-/** DeleteStateMachine: running executions continue with the definition they started with. */
+/** DeleteStateMachine, with its versions and aliases: running executions continue with the definition they started with. */
 export function deleteStateMachine(ctx: ApiContext, body: RequestBody): unknown {
   const arn = requiredString(body, 'stateMachineArn');
   if (!parseStateMachineArn(arn)) throw new StepFunctionsError('InvalidArn', `Invalid Arn: '${arn}'`);
   ctx.engine.store.deleteStateMachine(arn);
+  deleteVersionsAndAliases(ctx, arn);
   ctx.engine.store.flush();
   return {};
 }
@@ -117,9 +129,14 @@ export function describeStateMachineRecord(record: StateMachineRecord): Record<s
   return out;
 }
 
-/** DescribeStateMachine. */
+/** DescribeStateMachine, of a state machine or of one of its versions (`…:N`). */
 export function describeStateMachine(ctx: ApiContext, body: RequestBody): unknown {
-  return describeStateMachineRecord(requireStateMachine(ctx, requiredString(body, 'stateMachineArn')));
+  const arn = requiredString(body, 'stateMachineArn');
+  if (parseQualifiedStateMachineArn(arn)?.version !== undefined) {
+    const { machine, version } = requireVersion(ctx, arn);
+    return describeStateMachineRecord(versionAsMachine(machine, version));
+  }
+  return describeStateMachineRecord(requireStateMachine(ctx, arn));
 }
 
 /** ListStateMachines, in creation order. */

@@ -1,5 +1,6 @@
 /**
- * SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat for `.waitForTaskToken` tasks.
+ * SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat for `.waitForTaskToken` tasks and for the
+ * activity tasks workers took with GetActivityTask (the same task tokens).
  * https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskSuccess.html
  */
 import type { JsonValue } from '../../asl';

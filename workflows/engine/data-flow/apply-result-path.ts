@@ -18,7 +18,7 @@ export function applyResultPath(input: JsonValue, result: JsonValue, resultPath:
   if (resultPath === null) return input;
   if (resultPath === undefined) return result;
   const path = parseJsonPath(resultPath);
-  if (!path || path.root.kind !== 'data' || !path.definite) {
+  if (!path || path.root.kind !== 'data' || !isReferencePath(path.segments)) {
     throw new StatesError('States.Runtime', PATH_CAUSES.invalidResultPath(resultPath));
   }
   const merged = place(input, path.segments, result);
@@ -26,6 +26,11 @@ export function applyResultPath(input: JsonValue, result: JsonValue, resultPath:
     throw new StatesError('States.ResultPathMatchFailure', PATH_CAUSES.resultPathMismatch(resultPath, input));
   }
   return merged;
+}
+
+/** Whether a path names one node by property names and indexes only (`$.a.[0]` included), as a reference path does. */
+function isReferencePath(segments: readonly PathSegment[]): boolean {
+  return segments.every((segment) => segment.kind === 'name' || segment.kind === 'index');
 }
 
 /** A copy of `node` with `value` at `segments`, or `undefined` when the path cannot be applied. */

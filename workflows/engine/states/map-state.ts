@@ -1,10 +1,10 @@
 /**
  * Map: runs its ItemProcessor (or legacy Iterator) once per item. INLINE iterations are recorded
- * in the execution's history (MapIteration* events); DISTRIBUTED runs are child workflows whose
- * events stay out of it (MapRun* events), honour ItemBatcher and tolerated failures.
+ * in the execution's history (MapIteration* events); DISTRIBUTED ones run as the child workflow
+ * executions of a Map Run (see map-runs/run-distributed-map.ts), which honours ItemBatcher and
+ * tolerated failures.
  * https://states-language.net/spec.html#map-state
  */
-import { createHash } from 'node:crypto';
 import type { JsonValue, MapState, StateMachineBranch } from '../../asl';
 import { resolvePayloadTemplate } from '../data-flow';
 import { isStopRequest, StatesError } from '../errors';
@@ -16,11 +16,13 @@ import type { Scope } from '../scope';
 import { markAttributed } from '../attribute-failure';
 import { effectiveInput, processResult } from '../process-result';
 import { jsonataBindings, pathScope, type StateRun } from '../state-run';
-import { batchItems } from './item-batcher';
+import { runDistributedMap } from '../map-runs/run-distributed-map';
 import { exceedsTolerance, mapItems, mapMaxConcurrency, mapTolerance, toleratesFailures, type Tolerance } from './map-settings';
 
-function processorOf(state: MapState): StateMachineBranch & { ProcessorConfig?: { Mode?: string } } {
-  const processor = state.ItemProcessor ?? (state.Iterator as (StateMachineBranch & { ProcessorConfig?: { Mode?: string } }) | undefined);
+type Processor = StateMachineBranch & { ProcessorConfig?: { Mode?: string; ExecutionType?: string } };
+
+function processorOf(state: MapState): Processor {
+  const processor = state.ItemProcessor ?? (state.Iterator as Processor | undefined);
   if (!processor) throw new StatesError('States.Runtime', 'A Map state needs an ItemProcessor.');
   return processor;
 }
@@ -38,36 +40,28 @@ async function iterationInput(run: StateRun<MapState>, mapInput: JsonValue, item
   return resolvePayloadTemplate(selector as JsonValue, mapInput, pathScope(run, { mapItem }), state.ItemSelector !== undefined ? 'ItemSelector' : 'Parameters');
 }
 
-function mapRunArn(run: StateRun<MapState>): string {
-  const { record, services } = run.scope.run;
-  const id = createHash('sha256').update(`${record.arn}|${run.entered.id}`).digest('hex').slice(0, 32);
-  const uuid = `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20)}`;
-  const label = run.state.Label ?? run.name;
-  return `arn:aws:states:${services.region}:${services.accountId}:mapRun:${record.stateMachineName}/${label}:${uuid}`;
-}
-
-type Iteration = { run: StateRun<MapState>; scope: Scope; processor: StateMachineBranch; distributed: boolean };
+type Iteration = { run: StateRun<MapState>; scope: Scope; processor: StateMachineBranch };
 
 async function runIteration(it: Iteration, mapInput: JsonValue, item: JsonValue, index: number, child: Scope): Promise<JsonValue> {
   const name = it.run.name;
-  if (!it.distributed) child.emit('MapIterationStarted', { index, name });
+  child.emit('MapIterationStarted', { index, name });
   try {
-    const input = it.distributed && it.run.state.ItemBatcher ? item : await iterationInput(it.run, mapInput, item, index);
+    const input = await iterationInput(it.run, mapInput, item, index);
     const output = await runBranch(it.processor, input, child, it.scope.run.definition.QueryLanguage ?? 'JSONPath');
-    if (!it.distributed) child.emit('MapIterationSucceeded', { index, name });
+    child.emit('MapIterationSucceeded', { index, name });
     return output;
   } catch (error) {
-    if (error instanceof StatesError && !it.distributed) child.emit('MapIterationFailed', { index, name });
-    if (isStopRequest(error) && !it.distributed) child.emitFinal('MapIterationAborted', { index, name });
+    if (error instanceof StatesError) child.emit('MapIterationFailed', { index, name });
+    if (isStopRequest(error)) child.emitFinal('MapIterationAborted', { index, name });
     throw error;
   }
 }
 
-function toleratedOutcome(results: ChildResult<JsonValue>[], tolerance: Tolerance, distributed: boolean): JsonValue[] {
+function toleratedOutcome(results: ChildResult<JsonValue>[], tolerance: Tolerance): JsonValue[] {
   const failures = results.filter((result) => !result.ok).length;
   if (exceedsTolerance(tolerance, failures, results.length)) {
     const failure = firstFailure(results);
-    if (!distributed && failure instanceof StatesError && !toleratesFailures(tolerance)) throw failure;
+    if (failure instanceof StatesError && !toleratesFailures(tolerance)) throw failure;
     throw markAttributed(new StatesError('States.ExceedToleratedFailureThreshold', 'The specified tolerated failure threshold was exceeded'));
   }
   return results.map((result) => (result.ok ? result.value : result.error instanceof StatesError ? errorOutputOf(result.error) : null));
@@ -83,38 +77,29 @@ async function attempt(run: StateRun<MapState>): Promise<AttemptOutcome> {
   scope.emit('MapStateStarted', { length: items.length });
   const tolerance = await mapTolerance(run);
   const mapInput = run.language === 'JSONata' ? run.input : effectiveInput(run);
-  let work = items;
   if (distributed) {
-    if (state.ItemBatcher) {
-      const selected = await Promise.all(items.map((item, index) => iterationInput(run, mapInput, item, index)));
-      work = (await batchItems(run, selected)) ?? selected;
-    }
-    scope.emit('MapRunStarted', { mapRunArn: mapRunArn(run) });
+    const selectInput = (item: JsonValue, index: number) => iterationInput(run, mapInput, item, index);
+    const distributedOutputs = await runDistributedMap(run, { processor, items, maxConcurrency, tolerance, selectInput });
+    scope.emit('MapStateSucceeded');
+    return processResult(run, distributedOutputs);
   }
   const spawn = scope.reserveSpawn();
-  const iteration: Iteration = { run, scope, processor, distributed };
-  const failFast = !distributed && !toleratesFailures(tolerance);
+  const iteration: Iteration = { run, scope, processor };
+  const failFast = !toleratesFailures(tolerance);
   const children: Scope[] = [];
   const results = await runChildren({
-    count: work.length,
+    count: items.length,
     limit: maxConcurrency,
     parentSignal: scope.signal,
     failFast,
     run: (index, signal) => {
-      const child = scope.child(spawn, { index, variables: scope.variables.child(), signal, silent: distributed });
+      const child = scope.child(spawn, { index, variables: scope.variables.child(), signal });
       children.push(child);
-      return runIteration(iteration, mapInput, work[index], index, child);
+      return runIteration(iteration, mapInput, items[index], index, child);
     },
   });
   scope.follow(children);
-  let outputs: JsonValue[];
-  try {
-    outputs = failFast ? failFastOutcome(results) : toleratedOutcome(results, tolerance, distributed);
-  } catch (error) {
-    if (distributed && error instanceof StatesError) scope.emit('MapRunFailed', { error: error.code, cause: error.details });
-    throw error;
-  }
-  if (distributed) scope.emit('MapRunSucceeded');
+  const outputs = failFast ? failFastOutcome(results) : toleratedOutcome(results, tolerance);
   scope.emit('MapStateSucceeded');
   return processResult(run, outputs);
 }

@@ -16,6 +16,8 @@ import { markAttributed } from '../attribute-failure';
 import { effectiveInput, processResult } from '../process-result';
 import { jsonataBindings, pathScope, type StateRun } from '../state-run';
 import { evaluationStep } from '../evaluation-step';
+import { parseActivityArn } from '../activity-arns';
+import { attemptActivityTask } from '../tasks/attempt-activity-task';
 import { awaitCallback } from '../tasks/await-callback';
 import { invokeIntegration } from '../tasks/invoke-integration';
 import type { TaskIntegration } from '../tasks/task-integration';
@@ -84,6 +86,7 @@ function outcomeEvent(run: StateRun<TaskState>, integration: TaskIntegration, ou
 
 /** One attempt of a Task state: parameters, the call (and its events), result processing; no Retry or Catch. */
 export async function attemptTask(run: StateRun<TaskState>): Promise<AttemptOutcome> {
+  if (parseActivityArn(run.state.Resource)) return attemptActivityTask(run, taskParameters);
   const { scope, state, name } = run;
   const { services, record } = scope.run;
   const integration = services.integration(state.Resource);

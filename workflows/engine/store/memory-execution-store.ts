@@ -7,6 +7,9 @@ import type {
   StateMachineRecord,
   StoredEvent,
 } from '../execution-store';
+import type { MapRunRecord } from '../map-runs/map-run-record';
+import type { ActivityRecord, ResourceTag } from '../resource-store';
+import type { StateMachineAliasRecord, StateMachineVersionRecord } from '../state-machine-versions';
 
 /** Keeps everything in Maps; `flush()` has nothing to do. */
 export class MemoryExecutionStore implements ExecutionStore {
@@ -14,6 +17,11 @@ export class MemoryExecutionStore implements ExecutionStore {
   private readonly executions = new Map<string, ExecutionRecord>();
   private readonly events = new Map<string, StoredEvent[]>();
   private readonly effects = new Map<string, Map<string, JsonValue>>();
+  private readonly activities = new Map<string, ActivityRecord>();
+  private readonly tags = new Map<string, ResourceTag[]>();
+  private readonly versions = new Map<string, StateMachineVersionRecord>();
+  private readonly aliases = new Map<string, StateMachineAliasRecord>();
+  private readonly mapRuns = new Map<string, MapRunRecord>();
 
   putStateMachine(record: StateMachineRecord): void {
     this.stateMachines.set(record.arn, { ...record });
@@ -30,6 +38,84 @@ export class MemoryExecutionStore implements ExecutionStore {
 
   deleteStateMachine(arn: string): void {
     this.stateMachines.delete(arn);
+    this.tags.delete(arn);
+  }
+
+  putActivity(record: ActivityRecord): void {
+    this.activities.set(record.arn, { ...record });
+  }
+
+  getActivity(arn: string): ActivityRecord | undefined {
+    const record = this.activities.get(arn);
+    return record && { ...record };
+  }
+
+  listActivities(): ActivityRecord[] {
+    return [...this.activities.values()].map((record) => ({ ...record }));
+  }
+
+  deleteActivity(arn: string): void {
+    this.activities.delete(arn);
+    this.tags.delete(arn);
+  }
+
+  putTags(resourceArn: string, tags: ResourceTag[]): void {
+    if (tags.length) this.tags.set(resourceArn, tags.map((tag) => ({ ...tag })));
+    else this.tags.delete(resourceArn);
+  }
+
+  getTags(resourceArn: string): ResourceTag[] {
+    return (this.tags.get(resourceArn) ?? []).map((tag) => ({ ...tag }));
+  }
+
+  putStateMachineVersion(record: StateMachineVersionRecord): void {
+    this.versions.set(record.arn, { ...record });
+  }
+
+  getStateMachineVersion(arn: string): StateMachineVersionRecord | undefined {
+    const record = this.versions.get(arn);
+    return record && { ...record };
+  }
+
+  listStateMachineVersions(stateMachineArn: string): StateMachineVersionRecord[] {
+    return [...this.versions.values()].filter((record) => record.stateMachineArn === stateMachineArn).map((record) => ({ ...record }));
+  }
+
+  deleteStateMachineVersion(arn: string): void {
+    this.versions.delete(arn);
+  }
+
+  putStateMachineAlias(record: StateMachineAliasRecord): void {
+    this.aliases.set(record.arn, { ...record, routingConfiguration: record.routingConfiguration.map((route) => ({ ...route })) });
+  }
+
+  getStateMachineAlias(arn: string): StateMachineAliasRecord | undefined {
+    const record = this.aliases.get(arn);
+    return record && { ...record, routingConfiguration: record.routingConfiguration.map((route) => ({ ...route })) };
+  }
+
+  listStateMachineAliases(stateMachineArn: string): StateMachineAliasRecord[] {
+    return [...this.aliases.keys()].flatMap((arn) => {
+      const record = this.getStateMachineAlias(arn);
+      return record && record.stateMachineArn === stateMachineArn ? [record] : [];
+    });
+  }
+
+  deleteStateMachineAlias(arn: string): void {
+    this.aliases.delete(arn);
+  }
+
+  putMapRun(record: MapRunRecord): void {
+    this.mapRuns.set(record.arn, { ...record });
+  }
+
+  getMapRun(arn: string): MapRunRecord | undefined {
+    const record = this.mapRuns.get(arn);
+    return record && { ...record };
+  }
+
+  listMapRuns(executionArn: string): MapRunRecord[] {
+    return [...this.mapRuns.values()].filter((record) => record.executionArn === executionArn).map((record) => ({ ...record }));
   }
 
   putExecution(record: ExecutionRecord): void {
