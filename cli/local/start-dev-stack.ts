@@ -50,7 +50,8 @@ export async function startDevStack({ dataDir, apiPort, sfnPort, dynamodbPort, l
     logger,
     onStatusChange: (record) => {
       runSnapshots.changed(record.arn);
-      live.onStatusChange(record);
+      // A distributed Map's iterations are executions of their map run, not runs of a workflow: the Map's own events tell their story.
+      if (record.mapRunArn === undefined) live.onStatusChange(record);
     },
     onHistoryChange: runSnapshots.changed,
     onApprovalEvent,
