@@ -22,10 +22,13 @@ export function engineCommand(): Command {
 }
 
 /** Defaults of `statecraft engine` (and `statecraft dev`), from the environment where set. */
+/** An environment variable's value, unless it is unset or blank (as api/config.ts reads them). */
+const fromEnv = (name: string): string | undefined => process.env[name]?.trim() || undefined;
+
 export const ENGINE_DEFAULTS = {
-  port: process.env.SFN_PORT ?? '8083',
-  dataDir: process.env.STATECRAFT_DATA_DIR ?? '.statecraft',
-  dynamodbPort: process.env.DYNAMODB_PORT ?? '8000',
+  port: fromEnv('SFN_PORT') ?? '8083',
+  dataDir: fromEnv('STATECRAFT_DATA_DIR') ?? '.statecraft',
+  dynamodbPort: fromEnv('DYNAMODB_PORT') ?? '8000',
   deploy: true,
   logLevel: 'info',
 } as const satisfies Omit<EngineOptions, 'dynamodbEndpoint' | 'timeScale'>;
