@@ -37,11 +37,11 @@ let counter = 0;
 
 /** Builds a harness; `handlers` are the task handlers by function name. */
 export function createEngineHarness(
-  options: { handlers?: Record<string, TaskHandler>; store?: ExecutionStore; clock?: VirtualClock; onHistoryChange?: (executionArn: string) => void } = {},
+  options: { handlers?: Record<string, TaskHandler>; store?: ExecutionStore; clock?: VirtualClock; onHistoryChange?: (executionArn: string) => void; random?: () => number } = {},
 ): EngineHarness {
   const clock = options.clock ?? createFakeClock();
   const store = options.store ?? new MemoryExecutionStore();
-  const engine = new Engine({ store, clock, taskHandlers: options.handlers ?? {}, onHistoryChange: options.onHistoryChange });
+  const engine = new Engine({ store, clock, taskHandlers: options.handlers ?? {}, onHistoryChange: options.onHistoryChange, random: options.random });
   const harness: EngineHarness = {
     engine,
     clock,

@@ -18,6 +18,8 @@ export type EngineServices = {
   activities?: ActivityTasks;
   /** Map Runs of Distributed Map states (absent where they cannot run, e.g. TestState). */
   mapRuns?: MapRuns;
+  /** Draws in [0, 1) for FULL retry jitter (absent: Math.random). */
+  random?: () => number;
   /** Task invocations currently running (for `--fast-time`, which must not skip time while one runs). */
   inFlight: { tasks: number };
 };

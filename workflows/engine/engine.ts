@@ -50,7 +50,7 @@ export type EngineOptions = {
   onHistoryChange?: (executionArn: string) => void;
   /** Wraps each Task's integration (the test kit answers mocked states here instead of the service). */
   wrapIntegration?: (integration: TaskIntegration) => TaskIntegration;
-  /** Draws in [0, 1) that pick the version of an alias with two routes (Math.random unless given: tests pin it). */
+  /** Draws in [0, 1): the version of an alias with two routes, and FULL retry jitter (Math.random unless given: tests pin it). */
   random?: () => number;
 };
 
@@ -101,6 +101,7 @@ export class Engine {
       callbacks: this.callbacks,
       activities: this.activityTasks,
       mapRuns: this.mapRuns,
+      random: this.random,
       integration: (resource) => (options.wrapIntegration ?? ((integration) => integration))(resolveIntegration(integrationEnv, resource)),
       inFlight: { tasks: 0 },
     };

@@ -79,8 +79,9 @@ export async function withRetryAndCatch(
     if (retrier && counts[index] < (retrier.MaxAttempts ?? DEFAULT_MAX_ATTEMPTS)) {
       const delay = retryDelayMs(retrier, counts[index]);
       const jittered = retrier.JitterStrategy === 'FULL';
-      const clock = run.scope.run.clock;
-      const dueAt = await run.scope.memo(() => clock.now() + (jittered ? Math.round(Math.random() * delay) : delay));
+      const { clock, services } = run.scope.run;
+      const random = services.random ?? Math.random;
+      const dueAt = await run.scope.memo(() => clock.now() + (jittered ? Math.round(random() * delay) : delay));
       counts[index] += 1;
       run.retryCount += 1;
       await run.scope.sleepUntil(dueAt);
