@@ -41,6 +41,8 @@ export type TestWorkflowOptions<Input> = {
   workflows?: readonly Workflow[];
   /** Where virtual time starts (default 2024-01-01T00:00:00Z). */
   startTime?: Date;
+  /** Draws in [0, 1) for FULL retry jitter and alias routing (default Math.random): pin it to make jittered waits exact. */
+  random?: () => number;
 };
 
 /** The run, with the tables as the run left them. */
@@ -76,6 +78,7 @@ export async function testWorkflow<Input, Output>(workflow: Workflow<Input, Outp
       clock,
       region: REGION,
       accountId: ACCOUNT_ID,
+      random: options.random,
       dynamodb: tables.items,
       taskHandlers: handlersOf(compiled, mocks, { strict: options.strict ?? false, problems, clock, virtualWaits, decide }),
       wrapIntegration: (integration) => mockedIntegration(integration, mocks, { clock, virtualWaits, engine: () => engine as Engine, attempts: serviceAttempts }),

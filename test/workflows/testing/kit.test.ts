@@ -50,6 +50,18 @@ describe('mocks', () => {
     expect(run.durationMs).toBeGreaterThanOrEqual((120 + 30 + 120 + 60) * 1000);
   });
 
+  it('pins FULL retry jitter with the random given', async () => {
+    // 'Load order' retries throttling with FULL jitter: interval 1 s, backoff 2.
+    const throttled = { error: 'DynamoDB.ProvisionedThroughputExceededException' };
+    const run = await testWorkflow(refundRequest, { tables, random: () => 0.5, serviceMocks: { 'Load order': { sequence: [throttled, throttled, { result: { Item: { orderId: { S: 'ORD-10042' }, total: { N: '109.15' }, chargeId: { S: 'CH-1' }, customerId: { S: 'CUST-1' }, orderStatus: { S: 'SHIPPED' } } } }] } } });
+
+    const failed = run.history.filter((event) => event.type === 'TaskFailed').map((event) => event.timestamp as number);
+    const scheduled = run.history.filter((event) => event.type === 'TaskScheduled').map((event) => event.timestamp as number);
+    expect(run.states['Load order'].attempts).toBe(3);
+    // Waits of 0.5 × 1 s and 0.5 × 2 s (history timestamps are epoch seconds).
+    expect([scheduled[1] - failed[0], scheduled[2] - failed[1]]).toEqual([0.5, 1]);
+  });
+
   it('trips TimeoutSeconds with a delay longer than the task may take', async () => {
     const run = await testWorkflow(refundRequest, { tables, mocks: { 'Issue refund': { delay: '10m' } } });
 
