@@ -28,7 +28,7 @@ describe('the chatbot on the dev stack', () => {
     const started = await chat.chat(alice, 'yes', asked.conversationId);
     const runId = /as (r-[0-9a-f]{6})\./.exec(started.text)?.[1] ?? '';
     const client = await chat.api(alice);
-    await eventually(async () => ((await client.get(`/api/runs/${runId}`)).body.status === 'WAITING_FOR_APPROVAL' ? true : undefined), 15_000);
+    await eventually(async () => ((await client.get(`/api/runs/${runId}`)).body.status === 'WAITING_FOR_APPROVAL' ? true : undefined), { timeout: 15_000 });
     const ownApproval = await chat.chat(alice, 'approve it', asked.conversationId);
     const approved = await chat.chat(rita, 'approve it');
 
@@ -41,7 +41,7 @@ describe('the chatbot on the dev stack', () => {
     expect(ownApproval.text).toBe(`You started ${runId}, so someone else has to approve or reject it (four-eyes rule).`);
     expect(approved.text).toMatch(/^Approved r-/);
     expect([approved.intent, approved.dialogAction, approved.state]).toEqual(['ApproveRun', 'Close', 'Fulfilled']);
-    await eventually(async () => ((await client.get(`/api/runs/${runId}`)).body.status === 'SUCCEEDED' ? true : undefined), 30_000);
+    await eventually(async () => ((await client.get(`/api/runs/${runId}`)).body.status === 'SUCCEEDED' ? true : undefined), { timeout: 30_000 });
   });
 
   it('does not let a viewer start a run', async () => {

@@ -12,6 +12,7 @@ import { DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCom
 import { findWorkflow } from '../../workflows/definitions';
 import { localSfnClient } from '../../cli/local/deploy-workflows';
 import { ROOT } from './run-cli';
+import { eventually } from '../helpers/eventually';
 
 jest.setTimeout(180_000);
 
@@ -63,15 +64,6 @@ async function approvalToken(client: SFNClient, executionArn: string): Promise<s
   return parameters ? (JSON.parse(parameters) as { Payload: { taskToken: string } }).Payload.taskToken : undefined;
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 const example = (name: string): Record<string, unknown> => ({ ...(findWorkflow(name)?.options.example as Record<string, unknown>) });
 
@@ -108,7 +100,7 @@ describe('statecraft engine', () => {
         const { status, error, cause } = await client.send(new DescribeExecutionCommand({ executionArn: arns[name] }));
         if (status !== 'RUNNING') throw new Error(`${name} ended ${status} before its approval: ${error} ${cause}`);
         return approvalToken(client, arns[name]);
-      }, `the approval of ${name}`);
+      }, { what: `the approval of ${name}`, timeout: 60_000, interval: 200 });
     }
 
     child.kill('SIGKILL');
@@ -126,7 +118,7 @@ describe('statecraft engine', () => {
       statuses[name] = await eventually(async () => {
         const { status } = await client.send(new DescribeExecutionCommand({ executionArn: arn }));
         return status === 'RUNNING' ? undefined : status;
-      }, `${name} to finish`);
+      }, { what: `${name} to finish`, timeout: 60_000, interval: 200 });
     }
 
     expect(statuses).toStrictEqual({

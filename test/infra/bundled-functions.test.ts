@@ -125,7 +125,7 @@ function scheduledPayload(executionArn: string, functionName: string): Promise<R
       if (FunctionName?.endsWith(`:function:${functionName}`) && Payload) return Payload;
     }
     return undefined;
-  }, 20_000);
+  }, { timeout: 20_000 });
 }
 
 /** What `run` throws, as Lambda reports a handler's error; undefined when it returns. */
@@ -151,7 +151,7 @@ const runReaching = (runId: string, status: string) =>
   eventually(async () => {
     const { body } = await api('GET', `/api/runs/${runId}`, { caller: dana });
     return body.status === status ? body : undefined;
-  }, 20_000);
+  }, { timeout: 20_000 });
 
 it('bundles every product function and one function per task handler', () => {
   expect([...bundled].sort()).toStrictEqual([...Object.values(PRODUCT_FUNCTIONS), ...taskFunctions.map((fn) => fn.name)].sort());

@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { LiveSocket, RESYNC_EVENT, type LiveEvent } from '../../web/src/live/live-socket';
+import { eventually } from '../helpers/eventually';
 
 type Received = { url: string; messages: Record<string, unknown>[]; socket: WebSocket };
 
@@ -36,14 +37,6 @@ beforeEach(() => {
   });
 });
 
-/** Resolves when `check` holds, polling every 10 ms until a deadline. */
-async function eventually(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const event = (seq: number, runId: string): LiveEvent => ({ type: 'run.status', seq, runId, workflow: 'deploy-service', time: new Date().toISOString(), data: {} });
 
@@ -75,7 +68,7 @@ describe('the live socket', () => {
     expect(ofRun.map((each) => each.seq)).toEqual([5]);
 
     connections[0].socket.terminate(); // the connection drops; the socket reconnects and subscribes with since
-    await eventually(() => ofRun.some((each) => each.type === RESYNC_EVENT) && all.some((each) => each.type === RESYNC_EVENT), 10_000);
+    await eventually(() => ofRun.some((each) => each.type === RESYNC_EVENT) && all.some((each) => each.type === RESYNC_EVENT), { timeout: 10_000 });
 
     expect(connections[1].messages.filter((each) => each.type === 'subscribe').map((each) => each.since)).toEqual([6, 6]);
     await new Promise((resolve) => setTimeout(resolve, 50)); // the second subscription's answer too

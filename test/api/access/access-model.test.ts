@@ -47,7 +47,7 @@ async function startAndAwaitApproval(workflow: string, starter: string, input: u
     const run = await call('GET', `/api/runs/${runId}`, starter);
     const pending = run.body.pendingApprovals as { approvalId: string }[] | undefined;
     return pending?.[0];
-  }, 30_000);
+  }, { timeout: 30_000 });
   return { runId, approvalId: approval.approvalId };
 }
 
@@ -118,7 +118,7 @@ describe('a finance-only workflow', () => {
     await roundTrip(fionaLive);
 
     const { runId, approvalId } = await startAndAwaitApproval('refund-request', alice, refund('RF-HIDDEN', 'support:bob'));
-    await eventually(async () => (fionaLive.messages.some((message) => message.type === 'approval.requested' && message.runId === runId) ? true : undefined), 10_000);
+    await eventually(async () => (fionaLive.messages.some((message) => message.type === 'approval.requested' && message.runId === runId) ? true : undefined), { timeout: 10_000 });
     await roundTrip(veraLive);
     const veraRun = await call('GET', `/api/runs/${runId}`, vera);
     const veraHistory = await call('GET', `/api/runs/${runId}/history`, vera);
@@ -184,8 +184,8 @@ describe('approvals end with their runs', () => {
     const cancelled = await eventually(async () => {
       const listed = await call('GET', '/api/approvals?status=cancelled', rita);
       return (listed.body.approvals as { approvalId: string; cancelReason?: string }[]).find((approval) => approval.approvalId === approvalId);
-    }, 10_000);
-    const event = await eventually(async () => live.messages.find((message) => message.type === 'approval.cancelled' && message.runId === runId), 10_000);
+    }, { timeout: 10_000 });
+    const event = await eventually(async () => live.messages.find((message) => message.type === 'approval.cancelled' && message.runId === runId), { timeout: 10_000 });
     const decided = await call('POST', `/api/approvals/${approvalId}/approve`, rita, {});
 
     expect(stopped.status).toBe(200);

@@ -17,6 +17,7 @@ import { startRun as startThroughStatecraft } from '../../../api/runs/start-run'
 import { ensureTable } from '../../../api/storage/ensure-table';
 import { deployWorkflows } from '../../../cli/local/deploy-workflows';
 import { localDefinitions } from '../../../cli/local/local-definitions';
+import { eventually } from '../../helpers/eventually';
 import { startLocalDynamoDb, type LocalDynamoDb } from '../../../cli/local/local-dynamodb';
 import { startWorkflow, workflow } from '../../../workflows/dsl';
 import type { TaskHandler, VirtualClock } from '../../../workflows/engine';
@@ -63,15 +64,6 @@ export type ApprovalHarness = {
   stop(): Promise<void>;
 };
 
-/** Polls (in real time, briefly) until `check` yields a value. */
-async function eventually<T>(check: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let attempt = 0; attempt < 400; attempt += 1) {
-    const value = await check();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Starts dynalite and the emulator, creates the table and deploys release-flow. */
 export async function startApprovalHarness(): Promise<ApprovalHarness> {
@@ -92,7 +84,7 @@ export async function startApprovalHarness(): Promise<ApprovalHarness> {
   const catalogue = createWorkflowCatalogue([releaseFlow, releaseTrain] as never[], ACCOUNT);
   const lookup: RunLookup = { sfn, catalogue, ledger };
   const entry = catalogue.get('release-flow');
-  const approvalOf = (runId: string) => eventually(async () => (await store.list({ runId }))[0], `the approval of ${runId}`);
+  const approvalOf = (runId: string) => eventually(async () => (await store.list({ runId }))[0], { what: `the approval of ${runId}` });
   return {
     dynamodb: dynamoClient,
     store,
@@ -109,7 +101,7 @@ export async function startApprovalHarness(): Promise<ApprovalHarness> {
     async startNested(runId, startedBy) {
       const before = new Set((await store.list()).map((record) => record.approvalId));
       await startThroughStatecraft(lookup, catalogue.get('release-train'), { runId, input: { service: 'checkout' }, caller: { user: startedBy, groups: ['operators'] }, channel: 'api' });
-      const approval = await eventually(async () => (await store.list()).find((record) => !before.has(record.approvalId) && record.workflow === 'release-flow'), `the nested approval of ${runId}`);
+      const approval = await eventually(async () => (await store.list()).find((record) => !before.has(record.approvalId) && record.workflow === 'release-flow'), { what: `the nested approval of ${runId}` });
       return { executionArn: approval.executionArn, approval };
     },
     async startOutside(runId, input = { service: 'checkout' }) {
@@ -120,7 +112,7 @@ export async function startApprovalHarness(): Promise<ApprovalHarness> {
       eventually(async () => {
         const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
         return described.status === 'RUNNING' ? undefined : described;
-      }, `${executionArn} to finish`),
+      }, { what: `${executionArn} to finish` }),
     async stop() {
       await emulator.stop();
       dynamoClient.destroy();

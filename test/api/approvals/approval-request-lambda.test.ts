@@ -58,7 +58,7 @@ describe('the approval-request Lambda', () => {
     const [approval] = await eventually(async () => {
       const found = await store.list({ runId: 'lambda-1' });
       return found.length ? found : undefined;
-    }, 30_000);
+    }, { timeout: 30_000 });
 
     expect(approval).toMatchObject({ executionArn, runId: 'lambda-1', workflow: 'deploy-service', stateName: 'Approve production', status: 'pending', requestedBy: 'dana' });
     expect(approval.taskToken.length).toBeGreaterThan(10);

@@ -45,7 +45,7 @@ async function connect(url: string): Promise<Client> {
     raw.push(String(data));
     messages.push(JSON.parse(String(data)) as Message);
   });
-  const until = (check: (message: Message) => boolean) => eventually(async () => messages.find(check), 30_000);
+  const until = (check: (message: Message) => boolean) => eventually(async () => messages.find(check), { timeout: 30_000 });
   const client = await new Promise<Client>((resolve, reject) => {
     socket.once('open', () => resolve({ socket, raw, messages, until }));
     socket.once('error', reject);

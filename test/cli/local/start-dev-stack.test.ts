@@ -68,7 +68,7 @@ describe('statecraft dev stack', () => {
     const waiting = await eventually(async () => {
       const run = record(await call('GET', `/api/runs/${runId}`, viewer));
       return run.body.status === 'WAITING_FOR_APPROVAL' && Array.isArray(run.body.pendingApprovals) && run.body.pendingApprovals.length === 1 ? run : undefined;
-    }, 30_000);
+    }, { timeout: 30_000 });
     const listed = record(await call('GET', '/api/approvals?status=pending', approver));
     const approval = (listed.body.approvals as { approvalId: string; runId: string }[]).find((candidate) => candidate.runId === runId);
     const approvalId = String(approval?.approvalId);
@@ -77,7 +77,7 @@ describe('statecraft dev stack', () => {
     const finished = await eventually(async () => {
       const run = record(await call('GET', `/api/runs/${runId}`, viewer));
       return run.body.status === 'SUCCEEDED' || run.body.status === 'FAILED' ? run : undefined;
-    }, 30_000);
+    }, { timeout: 30_000 });
     const again = record(await call('POST', `/api/approvals/${approvalId}/approve`, approver, {}));
     const token = await taskToken(String(waiting.body.executionArn));
 
@@ -111,7 +111,7 @@ describe('statecraft dev stack', () => {
       return ids;
     };
     let ids: string[] = [];
-    await eventually(async () => ((ids = await waitingIds()), runIds.every((id) => ids.includes(id)) ? true : undefined), 30_000);
+    await eventually(async () => ((ids = await waitingIds()), runIds.every((id) => ids.includes(id)) ? true : undefined), { timeout: 30_000 });
     const running = await call('GET', '/api/runs?workflow=deploy-service&status=RUNNING', operator);
     const all = await call('GET', '/api/runs?workflow=deploy-service', operator);
 
@@ -135,7 +135,7 @@ describe('statecraft dev stack', () => {
     const approvalId = await eventually(async () => {
       const list = await call('GET', '/api/approvals?status=pending', approver);
       return (list.body.approvals as { approvalId: string; runId: string }[]).find((candidate) => candidate.runId === runId)?.approvalId;
-    }, 30_000);
+    }, { timeout: 30_000 });
 
     await stack?.stop();
     await start();
@@ -144,7 +144,7 @@ describe('statecraft dev stack', () => {
     const finished = await eventually(async () => {
       const run = await call('GET', `/api/runs/${runId}`, operator);
       return run.body.status === 'SUCCEEDED' || run.body.status === 'FAILED' ? run : undefined;
-    }, 30_000);
+    }, { timeout: 30_000 });
 
     expect(after.status).toBe(200);
     expect(after.body.status).toBe('pending');

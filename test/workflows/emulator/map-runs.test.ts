@@ -27,6 +27,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
 import { createFakeClock } from '../../helpers/fake-clock';
+import { eventually } from '../../helpers/eventually';
 import { createSfnClient } from '../../helpers/sfn-client';
 
 const ROLE = 'arn:aws:iam::123456789012:role/test';
@@ -69,13 +70,12 @@ async function historyOf(client: SFNClient, executionArn: string): Promise<Histo
   return (await client.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }))).events ?? [];
 }
 
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; attempt < 2000; attempt++) {
+/** The first value `read` gives that `accept` takes. */
+function readUntil<T>(read: () => Promise<T>, accept: (value: T) => boolean): Promise<T> {
+  return eventually(async () => {
     const value = await read();
-    if (accept(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error('condition never met');
+    return accept(value) ? value : undefined;
+  }, { timeout: 10_000, interval: 5, what: 'the map run to get there' });
 }
 
 describe('Map Runs of distributed Map states', () => {
@@ -102,13 +102,13 @@ describe('Map Runs of distributed Map states', () => {
   }
 
   const closed = (executionArn: string) =>
-    eventually(
+    readUntil(
       () => client.send(new DescribeExecutionCommand({ executionArn })),
       (described) => described.status !== 'RUNNING',
     );
 
   const mapRunOf = async (executionArn: string) => {
-    const { mapRuns } = await eventually(
+    const { mapRuns } = await readUntil(
       () => client.send(new ListMapRunsCommand({ executionArn })),
       (listed) => (listed.mapRuns ?? []).length > 0,
     );
@@ -224,13 +224,13 @@ describe('Map Runs of distributed Map states', () => {
     const machine = await deploy('throttled', fanOut({ MaxConcurrency: 1, ItemProcessor: SLOW }));
     const executionArn = await start(machine, [1, 2, 3, 4]);
     const mapRunArn = await mapRunOf(executionArn);
-    const before = await eventually(() => children(mapRunArn), (listed) => listed.length === 1);
+    const before = await readUntil(() => children(mapRunArn), (listed) => listed.length === 1);
 
     await client.send(new UpdateMapRunCommand({ mapRunArn, maxConcurrency: 3 }));
-    const after = await eventually(() => children(mapRunArn), (listed) => listed.length === 3);
+    const after = await readUntil(() => children(mapRunArn), (listed) => listed.length === 3);
     const described = await client.send(new DescribeMapRunCommand({ mapRunArn }));
     await clock.advance(10_000);
-    const fourth = await eventually(() => children(mapRunArn), (listed) => listed.length === 4);
+    const fourth = await readUntil(() => children(mapRunArn), (listed) => listed.length === 4);
     await clock.advance(10_000);
     const parent = await closed(executionArn);
 
@@ -254,7 +254,7 @@ describe('Map Runs of distributed Map states', () => {
 
     await client.send(new UpdateMapRunCommand({ mapRunArn, toleratedFailureCount: 1, toleratedFailurePercentage: 50 }));
     await clock.advance(10_000);
-    await eventually(() => children(mapRunArn), (listed) => listed.length === 2);
+    await readUntil(() => children(mapRunArn), (listed) => listed.length === 2);
     await clock.advance(10_000);
     const parent = await closed(executionArn);
     const described = await client.send(new DescribeMapRunCommand({ mapRunArn }));
@@ -274,7 +274,7 @@ describe('Map Runs of distributed Map states', () => {
       },
     });
     const executionArn = await start(machine, [1]);
-    await eventually(() => client.send(new ListMapRunsCommand({ executionArn })), (listed) => listed.mapRuns?.length === 1);
+    await readUntil(() => client.send(new ListMapRunsCommand({ executionArn })), (listed) => listed.mapRuns?.length === 1);
     await clock.advance(1_000);
     await closed(executionArn);
 
@@ -295,7 +295,7 @@ describe('Map Runs of distributed Map states', () => {
     const machine = await deploy('stoppable', fanOut({ ItemProcessor: SLOW }));
     const executionArn = await start(machine, [1, 2]);
     const mapRunArn = await mapRunOf(executionArn);
-    await eventually(() => children(mapRunArn), (listed) => listed.length === 2);
+    await readUntil(() => children(mapRunArn), (listed) => listed.length === 2);
 
     await client.send(new StopExecutionCommand({ executionArn }));
     const listed = await children(mapRunArn);
@@ -361,19 +361,19 @@ describe('a Map Run across a restart of the server', () => {
     const definition = fanOut({ MaxConcurrency: 1, ItemProcessor: SLOW });
     const { stateMachineArn } = await first.client.send(new CreateStateMachineCommand({ name: 'durable', definition: JSON.stringify(definition), roleArn: ROLE }));
     const { executionArn } = await first.client.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify([1, 2, 3, 4]) }));
-    const { mapRuns } = await eventually(() => first.client.send(new ListMapRunsCommand({ executionArn })), (listed) => listed.mapRuns?.length === 1);
+    const { mapRuns } = await readUntil(() => first.client.send(new ListMapRunsCommand({ executionArn })), (listed) => listed.mapRuns?.length === 1);
     const mapRunArn = mapRuns![0].mapRunArn!;
     await first.client.send(new UpdateMapRunCommand({ mapRunArn, maxConcurrency: 2 }));
-    await eventually(() => first.client.send(new ListExecutionsCommand({ mapRunArn })), (listed) => listed.executions?.length === 2);
+    await readUntil(() => first.client.send(new ListExecutionsCommand({ mapRunArn })), (listed) => listed.executions?.length === 2);
     await first.stop();
 
     const clock = createFakeClock();
     const second = await startEmulator({ dataDir, clock });
     const resumed = await second.client.send(new DescribeMapRunCommand({ mapRunArn }));
     await clock.advance(10_000);
-    await eventually(() => second.client.send(new ListExecutionsCommand({ mapRunArn })), (listed) => listed.executions?.length === 4);
+    await readUntil(() => second.client.send(new ListExecutionsCommand({ mapRunArn })), (listed) => listed.executions?.length === 4);
     await clock.advance(10_000);
-    const parent = await eventually(() => second.client.send(new DescribeExecutionCommand({ executionArn })), (described) => described.status !== 'RUNNING');
+    const parent = await readUntil(() => second.client.send(new DescribeExecutionCommand({ executionArn })), (described) => described.status !== 'RUNNING');
     const listed = (await second.client.send(new ListExecutionsCommand({ mapRunArn }))).executions ?? [];
     const histories = await Promise.all(listed.map((child) => historyOf(second.client, child.executionArn!)));
     const described = await second.client.send(new DescribeMapRunCommand({ mapRunArn }));
@@ -450,7 +450,7 @@ describe('a Map Run across kill -9 of the emulator process', () => {
       const second = await launch(dataDir, logFile);
       child = second.child;
       const again = createSfnClient(second.endpoint);
-      const parent = await eventually(() => again.send(new DescribeExecutionCommand({ executionArn })), (described) => described.status !== 'RUNNING');
+      const parent = await readUntil(() => again.send(new DescribeExecutionCommand({ executionArn })), (described) => described.status !== 'RUNNING');
       const parentHistory = await historyOf(again, executionArn!);
       const { mapRuns } = await again.send(new ListMapRunsCommand({ executionArn }));
       const mapRunArn = mapRuns![0].mapRunArn!;
