@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token
  */
 import { SendTaskFailureCommand, SendTaskSuccessCommand, type SFNClient } from '@aws-sdk/client-sfn';
-import { approvedOutput, rejectedFailure } from '../../workflows/dsl/build/approval-outcome';
+import { approvedOutput, rejectedFailure } from '../../workflows/asl/approval-contract';
 import { checkAccess, type ResolvedAccess } from '../access/access-rule';
 import { enforceAccess } from '../access/enforce-access';
 import { HttpError, type Caller } from '../errors';

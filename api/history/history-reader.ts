@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/step-functions/latest/apireference/API_HistoryEvent.html
  */
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
-import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/dsl/build/approval-request-function';
+import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/asl/approval-contract';
 
 /** How a visit of a state stands. */
 export type VisitStatus = 'running' | 'waiting-for-approval' | 'succeeded' | 'caught' | 'failed' | 'aborted';

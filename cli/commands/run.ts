@@ -1,7 +1,7 @@
 /** `statecraft run <workflow | file.asl.json>`: one execution, in-process, to the end. */
 import * as fs from 'node:fs';
 import { Command } from 'commander';
-import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/dsl';
+import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/asl/approval-contract';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Engine, MemoryExecutionStore, systemClock, VirtualClock, type HistoryEvent } from '../../workflows/engine';
 import { findWorkflow } from '../../workflows/definitions';
 import { tables } from '../../workflows/definitions/tables';

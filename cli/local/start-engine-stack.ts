@@ -16,7 +16,8 @@ import { ensureApprovalsTable } from '../../api/approvals/ensure-approvals-table
 import { RunLedger, runsTableSpec } from '../../api/ledger/run-ledger';
 import { ensureTable } from '../../api/storage/ensure-table';
 import { tables } from '../../workflows/definitions/tables';
-import { APPROVAL_REQUEST_FUNCTION, approvalStepsOf } from '../../workflows/dsl';
+import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/asl/approval-contract';
+import { approvalStepsOf } from '../../workflows/dsl';
 import { DEFAULT_ACCOUNT_ID, ScaledClock, type EngineOptions, type Logger, type TaskHandler } from '../../workflows/engine';
 import { createStepFunctionsServer } from '../../workflows/emulator';
 import { catalogueHandlers } from './catalogue-handlers';

@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { taskFunctions } from '../../workflows/definitions';
-import { APPROVAL_REQUEST_FUNCTION, isTaskFunction } from '../../workflows/dsl';
+import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/asl/approval-contract';
+import { isTaskFunction } from '../../workflows/dsl';
 
 const ROOT = path.resolve(__dirname, '../..');
 

@@ -23,7 +23,7 @@ import { catalogueHandlers } from '../../cli/local/catalogue-handlers';
 import { deployWorkflows } from '../../cli/local/deploy-workflows';
 import { ensureTables } from '../../cli/local/ensure-tables';
 import { localDefinitions } from '../../cli/local/local-definitions';
-import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/dsl';
+import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/asl/approval-contract';
 import { tables } from '../../workflows/definitions/tables';
 import { startDynalite, type RunningDynalite } from './dynalite-server';
 import { startEmulator, type RunningEmulator } from './emulator-server';

@@ -23,7 +23,7 @@ import { bundleFunctions } from '../../infra/bundle/bundle-functions';
 import { PRODUCT_FUNCTIONS } from '../../infra/bundle/deployed-functions';
 import { deployServiceExample, orderFulfillmentExample, taskFunctions } from '../../workflows/definitions';
 import { priceOrder } from '../../workflows/definitions/handlers/order-fulfillment';
-import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/dsl';
+import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/asl/approval-contract';
 import { authorizerEvent, CONNECT_METHOD_ARN, connectEvent, passedOn } from '../api/live/aws/api-gateway-events';
 import { eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { invokeBundle, type BundleOutcome } from '../helpers/bundle-process';

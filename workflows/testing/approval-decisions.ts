@@ -1,9 +1,9 @@
 /**
  * Approvals in a test: the decision given for the approval state's name reaches the waiting task
- * exactly as the product's approval path sends it (approval-outcome.ts), at the instant the run asks.
+ * exactly as the product's approval path sends it (workflows/asl/approval-contract.ts), at the instant the run asks.
  * `{ expire: true }` decides nothing, so virtual time runs past the step's timeout.
  */
-import { approvedOutput, rejectedFailure } from '../dsl/build/approval-outcome';
+import { approvedOutput, rejectedFailure } from '../asl/approval-contract';
 import type { Engine, VirtualClock } from '../engine';
 
 /** How a test decides one approval step. */

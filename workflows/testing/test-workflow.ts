@@ -7,7 +7,8 @@
  * (an approval reached with no decision given, an unmocked task in strict mode, four-eyes broken).
  */
 import type { JsonValue } from '../asl';
-import { APPROVAL_REQUEST_FUNCTION, applySubstitutions, compile, type AnyTaskFunction, type CompiledWorkflow, type Workflow } from '../dsl';
+import { APPROVAL_REQUEST_FUNCTION } from '../asl/approval-contract';
+import { applySubstitutions, compile, type AnyTaskFunction, type CompiledWorkflow, type Workflow } from '../dsl';
 import { Engine, MemoryExecutionStore, settle, StatesError, VirtualClock, type TaskHandler, type TaskIntegration } from '../engine';
 import { localSubstitutionValues, stateMachineArn } from '../../cli/local/local-substitutions';
 import { decideApproval, type ApprovalDecisionMock } from './approval-decisions';

@@ -17,7 +17,7 @@ import { localDefinitions } from '../../../cli/local/local-definitions';
 import { startLocalDynamoDb, type LocalDynamoDb } from '../../../cli/local/local-dynamodb';
 import { deployServiceExample } from '../../../workflows/definitions';
 import { tables } from '../../../workflows/definitions/tables';
-import { APPROVAL_REQUEST_FUNCTION } from '../../../workflows/dsl';
+import { APPROVAL_REQUEST_FUNCTION } from '../../../workflows/asl/approval-contract';
 import { eventually } from '../../helpers/api-stack';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
 

@@ -8,12 +8,10 @@ import { pascalCase } from '../task-function';
 import type { BuildContext } from './build-context';
 import type { DraftFields } from './state-draft';
 
-import { APPROVAL_REQUEST_FUNCTION } from './approval-request-function';
+import { APPROVAL_REJECTED_ERROR, APPROVAL_REQUEST_FUNCTION } from '../../asl/approval-contract';
 
-export { APPROVAL_REQUEST_FUNCTION };
+export { APPROVAL_REJECTED_ERROR, APPROVAL_REQUEST_FUNCTION };
 export const APPROVAL_PLACEHOLDER = `${pascalCase(APPROVAL_REQUEST_FUNCTION)}FunctionArn`;
-/** The error a rejection fails the approval task with (SendTaskFailure). */
-export const APPROVAL_REJECTED_ERROR = 'Approval.Rejected';
 
 /** Who may decide: named users and/or members of groups; by default not the person who started the run. */
 export type ApproverPolicy = {
