@@ -2,7 +2,7 @@
  * The deployed workflows as the API sees them, with their state machine ARNs. Compiling them is
  * compile-catalogue.ts, kept apart so a deployed function (which reads them compiled) bundles no compiler.
  */
-import type { StateMachine } from '../../workflows/asl';
+import { executionArnOf, parseStateMachineArn, stateMachineArnOf, type StateMachine } from '../../workflows/asl';
 import type { ApprovalStep } from '../../workflows/dsl';
 import type { WorkflowGraph } from '../../workflows/dsl/graph';
 import { resolveAccess, type ResolvedAccess } from '../access/access-rule';
@@ -41,7 +41,7 @@ export type CompiledEntry = Omit<CatalogueEntry, 'stateMachineArn'>;
 
 /** The catalogue of compiled entries, each with its state machine's ARN in `account`. */
 export function catalogueOf(compiled: readonly CompiledEntry[], { region, accountId, stateMachinePrefix = '' }: CatalogueAccount): WorkflowCatalogue {
-  const entries = compiled.map((entry): CatalogueEntry => ({ ...entry, stateMachineArn: `arn:aws:states:${region}:${accountId}:stateMachine:${stateMachinePrefix}${entry.name}` }));
+  const entries = compiled.map((entry): CatalogueEntry => ({ ...entry, stateMachineArn: stateMachineArnOf({ region, accountId }, `${stateMachinePrefix}${entry.name}`) }));
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   return {
     entries,
@@ -62,7 +62,9 @@ export function workflowNotFound(name: string): HttpError {
 
 /** The execution ARN of run `runId` of a workflow (the run id is the execution name). */
 export function executionArn(entry: CatalogueEntry, runId: string): string {
-  return `${entry.stateMachineArn.replace(':stateMachine:', ':execution:')}:${runId}`;
+  const machine = parseStateMachineArn(entry.stateMachineArn);
+  // Catalogue ARNs are built by stateMachineArnOf, so they parse; the replace only guards a hand-made entry.
+  return machine ? executionArnOf(machine, machine.name, runId) : `${entry.stateMachineArn.replace(':stateMachine:', ':execution:')}:${runId}`;
 }
 
 /** The run id of an execution ARN: the execution name, its last segment. */

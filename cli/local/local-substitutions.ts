@@ -1,4 +1,5 @@
 /** What the placeholders of compiled workflows stand for on the embedded stack. */
+import { lambdaFunctionArnOf, stateMachineArnOf } from '../../workflows/asl';
 import type { Substitutions } from '../../workflows/dsl';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../../workflows/engine';
 
@@ -14,7 +15,7 @@ export function localSubstitutionValues(substitutions: Substitutions, { region, 
     Object.entries(substitutions).map(([name, substitution]) => {
       switch (substitution.type) {
         case 'function':
-          return [name, `arn:aws:lambda:${region}:${accountId}:function:${substitution.functionName}`];
+          return [name, lambdaFunctionArnOf({ region, accountId }, substitution.functionName)];
         case 'stateMachine':
           return [name, stateMachineArn(substitution.workflow, { region, accountId })];
         case 'table':
@@ -26,5 +27,5 @@ export function localSubstitutionValues(substitutions: Substitutions, { region, 
 
 /** The ARN a workflow is deployed under on the embedded engine. */
 export function stateMachineArn(workflow: string, { region, accountId }: LocalAccount): string {
-  return `arn:aws:states:${region}:${accountId}:stateMachine:${workflow}`;
+  return stateMachineArnOf({ region, accountId }, workflow);
 }

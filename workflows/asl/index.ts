@@ -28,3 +28,5 @@ export { MAX_DEFINITION_BYTES, MAX_PAYLOAD_BYTES } from './state-machine';
 export type { StatesErrorName } from './error-names';
 export { STATES_ERROR_NAMES, isStatesErrorName } from './error-names';
 export { APPROVAL_REJECTED_ERROR, APPROVAL_REQUEST_FUNCTION, approvedOutput, rejectedFailure } from './approval-contract';
+export { executionArnOf, lambdaFunctionArnOf, parseExecutionArn, parseStateMachineArn, stateMachineArnOf } from './arns';
+export type { Account } from './arns';

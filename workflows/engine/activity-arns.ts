@@ -2,7 +2,7 @@
  * ARNs of activities: `arn:aws:states:REGION:ACCOUNT:activity:NAME`.
  * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-activities.html
  */
-import type { Account } from './arns';
+import type { Account } from '../asl/arns';
 
 const ACTIVITY_ARN = /^arn:aws[a-zA-Z-]*:states:([a-z0-9-]+):(\d{12}):activity:([^:]+)$/;
 

@@ -3,7 +3,7 @@
  * task handlers. No I/O of its own; the emulator puts the Step Functions API in front of it.
  */
 import type { StateMachine } from '../asl';
-import type { Account } from './arns';
+import type { Account } from '../asl/arns';
 import { systemClock, type Clock } from './clock';
 import { driveExecution } from './drive-execution';
 import type { EngineServices } from './engine-services';

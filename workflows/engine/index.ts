@@ -2,8 +2,8 @@
 export { Engine, DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from './engine';
 export type { EngineOptions, StartExecutionRequest, StartRefusal } from './engine';
 export type { EngineRefusal, EngineResult } from './engine-result';
-export { executionArnOf, parseExecutionArn, parseStateMachineArn, stateMachineArnOf } from './arns';
-export type { Account } from './arns';
+export { executionArnOf, parseExecutionArn, parseStateMachineArn, stateMachineArnOf } from '../asl/arns';
+export type { Account } from '../asl/arns';
 export { aliasArnOf, parseQualifiedStateMachineArn, versionArnOf } from './qualified-arns';
 export type { QualifiedStateMachineArn } from './qualified-arns';
 export type { RoutingConfigurationItem, StateMachineAliasRecord, StateMachineVersionRecord, VersionStore } from './state-machine-versions';

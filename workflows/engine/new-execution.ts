@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html
  */
 import { randomUUID } from 'node:crypto';
-import { executionArnOf, type Account } from './arns';
+import { executionArnOf, type Account } from '../asl/arns';
 import { accept, refuse, type EngineResult } from './engine-result';
 import { isValidResourceName } from './execution-names';
 import type { ExecutionRecord, ExecutionStore } from './execution-store';

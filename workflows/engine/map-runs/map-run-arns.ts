@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-examine-map-run.html
  */
 import { createHash } from 'node:crypto';
-import type { Account } from '../arns';
+import type { Account } from '../../asl/arns';
 import { isValidResourceName } from '../execution-names';
 import type { MapRunRecord } from './map-run-record';
 

@@ -5,7 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { JsonObject, JsonValue } from '../../asl';
-import type { Account } from '../arns';
+import type { Account } from '../../asl/arns';
 import type { Clock } from '../clock';
 import type { EngineServices } from '../engine-services';
 import { ExecutionRun } from '../execution-run';

@@ -1,5 +1,6 @@
 /**
- * ARNs of state machines and executions, as AWS forms them.
+ * ARNs of state machines, executions and Lambda functions, as AWS forms them: built and parsed here
+ * only (the engine, the API's catalogue, the local stack and the deploy all use these).
  * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-state-machine-executions.html
  */
 
@@ -27,4 +28,9 @@ export function parseStateMachineArn(arn: string): (Account & { name: string }) 
 export function parseExecutionArn(arn: string): (Account & { machineName: string; name: string }) | undefined {
   const match = /^arn:aws[a-zA-Z-]*:states:([a-z0-9-]+):(\d{12}):(execution|express):([^:]+):([^:]+)(:[^:]+)?$/.exec(arn);
   return match ? { region: match[1], accountId: match[2], machineName: match[4], name: match[5] } : undefined;
+}
+
+/** `arn:aws:lambda:REGION:ACCOUNT:function:NAME`. */
+export function lambdaFunctionArnOf(account: Account, name: string): string {
+  return `arn:aws:lambda:${account.region}:${account.accountId}:function:${name}`;
 }
