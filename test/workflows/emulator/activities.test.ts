@@ -28,7 +28,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
 import { createFakeClock } from '../../helpers/fake-clock';
-import { createSfnClient } from '../../helpers/sfn-client';
+import { createSfnClient, untilClosed, errorOf } from '../../helpers/sfn-client';
 
 const ROLE = 'arn:aws:iam::123456789012:role/test';
 const ROOT = resolve(__dirname, '../../..');
@@ -36,30 +36,12 @@ const TSX_LOADER = join(ROOT, 'node_modules/tsx/dist/loader.mjs');
 const runIfTsx = existsSync(TSX_LOADER) ? it : it.skip;
 const ACCOUNT = 'arn:aws:states:us-east-1:123456789012';
 
-async function untilClosed(client: SFNClient, executionArn: string) {
-  for (;;) {
-    const described = await client.send(new DescribeExecutionCommand({ executionArn }));
-    if (described.status !== 'RUNNING') return described;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 async function historyOf(client: SFNClient, executionArn: string): Promise<HistoryEvent[]> {
   return (await client.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }))).events ?? [];
 }
 
 async function until(client: SFNClient, executionArn: string, type: string): Promise<void> {
   while (!(await historyOf(client, executionArn)).some((event) => event.type === type)) await new Promise((resolve) => setTimeout(resolve, 5));
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string; resourceName?: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const { name, message, resourceName } = error as Error & { resourceName?: string };
-    return { name, message, resourceName };
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** Starts test/helpers/emulator-process.ts in its own Node process (killable with SIGKILL) on `dataDir`. */

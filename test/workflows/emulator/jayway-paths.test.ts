@@ -6,13 +6,9 @@
  * Jayway's PathCompiler.java and FilterCompiler.java (github.com/json-path/JsonPath); the creation error as
  * AWS words it: https://github.com/aws-cloudformation/cfn-lint/issues/4078.
  */
-import {
-  CreateStateMachineCommand,
-  DescribeExecutionCommand,
-  StartExecutionCommand,
-  type SFNClient,
-} from '@aws-sdk/client-sfn';
+import { CreateStateMachineCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
+import { untilClosed } from '../../helpers/sfn-client';
 
 const ROLE = 'arn:aws:iam::123456789012:role/test';
 
@@ -65,14 +61,6 @@ const INPUT = [
     lists: [[10, 20], null],
   },
 ];
-
-async function untilClosed(client: SFNClient, executionArn: string) {
-  for (;;) {
-    const described = await client.send(new DescribeExecutionCommand({ executionArn }));
-    if (described.status !== 'RUNNING') return described;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 describe('Jayway path forms through the Step Functions API', () => {
   let emulator: RunningEmulator;

@@ -28,7 +28,7 @@ import { pathToFileURL } from 'node:url';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
 import { createFakeClock } from '../../helpers/fake-clock';
 import { eventually } from '../../helpers/eventually';
-import { createSfnClient } from '../../helpers/sfn-client';
+import { createSfnClient, errorOf } from '../../helpers/sfn-client';
 
 const ROLE = 'arn:aws:iam::123456789012:role/test';
 const ACCOUNT = 'arn:aws:states:us-east-1:123456789012';
@@ -55,16 +55,6 @@ const FAIL_WHEN_ASKED = processor(
 
 /** Each child waits 10 s (fake clock), then passes its input on. */
 const SLOW = processor({ Pause: { Type: 'Wait', Seconds: 10, Next: 'Done' }, Done: { Type: 'Pass', End: true } }, 'Pause');
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const { name, message } = error as Error;
-    return { name, message };
-  }
-  throw new Error('expected a refusal');
-}
 
 async function historyOf(client: SFNClient, executionArn: string): Promise<HistoryEvent[]> {
   return (await client.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }))).events ?? [];

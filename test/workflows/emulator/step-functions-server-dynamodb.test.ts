@@ -1,7 +1,8 @@
 import { CreateTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { CreateStateMachineCommand, GetExecutionHistoryCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { startDynalite, type RunningDynalite } from '../../helpers/dynalite-server';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
+import { untilClosed } from '../../helpers/sfn-client';
 
 const ROLE = 'arn:aws:iam::123456789012:role/test';
 const TABLE = 'orders';
@@ -32,14 +33,6 @@ const DEFINITION = {
     Delete: { Type: 'Task', Resource: ddb('deleteItem'), Parameters: { TableName: TABLE, Key: KEY, ReturnValues: 'ALL_OLD' }, ResultSelector: { 'status.$': '$.Attributes.status.S' }, ResultPath: '$.deleted', End: true },
   },
 };
-
-async function untilClosed(client: SFNClient, executionArn: string) {
-  for (;;) {
-    const described = await client.send(new DescribeExecutionCommand({ executionArn }));
-    if (described.status !== 'RUNNING') return described;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 describe('Step Functions server with DynamoDB (dynalite)', () => {
   let dynalite: RunningDynalite;

@@ -13,29 +13,12 @@ import {
   StopExecutionCommand,
   UpdateStateMachineCommand,
   ValidateStateMachineDefinitionCommand,
-  type SFNClient,
 } from '@aws-sdk/client-sfn';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
+import { untilClosed, errorOf } from '../../helpers/sfn-client';
 
 const ROLE = 'arn:aws:iam::123456789012:role/test';
 const PASS = JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
-
-async function untilClosed(client: SFNClient, executionArn: string) {
-  for (;;) {
-    const described = await client.send(new DescribeExecutionCommand({ executionArn }));
-    if (described.status !== 'RUNNING') return described;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return { name: (error as Error).name, message: (error as Error).message };
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('Step Functions API server', () => {
   let emulator: RunningEmulator;

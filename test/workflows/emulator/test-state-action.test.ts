@@ -3,21 +3,13 @@
 // test_state) and the TestState API reference; values are our own cases.
 import { TestStateCommand, type InspectionData, type TestStateCommandInput } from '@aws-sdk/client-sfn';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
+import { errorOf } from '../../helpers/sfn-client';
 
 const ROLE = 'arn:aws:iam::123456789012:role/test';
 
 /** The inspection data with every JSON text parsed (numbers and details as they are). */
 function parsed(data: InspectionData | undefined): Record<string, unknown> {
   return Object.fromEntries(Object.entries(data ?? {}).map(([key, value]) => [key, typeof value === 'string' ? (JSON.parse(value) as unknown) : value]));
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return { name: (error as Error).name, message: (error as Error).message };
-  }
-  throw new Error('expected the call to fail');
 }
 
 const priceTask = {

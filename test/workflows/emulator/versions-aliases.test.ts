@@ -29,27 +29,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFakeClock } from '../../helpers/fake-clock';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
+import { untilClosed, errorOf } from '../../helpers/sfn-client';
 
 const ROLE = 'arn:aws:iam::123456789012:role/test';
 const ARN_PREFIX = 'arn:aws:states:us-east-1:123456789012:stateMachine:';
 const returning = (result: string) => JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', Result: result, End: true } } });
-
-async function untilClosed(client: SFNClient, executionArn: string) {
-  for (;;) {
-    const described = await client.send(new DescribeExecutionCommand({ executionArn }));
-    if (described.status !== 'RUNNING') return described;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return { name: (error as Error).name, message: (error as Error).message };
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A state machine with versions 1 (`v1`) and 2 (`v2`). */
 async function twoVersions(client: SFNClient, name: string): Promise<{ stateMachineArn: string; v1: string; v2: string }> {
@@ -224,7 +208,7 @@ describe('state machine aliases', () => {
     expect(described).toMatchObject({ name: 'PROD', description: 'live', routingConfiguration: [{ stateMachineVersionArn: v1, weight: 50 }, { stateMachineVersionArn: v2, weight: 50 }] });
     expect(listed.stateMachineAliases?.map((alias) => alias.stateMachineAliasArn)).toStrictEqual([`${stateMachineArn}:PROD`, `${stateMachineArn}:BETA`]);
     expect(gone.name).toBe('ResourceNotFound');
-    expect(updateGone).toStrictEqual({ name: 'ResourceNotFound', message: 'Request references a resource that does not exist.' });
+    expect(updateGone).toStrictEqual({ name: 'ResourceNotFound', message: 'Request references a resource that does not exist.', resourceName: `${stateMachineArn}:PROD` });
   });
 
   it('routes executions started on an alias by weight, reporting the alias and the version each ran', async () => {
