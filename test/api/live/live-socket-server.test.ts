@@ -17,6 +17,7 @@ import { toStatusChangeEvent } from '../../../api/live/status-change-event';
 import type { VirtualClock } from '../../../workflows/engine';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
 import { createFakeClock } from '../../helpers/fake-clock';
+import { eventually } from '../../helpers/eventually';
 
 const DEFINITION = JSON.stringify({
   StartAt: 'Prepare',
@@ -167,7 +168,7 @@ describe('attachLiveSocket access and token expiry', () => {
   };
   /** Resolves once the server has seen every connection close (and so run its close handlers). */
   const serverSideClosed = async (): Promise<void> => {
-    while (live.wss.clients.size > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await eventually(() => live.wss.clients.size === 0, { interval: 5, what: 'every client to be closed' });
   };
   const send = (client: Client, message: object) => client.socket.send(JSON.stringify(message));
   const publish = (workflow: string, runId: string) => hub.publish({ type: 'state.entered', runId, workflow, time: '2024-01-01T00:00:00.000Z', data: { name: 'A' } });

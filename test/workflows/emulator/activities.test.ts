@@ -29,6 +29,7 @@ import { pathToFileURL } from 'node:url';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
 import { createFakeClock } from '../../helpers/fake-clock';
 import { createSfnClient, untilClosed, errorOf } from '../../helpers/sfn-client';
+import { eventually } from '../../helpers/eventually';
 
 const ROLE = 'arn:aws:iam::123456789012:role/test';
 const ROOT = resolve(__dirname, '../../..');
@@ -41,7 +42,7 @@ async function historyOf(client: SFNClient, executionArn: string): Promise<Histo
 }
 
 async function until(client: SFNClient, executionArn: string, type: string): Promise<void> {
-  while (!(await historyOf(client, executionArn)).some((event) => event.type === type)) await new Promise((resolve) => setTimeout(resolve, 5));
+  await eventually(async () => (await historyOf(client, executionArn)).some((event) => event.type === type), { interval: 5, what: `a ${type} event` });
 }
 
 /** Starts test/helpers/emulator-process.ts in its own Node process (killable with SIGKILL) on `dataDir`. */

@@ -3,38 +3,15 @@
  * the restart, with tasks in flight invoked again and finished ones not.
  */
 import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { createSfnClient } from '../../helpers/sfn-client';
+import { CAN_LAUNCH_EMULATOR, killed, launchEmulator } from '../../helpers/emulator-child';
+import { eventually } from '../../helpers/eventually';
 
-const ROOT = resolve(__dirname, '../../..');
-const TSX_LOADER = join(ROOT, 'node_modules/tsx/dist/loader.mjs');
-const ENTRY = join(ROOT, 'test/helpers/emulator-process.ts');
 const EXECUTIONS = 6;
-
-function launch(dataDir: string, logFile: string): Promise<{ child: ChildProcess; endpoint: string }> {
-  // Node itself runs the server (tsx as a loader, not tsx's CLI, which would fork a grandchild that SIGKILL misses).
-  const child = spawn(process.execPath, ['--import', pathToFileURL(TSX_LOADER).href, ENTRY, dataDir, logFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((done, fail) => {
-    let text = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const match = /listening (\d+)/.exec(text);
-      if (match) done({ child, endpoint: `http://127.0.0.1:${match[1]}` });
-    });
-    child.on('exit', (code) => fail(new Error(`emulator exited with ${code}`)));
-  });
-}
-
-function killed(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    child.once('exit', () => done());
-    child.kill('SIGKILL');
-  });
-}
 
 const task = (step: string, delayMs: number) => ({
   Type: 'Task',
@@ -83,7 +60,7 @@ async function closed(client: SFNClient, executionArn: string) {
   throw new Error(`${executionArn} still running`);
 }
 
-const runIfTsx = existsSync(TSX_LOADER) ? it : it.skip;
+const runIfTsx = CAN_LAUNCH_EMULATOR ? it : it.skip;
 
 describe('crash recovery of the emulator process', () => {
   let dataDir: string;
@@ -102,7 +79,7 @@ describe('crash recovery of the emulator process', () => {
     'finishes every execution exactly once after SIGKILL and restart',
     async () => {
       const logFile = join(dataDir, 'calls.log');
-      const first = await launch(dataDir, logFile);
+      const first = await launchEmulator(dataDir, logFile);
       child = first.child;
       const client = createSfnClient(first.endpoint);
       const { stateMachineArn } = await client.send(new CreateStateMachineCommand({ name: 'crashy', definition: JSON.stringify(DEFINITION), roleArn: 'arn:aws:iam::123456789012:role/test' }));
@@ -111,11 +88,11 @@ describe('crash recovery of the emulator process', () => {
         const started = await client.send(new StartExecutionCommand({ stateMachineArn, name: `run${i}`, input: JSON.stringify({ items: [1, 2] }) }));
         arns.push(started.executionArn!);
       }
-      while (!readFileSync(logFile, 'utf8').includes('-slow')) await new Promise((done) => setTimeout(done, 20));
+      await eventually(() => readFileSync(logFile, 'utf8').includes('-slow'), { timeout: 30_000, interval: 20, what: 'the slow task to start' });
       await killed(first.child);
       client.destroy();
 
-      const second = await launch(dataDir, logFile);
+      const second = await launchEmulator(dataDir, logFile);
       child = second.child;
       const again = createSfnClient(second.endpoint);
       const outcomes = await Promise.all(arns.map((arn) => closed(again, arn)));

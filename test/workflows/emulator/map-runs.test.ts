@@ -20,22 +20,20 @@ import {
   type HistoryEvent,
   type SFNClient,
 } from '@aws-sdk/client-sfn';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
 import { createFakeClock } from '../../helpers/fake-clock';
 import { eventually } from '../../helpers/eventually';
 import { createSfnClient, errorOf } from '../../helpers/sfn-client';
+import { CAN_LAUNCH_EMULATOR, killed, launchEmulator } from '../../helpers/emulator-child';
 
 const ROLE = 'arn:aws:iam::123456789012:role/test';
 const ACCOUNT = 'arn:aws:states:us-east-1:123456789012';
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const ROOT = resolve(__dirname, '../../..');
-const TSX_LOADER = join(ROOT, 'node_modules/tsx/dist/loader.mjs');
-const runIfTsx = existsSync(TSX_LOADER) ? it : it.skip;
+const runIfTsx = CAN_LAUNCH_EMULATOR ? it : it.skip;
 
 /** A DISTRIBUTED ItemProcessor with the given states. */
 const processor = (states: Record<string, unknown>, startAt: string) => ({ ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: startAt, States: states });
@@ -386,28 +384,6 @@ describe('a Map Run across a restart of the server', () => {
   });
 });
 
-/** Starts test/helpers/emulator-process.ts on `dataDir` (its `record` handler logs each call to `logFile`). */
-function launch(dataDir: string, logFile: string): Promise<{ child: ChildProcess; endpoint: string }> {
-  const entry = join(ROOT, 'test/helpers/emulator-process.ts');
-  const child = spawn(process.execPath, ['--import', pathToFileURL(TSX_LOADER).href, entry, dataDir, logFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((done, fail) => {
-    let text = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const match = /listening (\d+)/.exec(text);
-      if (match) done({ child, endpoint: `http://127.0.0.1:${match[1]}` });
-    });
-    child.on('exit', (code) => fail(new Error(`emulator exited with ${code}`)));
-  });
-}
-
-function killed(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    child.once('exit', () => done());
-    child.kill('SIGKILL');
-  });
-}
-
 describe('a Map Run across kill -9 of the emulator process', () => {
   let dataDir: string;
   let child: ChildProcess | undefined;
@@ -427,17 +403,17 @@ describe('a Map Run across kill -9 of the emulator process', () => {
       const logFile = join(dataDir, 'calls.log');
       const work = { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'record', Payload: { 'step.$': "States.Format('item-{}', $.id)", delayMs: 1500 } }, ResultSelector: { 'step.$': '$.Payload.step' }, End: true };
       const definition = fanOut({ MaxConcurrency: 2, ItemProcessor: processor({ Work: work }, 'Work') });
-      const first = await launch(dataDir, logFile);
+      const first = await launchEmulator(dataDir, logFile);
       child = first.child;
       const client = createSfnClient(first.endpoint);
       const { stateMachineArn } = await client.send(new CreateStateMachineCommand({ name: 'crashy-map', definition: JSON.stringify(definition), roleArn: ROLE }));
       const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify([1, 2, 3, 4].map((id) => ({ id }))) }));
-      while (!existsSync(logFile) || !readFileSync(logFile, 'utf8').includes('item-')) await new Promise((done) => setTimeout(done, 20));
+      await eventually(() => existsSync(logFile) && readFileSync(logFile, 'utf8').includes('item-'), { timeout: 30_000, interval: 20, what: 'a child to start its task' });
       await killed(first.child);
       client.destroy();
       const beforeKill = new Set(readFileSync(logFile, 'utf8').trim().split('\n'));
 
-      const second = await launch(dataDir, logFile);
+      const second = await launchEmulator(dataDir, logFile);
       child = second.child;
       const again = createSfnClient(second.endpoint);
       const parent = await readUntil(() => again.send(new DescribeExecutionCommand({ executionArn })), (described) => described.status !== 'RUNNING');

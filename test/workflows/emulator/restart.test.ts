@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { startEmulator } from '../../helpers/emulator-server';
+import { eventually } from '../../helpers/eventually';
 
 const ROLE = 'arn:aws:iam::123456789012:role/test';
 
@@ -35,7 +36,7 @@ describe('restarting the server on its data dir', () => {
     const first = await startEmulator({ dataDir, taskHandlers: handlers });
     const { stateMachineArn } = await first.client.send(new CreateStateMachineCommand({ name: 'approval', definition, roleArn: ROLE }));
     const { executionArn } = await first.client.send(new StartExecutionCommand({ stateMachineArn }));
-    while (!tokens.length) await new Promise((resolve) => setTimeout(resolve, 5));
+    await eventually(() => tokens.length > 0, { interval: 5, what: 'a task token' });
     await first.stop();
 
     const second = await startEmulator({ dataDir, taskHandlers: handlers });

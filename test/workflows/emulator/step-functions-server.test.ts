@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
 import { untilClosed, errorOf } from '../../helpers/sfn-client';
+import { eventually } from '../../helpers/eventually';
 
 const ROLE = 'arn:aws:iam::123456789012:role/test';
 const PASS = JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
@@ -94,7 +95,7 @@ describe('Step Functions API server', () => {
     });
     const { stateMachineArn } = await client.send(new CreateStateMachineCommand({ name: 'callback', definition, roleArn: ROLE }));
     const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn }));
-    while (!tokens.length) await new Promise((resolve) => setTimeout(resolve, 5));
+    await eventually(() => tokens.length > 0, { interval: 5, what: 'a task token' });
 
     await client.send(new SendTaskSuccessCommand({ taskToken: tokens[0], output: '{"ok":true}' }));
     const described = await untilClosed(client, executionArn!);

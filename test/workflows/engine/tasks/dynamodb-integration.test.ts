@@ -12,6 +12,7 @@ import {
 import { dynamoDbTaskError } from '../../../../workflows/engine/tasks/dynamodb-integration';
 import { createFakeClock } from '../../../helpers/fake-clock';
 import { createFakeDynamoDbItems } from '../../../helpers/fake-dynamodb-items';
+import { eventually } from '../../../helpers/eventually';
 
 const ITEM = { id: { S: 'o-1' }, total: { N: '42' } };
 
@@ -194,7 +195,7 @@ describe('DynamoDB optimized integration', () => {
       },
     };
     const arn = startEngine(hanging, store).start(definition);
-    while (hanging.calls.length < 2) await new Promise((resolve) => setImmediate(resolve));
+    await eventually(() => hanging.calls.length >= 2, { interval: 0, what: 'the second DynamoDB call' });
 
     const answering = createFakeDynamoDbItems(() => ({ Item: ITEM }));
     const second = new Engine({ store, clock: createFakeClock({ autoAdvance: true }), dynamodb: answering });
