@@ -11,12 +11,13 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonValue } from '../asl';
-import type { ActivityRecord, ExecutionFilter, ExecutionRecord, ExecutionStore, ResourceTag, StateMachineAliasRecord, StateMachineRecord, StateMachineVersionRecord, StoredEvent } from '../engine';
+import type { ActivityRecord, ExecutionFilter, ExecutionRecord, ExecutionStore, HistoryEvent, ResourceTag, StateMachineAliasRecord, StateMachineRecord, StateMachineVersionRecord, StoredEvent } from '../engine';
 import type { MapRunRecord } from '../engine';
 import { SqliteDefinitions } from './sqlite-definitions';
 import { SqliteMapRuns } from './sqlite-map-runs';
 import { SqliteResources } from './sqlite-resources';
 import { SqliteVersions } from './sqlite-versions';
+import { decodeEventBatch, encodeEventBatch } from './event-batch';
 import { EFFECT_CHUNK, prepareStatements, type StoreStatements } from './sqlite-schema';
 
 /** File name of the database inside the data dir. */
@@ -29,23 +30,10 @@ const WAL_CHECKPOINT_PAGES = 10_000;
 
 type Row = { body: string };
 type KeyedRow = { key: string; body: string };
+type BatchRow = { first_id: number; body: string };
 
-type HistoryEvent = StoredEvent['event'];
-
-/** One event in a batch row: `[key, id, previousEventId, timestamp, type, details?]` (compact: rows are mostly these). */
-type BatchEntry = [string, number, number, number, string, HistoryEvent['details']?];
-
-/** Events of one execution waiting to be committed, as the entries of its batch row. */
-type PendingEvents = { firstId: number; entries: BatchEntry[] };
-
-function batchEntry(key: string, event: HistoryEvent): BatchEntry {
-  const { id, previousEventId, timestamp, type, details } = event;
-  return details === undefined ? [key, id, previousEventId, timestamp, type] : [key, id, previousEventId, timestamp, type, details];
-}
-
-function storedEvent([key, id, previousEventId, timestamp, type, details]: BatchEntry): StoredEvent {
-  return { key, event: details === undefined ? { id, previousEventId, timestamp, type } : { id, previousEventId, timestamp, type, details } };
-}
+/** Events of one execution waiting to be committed, and their keys. */
+type PendingEvents = { keys: string[]; events: HistoryEvent[] };
 
 /** An execution row's body: the record, its definition replaced by the id of its `definitions` row (older rows: inline). */
 type ExecutionBody = Omit<ExecutionRecord, 'definition'> & { definition?: string; definitionId?: number };
@@ -201,16 +189,16 @@ export class SqliteExecutionStore implements ExecutionStore {
     return rows.map((row) => this.executionOf(row));
   }
 
-  appendEvents(executionArn: string, events: StoredEvent[]): void {
-    if (!events.length) return;
+  appendEvent(executionArn: string, key: string, event: HistoryEvent): void {
     const seq = this.seqOf(executionArn);
     let pending = this.events.get(seq);
     if (!pending) {
-      pending = { firstId: events[0].event.id, entries: [] };
+      pending = { keys: [], events: [] };
       this.events.set(seq, pending);
     }
     // Events are never changed once recorded, so they are serialised at commit, all in one call.
-    for (const { key, event } of events) pending.entries.push(batchEntry(key, event));
+    pending.keys.push(key);
+    pending.events.push(event);
     this.schedule();
   }
 
@@ -219,9 +207,7 @@ export class SqliteExecutionStore implements ExecutionStore {
     if (this.events.has(seq)) this.flush();
     const stored: StoredEvent[] = (this.sql.listEventRows.all(seq) as KeyedRow[]).map((row) => ({ key: row.key, event: JSON.parse(row.body) as HistoryEvent }));
     const legacy = stored.length;
-    for (const row of this.sql.listEventBatches.all(seq) as Row[]) {
-      for (const entry of JSON.parse(row.body) as BatchEntry[]) stored.push(storedEvent(entry));
-    }
+    for (const row of this.sql.listEventBatches.all(seq) as BatchRow[]) decodeEventBatch(row.body, row.first_id, stored);
     return legacy ? stored.sort((a, b) => a.event.id - b.event.id) : stored;
   }
 
@@ -264,7 +250,7 @@ export class SqliteExecutionStore implements ExecutionStore {
         const body: ExecutionBody = { ...record, definition: undefined, definitionId: this.definitions.idOf(record.definition) };
         this.sql.putExecution.run(this.seqOf(record.arn), record.arn, record.stateMachineArn, record.status, JSON.stringify(body));
       }
-      for (const [seq, { firstId, entries }] of events) this.sql.putEventBatch.run(seq, firstId, JSON.stringify(entries));
+      for (const [seq, { keys, events: appended }] of events) this.sql.putEventBatch.run(seq, appended[0].id, encodeEventBatch(keys, appended));
       this.insertEffects(effects);
     })();
   }

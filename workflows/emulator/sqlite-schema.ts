@@ -1,7 +1,7 @@
 /**
  * The SQLite schema of the durable store and its prepared statements. History events are written
- * in batches: one `event_batches` row per execution per commit, holding a JSON array of
- * `[key, id, previousEventId, timestamp, type, details?]` entries, so a burst of transitions costs one row instead of one per event. Rows of
+ * in batches: one `event_batches` row per execution per commit (its format: event-batch.ts), so a
+ * burst of transitions costs one row instead of one per event. Rows of
  * the older one-row-per-event `events` table are still read. Definitions are stored once in
  * `definitions` and executions refer to theirs by `definitionId`, so starting an execution or
  * changing its status writes a short row (older rows keep the definition in their body).
@@ -48,7 +48,7 @@ export function prepareStatements(db: Database.Database) {
     seqOf: db.prepare('SELECT seq FROM executions WHERE arn = ?'),
     listExecutions: db.prepare('SELECT body FROM executions WHERE (@machine IS NULL OR state_machine_arn = @machine) AND (@status IS NULL OR status = @status)'),
     listEventRows: db.prepare('SELECT key, body FROM events WHERE exec = ? ORDER BY id'),
-    listEventBatches: db.prepare('SELECT body FROM event_batches WHERE exec = ? ORDER BY first_id'),
+    listEventBatches: db.prepare('SELECT first_id, body FROM event_batches WHERE exec = ? ORDER BY first_id'),
     putEventBatch: db.prepare('INSERT OR IGNORE INTO event_batches (exec, first_id, body) VALUES (?, ?, ?)'),
     listEffects: db.prepare('SELECT key, body FROM effects WHERE exec = ?'),
     effectChunk: multiRow(db, 'effects', 3, EFFECT_CHUNK),

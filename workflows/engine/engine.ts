@@ -141,12 +141,13 @@ export class Engine {
     const events = this.store.listEvents(arn);
     const redriven = redrivenRecord(record, redriveCut(events), this.clock.now());
     const lastId = events.reduce((max, { event }) => Math.max(max, event.id), 0);
-    this.store.appendEvents(arn, [
-      {
-        key: `redrive:${redriven.redriveCount}`,
-        event: { id: lastId + 1, previousEventId: lastId, timestamp: this.clock.now(), type: 'ExecutionRedriven', details: { redriveCount: redriven.redriveCount } },
-      },
-    ]);
+    this.store.appendEvent(arn, `redrive:${redriven.redriveCount}`, {
+      id: lastId + 1,
+      previousEventId: lastId,
+      timestamp: this.clock.now(),
+      type: 'ExecutionRedriven',
+      details: { redriveCount: redriven.redriveCount },
+    });
     this.onHistoryChange?.(arn);
     this.store.putExecution(redriven);
     this.launch(redriven);

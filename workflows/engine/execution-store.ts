@@ -83,7 +83,8 @@ export type ExecutionStore = ResourceStore & VersionStore & MapRunStore & {
   getExecution(arn: string): ExecutionRecord | undefined;
   listExecutions(filter?: ExecutionFilter): ExecutionRecord[];
 
-  appendEvents(executionArn: string, events: StoredEvent[]): void;
+  /** Appends one event under its replay key (see journal.ts). */
+  appendEvent(executionArn: string, key: string, event: HistoryEvent): void;
   listEvents(executionArn: string): StoredEvent[];
   putEffect(executionArn: string, key: string, value: JsonValue): void;
   listEffects(executionArn: string): Map<string, JsonValue>;

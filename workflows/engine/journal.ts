@@ -51,7 +51,7 @@ export class Journal {
       return existing;
     }
     const event: HistoryEvent = details ? { id: ++this.lastId, previousEventId, timestamp: now, type, details } : { id: ++this.lastId, previousEventId, timestamp: now, type };
-    this.store.appendEvents(this.executionArn, [{ key, event }]);
+    this.store.appendEvent(this.executionArn, key, event);
     this.onAppend?.(this.executionArn);
     return event;
   }

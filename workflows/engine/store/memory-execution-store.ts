@@ -7,6 +7,7 @@ import type {
   StateMachineRecord,
   StoredEvent,
 } from '../execution-store';
+import type { HistoryEvent } from '../history-event';
 import type { MapRunRecord } from '../map-runs/map-run-record';
 import type { ActivityRecord, ResourceTag } from '../resource-store';
 import type { StateMachineAliasRecord, StateMachineVersionRecord } from '../state-machine-versions';
@@ -15,7 +16,8 @@ import type { StateMachineAliasRecord, StateMachineVersionRecord } from '../stat
 export class MemoryExecutionStore implements ExecutionStore {
   private readonly stateMachines = new Map<string, StateMachineRecord>();
   private readonly executions = new Map<string, ExecutionRecord>();
-  private readonly events = new Map<string, StoredEvent[]>();
+  /** Each execution's events and their keys, side by side (no wrapper object per event: histories are kept for good). */
+  private readonly events = new Map<string, { keys: string[]; events: HistoryEvent[] }>();
   private readonly effects = new Map<string, Map<string, JsonValue>>();
   private readonly activities = new Map<string, ActivityRecord>();
   private readonly tags = new Map<string, ResourceTag[]>();
@@ -137,14 +139,19 @@ export class MemoryExecutionStore implements ExecutionStore {
     return out;
   }
 
-  appendEvents(executionArn: string, events: StoredEvent[]): void {
-    const list = this.events.get(executionArn);
-    if (list) list.push(...events);
-    else this.events.set(executionArn, [...events]);
+  appendEvent(executionArn: string, key: string, event: HistoryEvent): void {
+    let log = this.events.get(executionArn);
+    if (!log) {
+      log = { keys: [], events: [] };
+      this.events.set(executionArn, log);
+    }
+    log.keys.push(key);
+    log.events.push(event);
   }
 
   listEvents(executionArn: string): StoredEvent[] {
-    return [...(this.events.get(executionArn) ?? [])];
+    const log = this.events.get(executionArn);
+    return log ? log.events.map((event, index) => ({ key: log.keys[index], event })) : [];
   }
 
   putEffect(executionArn: string, key: string, value: JsonValue): void {

@@ -19,7 +19,7 @@ describe('MemoryExecutionStore', () => {
   it('appends events and effects per execution', () => {
     const store = new MemoryExecutionStore();
 
-    store.appendEvents(record.arn, [{ key: 'r#0', event: { id: 1, previousEventId: 0, timestamp: 0, type: 'ExecutionStarted' } }]);
+    store.appendEvent(record.arn, 'r#0', { id: 1, previousEventId: 0, timestamp: 0, type: 'ExecutionStarted' });
     store.putEffect(record.arn, 'r#1', { status: 'succeeded', output: 1 });
 
     expect(store.listEvents(record.arn).map(({ key }) => key)).toStrictEqual(['r#0']);
