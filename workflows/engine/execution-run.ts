@@ -4,17 +4,10 @@ import type { Clock } from './clock';
 import type { EngineServices } from './engine-services';
 import { ExecutionInterrupted, type InterruptReason } from './errors';
 import type { ExecutionRecord } from './execution-store';
+import { isoTime } from './iso-time';
 import type { Journal } from './journal';
 import { Scope } from './scope';
 import { VariableFrame } from './variable-frame';
-
-let lastIso = { epochMs: Number.NaN, text: '' };
-
-/** AWS's ISO-8601 form for context-object times: `2024-01-01T00:00:00.000Z` (last one cached). */
-export function isoTime(epochMs: number): string {
-  if (lastIso.epochMs !== epochMs) lastIso = { epochMs, text: new Date(epochMs).toISOString() };
-  return lastIso.text;
-}
 
 /** Generation 0 everywhere: an execution never redriven. */
 function firstGeneration(): number {
@@ -40,7 +33,13 @@ export class ExecutionRun {
     readonly services: EngineServices,
   ) {
     const cuts = record.redriveCuts ?? [];
-    this.root = new Scope(this, 'r', new VariableFrame(), this.controller.signal, 0, cuts.length ? generationsAt(cuts) : firstGeneration);
+    this.root = new Scope(this, {
+      path: 'r',
+      variables: new VariableFrame(),
+      signal: this.controller.signal,
+      lastEventId: 0,
+      generationAt: cuts.length ? generationsAt(cuts) : firstGeneration,
+    });
     const input = JSON.parse(record.input) as JsonValue;
     const execution: Record<string, JsonValue> = {
       Id: record.arn,

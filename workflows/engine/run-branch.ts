@@ -24,7 +24,7 @@ export async function runBranch(branch: StateMachineBranch, input: JsonValue, sc
     else if (scope.interleaved && count > 1) await NEXT_STEP;
     const state = branch.States[name];
     if (!state) throw new StatesError('States.Runtime', `The state '${name}' does not exist.`);
-    const pending = runState(name, state, data, scope, state.QueryLanguage ?? language, text);
+    const pending = runState(name, state, data, scope, state.QueryLanguage ?? language, text, runBranch);
     const { output, outputText, next } = pending instanceof Promise ? await pending : pending;
     if (next === undefined) return output;
     name = next;

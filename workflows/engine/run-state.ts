@@ -10,7 +10,7 @@ import { assertWithinPayloadLimit, toJsonText } from './json-text';
 import type { AttemptOutcome } from './with-retry-and-catch';
 import type { Scope } from './scope';
 import { attributeFailure, markAttributed } from './attribute-failure';
-import type { StateRun } from './state-run';
+import type { BranchRunner, StateRun } from './state-run';
 import { runChoiceState } from './states/choice-state';
 import { runFailState } from './states/fail-state';
 import { runMapState } from './states/map-state';
@@ -38,7 +38,7 @@ const EVENT_TYPES: Readonly<Record<State['Type'], EventTypes>> = Object.freeze(
   ) as Record<State['Type'], EventTypes>,
 );
 
-function dispatch(run: StateRun): AttemptOutcome | Promise<AttemptOutcome> {
+function dispatch(run: StateRun, runBranch: BranchRunner): AttemptOutcome | Promise<AttemptOutcome> {
   const state = run.state;
   switch (state.Type) {
     case 'Pass':
@@ -52,9 +52,9 @@ function dispatch(run: StateRun): AttemptOutcome | Promise<AttemptOutcome> {
     case 'Fail':
       return runFailState(run as StateRun<typeof state>);
     case 'Parallel':
-      return runParallelState(run as StateRun<typeof state>);
+      return runParallelState(run as StateRun<typeof state>, runBranch);
     case 'Map':
-      return runMapState(run as StateRun<typeof state>);
+      return runMapState(run as StateRun<typeof state>, runBranch);
     case 'Task':
       return runTaskState(run as StateRun<typeof state>);
   }
@@ -90,15 +90,24 @@ function exit(run: StateRun, outcome: AttemptOutcome, inputText: string): RanSta
 }
 
 /**
- * Runs state `name` on `input` (whose JSON text is `inputText`) in `scope`. Synchronous when the
- * state is (Pass, Choice, …): the run loop then goes on without a promise per state.
+ * Runs state `name` on `input` (whose JSON text is `inputText`) in `scope`; Parallel and Map run
+ * their branches with `runBranch`. Synchronous when the state is (Pass, Choice, …): the run loop
+ * then goes on without a promise per state.
  */
-export function runState(name: string, state: State, input: JsonValue, scope: Scope, language: QueryLanguage, inputText: string): RanState | Promise<RanState> {
+export function runState(
+  name: string,
+  state: State,
+  input: JsonValue,
+  scope: Scope,
+  language: QueryLanguage,
+  inputText: string,
+  runBranch: BranchRunner,
+): RanState | Promise<RanState> {
   const entered = scope.emit(EVENT_TYPES[state.Type].entered, { name, input: inputText, inputDetails: NOT_TRUNCATED });
   const run: StateRun = { name, state, input, scope, language, entered };
   let pending: AttemptOutcome | Promise<AttemptOutcome>;
   try {
-    pending = dispatch(run);
+    pending = dispatch(run, runBranch);
   } catch (error) {
     throw failure(run, error);
   }

@@ -34,21 +34,45 @@ function keyOf(path: string, position: number, generation: number): string {
   return generation ? `g${generation}:${path}#${position}` : `${path}#${position}`;
 }
 
+/** What a scope is made of. */
+export type ScopeOptions = {
+  /** Its place in the execution (`r` at the top, `r/4.2` for iteration 2 spawned at root position 4). */
+  path: string;
+  variables: VariableFrame;
+  signal: AbortSignal;
+  /** The event its first event follows. */
+  lastEventId: number;
+  /** The redrive generation of each of its positions. */
+  generationAt: (position: number) => number;
+  /** Records no events (Distributed Map iterations, whose events belong to child executions). */
+  silent?: boolean;
+  /** Runs beside sibling scopes (Parallel branches, Map iterations): the run loop lets them interleave. */
+  interleaved?: boolean;
+};
+
 /** A sequential scope of an execution, with its own positions, variables and cancellation. */
 export class Scope {
+  readonly path: string;
+  readonly variables: VariableFrame;
+  readonly signal: AbortSignal;
+  lastEventId: number;
+  readonly silent: boolean;
+  readonly interleaved: boolean;
+  private readonly generationAt: (position: number) => number;
   private position = 0;
 
   constructor(
     readonly run: ExecutionRun,
-    readonly path: string,
-    readonly variables: VariableFrame,
-    readonly signal: AbortSignal,
-    public lastEventId: number,
-    private readonly generationAt: (position: number) => number,
-    readonly silent = false,
-    /** Runs beside sibling scopes (Parallel branches, Map iterations): the run loop lets them interleave. */
-    readonly interleaved = false,
-  ) {}
+    options: ScopeOptions,
+  ) {
+    this.path = options.path;
+    this.variables = options.variables;
+    this.signal = options.signal;
+    this.lastEventId = options.lastEventId;
+    this.generationAt = options.generationAt;
+    this.silent = options.silent ?? false;
+    this.interleaved = options.interleaved ?? false;
+  }
 
   /** Takes the next position and returns its key. */
   nextKey(): string {
@@ -103,16 +127,15 @@ export class Scope {
   /** A nested scope spawned at this scope's next position. */
   child(spawnKey: { position: number }, options: ChildScopeOptions): Scope {
     const generation = this.generationAt(spawnKey.position);
-    return new Scope(
-      this.run,
-      `${this.path}/${spawnKey.position}.${options.index}`,
-      options.variables,
-      options.signal,
-      this.lastEventId,
-      () => generation,
-      this.silent || options.silent === true,
-      true,
-    );
+    return new Scope(this.run, {
+      path: `${this.path}/${spawnKey.position}.${options.index}`,
+      variables: options.variables,
+      signal: options.signal,
+      lastEventId: this.lastEventId,
+      generationAt: () => generation,
+      silent: this.silent || options.silent === true,
+      interleaved: true,
+    });
   }
 
   /** Continues the event chain after nested scopes: the next event follows the latest of theirs. */

@@ -1,7 +1,7 @@
 /** One visit of one state: its input, scope and query language, and what it can see ($$, variables). */
-import type { JsonObject, JsonValue, QueryLanguage, State } from '../asl';
+import type { JsonObject, JsonValue, QueryLanguage, State, StateMachineBranch } from '../asl';
 import type { PathScope } from './data-flow';
-import { isoTime } from './execution-run';
+import { isoTime } from './iso-time';
 import type { JsonataBindings, StatesBinding } from './jsonata/jsonata-expression';
 import type { HistoryEvent } from './history-event';
 import type { MapItemContext, Scope } from './scope';
@@ -25,6 +25,12 @@ export type StateRun<S extends State = State> = {
   /** The context object TestState runs the state with, instead of the execution's. */
   givenContext?: JsonObject;
 };
+
+/**
+ * Runs a nested branch (a Parallel branch, a Map iteration) from StartAt to an end. run-branch.ts
+ * hands itself down to Parallel and Map through runState, so the states need not import it back.
+ */
+export type BranchRunner = (branch: StateMachineBranch, input: JsonValue, scope: Scope, inheritedLanguage: QueryLanguage) => Promise<JsonValue>;
 
 /** How a state ended: its output and the next state (none: the branch ends). */
 export type StateOutcome = { output: JsonValue; next?: string };

@@ -10,12 +10,11 @@ import { resolvePayloadTemplate } from '../data-flow';
 import { isStopRequest, StatesError } from '../errors';
 import { resolveJsonataTemplate } from '../jsonata/jsonata-template';
 import { errorOutputOf, withRetryAndCatch, type AttemptOutcome } from '../with-retry-and-catch';
-import { runBranch } from '../run-branch';
 import { firstFailure, runChildren, type ChildResult } from '../run-children';
 import type { Scope } from '../scope';
 import { markAttributed } from '../attribute-failure';
 import { effectiveInput, processResult } from '../process-result';
-import { jsonataBindings, pathScope, type StateRun } from '../state-run';
+import { jsonataBindings, pathScope, type BranchRunner, type StateRun } from '../state-run';
 import { runDistributedMap } from '../map-runs/run-distributed-map';
 import { exceedsTolerance, mapItems, mapMaxConcurrency, mapTolerance, toleratesFailures, type Tolerance } from './map-settings';
 
@@ -40,14 +39,14 @@ async function iterationInput(run: StateRun<MapState>, mapInput: JsonValue, item
   return resolvePayloadTemplate(selector as JsonValue, mapInput, pathScope(run, { mapItem }), state.ItemSelector !== undefined ? 'ItemSelector' : 'Parameters');
 }
 
-type Iteration = { run: StateRun<MapState>; scope: Scope; processor: StateMachineBranch };
+type Iteration = { run: StateRun<MapState>; scope: Scope; processor: StateMachineBranch; runBranch: BranchRunner };
 
 async function runIteration(it: Iteration, mapInput: JsonValue, item: JsonValue, index: number, child: Scope): Promise<JsonValue> {
   const name = it.run.name;
   child.emit('MapIterationStarted', { index, name });
   try {
     const input = await iterationInput(it.run, mapInput, item, index);
-    const output = await runBranch(it.processor, input, child, it.scope.run.definition.QueryLanguage ?? 'JSONPath');
+    const output = await it.runBranch(it.processor, input, child, it.scope.run.definition.QueryLanguage ?? 'JSONPath');
     child.emit('MapIterationSucceeded', { index, name });
     return output;
   } catch (error) {
@@ -67,7 +66,7 @@ function toleratedOutcome(results: ChildResult<JsonValue>[], tolerance: Toleranc
   return results.map((result) => (result.ok ? result.value : result.error instanceof StatesError ? errorOutputOf(result.error) : null));
 }
 
-async function attempt(run: StateRun<MapState>): Promise<AttemptOutcome> {
+async function attempt(run: StateRun<MapState>, runBranch: BranchRunner): Promise<AttemptOutcome> {
   const { scope, state } = run;
   const processor = processorOf(state);
   if (state.ItemReader !== undefined) throw new StatesError('States.ItemReaderFailed', 'ItemReader (items from S3) is not supported by the embedded engine.');
@@ -84,7 +83,7 @@ async function attempt(run: StateRun<MapState>): Promise<AttemptOutcome> {
     return processResult(run, distributedOutputs);
   }
   const spawn = scope.reserveSpawn();
-  const iteration: Iteration = { run, scope, processor };
+  const iteration: Iteration = { run, scope, processor, runBranch };
   const failFast = !toleratesFailures(tolerance);
   const children: Scope[] = [];
   const results = await runChildren({
@@ -110,7 +109,7 @@ function failFastOutcome(results: ChildResult<JsonValue>[]): JsonValue[] {
   return results.map((result) => (result.ok ? result.value : null));
 }
 
-/** Runs a Map state (with its Retry and Catch). */
-export function runMapState(run: StateRun<MapState>): Promise<AttemptOutcome> {
-  return withRetryAndCatch(run, () => attempt(run), () => run.scope.emit('MapStateFailed'));
+/** Runs a Map state (with its Retry and Catch): inline iterations with `runBranch`, distributed ones as child executions. */
+export function runMapState(run: StateRun<MapState>, runBranch: BranchRunner): Promise<AttemptOutcome> {
+  return withRetryAndCatch(run, () => attempt(run, runBranch), () => run.scope.emit('MapStateFailed'));
 }

@@ -7,11 +7,10 @@ import type { JsonValue, ParallelState } from '../../asl';
 import { resolvePayloadTemplate } from '../data-flow';
 import { resolveJsonataTemplate } from '../jsonata/jsonata-template';
 import { withRetryAndCatch, type AttemptOutcome } from '../with-retry-and-catch';
-import { runBranch } from '../run-branch';
 import { firstFailure, runChildren } from '../run-children';
 import type { Scope } from '../scope';
 import { effectiveInput, processResult } from '../process-result';
-import { jsonataBindings, pathScope, type StateRun } from '../state-run';
+import { jsonataBindings, pathScope, type BranchRunner, type StateRun } from '../state-run';
 
 async function branchInput(run: StateRun<ParallelState>): Promise<JsonValue> {
   const { state } = run;
@@ -22,7 +21,7 @@ async function branchInput(run: StateRun<ParallelState>): Promise<JsonValue> {
   return state.Parameters !== undefined ? resolvePayloadTemplate(state.Parameters, input, pathScope(run), 'Parameters') : input;
 }
 
-async function attempt(run: StateRun<ParallelState>): Promise<AttemptOutcome> {
+async function attempt(run: StateRun<ParallelState>, runBranch: BranchRunner): Promise<AttemptOutcome> {
   const { scope, state } = run;
   const input = await branchInput(run);
   scope.emit('ParallelStateStarted');
@@ -46,7 +45,7 @@ async function attempt(run: StateRun<ParallelState>): Promise<AttemptOutcome> {
   return processResult(run, results.map((result) => (result.ok ? result.value : null)));
 }
 
-/** Runs a Parallel state (with its Retry and Catch). */
-export function runParallelState(run: StateRun<ParallelState>): Promise<AttemptOutcome> {
-  return withRetryAndCatch(run, () => attempt(run), () => run.scope.emit('ParallelStateFailed'));
+/** Runs a Parallel state (with its Retry and Catch), each branch with `runBranch`. */
+export function runParallelState(run: StateRun<ParallelState>, runBranch: BranchRunner): Promise<AttemptOutcome> {
+  return withRetryAndCatch(run, () => attempt(run, runBranch), () => run.scope.emit('ParallelStateFailed'));
 }

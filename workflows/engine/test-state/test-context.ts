@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html
  */
 import type { JsonObject, JsonValue } from '../../asl';
-import { isoTime } from '../execution-run';
+import { isoTime } from '../iso-time';
 
 /** What the context object says about the test's execution and state. */
 export type TestContextFacts = {
