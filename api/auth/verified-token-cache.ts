@@ -4,6 +4,7 @@
  * lives until the token expires but at most a minute, which bounds how long a signing key the
  * issuer withdraws keeps being honoured.
  */
+import { LRUCache } from 'lru-cache';
 import type { Caller } from '../errors';
 
 const MAX_AGE_MS = 60_000;
@@ -12,7 +13,7 @@ const CAPACITY = 10_000;
 type Entry = { caller: Caller; until: number };
 
 export class VerifiedTokenCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new LRUCache<string, Entry>({ max: CAPACITY });
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -31,7 +32,6 @@ export class VerifiedTokenCache {
     const shared: Caller = Object.freeze({ user, groups: Object.freeze([...groups]), ...(expiresAt === undefined ? {} : { expiresAt }) });
     const until = Math.min(expiresAt ?? Number.POSITIVE_INFINITY, this.now() + MAX_AGE_MS);
     if (until <= this.now()) return shared;
-    if (this.entries.size >= CAPACITY) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(token, { caller: shared, until });
     return shared;
   }

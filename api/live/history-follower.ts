@@ -5,6 +5,7 @@
  * carry state names and types only, never task parameters, so no task token can leak.
  */
 import type { HistoryEvent, SFNClient } from '@aws-sdk/client-sfn';
+import { LRUCache } from 'lru-cache';
 import { HistoryReader, type HistoryChange } from '../history/history-reader';
 import { silentLogger, type ApiLogger } from '../logger';
 import { fetchHistory } from '../runs/fetch-history';
@@ -38,7 +39,7 @@ const MAX_FOLLOWED = 10_000;
 
 /** Follows the histories of the runs the hub says are watched. */
 export class HistoryFollower {
-  private readonly followed = new Map<string, Followed>();
+  private readonly followed = new LRUCache<string, Followed>({ max: MAX_FOLLOWED });
   private readonly intervalMs: number;
   private readonly logger: ApiLogger;
   private timer: NodeJS.Timeout | undefined;
@@ -95,7 +96,6 @@ export class HistoryFollower {
       const workflow = run.workflow ?? executionArn.split(':')[6] ?? '';
       state = { runId: run.runId, workflow, executionArn, lastEventId: 0, reader: new HistoryReader(), done: false, chain: Promise.resolve() };
       this.followed.set(run.runId, state);
-      if (this.followed.size > MAX_FOLLOWED) this.followed.delete(this.followed.keys().next().value as string);
     }
     if (state.done) return;
     const followed = state;

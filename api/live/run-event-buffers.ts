@@ -3,6 +3,7 @@
  * run and `maxRuns` runs, evicting the run that has been quiet longest. Remembers what it dropped,
  * so a replay can say it is incomplete.
  */
+import { LRUCache } from 'lru-cache';
 import { topicMatches, type LiveEvent, type LiveTopic } from './live-event';
 
 /** Events kept per run unless told otherwise. */
@@ -20,34 +21,36 @@ type RunBuffer = { workflow: string; events: LiveEvent[]; droppedThrough: number
 
 /** Bounded per-run event buffers. */
 export class RunEventBuffers {
-  private readonly runs = new Map<string, RunBuffer>();
+  /** Runs by id, the one quiet longest evicted first. */
+  private readonly runs: LRUCache<string, RunBuffer>;
   private readonly perRun: number;
-  private readonly maxRuns: number;
   /** The highest sequence number of any event of a run evicted as a whole. */
   private evictedThrough = 0;
 
   constructor({ perRun = DEFAULT_EVENTS_PER_RUN, maxRuns = DEFAULT_MAX_BUFFERED_RUNS }: RunEventBuffersOptions = {}) {
     this.perRun = Math.max(1, perRun);
-    this.maxRuns = Math.max(1, maxRuns);
+    this.runs = new LRUCache<string, RunBuffer>({
+      max: Math.max(1, maxRuns),
+      dispose: (evicted, _runId, reason) => {
+        if (reason === 'evict') this.evictedThrough = Math.max(this.evictedThrough, evicted.events[evicted.events.length - 1]?.seq ?? 0);
+      },
+    });
   }
 
   /** Keeps `event`, dropping the run's oldest event or the quietest run past the bounds. */
   add(event: LiveEvent): void {
-    const buffer = this.runs.get(event.runId) ?? { workflow: event.workflow, events: [], droppedThrough: 0 };
-    this.runs.delete(event.runId);
-    this.runs.set(event.runId, buffer);
+    let buffer = this.runs.get(event.runId);
+    if (!buffer) {
+      buffer = { workflow: event.workflow, events: [], droppedThrough: 0 };
+      this.runs.set(event.runId, buffer);
+    }
     buffer.events.push(event);
     if (buffer.events.length > this.perRun) buffer.droppedThrough = buffer.events.shift()?.seq ?? buffer.droppedThrough;
-    if (this.runs.size > this.maxRuns) {
-      const [quietest, evicted] = this.runs.entries().next().value as [string, RunBuffer];
-      this.runs.delete(quietest);
-      this.evictedThrough = Math.max(this.evictedThrough, evicted.events[evicted.events.length - 1]?.seq ?? 0);
-    }
   }
 
   /** The kept events of `topic` with `seq > since`, oldest first. */
   replay(topic: LiveTopic, since: number): Replay {
-    const buffers = topic.kind === 'run' ? [this.runs.get(topic.runId)].filter((buffer) => buffer !== undefined) : [...this.runs.values()];
+    const buffers = topic.kind === 'run' ? [this.runs.peek(topic.runId)].filter((buffer) => buffer !== undefined) : [...this.runs.values()];
     const events: LiveEvent[] = [];
     let truncated = topic.kind !== 'run' && since < this.evictedThrough;
     for (const buffer of buffers) {
@@ -60,7 +63,7 @@ export class RunEventBuffers {
 
   /** How many events the run has kept. */
   sizeOf(runId: string): number {
-    return this.runs.get(runId)?.events.length ?? 0;
+    return this.runs.peek(runId)?.events.length ?? 0;
   }
 
   /** How many runs are kept. */

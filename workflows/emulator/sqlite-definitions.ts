@@ -4,15 +4,16 @@
  * and executions keep only its id. Both directions are cached (bounded); a text seen again after a
  * restart gets a new row, which costs space once, never correctness.
  */
+import { LRUCache } from 'lru-cache';
 import type { StoreStatements } from './sqlite-schema';
 
-/** Texts kept in each cache before it is emptied. */
+/** Definitions kept in each direction's cache. */
 const MAX_CACHED_DEFINITIONS = 256;
 
 /** Definition ids by text and texts by id, over the `definitions` table. */
 export class SqliteDefinitions {
-  private readonly ids = new Map<string, number>();
-  private readonly texts = new Map<number, string>();
+  private readonly ids = new LRUCache<string, number>({ max: MAX_CACHED_DEFINITIONS });
+  private readonly texts = new LRUCache<number, string>({ max: MAX_CACHED_DEFINITIONS });
 
   constructor(private readonly sql: StoreStatements) {}
 
@@ -38,8 +39,6 @@ export class SqliteDefinitions {
   }
 
   private remember(id: number, text: string): void {
-    if (this.ids.size >= MAX_CACHED_DEFINITIONS) this.ids.clear();
-    if (this.texts.size >= MAX_CACHED_DEFINITIONS) this.texts.clear();
     this.ids.set(text, id);
     this.texts.set(id, text);
   }

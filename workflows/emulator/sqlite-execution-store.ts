@@ -8,6 +8,7 @@
  * Executions get a small integer id to keep rows short.
  */
 import Database from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonValue } from '../asl';
@@ -23,8 +24,6 @@ import { EFFECT_CHUNK, prepareStatements, type StoreStatements } from './sqlite-
 /** File name of the database inside the data dir. */
 export const DATABASE_FILE = 'stepfunctions.sqlite';
 
-/** State machines kept in the read cache before it is emptied. */
-const MAX_CACHED_MACHINES = 1_000;
 /** WAL pages between automatic checkpoints (SQLite's default is 1,000). */
 const WAL_CHECKPOINT_PAGES = 10_000;
 
@@ -46,8 +45,8 @@ export class SqliteExecutionStore implements ExecutionStore {
   private readonly events = new Map<number, PendingEvents>();
   private readonly effects = new Map<number, Map<string, string>>();
   private readonly seqs = new Map<string, number>();
-  /** State machines as last read or written (few, and read by every StartExecution). */
-  private readonly machineCache = new Map<string, StateMachineRecord | null>();
+  /** State machines as last read or written (few, and read by every StartExecution); `false`: none has that ARN. */
+  private readonly machineCache = new LRUCache<string, StateMachineRecord | false>({ max: 1_000 });
   private readonly definitions: SqliteDefinitions;
   private readonly resources: SqliteResources;
   private readonly versions: SqliteVersions;
@@ -81,11 +80,10 @@ export class SqliteExecutionStore implements ExecutionStore {
     let machine = this.machineCache.get(arn);
     if (machine === undefined) {
       const row = this.sql.getMachine.get(arn) as Row | undefined;
-      machine = row ? (JSON.parse(row.body) as StateMachineRecord) : null;
-      if (this.machineCache.size >= MAX_CACHED_MACHINES) this.machineCache.clear();
+      machine = row ? (JSON.parse(row.body) as StateMachineRecord) : false;
       this.machineCache.set(arn, machine);
     }
-    return machine === null ? undefined : { ...machine };
+    return machine === false ? undefined : { ...machine };
   }
 
   listStateMachines(): StateMachineRecord[] {
@@ -95,7 +93,7 @@ export class SqliteExecutionStore implements ExecutionStore {
 
   deleteStateMachine(arn: string): void {
     this.machines.set(arn, null);
-    this.machineCache.set(arn, null);
+    this.machineCache.set(arn, false);
     this.resources.putTags(arn, []);
     this.schedule();
   }

@@ -2,6 +2,7 @@
  * The engine: starts, stops, redrives and resumes executions over an injected store, clock and
  * task handlers. No I/O of its own; the emulator puts the Step Functions API in front of it.
  */
+import { LRUCache } from 'lru-cache';
 import type { StateMachine } from '../asl';
 import type { Account } from '../asl/arns';
 import { systemClock, type Clock } from './clock';
@@ -54,8 +55,6 @@ export type EngineOptions = {
   random?: () => number;
 };
 
-const MAX_CACHED_DEFINITIONS = 1000;
-
 /** Runs executions; one per process, shared by every API request. */
 export class Engine {
   readonly store: ExecutionStore;
@@ -71,7 +70,8 @@ export class Engine {
   private readonly completion = new CompletionWaiters();
   private readonly callbacks = new CallbackHub();
   private readonly activityTasks: ActivityTasks;
-  private readonly definitions = new Map<string, StateMachine>();
+  /** Parsed definitions by text, shared by executions (per-state caches key on the parsed objects). */
+  private readonly definitions = new LRUCache<string, StateMachine>({ max: 1000, memoMethod: (text) => JSON.parse(text) as StateMachine });
   private closed = false;
   private readonly onStatusChange?: (record: ExecutionRecord) => void;
   private readonly onHistoryChange?: (executionArn: string) => void;
@@ -215,17 +215,6 @@ export class Engine {
     this.store.flush();
   }
 
-  /** Parsed definitions by text, shared by executions (per-state caches key on the parsed objects). */
-  private parse(text: string): StateMachine {
-    let definition = this.definitions.get(text);
-    if (!definition) {
-      definition = JSON.parse(text) as StateMachine;
-      if (this.definitions.size >= MAX_CACHED_DEFINITIONS) this.definitions.clear();
-      this.definitions.set(text, definition);
-    }
-    return definition;
-  }
-
   /** Tells the listener; a throwing listener is logged and never disturbs the engine. */
   private statusChanged(record: ExecutionRecord): void {
     if (!this.onStatusChange) return;
@@ -249,7 +238,7 @@ export class Engine {
 
   private launch(record: ExecutionRecord): void {
     if (this.closed) return;
-    const definition = this.parse(record.definition);
+    const definition = this.definitions.memo(record.definition);
     // The run keeps a slim copy: the definition text stays in the store (drive-execution re-reads the record to close it).
     const run = new ExecutionRun({ ...record, definition: '' }, definition, new Journal(this.store, record.arn, this.onHistoryChange), this.services);
     this.runs.set(record.arn, run);

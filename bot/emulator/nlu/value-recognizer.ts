@@ -1,4 +1,5 @@
 /** The `values` recognizer: a slot type's values and synonyms found loosely in a text (case, hyphens, articles, plurals, small typos). */
+import { LRUCache } from 'lru-cache';
 import type { SlotTypeDefinition } from '../../definition/bot-definition';
 import { allowedTypos, editDistance } from './edit-distance';
 import type { TextMatch } from '../../definition/recognizers/text-match';
@@ -50,14 +51,12 @@ function matchAt(phrase: Phrase, words: readonly Word[], first: number, text: st
   return { value: phrase.value, original: text.slice(start, end), start, end, words: phrase.words.length, cost };
 }
 
-/** Word costs already computed, by written then expected word; user input adds few new words, and the cache is dropped when it grows large. */
-const costCache = new Map<string, Map<string, number | undefined>>();
-const COST_CACHE_LIMIT = 20_000;
+/** Word costs already computed, by written then expected word (the least recently written words go first). */
+const costCache = new LRUCache<string, Map<string, number | undefined>>({ max: 20_000 });
 
 function cachedWordCost(written: string, expected: string): number | undefined {
   let costs = costCache.get(written);
   if (!costs) {
-    if (costCache.size >= COST_CACHE_LIMIT) costCache.clear();
     costs = new Map();
     costCache.set(written, costs);
   }

@@ -1,4 +1,5 @@
 /** The training vocabulary: which words the intents use, to fix typos and to weigh how much of an utterance the bot understands. */
+import { LRUCache } from 'lru-cache';
 import { allowedTypos, editDistance } from './edit-distance';
 
 /** Words that carry no intent on their own, request frames included ("tell me", "I need"); they neither count as understood nor as unknown. */
@@ -27,7 +28,7 @@ export class Vocabulary {
   private readonly counts = new Map<string, number>();
   private readonly intentsByWord = new Map<string, Set<string>>();
   private readonly intents = new Set<string>();
-  private readonly corrections = new Map<string, string>();
+  private readonly corrections = new LRUCache<string, string>({ max: CORRECTIONS_LIMIT });
 
   constructor(private readonly options: VocabularyOptions) {}
 
@@ -53,7 +54,6 @@ export class Vocabulary {
     if (this.counts.has(word) || /\d/.test(word)) return word;
     const remembered = this.corrections.get(word);
     if (remembered !== undefined) return remembered;
-    if (this.corrections.size >= CORRECTIONS_LIMIT) this.corrections.clear();
     const corrected = this.closest(word);
     this.corrections.set(word, corrected);
     return corrected;

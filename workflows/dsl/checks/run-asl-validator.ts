@@ -4,6 +4,7 @@
  */
 import aslValidator from 'asl-validator';
 import { JSONPath } from 'jsonpath-plus';
+import { LRUCache } from 'lru-cache';
 import type { JsonRecord } from './is-record';
 
 /** One asl-validator error: its code, its message and, for schema errors, the JSON pointer it concerns. */
@@ -15,8 +16,7 @@ export type AslValidatorResult = { errors: AslValidatorError[]; statesPointers: 
 const OPTIONS = { checkPaths: true, checkArn: true };
 
 /** Verdicts by definition text: asl-validator builds its JSON schemas again on every call (100–300 ms), and the same workflows are compiled many times in a process. */
-const verdicts = new Map<string, AslValidatorResult>();
-const MAX_VERDICTS = 200;
+const verdicts = new LRUCache<string, AslValidatorResult>({ max: 200, memoMethod: (text) => validate(text) });
 
 /** asl-validator's verdict on `definition`; a crash becomes an `EXCEPTION` error. */
 export function runAslValidator(definition: JsonRecord): AslValidatorResult {
@@ -26,12 +26,7 @@ export function runAslValidator(definition: JsonRecord): AslValidatorResult {
   } catch (error) {
     return exception(error);
   }
-  const known = verdicts.get(text);
-  if (known) return known;
-  const verdict = validate(text);
-  if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-  verdicts.set(text, verdict);
-  return verdict;
+  return verdicts.memo(text);
 }
 
 function validate(text: string): AslValidatorResult {

@@ -5,7 +5,7 @@
  * are paths, as in AWS's own example `$.abc.['def ghi']`.
  * https://docs.aws.amazon.com/step-functions/latest/dg/amazon-states-language-paths.html
  */
-import { BoundedCache } from '../bounded-cache';
+import { LRUCache } from 'lru-cache';
 import { JsonPathError } from '../errors';
 import { compileJaywayPath } from './jsonpath/compile-jayway-path';
 import type { PathSegment } from './jsonpath/path-segment';
@@ -30,21 +30,21 @@ export type ParsedJsonPath = {
 
 const VARIABLE_NAME = /^[\p{L}_][\p{L}\p{N}_]*/u;
 
-const MAX_CACHED_PATHS = 10_000;
-const parsed = new BoundedCache<ParsedJsonPath | string>(MAX_CACHED_PATHS);
+/** Parsed paths (or why a text is not one) by text: definitions that keep changing cannot grow it without bound. */
+const parsed = new LRUCache<string, ParsedJsonPath | string>({ max: 10_000, memoMethod: (text) => parseUncached(text) });
 
 /**
  * Parses a JSONPath, or returns `undefined` when `text` is not one (so it is a literal). Results
  * are cached by text and shared: callers must not change them.
  */
 export function parseJsonPath(text: string): ParsedJsonPath | undefined {
-  const result = parsed.get(text, parseUncached);
+  const result = parsed.memo(text);
   return typeof result === 'string' ? undefined : result;
 }
 
 /** The path, or why it is not one: Jayway's InvalidPathException message when it does not compile. */
 export function explainJsonPath(text: string): ParsedJsonPath | { problem: string } {
-  const result = parsed.get(text, parseUncached);
+  const result = parsed.memo(text);
   return typeof result === 'string' ? { problem: result } : result;
 }
 

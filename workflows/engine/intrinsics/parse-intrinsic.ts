@@ -3,8 +3,8 @@
  *   call     := 'States.' Name '(' [argument (',' argument)*] ')'
  *   argument := string | number | 'true' | 'false' | 'null' | path | call
  */
+import { LRUCache } from 'lru-cache';
 import type { JsonValue } from '../../asl';
-import { BoundedCache } from '../bounded-cache';
 import type { IntrinsicExpression } from './intrinsic-expression';
 import { intrinsicSyntaxFailure } from './intrinsic-failure';
 import { MAX_INTRINSIC_NESTING } from './intrinsic-limits';
@@ -18,15 +18,15 @@ const KEYWORDS: ReadonlyMap<string, JsonValue> = new Map<string, JsonValue>([
 
 type IntrinsicCall = IntrinsicExpression & { kind: 'call' };
 
-const MAX_CACHED_CALLS = 5_000;
-const parsed = new BoundedCache<IntrinsicCall>(MAX_CACHED_CALLS);
+/** Parsed calls by text (a text that is no call throws each time: nothing is cached then). */
+const parsed = new LRUCache<string, IntrinsicCall>({ max: 5_000, memoMethod: (expression) => parseUncached(expression) });
 
 /**
  * Parses one intrinsic call; throws States.IntrinsicFailure when `expression` is not one. Calls
  * are cached by text and shared: callers must not change them.
  */
 export function parseIntrinsic(expression: string): IntrinsicCall {
-  return parsed.get(expression, parseUncached);
+  return parsed.memo(expression);
 }
 
 function parseUncached(expression: string): IntrinsicCall {

@@ -4,8 +4,8 @@
  * https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html
  */
 import jsonata from 'jsonata';
+import { LRUCache } from 'lru-cache';
 import type { JsonValue } from '../../asl';
-import { BoundedCache } from '../bounded-cache';
 import { StatesError } from '../errors';
 import { AWS_JSONATA_FUNCTIONS } from './aws-functions';
 
@@ -24,8 +24,8 @@ export type JsonataBindings = {
 };
 
 const QUERY_EVALUATION_ERROR = 'States.QueryEvaluationError';
-const MAX_CACHED = 5_000;
-const compiled = new BoundedCache<jsonata.Expression>(MAX_CACHED);
+/** Compiled expressions by text (one that does not compile throws each time: nothing is cached then). */
+const compiled = new LRUCache<string, jsonata.Expression>({ max: 5_000, memoMethod: (expression) => compileUncached(expression) });
 
 function compileUncached(expression: string): jsonata.Expression {
   const expr = jsonata(expression);
@@ -69,7 +69,7 @@ export function queryEvaluationError(expression: string, field: string, problem:
 export async function evaluateJsonata(expression: string, bindings: JsonataBindings, field: string): Promise<JsonValue> {
   let result: unknown;
   try {
-    result = await compiled.get(expression, compileUncached).evaluate(bindings.states.input, {
+    result = await compiled.memo(expression).evaluate(bindings.states.input, {
       ...bindings.variables,
       states: bindings.states,
     });
