@@ -18,7 +18,7 @@ import { SqliteDefinitions } from './sqlite-definitions';
 import { SqliteMapRuns } from './sqlite-map-runs';
 import { SqliteResources } from './sqlite-resources';
 import { SqliteVersions } from './sqlite-versions';
-import { decodeEventBatch, encodeEventBatch } from './event-batch';
+import { decodeEventBatch, encodeEventBatch } from '../engine';
 import { EFFECT_CHUNK, prepareStatements, type StoreStatements } from './sqlite-schema';
 
 /** File name of the database inside the data dir. */

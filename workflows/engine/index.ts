@@ -32,6 +32,7 @@ export type {
   StoredEvent,
 } from './execution-store';
 export { MemoryExecutionStore } from './store/memory-execution-store';
+export { decodeEventBatch, encodeEventBatch } from './store/event-batch';
 export { detailsKeyFor, NOT_TRUNCATED } from './history-event';
 export type { EventDetails, HistoryEvent } from './history-event';
 export { isValidResourceName } from './execution-names';

@@ -1,4 +1,4 @@
-import { MemoryExecutionStore } from '../../../../workflows/engine';
+import { MemoryExecutionStore, NOT_TRUNCATED, type HistoryEvent, type StoredEvent } from '../../../../workflows/engine';
 import { executionRecord } from '../../../helpers/execution-record';
 
 const record = executionRecord();
@@ -25,5 +25,27 @@ describe('MemoryExecutionStore', () => {
     expect(store.listEvents(record.arn).map(({ key }) => key)).toStrictEqual(['r#0']);
     expect(store.listEffects(record.arn).get('r#1')).toStrictEqual({ status: 'succeeded', output: 1 });
     expect(store.listEvents('other')).toStrictEqual([]);
+  });
+
+  it('gives back a long history exactly as appended, whether kept as text or not yet', () => {
+    const store = new MemoryExecutionStore();
+    const appended: StoredEvent[] = [];
+    const detailsOf = (id: number): HistoryEvent['details'] => {
+      if (id % 5 === 0) return undefined;
+      if (id % 5 === 1) return { name: `S${id}`, input: `{"n":${id}}`, inputDetails: NOT_TRUNCATED };
+      if (id % 5 === 2) return { name: `S${id}`, output: '"x"', outputDetails: { truncated: true }, assignedVariables: { a: '1' } };
+      if (id % 5 === 3) return { error: 'E', cause: 'quote " and \\ backslash', output: '{}', outputDetails: { truncated: false } };
+      return { index: id, name: 'Map' };
+    };
+    for (let id = 1; id <= 700; id++) {
+      const event: HistoryEvent = { id, previousEventId: id % 7 === 0 ? id - 3 : id - 1, timestamp: 1_000 + id * 3, type: id % 2 ? 'PassStateEntered' : 'PassStateExited' };
+      const details = detailsOf(id);
+      if (details) event.details = details;
+      const key = `r/4.${id % 10}#${id}`;
+      store.appendEvent(record.arn, key, event);
+      appended.push({ key, event: structuredClone(event) });
+    }
+
+    expect(store.listEvents(record.arn)).toStrictEqual(appended);
   });
 });

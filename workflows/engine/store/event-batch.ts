@@ -1,6 +1,8 @@
 /**
- * How one `event_batches` row holds the events one commit appended to an execution. Most of a
- * durable run's time went into serialising and writing these rows, so they are compact:
+ * A batch of one execution's history events as one JSON text: a row of the durable store's
+ * `event_batches` (one per commit), and a chunk of the memory store's histories (kept as text so
+ * the garbage collector does not walk millions of small objects). Time went into writing these,
+ * so they are compact:
  *
  *   [2, firstTimestamp, [type, …], [key, idGap, idBack, dt, typeIndex, flags, details?], …]
  *
@@ -10,7 +12,8 @@
  * out of `details` (nearly every state event has one). Rows written before this format — a plain
  * array of `[key, id, previousEventId, timestamp, type, details?]` — are still read.
  */
-import { NOT_TRUNCATED, type EventDetails, type HistoryEvent, type StoredEvent } from '../engine';
+import type { StoredEvent } from '../execution-store';
+import { NOT_TRUNCATED, type EventDetails, type HistoryEvent } from '../history-event';
 
 const FORMAT = 2;
 const INPUT_NOT_TRUNCATED = 1;
