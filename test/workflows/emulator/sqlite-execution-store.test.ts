@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATABASE_FILE, SqliteExecutionStore } from '../../../workflows/emulator';
+import { eventually } from '../../helpers/eventually';
 import { executionRecord } from '../../helpers/execution-record';
 
 const record = executionRecord();
@@ -31,6 +32,23 @@ describe('SqliteExecutionStore', () => {
     expect(reopened.listEvents(record.arn)).toStrictEqual([{ key: 'r#0', event: { id: 1, previousEventId: 0, timestamp: 5, type: 'ExecutionStarted', details: { input: '{}' } } }]);
     expect(reopened.listEffects(record.arn).get('r#1')).toStrictEqual({ status: 'failed', error: 'E', cause: null });
     reopened.close();
+  });
+
+  it('commits buffered writes by itself soon after, in one transaction', async () => {
+    const store = new SqliteExecutionStore(dataDir);
+    store.putExecution(record);
+    store.flush();
+    const reader = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    const committedEvents = (): number => (reader.prepare('SELECT COUNT(*) AS count FROM event_batches').get() as { count: number }).count;
+
+    store.appendEvent(record.arn, 'r#0', { id: 1, previousEventId: 0, timestamp: 5, type: 'ExecutionStarted' });
+    store.appendEvent(record.arn, 'r#1', { id: 2, previousEventId: 1, timestamp: 6, type: 'PassStateEntered' });
+    const before = committedEvents();
+
+    expect(before).toBe(0);
+    expect(await eventually(() => committedEvents() === 1, { timeout: 1000, what: 'the group commit' })).toBe(true);
+    reader.close();
+    store.close();
   });
 
   it('reads its own buffered writes before they are flushed', () => {
