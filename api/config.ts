@@ -2,6 +2,17 @@
  * The API's configuration, read from the environment once at start-up (STYLE.md §3): typed,
  * trimmed, frozen, with defaults for the embedded stack so `make dev` needs none.
  */
+import {
+  DEFAULT_ACCOUNT_ID,
+  DEFAULT_API_PORT,
+  DEFAULT_DATA_DIR,
+  DEFAULT_DYNAMODB_PORT,
+  DEFAULT_LEX_PORT,
+  DEFAULT_REGION,
+  DEFAULT_SFN_PORT,
+  LOCAL_HOST,
+  localUrl,
+} from '../workflows/local-defaults';
 
 /** How bearer tokens are verified: an HS256 key in the data dir, or a Cognito user pool's JWKS. */
 export type AuthConfig =
@@ -34,18 +45,17 @@ export type ApiConfig = {
   readonly maxTokenLifetimeSeconds: number;
 };
 
-export const DEFAULT_PORT = 3000;
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_SFN_ENDPOINT = 'http://127.0.0.1:8083';
-export const DEFAULT_DYNAMODB_ENDPOINT = 'http://127.0.0.1:8000';
-export const DEFAULT_LEX_ENDPOINT = 'http://127.0.0.1:8084';
+/** The embedded stack's ports, region, account and data dir live in workflows/local-defaults.ts; these name them for the API. */
+export { DEFAULT_ACCOUNT_ID, DEFAULT_DATA_DIR, DEFAULT_REGION };
+export const DEFAULT_PORT = DEFAULT_API_PORT;
+export const DEFAULT_HOST = LOCAL_HOST;
+export const DEFAULT_SFN_ENDPOINT = localUrl(DEFAULT_SFN_PORT);
+export const DEFAULT_DYNAMODB_ENDPOINT = localUrl(DEFAULT_DYNAMODB_PORT);
+export const DEFAULT_LEX_ENDPOINT = localUrl(DEFAULT_LEX_PORT);
 /** The local Lex runtime's bot and its test alias (on AWS the deploy sets the real ids). */
 export const DEFAULT_LEX_BOT_ID = 'STATECRAFT';
 export const DEFAULT_LEX_BOT_ALIAS_ID = 'TSTALIASID';
 export const DEFAULT_LEX_LOCALE_ID = 'en_US';
-export const DEFAULT_REGION = 'us-east-1';
-export const DEFAULT_ACCOUNT_ID = '123456789012';
-export const DEFAULT_DATA_DIR = '.statecraft';
 /** Tokens may live a day at most: Cognito's longest ID token, and `statecraft token`'s longest --ttl. */
 export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 /** The local HS256 key's file name inside the data dir (shared with `statecraft token`). */

@@ -1,5 +1,6 @@
 /** The `statecraft` command line: one file per command under cli/commands. */
-import { Command, CommanderError } from 'commander';
+import { types } from 'node:util';
+import { Command, CommanderError, type OutputConfiguration } from 'commander';
 import { chatCommand } from './commands/chat';
 import { compileCommand } from './commands/compile';
 import { demoCommand } from './commands/demo';
@@ -12,31 +13,53 @@ import { testCommand } from './commands/test';
 import { tokenCommand } from './commands/token';
 import { validateCommand } from './commands/validate';
 import { CliError } from './cli-error';
+import { processIo, type CliIo, type CliOutput } from './cli-io';
 
-/** Builds the program; commands set `process.exitCode` through the returned code. */
-export function createProgram(): Command {
+/** Builds the program on `io`; commands set `process.exitCode`, which main() turns into its result. */
+export function createProgram(io: CliIo = processIo()): Command {
+  const output: OutputConfiguration = {
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+    getOutHelpWidth: () => helpWidth(io.stdout),
+    getErrHelpWidth: () => helpWidth(io.stderr),
+  };
   const program = new Command('statecraft')
     .description('Define, run, watch and approve workflows on AWS Step Functions.')
     .showHelpAfterError('(run with --help for usage)')
+    .configureOutput(output)
     .exitOverride();
-  for (const command of [listCommand(), compileCommand(), validateCommand(), graphCommand(), runCommand(), testCommand(), engineCommand(), devCommand(), tokenCommand(), chatCommand(), demoCommand()]) {
-    program.addCommand(command.exitOverride());
-  }
+  const commands = [listCommand, compileCommand, validateCommand, graphCommand, runCommand, testCommand, engineCommand, devCommand, tokenCommand, chatCommand, demoCommand];
+  for (const command of commands) program.addCommand(command(io).configureOutput(output).exitOverride());
   return program;
 }
 
-/** Runs the CLI with `argv` (as process.argv); resolves to the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+/** Commander's help width where the output is no terminal (pipes, files, tests). */
+const DEFAULT_HELP_WIDTH = 80;
+
+/** A terminal's width, or DEFAULT_HELP_WIDTH. */
+function helpWidth(stream: CliOutput): number {
+  return (stream.isTTY === true && stream.columns) || DEFAULT_HELP_WIDTH;
+}
+
+/**
+ * Runs the CLI with `argv` (as process.argv) on `io`; resolves to the exit code. `process.exitCode`
+ * is left as it was found, so the binary sets it and tests may call main() again.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const outer = process.exitCode;
+  process.exitCode = undefined;
   try {
-    await createProgram().parseAsync([...argv]);
+    await createProgram(io).parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof CliError) {
-      process.stderr.write(`statecraft: ${error.message}\n`);
+      io.stderr.write(`statecraft: ${error.message}\n`);
       return error.exitCode;
     }
-    process.stderr.write(`statecraft: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write(`statecraft: unexpected error: ${types.isNativeError(error) ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
+  } finally {
+    process.exitCode = outer;
   }
 }

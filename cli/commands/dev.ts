@@ -2,45 +2,49 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
-import { DEFAULT_DATA_DIR } from '../../api/config';
 import { DEFAULT_WEB_DIR } from '../../api/web-console';
-import { DEFAULT_LEX_PORT } from '../../bot/emulator';
+import { DEFAULT_DATA_DIR } from '../../workflows/local-defaults';
+import type { CliIo } from '../cli-io';
 import { consoleLogger } from '../console-logger';
 import { devToken, DEV_TOKEN_GROUPS, DEV_TOKEN_USER } from '../local/dev-token';
 import { startDevStack } from '../local/start-dev-stack';
-import { untilStopped } from '../local/until-stopped';
 import { selectWorkflows } from '../select-workflows';
+import { apiPortOption, dataDirOption, dynamodbPortOption, lexPortOption, sfnPortOption } from '../stack-options';
 import { compileOrReport } from './compile';
-import { ENGINE_DEFAULTS, parsePort } from './engine';
 
-/** The API's port unless PORT is set. */
-const DEFAULT_API_PORT = '3000';
+type DevOptions = { apiPort: number; port: number; dynamodbPort: number; lexPort: number; dataDir: string };
 
-export function devCommand(): Command {
+export function devCommand(io: CliIo): Command {
   return new Command('dev')
     .description('Run Statecraft locally in one process: DynamoDB (dynalite), the Step Functions engine with the catalogue deployed, the REST API and the local Lex runtime (the chatbot).')
-    .addHelpText('after', '\nPorts and data dir come from PORT (3000), SFN_PORT (8083), DYNAMODB_PORT (8000), LEX_PORT (8084) and STATECRAFT_DATA_DIR (.statecraft).\nLive events are served at ws://127.0.0.1:<PORT>/ws, and the web console (its web/dist build) at http://127.0.0.1:<PORT>/.')
-    .action(runDev);
+    .addOption(apiPortOption())
+    .addOption(sfnPortOption())
+    .addOption(dynamodbPortOption())
+    .addOption(lexPortOption())
+    .addOption(dataDirOption('where executions, DynamoDB data and the signing key are kept'))
+    .addHelpText('after', '\nLive events are served at ws://127.0.0.1:<api-port>/ws, and the web console (its web/dist build) at http://127.0.0.1:<api-port>/.')
+    .action((options: DevOptions) => runDev(options, io));
 }
 
-/** Compiles the catalogue, starts the stack, prints URLs and a token, and stops everything on Ctrl-C. */
-export async function runDev(): Promise<void> {
-  const compiled = compileOrReport(selectWorkflows([]));
+/** Compiles the catalogue, starts the stack, prints URLs and a token, and stops everything when `io` says stop (Ctrl-C). */
+export async function runDev(options: DevOptions, { stdout, stderr, untilStopped }: CliIo): Promise<void> {
+  const compiled = compileOrReport(selectWorkflows([]), stderr);
   if (!compiled) return;
-  process.stdout.write(`Statecraft: ${compiled.length} workflows compiled and valid: ${compiled.map((workflow) => workflow.name).join(', ')}\n`);
-  const logger = consoleLogger('info');
+  stdout.write(`Statecraft: ${compiled.length} workflows compiled and valid: ${compiled.map((workflow) => workflow.name).join(', ')}\n`);
+  const logger = consoleLogger('info', (line) => stderr.write(line));
+  const { dataDir } = options;
   const stack = await startDevStack({
-    dataDir: ENGINE_DEFAULTS.dataDir,
-    apiPort: parsePort(process.env.PORT ?? DEFAULT_API_PORT, 'PORT'),
-    sfnPort: parsePort(ENGINE_DEFAULTS.port, 'SFN_PORT'),
-    dynamodbPort: parsePort(ENGINE_DEFAULTS.dynamodbPort, 'DYNAMODB_PORT'),
-    lexPort: parsePort(process.env.LEX_PORT ?? String(DEFAULT_LEX_PORT), 'LEX_PORT'),
+    dataDir,
+    apiPort: options.apiPort,
+    sfnPort: options.port,
+    dynamodbPort: options.dynamodbPort,
+    lexPort: options.lexPort,
     logger,
     env: process.env,
   });
   try {
-    const token = await devToken(ENGINE_DEFAULTS.dataDir);
-    process.stdout.write(
+    const token = await devToken(dataDir);
+    stdout.write(
       [
         `Web console     ${stack.apiUrl}/${fs.existsSync(path.join(DEFAULT_WEB_DIR, 'index.html')) ? '' : `   (not built yet: no index.html in ${DEFAULT_WEB_DIR})`}`,
         `REST API        ${stack.apiUrl}/api   (OpenAPI: ${stack.apiUrl}/api/openapi.json)`,
@@ -49,13 +53,13 @@ export async function runDev(): Promise<void> {
         `Lex runtime     ${stack.lexEndpoint}   (bot STATECRAFT, alias TSTALIASID, locale en_US; npx statecraft demo seeds runs to talk about)`,
         `Step Functions  ${stack.engine.sfnEndpoint}`,
         `DynamoDB        ${stack.engine.dynamodbEndpoint}`,
-        `Data            ${ENGINE_DEFAULTS.dataDir}`,
+        `Data            ${dataDir}`,
         '',
         `Token for ${DEV_TOKEN_USER} (${DEV_TOKEN_GROUPS.join(', ')}), valid 8h:`,
         token,
         '',
         `Try: curl -H "Authorization: Bearer $TOKEN" ${stack.apiUrl}/api/workflows`,
-        `Other tokens: npx statecraft token${ENGINE_DEFAULTS.dataDir === DEFAULT_DATA_DIR ? '' : ` --data-dir ${ENGINE_DEFAULTS.dataDir}`} --user alice --groups operators,finance`,
+        `Other tokens: npx statecraft token${dataDir === DEFAULT_DATA_DIR ? '' : ` --data-dir ${dataDir}`} --user alice --groups operators,finance`,
         'Who may do what: the access model in README.md; the live socket protocol in api/openapi/live-events.md.',
         'Ctrl-C stops everything.',
         '',

@@ -9,23 +9,25 @@ import { APPROVAL_PLACEHOLDER } from '../../workflows/dsl';
 import { deployedStates, probingSfnClient, type DeployedState } from '../local/deployed-versions';
 import { localDefinitionsOf } from '../local/local-definitions';
 import { LOCAL_ACCOUNT } from '../local/local-substitutions';
+import type { CliIo } from '../cli-io';
 import { selectWorkflows } from '../select-workflows';
+import { sfnEndpointOption } from '../stack-options';
 import { compileOrReport } from './compile';
-import { ENGINE_DEFAULTS } from './engine';
 
-type ListOptions = { json?: boolean; endpoint?: string };
+type ListOptions = { json?: boolean; endpoint: string };
 
-export function listCommand(): Command {
+export function listCommand(io: CliIo): Command {
   return new Command('list')
     .description('List the workflow catalogue: name, description, states and approvals, and what a running dev stack has deployed of each.')
     .option('--json', 'print JSON instead of a table')
-    .option('--endpoint <url>', `Step Functions endpoint of a running dev stack (default: http://127.0.0.1:${ENGINE_DEFAULTS.port}, from SFN_PORT)`)
+    .addOption(sfnEndpointOption())
     .addHelpText('after', '\nWith an engine answering, DEPLOYED is the latest version published there and SOURCE says whether the compiled workflow differs from the deployed definition.')
-    .action(runList);
+    .action((options: ListOptions, command: Command) => runList(options, command.getOptionValueSource('endpoint') === 'cli', io));
 }
 
-async function runList(options: ListOptions): Promise<void> {
-  const compiled = compileOrReport(selectWorkflows([]));
+/** Lists the catalogue; an engine that does not answer at an `--endpoint` given on the command line is reported. */
+async function runList(options: ListOptions, endpointGiven: boolean, { stdout, stderr }: CliIo): Promise<void> {
+  const compiled = compileOrReport(selectWorkflows([]), stderr);
   if (!compiled) return;
   const rows = compiled.map(({ name, definition }) => ({
     name,
@@ -33,20 +35,20 @@ async function runList(options: ListOptions): Promise<void> {
     states: allStates(definition).length,
     approvals: allStates(definition).filter(isApproval).length,
   }));
-  const endpoint = options.endpoint ?? `http://127.0.0.1:${ENGINE_DEFAULTS.port}`;
+  const { endpoint } = options;
   const client = probingSfnClient(endpoint, LOCAL_ACCOUNT.region);
   const deployed = await deployedStates(client, localDefinitionsOf(compiled, LOCAL_ACCOUNT)).finally(() => client.destroy());
-  if (!deployed && options.endpoint !== undefined) process.stderr.write(`no Step Functions engine answers at ${endpoint}: listing the catalogue only\n`);
+  if (!deployed && endpointGiven) stderr.write(`no Step Functions engine answers at ${endpoint}: listing the catalogue only\n`);
   if (options.json) {
     const out = deployed ? rows.map((row) => ({ ...row, deployed: deployedJson(deployed.get(row.name)) })) : rows;
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return;
   }
   const width = Math.max(...rows.map((row) => row.name.length), 'NAME'.length);
   const extra = (cells: [string, string]) => (deployed ? `${cells[0].padEnd(DEPLOYED_WIDTH)}  ${cells[1].padEnd(SOURCE_WIDTH)}  ` : '');
-  process.stdout.write(`${'NAME'.padEnd(width)}  STATES  APPROVALS  ${extra(['DEPLOYED', 'SOURCE'])}DESCRIPTION\n`);
+  stdout.write(`${'NAME'.padEnd(width)}  STATES  APPROVALS  ${extra(['DEPLOYED', 'SOURCE'])}DESCRIPTION\n`);
   for (const row of rows) {
-    process.stdout.write(`${row.name.padEnd(width)}  ${String(row.states).padStart(6)}  ${String(row.approvals).padStart(9)}  ${extra(deployedCells(deployed?.get(row.name)))}${row.description}\n`);
+    stdout.write(`${row.name.padEnd(width)}  ${String(row.states).padStart(6)}  ${String(row.approvals).padStart(9)}  ${extra(deployedCells(deployed?.get(row.name)))}${row.description}\n`);
   }
 }
 

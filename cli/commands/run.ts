@@ -1,25 +1,27 @@
 /** `statecraft run <workflow | file.asl.json>`: one execution, in-process, to the end. */
 import * as fs from 'node:fs';
+import { types } from 'node:util';
 import { Command } from 'commander';
 import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/asl/approval-contract';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Engine, MemoryExecutionStore, systemClock, VirtualClock, type HistoryEvent } from '../../workflows/engine';
+import { Engine, MemoryExecutionStore, systemClock, VirtualClock, type HistoryEvent } from '../../workflows/engine';
 import { findWorkflow } from '../../workflows/definitions';
 import { tables } from '../../workflows/definitions/tables';
 import { createDynamoDbItems } from '../../workflows/emulator/dynamodb-items';
 import { ensureTables } from '../local/ensure-tables';
 import { startLocalDynamoDb } from '../local/local-dynamodb';
 import { CliError } from '../cli-error';
+import type { CliIo } from '../cli-io';
 import { catalogueHandlers } from '../local/catalogue-handlers';
 import { cliApprovals, type ApprovalMode } from '../local/cli-approvals';
 import { localDefinitions } from '../local/local-definitions';
-import { stateMachineArn } from '../local/local-substitutions';
+import { LOCAL_ACCOUNT, stateMachineArn } from '../local/local-substitutions';
 
 type RunOptions = { input?: string; inputFile?: string; history?: boolean; fastTime?: boolean; approve?: boolean; reject?: boolean; name?: string };
 
-const ACCOUNT = { region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT_ID };
-const ROLE_ARN = `arn:aws:iam::${DEFAULT_ACCOUNT_ID}:role/statecraft-local`;
+const ACCOUNT = LOCAL_ACCOUNT;
+const ROLE_ARN = `arn:aws:iam::${ACCOUNT.accountId}:role/statecraft-local`;
 
-export function runCommand(): Command {
+export function runCommand({ stdout, stderr }: CliIo): Command {
   return new Command('run')
     .description('Run one execution in-process to the end and print its output (exit 0 on SUCCEEDED, 1 otherwise).')
     .argument('<target>', 'a catalogue workflow name, or a file.asl.json')
@@ -34,14 +36,14 @@ export function runCommand(): Command {
     .action(async (target: string, options: RunOptions) => {
       if (options.approve && options.reject) throw new CliError('choose one of --approve and --reject', 2);
       const mode: ApprovalMode = options.approve ? 'approve' : options.reject ? 'reject' : 'wait';
-      const report = (line: string) => process.stderr.write(`${line}\n`);
+      const report = (line: string) => stderr.write(`${line}\n`);
       const approvals = cliApprovals(() => engine, mode, report);
       const isIdle = () => engine.tasksInFlight === 0 && approvals.pending() === 0;
       const clock = options.fastTime ? new VirtualClock({ start: Date.now(), autoAdvance: true, isIdle }) : systemClock;
       const store = new MemoryExecutionStore();
       const dynamoDb = await startLocalDynamoDb();
-      const dynamodb = createDynamoDbItems({ endpoint: dynamoDb.endpoint });
-      const engine: Engine = new Engine({ store, clock, dynamodb, taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: approvals.handler } });
+      const dynamodb = createDynamoDbItems({ endpoint: dynamoDb.endpoint, region: ACCOUNT.region });
+      const engine: Engine = new Engine({ store, clock, dynamodb, ...ACCOUNT, taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: approvals.handler } });
       try {
         await ensureTables(dynamoDb.endpoint, tables);
         const { arn, example } = deploy(store, target);
@@ -51,7 +53,7 @@ export function runCommand(): Command {
         const record = await engine.waitForExecution(started.value.record.arn);
         if (options.history) for (const event of engine.history(record.arn)) report(formatEvent(event));
         if (record.status === 'SUCCEEDED') {
-          process.stdout.write(`${record.output ?? 'null'}\n`);
+          stdout.write(`${record.output ?? 'null'}\n`);
           return;
         }
         report(`execution ${record.status}${record.error ? `: ${record.error}` : ''}${record.cause ? `\ncause: ${record.cause}` : ''}`);
@@ -87,7 +89,7 @@ function readInput(options: RunOptions, example: unknown): string {
   try {
     return JSON.stringify(JSON.parse(options.input));
   } catch (error) {
-    throw new CliError(`--input is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, 2);
+    throw new CliError(`--input is not valid JSON: ${types.isNativeError(error) ? error.message : String(error)}`, 2);
   }
 }
 
@@ -96,12 +98,12 @@ function readJson(file: string, what: string): unknown {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new CliError(`cannot read ${what} file ${file}: ${error instanceof Error ? error.message : String(error)}`, 2);
+    throw new CliError(`cannot read ${what} file ${file}: ${types.isNativeError(error) ? error.message : String(error)}`, 2);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new CliError(`${what} file ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, 2);
+    throw new CliError(`${what} file ${file} is not valid JSON: ${types.isNativeError(error) ? error.message : String(error)}`, 2);
   }
 }
 

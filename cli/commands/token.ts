@@ -3,10 +3,12 @@ import * as path from 'node:path';
 import { Command } from 'commander';
 import { loadSigningKey } from '../../api/auth/load-signing-key';
 import { DEFAULT_TOKEN_TTL, signLocalToken } from '../../api/auth/sign-local-token';
-import { DEFAULT_DATA_DIR, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, SIGNING_KEY_FILE } from '../../api/config';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, SIGNING_KEY_FILE } from '../../api/config';
 import { catalogue } from '../../workflows/definitions';
 import { approvalStepsOf, compile } from '../../workflows/dsl';
 import { CliError } from '../cli-error';
+import type { CliIo } from '../cli-io';
+import { dataDirOption } from '../stack-options';
 
 type TokenOptions = { user: string; groups: string; ttl: string; dataDir: string };
 
@@ -22,13 +24,13 @@ const ROLES: ReadonlyArray<readonly [group: string, grants: string]> = [
   ['admins', "read, start and stop every workflow's runs"],
 ];
 
-export function tokenCommand(): Command {
+export function tokenCommand({ stdout, stderr }: CliIo): Command {
   return new Command('token')
     .description('Print a local bearer token for the API. Groups: viewers (read), operators (start/stop), approvers, admins, and the approval groups listed below.')
     .requiredOption('-u, --user <name>', 'the user the token is for')
     .option('-g, --groups <list>', 'comma-separated groups (cognito:groups)', '')
     .option('--ttl <duration>', `how long the token is valid, e.g. 30m, 8h, 24h (at most ${formatTtl(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS)})`, DEFAULT_TOKEN_TTL)
-    .option('-d, --data-dir <dir>', 'where the signing key is kept (env STATECRAFT_DATA_DIR)', process.env.STATECRAFT_DATA_DIR ?? DEFAULT_DATA_DIR)
+    .addOption(dataDirOption('where the signing key is kept (the stack started with the same data dir accepts the token)'))
     .addHelpText('after', groupsHelp)
     .action(async (options: TokenOptions) => {
       const user = options.user.trim();
@@ -38,8 +40,8 @@ export function tokenCommand(): Command {
       const dataDir = path.resolve(options.dataDir);
       const keyFile = path.join(dataDir, SIGNING_KEY_FILE);
       const token = await signLocalToken({ user, groups, ttl: `${ttlSeconds}s` }, loadSigningKey(keyFile));
-      process.stdout.write(`${token}\n`);
-      process.stderr.write(`signed with the key in ${keyFile}; the stack started with STATECRAFT_DATA_DIR=${dataDir} accepts it\n`);
+      stdout.write(`${token}\n`);
+      stderr.write(`signed with the key in ${keyFile}; the stack started with STATECRAFT_DATA_DIR=${dataDir} accepts it\n`);
     });
 }
 

@@ -1,13 +1,15 @@
 /** `statecraft validate <file.asl.json>...`: checks any ASL file, ours or foreign. */
 import * as fs from 'node:fs';
+import { types } from 'node:util';
 import { Command } from 'commander';
 import { formatDiagnostic, hasErrors } from '../../workflows/dsl';
 import { checkDefinition } from '../../workflows/dsl/checks/check-definition';
+import type { CliIo } from '../cli-io';
 
 /** Exit codes: every file valid, some file invalid, some file unreadable (wins over invalid). */
 const EXIT = { valid: 0, invalid: 1, unreadable: 2 } as const;
 
-export function validateCommand(): Command {
+export function validateCommand({ stdout, stderr }: CliIo): Command {
   return new Command('validate')
     .description('Validate Amazon States Language files with the checks compile applies, then asl-validator.')
     .argument('<files...>', 'ASL definition files (JSON)')
@@ -15,28 +17,30 @@ export function validateCommand(): Command {
     .action((files: string[]) => {
       let exitCode: number = EXIT.valid;
       for (const file of files) {
-        const definition = readJson(file);
-        if (definition instanceof Error) {
-          process.stderr.write(`${file}: cannot read: ${definition.message}\n`);
+        const read = readJson(file);
+        if (!read.ok) {
+          stderr.write(`${file}: cannot read: ${read.problem}\n`);
           exitCode = EXIT.unreadable;
           continue;
         }
-        const diagnostics = checkDefinition(definition, { workflow: file });
-        for (const diagnostic of diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+        const diagnostics = checkDefinition(read.definition, { workflow: file });
+        for (const diagnostic of diagnostics) stderr.write(`${formatDiagnostic(diagnostic)}\n`);
         if (hasErrors(diagnostics)) {
           exitCode = Math.max(exitCode, EXIT.invalid);
         } else {
-          process.stdout.write(`${file}: valid${diagnostics.length > 0 ? ` (${diagnostics.length} warning${diagnostics.length === 1 ? '' : 's'})` : ''}\n`);
+          stdout.write(`${file}: valid${diagnostics.length > 0 ? ` (${diagnostics.length} warning${diagnostics.length === 1 ? '' : 's'})` : ''}\n`);
         }
       }
       process.exitCode = exitCode;
     });
 }
 
-function readJson(file: string): unknown {
+/** The parsed file, or why it cannot be read. */
+function readJson(file: string): { ok: true; definition: unknown } | { ok: false; problem: string } {
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+    return { ok: true, definition: JSON.parse(fs.readFileSync(file, 'utf8')) as unknown };
   } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
+    // isNativeError, not instanceof: Node's fs errors belong to another realm than an in-process test's Error.
+    return { ok: false, problem: types.isNativeError(error) ? error.message : String(error) };
   }
 }

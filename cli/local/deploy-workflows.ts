@@ -12,6 +12,7 @@ import {
   UpdateStateMachineCommand,
   type DescribeStateMachineCommandOutput,
 } from '@aws-sdk/client-sfn';
+import { DEFAULT_REGION } from '../../workflows/local-defaults';
 import type { LocalDefinition } from './local-definitions';
 
 /** What happened to each workflow, and the number of the version deployed (published) for it. */
@@ -62,6 +63,6 @@ export async function deployWorkflows(client: SFNClient, definitions: readonly L
 }
 
 /** An SDK client for an embedded Step Functions endpoint (no host prefixes, placeholder credentials). */
-export function localSfnClient(endpoint: string, region = 'us-east-1'): SFNClient {
+export function localSfnClient(endpoint: string, region = DEFAULT_REGION): SFNClient {
   return new SFNClient({ endpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, disableHostPrefix: true });
 }

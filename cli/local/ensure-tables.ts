@@ -2,9 +2,10 @@
 import { DynamoDBClient, PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../../api/storage/ensure-table';
 import type { TableDefinition } from '../../workflows/definitions/tables';
+import { DEFAULT_REGION } from '../../workflows/local-defaults';
 
 /** Returns the names of the tables it created. */
-export async function ensureTables(endpoint: string, tables: readonly TableDefinition[], region = 'us-east-1'): Promise<string[]> {
+export async function ensureTables(endpoint: string, tables: readonly TableDefinition[], region = DEFAULT_REGION): Promise<string[]> {
   const client = new DynamoDBClient({ endpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const created: string[] = [];
   try {

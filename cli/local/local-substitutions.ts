@@ -1,7 +1,7 @@
 /** What the placeholders of compiled workflows stand for on the embedded stack. */
 import { lambdaFunctionArnOf, stateMachineArnOf } from '../../workflows/asl';
 import type { Substitutions } from '../../workflows/dsl';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../../workflows/engine';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../../workflows/local-defaults';
 
 /** The region and account of the embedded engine's ARNs. */
 export type LocalAccount = { region: string; accountId: string };

@@ -63,7 +63,7 @@ export async function startDevStack({ dataDir, apiPort, sfnPort, dynamodbPort, l
     const verifyToken = createTokenVerifier(backEnd.auth, { maxLifetimeSeconds: backEnd.maxTokenLifetimeSeconds });
     const catalogue = createWorkflowCatalogue(sampleCatalogue, backEnd);
     const lookup = { sfn: engine.sfn, catalogue, ledger: engine.ledger };
-    const lex = await listenOrExplain(() => startLocalLex({ port: lexPort, workflows: sampleCatalogue, engine, lookup, verifyToken, logger, onApprovalEvent }), 'the Lex runtime', lexPort, 'LEX_PORT');
+    const lex = await listenOrExplain(() => startLocalLex({ port: lexPort, workflows: sampleCatalogue, engine, lookup, verifyToken, logger, onApprovalEvent }), 'the Lex runtime', lexPort, '--lex-port or LEX_PORT');
     stopLex = lex.stop;
     const config = loadConfig({ ...stackEnv, LEX_ENDPOINT: lex.endpoint });
     live.follow(engine.sfn, async (runId) => (await lookUpRun(lookup, runId))?.execution.executionArn);
@@ -73,7 +73,7 @@ export async function startDevStack({ dataDir, apiPort, sfnPort, dynamodbPort, l
       live.attach(server, verifyToken, (workflow) => catalogue.accessOf(workflow));
       onServer?.(server);
     };
-    const api = await listenOrExplain(() => startApiServer(config, deps, { onServer: wire }), 'the API', apiPort, 'PORT');
+    const api = await listenOrExplain(() => startApiServer(config, deps, { onServer: wire }), 'the API', apiPort, '--api-port or PORT');
     return {
       apiUrl: api.url,
       liveUrl: `${api.url.replace(/^http/, 'ws')}${LIVE_PATH}`,

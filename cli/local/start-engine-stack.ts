@@ -18,7 +18,7 @@ import { ensureTable } from '../../api/storage/ensure-table';
 import { tables } from '../../workflows/definitions/tables';
 import { APPROVAL_REQUEST_FUNCTION } from '../../workflows/asl/approval-contract';
 import { approvalStepsOf } from '../../workflows/dsl';
-import { DEFAULT_ACCOUNT_ID, ScaledClock, type EngineOptions, type Logger, type TaskHandler } from '../../workflows/engine';
+import { ScaledClock, type EngineOptions, type Logger, type TaskHandler } from '../../workflows/engine';
 import { createStepFunctionsServer } from '../../workflows/emulator';
 import { catalogueHandlers } from './catalogue-handlers';
 import { deployLabel, deployWorkflows, localSfnClient, type DeployResult } from './deploy-workflows';
@@ -61,7 +61,7 @@ export type EngineStack = {
 };
 
 const ACCOUNT = LOCAL_ACCOUNT;
-const ROLE_ARN = `arn:aws:iam::${DEFAULT_ACCOUNT_ID}:role/statecraft-local`;
+const ROLE_ARN = `arn:aws:iam::${ACCOUNT.accountId}:role/statecraft-local`;
 
 /** Starts everything, undoing what started when a later step fails (a taken port, say). */
 export async function startEngineStack(options: EngineStackOptions): Promise<EngineStack> {
@@ -111,6 +111,7 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
 
     const server = createStepFunctionsServer({
       dataDir,
+      ...ACCOUNT,
       clock: timeScale === 1 ? undefined : new ScaledClock({ scale: timeScale, anchor: timeAnchor(dataDir, timeScale) }),
       logger,
       dynamodb: { endpoint: dynamodbEndpoint },

@@ -1,7 +1,9 @@
+/** `statecraft compile` in-process through main(); --help through the real binary proves its wiring. */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkDefinition } from '../../workflows/dsl/checks/check-definition';
+import { invokeCli } from './invoke-cli';
 import { runCli } from './run-cli';
 
 const SAMPLES = ['order-fulfillment', 'deploy-service', 'nightly-report', 'onboard-customer', 'refund-request', 'data-backfill'];
@@ -9,8 +11,8 @@ const SAMPLES = ['order-fulfillment', 'deploy-service', 'nightly-report', 'onboa
 describe('statecraft compile', () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-compile-'));
 
-  it('writes a valid definition and a substitutions file for each of the six samples', () => {
-    const result = runCli(['compile', '--out', out]);
+  it('writes a valid definition and a substitutions file for each of the six samples', async () => {
+    const result = await invokeCli(['compile', '--out', out]);
 
     expect(result.code).toBe(0);
     for (const name of SAMPLES) {
@@ -22,26 +24,26 @@ describe('statecraft compile', () => {
     }
   });
 
-  it('compiles only the named workflows', () => {
+  it('compiles only the named workflows', async () => {
     const only = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-compile-one-'));
 
-    const result = runCli(['compile', 'deploy-service', '--out', only]);
+    const result = await invokeCli(['compile', 'deploy-service', '--out', only]);
 
     expect(result.code).toBe(0);
     expect(fs.readdirSync(only).sort()).toEqual(['deploy-service.asl.json', 'deploy-service.substitutions.json']);
   });
 
-  it('rejects an unknown workflow on stderr, naming the catalogue, and writes nothing', () => {
+  it('rejects an unknown workflow on stderr, naming the catalogue, and writes nothing', async () => {
     const empty = path.join(os.tmpdir(), `statecraft-none-${process.pid}`);
 
-    const result = runCli(['compile', 'no-such-flow', '--out', empty]);
+    const result = await invokeCli(['compile', 'no-such-flow', '--out', empty]);
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("unknown workflow 'no-such-flow'; the catalogue has: order-fulfillment");
     expect(fs.existsSync(empty)).toBe(false);
   });
 
-  it('explains itself with --help', () => {
+  it('explains itself with --help through the real binary', () => {
     const result = runCli(['compile', '--help']);
 
     expect(result.code).toBe(0);

@@ -1,7 +1,8 @@
 /**
  * `statecraft engine` end to end: the six sample workflows through the real SFN client, approvals
  * answered with SendTaskSuccess/SendTaskFailure, the process killed with SIGKILL while runs are
- * in flight, restarted on the same data dir, and every execution finishing exactly once.
+ * in flight, restarted on the same data dir, and every execution finishing exactly once. The
+ * crash needs a process of its own, so this case runs the real binary; the others run in-process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -11,6 +12,7 @@ import * as path from 'node:path';
 import { DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCommand, SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand, type HistoryEvent, type SFNClient } from '@aws-sdk/client-sfn';
 import { findWorkflow } from '../../workflows/definitions';
 import { localSfnClient } from '../../cli/local/deploy-workflows';
+import { invokeCli } from './invoke-cli';
 import { ROOT } from './run-cli';
 import { eventually } from '../helpers/eventually';
 
@@ -139,5 +141,27 @@ describe('statecraft engine', () => {
     const refundOutput = JSON.parse((await client.send(new DescribeExecutionCommand({ executionArn: arns['refund-request'] }))).output ?? '{}') as Record<string, unknown>;
     expect(JSON.stringify(refundOutput)).toContain('needs a photo of the damage');
     client.destroy();
+  });
+});
+
+describe('statecraft engine in-process', () => {
+  it('takes its ports and data dir from SFN_PORT, DYNAMODB_PORT and STATECRAFT_DATA_DIR, and stops when told', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-engine-env-'));
+
+    const result = await invokeCli(['engine'], { env: { SFN_PORT: '0', DYNAMODB_PORT: '0', STATECRAFT_DATA_DIR: dataDir } });
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Step Functions API on http:\/\/127\.0\.0\.1:[1-9]\d* /);
+    expect(result.stdout).toContain(`(data in ${dataDir}, DynamoDB on http://127.0.0.1:`);
+    expect(result.stderr).toContain('stopping');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('names SFN_PORT, STATECRAFT_DATA_DIR and DYNAMODB_PORT with their defaults in --help', async () => {
+    const result = await invokeCli(['engine', '--help']);
+
+    const help = result.stdout.replace(/\s+/g, ' ');
+    expect(result.code).toBe(0);
+    for (const setting of ['(default: 8083, env: SFN_PORT)', '(default: ".statecraft", env: STATECRAFT_DATA_DIR)', '(default: 8000, env: DYNAMODB_PORT)']) expect(help).toContain(setting);
   });
 });

@@ -1,7 +1,9 @@
+/** `statecraft graph`, `statecraft list` and `statecraft --help` in-process through main(); one case of graph and of list through the real binary proves their wiring. */
+import { invokeCli } from './invoke-cli';
 import { runCli } from './run-cli';
 
 describe('statecraft graph', () => {
-  it('prints a Mermaid flowchart by default', () => {
+  it('prints a Mermaid flowchart by default, through the real binary', () => {
     const result = runCli(['graph', 'deploy-service']);
 
     expect(result.code).toBe(0);
@@ -9,8 +11,8 @@ describe('statecraft graph', () => {
     expect(result.stdout).toContain('subgraph');
   });
 
-  it('prints nodes and edges as JSON', () => {
-    const result = runCli(['graph', 'order-fulfillment', '--format', 'json']);
+  it('prints nodes and edges as JSON', async () => {
+    const result = await invokeCli(['graph', 'order-fulfillment', '--format', 'json']);
 
     const graph = JSON.parse(result.stdout) as { nodes: { type: string }[]; edges: { kind: string }[] };
     expect(result.code).toBe(0);
@@ -18,8 +20,8 @@ describe('statecraft graph', () => {
     expect(graph.edges.map((edge) => edge.kind)).toContain('catch');
   });
 
-  it('rejects an unknown format', () => {
-    const result = runCli(['graph', 'deploy-service', '--format', 'svg']);
+  it('rejects an unknown format', async () => {
+    const result = await invokeCli(['graph', 'deploy-service', '--format', 'svg']);
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("argument 'svg' is invalid");
@@ -27,8 +29,8 @@ describe('statecraft graph', () => {
 });
 
 describe('statecraft list', () => {
-  it('lists the six samples with their states and approvals', () => {
-    const result = runCli(['list', '--json']);
+  it('lists the six samples with their states and approvals', async () => {
+    const result = await invokeCli(['list', '--json']);
 
     const rows = JSON.parse(result.stdout) as { name: string; states: number; approvals: number }[];
     expect(result.code).toBe(0);
@@ -36,7 +38,7 @@ describe('statecraft list', () => {
     expect(rows.filter((row) => row.approvals > 0).map((row) => row.name)).toEqual(expect.arrayContaining(['deploy-service', 'onboard-customer', 'refund-request']));
   });
 
-  it('prints a table for people', () => {
+  it('prints a table for people, through the real binary', () => {
     const result = runCli(['list']);
 
     expect(result.code).toBe(0);
@@ -45,8 +47,8 @@ describe('statecraft list', () => {
 });
 
 describe('statecraft --help', () => {
-  it('lists every command', () => {
-    const result = runCli(['--help']);
+  it('lists every command', async () => {
+    const result = await invokeCli(['--help']);
 
     expect(result.code).toBe(0);
     for (const command of ['list', 'compile', 'validate', 'graph', 'run', 'engine', 'dev']) expect(result.stdout).toContain(`  ${command}`);

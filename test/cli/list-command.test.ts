@@ -1,14 +1,14 @@
 /**
  * `statecraft list` next to a running engine: the version of each workflow deployed there and
  * whether the compiled source differs from the deployed definition; with no engine answering, the
- * catalogue alone, as offline.
+ * catalogue alone, as offline. In-process through main() (graph-and-list-commands.test.ts runs list through the real binary).
  */
 import { DeleteStateMachineCommand, UpdateStateMachineCommand } from '@aws-sdk/client-sfn';
 import { deployWorkflows } from '../../cli/local/deploy-workflows';
 import { localDefinitions } from '../../cli/local/local-definitions';
 import { LOCAL_ACCOUNT } from '../../cli/local/local-substitutions';
 import { startEmulator, type RunningEmulator } from '../helpers/emulator-server';
-import { runCli, runCliAsync } from './run-cli';
+import { invokeCli } from './invoke-cli';
 
 jest.setTimeout(90_000);
 
@@ -33,7 +33,7 @@ describe('statecraft list with an engine', () => {
   afterAll(() => emulator.stop());
 
   it('shows the deployed version of each workflow and whether its source changed since', async () => {
-    const result = await runCliAsync(['list', '--json', '--endpoint', emulator.endpoint]);
+    const result = await invokeCli(['list', '--json', '--endpoint', emulator.endpoint]);
 
     const rows = JSON.parse(result.stdout) as Row[];
     expect(result.code).toBe(0);
@@ -46,7 +46,7 @@ describe('statecraft list with an engine', () => {
   });
 
   it('adds DEPLOYED and SOURCE columns to the table', async () => {
-    const result = await runCliAsync(['list', '--endpoint', emulator.endpoint]);
+    const result = await invokeCli(['list', '--endpoint', emulator.endpoint]);
 
     const lines = result.stdout.split('\n');
     expect(result.code).toBe(0);
@@ -58,14 +58,21 @@ describe('statecraft list with an engine', () => {
 });
 
 describe('statecraft list with no engine answering', () => {
-  it('lists the catalogue as offline, saying no engine answered at the endpoint it was given', () => {
-    const offline = runCli(['list', '--json'], undefined, { SFN_PORT: '1' });
-    const unreachable = runCli(['list', '--json', '--endpoint', 'http://127.0.0.1:1']);
+  it('lists the catalogue as offline, saying no engine answered at the endpoint it was given', async () => {
+    const offline = await invokeCli(['list', '--json'], { env: { SFN_PORT: '1' } });
+    const unreachable = await invokeCli(['list', '--json', '--endpoint', 'http://127.0.0.1:1']);
 
     expect(unreachable.code).toBe(0);
     expect(unreachable.stdout).toBe(offline.stdout);
     expect((JSON.parse(unreachable.stdout) as Row[]).every((row) => !('deployed' in row))).toBe(true);
     expect(unreachable.stderr).toContain('no Step Functions engine answers at http://127.0.0.1:1: listing the catalogue only');
     expect(offline.stderr).not.toContain('no Step Functions engine');
+  });
+
+  it('reads a blank SFN_PORT as the default endpoint, not as one it was given', async () => {
+    const result = await invokeCli(['list', '--json'], { env: { SFN_PORT: ' ' } });
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
   });
 });

@@ -1,6 +1,8 @@
+/** `statecraft validate` in-process through main(); one valid file through the real binary proves its wiring. */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { invokeCli } from './invoke-cli';
 import { runCli } from './run-cli';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-validate-'));
@@ -15,15 +17,15 @@ const invalid = write('invalid.asl.json', { StartAt: 'Hello', States: { Hello: {
 const malformed = write('malformed.asl.json', '{ "StartAt": ');
 
 describe('statecraft validate', () => {
-  it('exits 0 for a valid file', () => {
+  it('exits 0 for a valid file, through the real binary', () => {
     const result = runCli(['validate', valid]);
 
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${valid}: valid\n`);
   });
 
-  it('exits 1 and lists every problem of an invalid file on stderr', () => {
-    const result = runCli(['validate', invalid]);
+  it('exits 1 and lists every problem of an invalid file on stderr', async () => {
+    const result = await invokeCli(['validate', invalid]);
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${invalid} › Hello: Next targets "Nowhere"`);
@@ -31,16 +33,16 @@ describe('statecraft validate', () => {
     expect(result.stderr).toContain(`${invalid} › Work: State is unreachable`);
   });
 
-  it('exits 2 for an unreadable file, even next to an invalid one', () => {
-    const result = runCli(['validate', invalid, malformed, path.join(dir, 'missing.json')]);
+  it('exits 2 for an unreadable file, even next to an invalid one', async () => {
+    const result = await invokeCli(['validate', invalid, malformed, path.join(dir, 'missing.json')]);
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${malformed}: cannot read:`);
     expect(result.stderr).toContain('missing.json: cannot read: ENOENT');
   });
 
-  it('requires at least one file', () => {
-    const result = runCli(['validate']);
+  it('requires at least one file', async () => {
+    const result = await invokeCli(['validate']);
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("missing required argument 'files'");

@@ -11,6 +11,7 @@ import { APPROVAL_REQUEST_FUNCTION } from '../asl/approval-contract';
 import { applySubstitutions, compile, type AnyTaskFunction, type CompiledWorkflow, type Workflow } from '../dsl';
 import { Engine, MemoryExecutionStore, settle, StatesError, VirtualClock, type TaskHandler, type TaskIntegration } from '../engine';
 import { localSubstitutionValues, stateMachineArn } from '../../cli/local/local-substitutions';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../local-defaults';
 import { decideApproval, type ApprovalDecisionMock } from './approval-decisions';
 import { recordCoverage } from './coverage';
 import { answerFor, delayMs, isFunctionMock, MockedTaskError, settleAnswer, type FunctionMock, type TaskMock } from './task-mocks';
@@ -49,9 +50,7 @@ export type TestWorkflowOptions<Input> = {
 /** The run, with the tables as the run left them. */
 export type TestedRun<Output> = WorkflowRun<Output> & { tables: Readonly<Record<string, Record<string, unknown>[]>> };
 
-const REGION = 'us-east-1';
-const ACCOUNT_ID = '123456789012';
-const ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/statecraft-test`;
+const ROLE_ARN = `arn:aws:iam::${DEFAULT_ACCOUNT_ID}:role/statecraft-test`;
 /** Longest a Standard execution may run (a year), in virtual time. */
 const MAX_VIRTUAL_MS = 366 * 24 * 3600 * 1000;
 /** Real time a run may sit with nothing to do before the test is told what it waits for. */
@@ -77,8 +76,8 @@ export async function testWorkflow<Input, Output>(workflow: Workflow<Input, Outp
     engine = new Engine({
       store: new MemoryExecutionStore(),
       clock,
-      region: REGION,
-      accountId: ACCOUNT_ID,
+      region: DEFAULT_REGION,
+      accountId: DEFAULT_ACCOUNT_ID,
       random: options.random,
       dynamodb: tables.items,
       taskHandlers: handlersOf(compiled, mocks, { strict: options.strict ?? false, problems, clock, virtualWaits, decide }),
@@ -138,10 +137,10 @@ function isWorkflow(value: { readonly name: string }): value is Workflow<never, 
   return typeof (value as Partial<Workflow>).build === 'function';
 }
 
-const arnOf = (name: string) => stateMachineArn(name, { region: REGION, accountId: ACCOUNT_ID });
+const arnOf = (name: string) => stateMachineArn(name, { region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT_ID });
 
 function deploy(engine: Engine, clock: VirtualClock, compiled: CompiledWorkflow): void {
-  const definition = applySubstitutions(compiled.name, compiled.definition, localSubstitutionValues(compiled.substitutions, { region: REGION, accountId: ACCOUNT_ID }));
+  const definition = applySubstitutions(compiled.name, compiled.definition, localSubstitutionValues(compiled.substitutions, { region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT_ID }));
   engine.store.putStateMachine({ arn: arnOf(compiled.name), name: compiled.name, type: compiled.type, definition: JSON.stringify(definition), roleArn: ROLE_ARN, createdAt: clock.now() });
 }
 

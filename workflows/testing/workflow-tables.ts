@@ -9,6 +9,7 @@ import { startLocalDynamoDb } from '../../cli/local/local-dynamodb';
 import type { CompiledWorkflow } from '../dsl';
 import type { DynamoDbItems } from '../engine';
 import { createDynamoDbItems } from '../emulator/dynamodb-items';
+import { DEFAULT_REGION } from '../local-defaults';
 
 /** A table as workflows/definitions/tables.ts declares it: its name, partition key and first items (attribute-value JSON). */
 export type TestTable = { readonly name: string; readonly partitionKey: string; readonly sampleItems?: readonly Record<string, unknown>[] };
@@ -30,7 +31,7 @@ export async function startWorkflowTables(workflows: readonly CompiledWorkflow[]
   if (missing.length > 0) throw new Error(`the workflow uses the table${missing.length > 1 ? 's' : ''} ${missing.map((name) => `'${name}'`).join(', ')}: pass ${missing.length > 1 ? 'their definitions' : 'its definition'} in tables (e.g. from workflows/definitions/tables.ts)`);
   if (given.length === 0) return NONE;
   const dynamodb = await startLocalDynamoDb();
-  const client = new DynamoDBClient({ endpoint: dynamodb.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({ endpoint: dynamodb.endpoint, region: DEFAULT_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const items = createDynamoDbItems({ endpoint: dynamodb.endpoint });
   try {
     await ensureTables(dynamodb.endpoint, given.map((table) => ({ ...table, sampleItems: (table.sampleItems ?? []) as never })));
