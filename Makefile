@@ -26,7 +26,7 @@ chromium:
 dev: node_modules/.package-lock.json web/dist/index.html
 	$(STATECRAFT) dev
 
-test: node_modules/.package-lock.json typecheck web/dist/index.html chromium unit
+test: node_modules/.package-lock.json typecheck lint web/dist/index.html chromium unit
 
 typecheck: node_modules/.package-lock.json
 	npx tsc --noEmit -p tsconfig.json
@@ -34,6 +34,13 @@ typecheck: node_modules/.package-lock.json
 
 unit: node_modules/.package-lock.json
 	npx jest --ci
+
+# ESLint with type information, then prettier. Both caches sit in node_modules/.cache (a fresh clone, as in CI, runs in full);
+# ESLint's cache is per file, so a finding caused only by a change in another file can hide until that file changes or the cache goes.
+.PHONY: lint
+lint: node_modules/.package-lock.json
+	npx eslint . --max-warnings 0 --cache --cache-strategy content --cache-location node_modules/.cache/eslint/
+	npx prettier . --check --log-level warn --cache --cache-strategy content --cache-location node_modules/.cache/prettier/.prettier-cache
 
 compile: node_modules/.package-lock.json
 	$(STATECRAFT) compile

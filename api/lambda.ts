@@ -1,5 +1,6 @@
 /** Lambda entry: the same Express app behind API Gateway (HTTP API v2 or REST v1) through @vendia/serverless-express. */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { configure } from '@vendia/serverless-express';
 import { createApp, type AppDeps } from './app';
 import { createTokenVerifier } from './auth/create-token-verifier';
 import { lambdaCatalogue } from './catalogue/lambda-catalogue';
@@ -9,7 +10,7 @@ import { createSfnClient } from './sfn-client';
 /** A Lambda handler for API Gateway proxy events (promise style). */
 export type ApiGatewayHandler = (event: unknown, context: unknown) => Promise<unknown>;
 
-// The package ships no type declarations; this is the part we use.
+// The package's declarations give `framework.sendRequest` no `app` and a void result; this is the part we use, as it is called.
 type SendRequest = (args: { app: RequestListener; request: IncomingMessage; response: ServerResponse }) => Promise<void>;
 type ServerlessExpress = (options: { app: RequestListener; framework?: { sendRequest: SendRequest } }) => (event: unknown, context: unknown, callback?: unknown) => Promise<unknown>;
 
@@ -27,7 +28,7 @@ const sendRequest: SendRequest = ({ app, request, response }) =>
 
 /** Wraps the app for Lambda; deps default to the configured clients and the bundled catalogue. */
 export function createLambdaHandler(config: ApiConfig, deps: Partial<AppDeps> = {}): ApiGatewayHandler {
-  const serverlessExpress = require('@vendia/serverless-express') as ServerlessExpress;
+  const serverlessExpress = configure as unknown as ServerlessExpress;
   const app = createApp(config, { ...deps, catalogue: deps.catalogue ?? lambdaCatalogue(config), sfn: deps.sfn ?? createSfnClient(config), verifyToken: deps.verifyToken ?? createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds }) });
   const proxy = serverlessExpress({ app, framework: { sendRequest } });
   return (event, context) => proxy(event, context);

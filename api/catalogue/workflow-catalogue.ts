@@ -27,10 +27,10 @@ export type CatalogueEntry = {
 /** Lookup by name, in catalogue order. */
 export type WorkflowCatalogue = {
   entries: readonly CatalogueEntry[];
-  find(name: string): CatalogueEntry | undefined;
-  get(name: string): CatalogueEntry;
+  find: (name: string) => CatalogueEntry | undefined;
+  get: (name: string) => CatalogueEntry;
   /** The access of any workflow name: the entry's, or the global roles for state machines outside the catalogue. */
-  accessOf(name: string): ResolvedAccess;
+  accessOf: (name: string) => ResolvedAccess;
 };
 
 /** Where the state machines are: region, account, and the prefix of their names (the stage's, on AWS). */

@@ -16,13 +16,14 @@ export function notFound(): RequestHandler {
 export function errorHandler(logger: ApiLogger): ErrorRequestHandler {
   return function renderError(error: unknown, req, res, next) {
     if (res.headersSent) return next(error);
+    const requestId: unknown = res.locals.requestId;
     const problem = toHttpError(error);
     if (!problem) {
-      logger.error('unhandled error', { requestId: res.locals.requestId, method: req.method, path: req.path, error: describe(error) });
+      logger.error('unhandled error', { requestId, method: req.method, path: req.path, error: describe(error) });
     }
     const http = problem ?? new HttpError(500, 'internal-error', 'something went wrong; the request id helps find it in the logs');
     if (http.status === 401) res.set('WWW-Authenticate', http.code === 'missing-token' ? CHALLENGE : `${CHALLENGE}, error="invalid_token"`);
-    res.status(http.status).type('application/problem+json').send(JSON.stringify({ ...http.toJSON(), requestId: res.locals.requestId }));
+    res.status(http.status).type('application/problem+json').send(JSON.stringify({ ...http.toJSON(), requestId }));
   };
 }
 
@@ -36,7 +37,7 @@ function toHttpError(error: unknown): HttpError | undefined {
     });
   }
   // Errors from Express itself (e.g. a path that is not valid percent-encoding) carry a client status.
-  const status = typeof error === 'object' && error !== null && 'status' in error ? (error as { status: unknown }).status : undefined;
+  const status = typeof error === 'object' && error !== null && 'status' in error ? error.status : undefined;
   if (typeof status === 'number' && status >= 400 && status < 500) return new HttpError(status, 'bad-request', 'the request could not be understood');
   return undefined;
 }

@@ -47,7 +47,7 @@ function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
 }
 
 function toHttpError(error: unknown, limit: number): unknown {
-  const type = typeof error === 'object' && error !== null && 'type' in error ? (error as { type: unknown }).type : undefined;
+  const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
   switch (type) {
     case 'entity.parse.failed':
       return new HttpError(400, 'malformed-json', 'the request body is not valid JSON (an object or an array)', {}, { cause: error });

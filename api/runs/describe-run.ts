@@ -32,7 +32,7 @@ export type RunDetails = {
 export async function describeRun(sfn: SFNClient, { entry, execution, ledger }: FoundRun): Promise<RunDetails> {
   const running = execution.status === 'RUNNING';
   const progress = running ? historyProgress(await fetchHistory(sfn, execution.executionArn ?? '')) : { currentStates: [], waitingForApproval: [] };
-  const status: RunStatus = running && progress.waitingForApproval.length > 0 ? 'WAITING_FOR_APPROVAL' : ((execution.status ?? 'RUNNING') as RunStatus);
+  const status: RunStatus = running && progress.waitingForApproval.length > 0 ? 'WAITING_FOR_APPROVAL' : (execution.status ?? 'RUNNING');
   return {
     runId: execution.name ?? '',
     workflow: entry.name,

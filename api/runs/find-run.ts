@@ -8,7 +8,7 @@ import { executionArn, type CatalogueEntry, type WorkflowCatalogue } from '../ca
 import { HttpError } from '../errors';
 import type { LedgerEntry } from '../ledger/ledger-entry';
 import type { RunLedger } from '../ledger/run-ledger';
-import { callSfn } from './map-sfn-error';
+import { mapSfnError } from './map-sfn-error';
 import { RUN_ID } from './run-schemas';
 
 /** Where runs are looked up. */
@@ -25,7 +25,7 @@ const rememberedRuns = new WeakMap<WorkflowCatalogue, Map<string, Remembered>>()
 /** Remembers which workflow a run belongs to (and its ledger item), so polling it costs one DescribeExecution. */
 export function rememberRun(catalogue: WorkflowCatalogue, runId: string, remembered: Remembered): void {
   let known = rememberedRuns.get(catalogue);
-  if (!known) rememberedRuns.set(catalogue, (known = new Map()));
+  if (!known) rememberedRuns.set(catalogue, (known = new Map<string, Remembered>()));
   known.delete(runId);
   known.set(runId, remembered);
   if (known.size > REMEMBERED_RUNS) known.delete(known.keys().next().value as string);
@@ -73,7 +73,7 @@ export async function describeExecution(sfn: SFNClient, arn: string): Promise<De
     return await sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
   } catch (error) {
     if (error instanceof ExecutionDoesNotExist) return undefined;
-    return callSfn(() => Promise.reject(error));
+    throw mapSfnError(error);
   }
 }
 

@@ -58,7 +58,7 @@ function parseSlotValue(value: unknown, path: string, fail: Fail): LexSlotValue 
 function parseSlot(value: unknown, path: string, fail: Fail): LexSlot | null {
   if (value === null || value === undefined) return null;
   if (!isObject(value)) return fail(`${path} must be an object or null`);
-  if (value.shape !== undefined && value.shape !== 'Scalar') return fail(`${path}.shape ${String(value.shape)} is not supported (only Scalar slots)`);
+  if (value.shape !== undefined && value.shape !== 'Scalar') return fail(`${path}.shape ${JSON.stringify(value.shape)} is not supported (only Scalar slots)`);
   if (value.value === undefined || value.value === null) return null;
   return { shape: 'Scalar', value: parseSlotValue(value.value, `${path}.value`, fail) };
 }

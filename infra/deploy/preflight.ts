@@ -46,11 +46,17 @@ export async function preflight(env: Readonly<Record<string, string | undefined>
 }
 
 if (require.main === module) {
-  preflight().then((result) => {
-    if (!result.ok) {
-      console.error(result.problem);
-      process.exit(2);
-    }
-    console.log(`Deploying stage '${result.stage}' to ${result.region}.`);
-  });
+  preflight().then(
+    (result) => {
+      if (!result.ok) {
+        console.error(result.problem);
+        process.exit(2);
+      }
+      console.log(`Deploying stage '${result.stage}' to ${result.region}.`);
+    },
+    (error: unknown) => {
+      console.error(`Preflight failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
 }

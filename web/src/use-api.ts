@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from './api/api-client';
 
 /** The state of one load. */
-export type Loaded<T> = { data?: T; error?: string; loading: boolean; reload(): void };
+export type Loaded<T> = { data?: T; error?: string; loading: boolean; reload: () => void };
 
 /** GETs `path` (none: nothing), again whenever `path` changes or `reload` is called. */
 export function useApi<T>(path: string | undefined): Loaded<T> {

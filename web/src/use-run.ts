@@ -26,7 +26,7 @@ export type RunView = {
   /** States whose status live events changed since the history was read. */
   live: ReadonlyMap<string, OverlayEntry>;
   error?: string;
-  refresh(): void;
+  refresh: () => void;
 };
 
 export function useRun(runId: string): RunView {

@@ -1,7 +1,7 @@
 /** The side panel a state's details open in, with its name and a close button. */
 import type { ReactNode } from 'react';
 
-export function InspectorPanel({ name, onClose, children }: { name: string; onClose(): void; children: ReactNode }) {
+export function InspectorPanel({ name, onClose, children }: { name: string; onClose: () => void; children: ReactNode }) {
   return (
     <aside className="inspector" aria-label={`State ${name}`}>
       <div className="inspector-head">

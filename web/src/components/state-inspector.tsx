@@ -6,7 +6,7 @@ import { InspectorPanel } from './inspector-panel';
 /** Fields shown above the raw JSON, in this order, when the state has them. */
 const HIGHLIGHTS = ['Type', 'Resource', 'TimeoutSeconds', 'HeartbeatSeconds', 'Retry', 'Catch', 'InputPath', 'Parameters', 'Arguments', 'ResultSelector', 'ResultPath', 'OutputPath', 'Output', 'Assign', 'Next', 'End'];
 
-export function StateInspector({ definition, name, onClose }: { definition: StateMachineJson; name: string; onClose(): void }) {
+export function StateInspector({ definition, name, onClose }: { definition: StateMachineJson; name: string; onClose: () => void }) {
   const found = stateAt(definition, name);
   if (!found) return null;
   const { Branches: _branches, ItemProcessor: _processor, Iterator: _iterator, ...shown } = found.state;

@@ -20,7 +20,7 @@ export type WorkflowGraphViewProps = {
   /** A run's statuses by state name; none on the workflow page. */
   statuses?: ReadonlyMap<string, StateSummary>;
   selected?: string;
-  onSelect?(name: string): void;
+  onSelect?: (name: string) => void;
 };
 
 export function WorkflowGraphView({ graph, approvals, statuses, selected, onSelect }: WorkflowGraphViewProps) {
