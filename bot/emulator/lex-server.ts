@@ -7,12 +7,12 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttp2Server, type Http2Session } from 'node:http2';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
+import { DEFAULT_LEX_PORT, LOCAL_HOST } from '../../workflows/local-defaults';
 import { handleLexRequest, type WireRequest, type WireResponse } from './handle-lex-request';
 import type { LexRuntime } from './lex-runtime-types';
 import { silentRuntimeLogger, type RuntimeLogger } from './runtime-logger';
 
-/** The default port of the local Lex runtime. */
-export const DEFAULT_LEX_PORT = 8084;
+export { DEFAULT_LEX_PORT };
 const HTTP2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
 
 /** What the server is started with. */
@@ -22,7 +22,7 @@ export type LexServerOptions = { runtime: LexRuntime; port?: number; host?: stri
 export type LexServer = { url: string; port: number; close(): Promise<void> };
 
 /** Starts listening; `port: 0` picks a free port. */
-export async function startLexServer({ runtime, port = DEFAULT_LEX_PORT, host = '127.0.0.1', logger = silentRuntimeLogger }: LexServerOptions): Promise<LexServer> {
+export async function startLexServer({ runtime, port = DEFAULT_LEX_PORT, host = LOCAL_HOST, logger = silentRuntimeLogger }: LexServerOptions): Promise<LexServer> {
   const handle = (request: WireRequest, response: WireResponse) => {
     handleLexRequest(runtime, request, response, logger).catch((error: unknown) => logger.error('lex response failure', { error: String(error) }));
   };

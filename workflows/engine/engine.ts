@@ -5,6 +5,7 @@
 import { LRUCache } from 'lru-cache';
 import type { StateMachine } from '../asl';
 import type { Account } from '../asl/arns';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../local-defaults';
 import { systemClock, type Clock } from './clock';
 import { driveExecution } from './drive-execution';
 import type { EngineServices } from './engine-services';
@@ -28,10 +29,7 @@ import { resolveIntegration } from './tasks/resolve-integration';
 import type { TaskIntegration } from './tasks/task-integration';
 import { createTaskHandlerRegistry, type TaskHandler, type TaskHandlerRegistry } from './tasks/task-handler-registry';
 
-/** The region executions run in unless told otherwise. */
-export const DEFAULT_REGION = 'us-east-1';
-/** The account id in ARNs unless told otherwise (AWS's documentation account). */
-export const DEFAULT_ACCOUNT_ID = '123456789012';
+export { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../local-defaults';
 
 export type { StartExecutionRequest, StartRefusal } from './new-execution';
 
