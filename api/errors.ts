@@ -21,7 +21,8 @@ export class HttpError extends Error {
 
   /** The problem+json body. */
   toJSON(): ProblemJson {
-    return { type: `https://statecraft.dev/problems/${this.code}`, title: TITLES[this.status] ?? 'Error', status: this.status, code: this.code, detail: this.message, ...this.extra };
+    // Extra members come first: they may add to the problem, never replace its status or code.
+    return { ...this.extra, type: `https://statecraft.dev/problems/${this.code}`, title: TITLES[this.status] ?? 'Error', status: this.status, code: this.code, detail: this.message };
   }
 }
 

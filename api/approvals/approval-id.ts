@@ -4,6 +4,9 @@ import { createHash } from 'node:crypto';
 /** Hex digits after the `ap-` prefix. */
 const ID_HEX_LENGTH = 8;
 
+/** What every approval id looks like: `ap-` and ID_HEX_LENGTH lower-case hex digits. */
+export const APPROVAL_ID = new RegExp(`^ap-[0-9a-f]{${ID_HEX_LENGTH}}$`);
+
 /**
  * The ids a token may take, in order: `ap-` + 8 hex of its SHA-256, then the next 8 hex, and so on,
  * so that a (rare) collision with another token's id moves on deterministically.
@@ -17,5 +20,5 @@ export function approvalIdCandidates(taskToken: string): string[] {
 
 /** Whether `id` looks like an approval id (so a route can answer 404 without a read). */
 export function isApprovalId(id: string): boolean {
-  return /^ap-[0-9a-f]{8}$/.test(id);
+  return APPROVAL_ID.test(id);
 }

@@ -10,27 +10,21 @@ import { checkAccess, type ResolvedAccess } from '../access/access-rule';
 import { enforceAccess } from '../access/enforce-access';
 import { systemApprovalClock, type ApprovalClock } from '../approvals/approval-clock';
 import type { OnApprovalEvent } from '../approvals/approval-event';
-import { isApprovalId } from '../approvals/approval-id';
+import { approvalIdSchema, approveBody, listApprovalsQuery, rejectBody } from '../approvals/approval-schemas';
 import type { ApprovalStore } from '../approvals/approval-store';
 import { approvalSubject } from '../approvals/approval-subject';
 import { approvalNotFound, decideApproval, type DecisionInput } from '../approvals/decide-approval';
-import { APPROVAL_LIST_STATUSES, listApprovals } from '../approvals/list-approvals';
+import { listApprovals } from '../approvals/list-approvals';
 import { publicApproval, type PublicApproval } from '../approvals/public-approval';
 import { HttpError, type Caller } from '../errors';
 import { callerOf } from '../middleware/caller-of';
 import { parseQuery } from '../middleware/parse-query';
-import { runIdSchema } from '../runs/run-schemas';
 import { channelOf } from './channel-of';
 
 /** What the routes need; `onApprovalEvent` hears each decision (live events). */
 export type ApprovalsRouterDeps = { store: ApprovalStore; sfn: SFNClient; accessOf: (workflow: string) => ResolvedAccess; clock?: ApprovalClock; onApprovalEvent?: OnApprovalEvent };
 
-const MAX_TEXT_LENGTH = 2000;
-
-const listQuery = z.strictObject({ status: z.enum(APPROVAL_LIST_STATUSES).optional(), runId: runIdSchema.optional() });
 const noQuery = z.strictObject({});
-const approveBody = z.strictObject({ comment: z.string().max(MAX_TEXT_LENGTH).optional() });
-const rejectBody = z.strictObject({ reason: z.string().max(MAX_TEXT_LENGTH).optional() });
 
 /** The approvals routes, with full `/api/approvals` paths (mount with `app.use(approvalsRouter(deps))`). */
 export function approvalsRouter(deps: ApprovalsRouterDeps): Router {
@@ -41,7 +35,7 @@ export function approvalsRouter(deps: ApprovalsRouterDeps): Router {
 
   router.get('/api/approvals', async (req, res) => {
     const caller = callerOf(res);
-    const query = parseQuery(listQuery, req.query);
+    const query = parseQuery(listApprovalsQuery, req.query);
     const approvals = await listApprovals(store, query, clock.now());
     const readable = approvals.filter((approval) => checkAccess(caller, 'read', accessOf(approval.workflow), approvalSubject(approval)).allowed);
     res.json({ approvals: readable.map((approval) => ({ ...approval, mayDecide: mayDecide(caller, approval) })) });
@@ -75,7 +69,7 @@ export function approvalsRouter(deps: ApprovalsRouterDeps): Router {
 
 /** The approval id, or 400 before it reaches DynamoDB. */
 function checkedId(id: string): string {
-  if (!isApprovalId(id)) throw new HttpError(400, 'invalid-approval-id', "approval ids look like 'ap-' and 8 hex digits, e.g. ap-1f2e3d4c", { approvalId: id.slice(0, 100) });
+  if (!approvalIdSchema.safeParse(id).success) throw new HttpError(400, 'invalid-approval-id', "approval ids look like 'ap-' and 8 hex digits, e.g. ap-1f2e3d4c", { approvalId: id.slice(0, 100) });
   return id;
 }
 

@@ -7,20 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { RecognizeTextCommand, type LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { Router } from 'express';
-import { z } from 'zod';
 import { identityAttributes } from '../../bot/dialog/verified-caller';
-import { chatSessionId, CONVERSATION_ID } from '../chat/chat-session-id';
+import { chatSessionId } from '../chat/chat-session-id';
 import type { ApiConfig } from '../config';
 import { HttpError } from '../errors';
 import { callerOf } from '../middleware/caller-of';
-
-/** Lex's limit on a turn's text. */
-const MAX_TEXT_LENGTH = 1024;
-
-const chatBody = z.strictObject({
-  text: z.string().trim().min(1, 'say something').max(MAX_TEXT_LENGTH, `at most ${MAX_TEXT_LENGTH} characters`),
-  conversationId: z.string().regex(CONVERSATION_ID, 'letters, digits and -, at most 64').optional(),
-});
+import { chatBody } from './chat-schemas';
 
 /** What the route needs: the Lex client and which bot, alias and locale to talk to. */
 export type ChatRouterDeps = { lex: LexRuntimeV2Client; bot: ApiConfig['lex'] };

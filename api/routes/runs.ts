@@ -16,7 +16,7 @@ import { findRun, runNotFound, type FoundRun, type RunLookup } from '../runs/fin
 import { listRuns } from '../runs/list-runs';
 import { callSfn } from '../runs/map-sfn-error';
 import { pendingApprovalsOf } from '../runs/pending-approvals-of';
-import { historyQuery, listRunsQuery, stopRunBody } from '../runs/run-schemas';
+import { historyQuery, listRunsQuery, redriveRunBody, stopRunBody } from '../runs/run-schemas';
 import { RunSnapshots, type RunSnapshot } from '../runs/run-snapshots';
 import { toApiEvent } from '../runs/to-api-event';
 
@@ -24,7 +24,6 @@ import { toApiEvent } from '../runs/to-api-event';
 export type RunsRouterDeps = RunLookup & { approvals?: ApprovalStore; clock?: ApprovalClock; snapshots?: RunSnapshots };
 
 const noQuery = z.strictObject({});
-const noBody = z.strictObject({});
 /** The statuses Step Functions redrives from. */
 const REDRIVABLE = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
 
@@ -78,7 +77,7 @@ export function runsRouter(deps: RunsRouterDeps): Router {
     const { reason } = stopRunBody.parse(req.body ?? {});
     const { entry, execution } = await permitted(callerOf(res), String(req.params.runId), 'stop');
     if (execution.status !== 'RUNNING') {
-      throw new HttpError(409, 'run-not-running', `run '${execution.name}' is ${execution.status}, not running`, { runId: execution.name, status: execution.status });
+      throw new HttpError(409, 'run-not-running', `run '${execution.name}' is ${execution.status}, not running`, { runId: execution.name, runStatus: execution.status });
     }
     const stopped = await callSfn(() => sfn.send(new StopExecutionCommand({ executionArn: execution.executionArn, cause: reason })));
     res.json({ runId: execution.name, workflow: entry.name, status: 'ABORTED', stoppedAt: (stopped.stopDate ?? new Date()).toISOString() });
@@ -86,10 +85,10 @@ export function runsRouter(deps: RunsRouterDeps): Router {
   // Redrive restarts a failed, timed-out or stopped run from where it ended (Step Functions keeps what succeeded): operating it needs the right to start.
   router.post('/api/runs/:runId/redrive', async (req, res) => {
     parseQuery(noQuery, req.query);
-    noBody.parse(req.body ?? {});
+    redriveRunBody.parse(req.body ?? {});
     const { entry, execution } = await permitted(callerOf(res), String(req.params.runId), 'start');
     if (!REDRIVABLE.has(execution.status ?? '')) {
-      throw new HttpError(409, 'run-not-redrivable', `run '${execution.name}' is ${execution.status}; only failed, timed-out or stopped runs can be redriven`, { runId: execution.name, status: execution.status });
+      throw new HttpError(409, 'run-not-redrivable', `run '${execution.name}' is ${execution.status}; only failed, timed-out or stopped runs can be redriven`, { runId: execution.name, runStatus: execution.status });
     }
     const redriven = await callSfn(() => sfn.send(new RedriveExecutionCommand({ executionArn: execution.executionArn })));
     snapshots.changed(execution.executionArn ?? '');
