@@ -40,6 +40,9 @@ export default defineConfig(
       ],
       // Off: `async` without `await` is deliberate where a Promise-returning type is implemented (intent handlers, fakes): throws reject.
       '@typescript-eslint/require-await': 'off',
+      // Rethrowing or rejecting with what was caught (typed unknown) passes the original error on unchanged.
+      '@typescript-eslint/only-throw-error': ['error', { allowThrowingAny: true, allowThrowingUnknown: true }],
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingAny: true, allowThrowingUnknown: true }],
     },
   },
   {

@@ -11,7 +11,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { BuildContext } from '../workflows/dsl/build/build-context';
 import { Scope } from '../workflows/dsl/build/scope';
 import { toGraph } from '../workflows/dsl/graph';
-import { compile, fn, Steps, workflow, type Ended } from '../workflows/dsl';
+import { compile, fn, Steps, workflow } from '../workflows/dsl';
 import { DEFINITION_CHECKS } from '../workflows/dsl/checks/check-definition';
 import { runAslValidator } from '../workflows/dsl/checks/run-asl-validator';
 import { walkStates } from '../workflows/dsl/checks/walk-states';
@@ -42,16 +42,16 @@ function generate(count: { n: number }, depth: number, length: number): Block[] 
 const work = fn('bench-work', (input: unknown) => input);
 
 function buildStatecraft(chain: Steps<unknown>, blocks: Block[], next: () => string): Steps<unknown, unknown> {
-  let steps = chain as Steps<unknown, unknown>;
+  let steps = chain;
   for (const block of blocks) {
     if (block.kind === 'pass') steps = steps.pass(next());
     else if (block.kind === 'task') steps = steps.task(next(), work, { timeout: '1m' }).retry({ errors: ['States.TaskFailed'], maxAttempts: 2 });
     else if (block.kind === 'wait') steps = steps.wait(next(), { seconds: 1 });
     else if (block.kind === 'choice') steps = steps.choice(next(), (c) => c.when(c.number('$.n').greaterThan(1), (b) => b.pass(next())).otherwise((b) => b));
-    else if (block.kind === 'parallel') steps = steps.parallel(next(), block.branches.map((branch) => (b: Steps<unknown>) => buildStatecraft(b, branch, next) as Steps<unknown, unknown> | Ended));
+    else if (block.kind === 'parallel') steps = steps.parallel(next(), block.branches.map((branch) => (b: Steps<unknown>) => buildStatecraft(b, branch, next)));
     else if (block.kind === 'map') {
       const body = block.body;
-      steps = steps.map(next(), { itemsPath: '$.items', maxConcurrency: 4 }, (item) => buildStatecraft(item as Steps<unknown>, body, next));
+      steps = steps.map(next(), { itemsPath: '$.items', maxConcurrency: 4 }, (item) => buildStatecraft(item, body, next));
     }
   }
   return steps;

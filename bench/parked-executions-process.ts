@@ -58,7 +58,7 @@ function collectGarbage(): void {
 /** The system clock, counting timers set far ahead: one per task waiting on its token. */
 function countingClock(onParked: () => void): Clock {
   return {
-    now: systemClock.now,
+    now: () => systemClock.now(),
     setTimer(dueAt, fire) {
       if (dueAt - Date.now() > PARKED_TIMER_MIN_MS) onParked();
       return systemClock.setTimer(dueAt, fire);

@@ -127,7 +127,7 @@ async function main(): Promise<void> {
       undefined,
       { timeout: 60_000 },
     );
-    const batches = (await livePage.evaluate("performance.getEntriesByName('statecraft:live-batch').map((entry) => [entry.duration, entry.detail.events])")) as [number, number][];
+    const batches = await livePage.evaluate<[number, number][]>("performance.getEntriesByName('statecraft:live-batch').map((entry) => [entry.duration, entry.detail.events])");
     if (process.argv.includes("--verbose")) process.stdout.write(`  batches (ms, events): ${batches.map(([duration, events]) => `${duration.toFixed(1)}/${events}`).join(" ")}\n`);
     const applied = batches.reduce((sum, [, events]) => sum + events, 0);
     const durations = batches.map(([duration]) => duration).sort((a, b) => a - b);

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Command } from 'commander';
 import { CliError } from '../cli-error';
 import type { CliIo } from '../cli-io';
-import { apiClient } from '../local/api-client';
+import { apiClient, problemText } from '../local/api-client';
 import { devToken } from '../local/dev-token';
 import { chatTranscript, type ChatMessage } from '../local/chat-transcript';
 import { apiUrlOption, dataDirOption } from '../stack-options';
@@ -45,7 +45,7 @@ async function runChat(options: ChatOptions, { stdin, stdout }: CliIo): Promise<
       if (EXIT_WORDS.has(text.toLowerCase())) break;
       if (text !== '') {
         const { status, body } = await api.post('/api/chat', { text, conversationId });
-        if (status >= 400) stdout.write(`(error ${status}: ${String(body.detail ?? body.title ?? '')})\n`);
+        if (status >= 400) stdout.write(`(error ${status}: ${problemText(body) ?? ''})\n`);
         else transcript.show((body.messages ?? []) as ChatMessage[]);
       }
       rl.prompt();

@@ -4,6 +4,17 @@ import { CliError } from '../cli-error';
 /** A response: status and parsed JSON body (an object; problem+json on errors). */
 export type ApiResponse = { status: number; body: Record<string, unknown> };
 
+/** What a problem+json answer says went wrong: its detail, else its title. */
+export function problemText(body: Record<string, unknown>): string | undefined {
+  if (typeof body.detail === 'string') return body.detail;
+  return typeof body.title === 'string' ? body.title : undefined;
+}
+
+function unreachableReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? String(error.cause) : error.message;
+}
+
 export type ApiClient = {
   get(path: string): Promise<ApiResponse>;
   post(path: string, body: unknown): Promise<ApiResponse>;
@@ -20,7 +31,7 @@ export function apiClient(baseUrl: string, token: string): ApiClient {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (error) {
-      throw new CliError(`cannot reach the API at ${baseUrl} (${(error as Error).cause ?? (error as Error).message}); start it with 'make dev' or pass --url`, 1);
+      throw new CliError(`cannot reach the API at ${baseUrl} (${unreachableReason(error)}); start it with 'make dev' or pass --url`, 1);
     }
     const text = await response.text();
     let parsed: unknown;

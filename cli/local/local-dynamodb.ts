@@ -9,7 +9,8 @@ export type LocalDynamoDb = { endpoint: string; port: number; stop(): Promise<vo
 
 /** Starts dynalite with tables active at once; `path` keeps the data on disk (in memory otherwise). */
 export async function startLocalDynamoDb({ port = 0, path }: { port?: number; path?: string } = {}): Promise<LocalDynamoDb> {
-  // dynalite ships no type declarations.
+  // dynalite ships no type declarations, so it is required and typed here.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   const createDynalite = require('dynalite') as DynaliteFactory;
   const server = createDynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, path });
   await new Promise<void>((resolve, reject) => {

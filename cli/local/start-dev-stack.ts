@@ -64,7 +64,7 @@ export async function startDevStack({ dataDir, apiPort, sfnPort, dynamodbPort, l
     const catalogue = createWorkflowCatalogue(sampleCatalogue, backEnd);
     const lookup = { sfn: engine.sfn, catalogue, ledger: engine.ledger };
     const lex = await listenOrExplain(() => startLocalLex({ port: lexPort, workflows: sampleCatalogue, engine, lookup, verifyToken, logger, onApprovalEvent }), 'the Lex runtime', lexPort, '--lex-port or LEX_PORT');
-    stopLex = lex.stop;
+    stopLex = () => lex.stop();
     const config = loadConfig({ ...stackEnv, LEX_ENDPOINT: lex.endpoint });
     live.follow(engine.sfn, async (runId) => (await lookUpRun(lookup, runId))?.execution.executionArn);
     const site = Router().use(devSignIn(dataDir, catalogue)).use(webConsole());

@@ -34,7 +34,7 @@ function listOf(body: RequestBody, field: string): unknown[] | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) throw new StepFunctionsError('SerializationException', `Expected list for '${field}'`);
-  return value;
+  return value as unknown[];
 }
 
 /** The `tags` list of a request (empty when absent unless `required`), validated. */

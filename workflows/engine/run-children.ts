@@ -56,10 +56,10 @@ export async function runChildren<T>(plan: ChildrenPlan<T>): Promise<ChildResult
   return results;
 }
 
-/** The first real failure among `results` (ignoring children cancelled because of it). */
-export function firstFailure<T>(results: ChildResult<T>[]): unknown {
+/** The first real failure among `results` (ignoring children cancelled because of it), if any. */
+export function firstFailure<T>(results: ChildResult<T>[]): { error: unknown } | undefined {
   for (const result of results) {
-    if (result && !result.ok && !isInterruption(result.error)) return result.error;
+    if (result && !result.ok && !isInterruption(result.error)) return { error: result.error };
   }
   return undefined;
 }

@@ -11,6 +11,7 @@ import type { CompiledWorkflow } from '../dsl';
 import { LAMBDA_SERVICE_ERRORS } from '../dsl/build/task-fields';
 import type { HistoryEvent } from '../engine';
 import { errorEqualsMatches } from '../engine/error-equals';
+import { stringField } from './detail-field';
 import { failureOf, stateVisits } from './history-states';
 
 /** Something a test can reach: a state, a Choice rule or default, a Catch or Retry arm. */
@@ -39,7 +40,7 @@ function statesOf(definition: StateMachine): Map<string, StateDefinition> {
       if (processor) visit(processor.States);
     }
   };
-  visit(definition.States as Record<string, StateDefinition>);
+  visit(definition.States);
   return found;
 }
 
@@ -94,7 +95,7 @@ export function coveredKeys(definition: StateMachine, events: readonly HistoryEv
         if (retrier >= 0) covered.add(`retry:${visit.name}:${retrier}`);
         failedWith = undefined;
       }
-      if (FAILURE.test(event.type)) failedWith = String((event.details as { error?: unknown } | undefined)?.error ?? '');
+      if (FAILURE.test(event.type)) failedWith = stringField(event.details, 'error');
       if (SUCCESS.test(event.type)) failedWith = undefined;
     }
     lastFailure.set(visit.name, failureOf(visit, visits)?.error ?? failedWith);

@@ -6,6 +6,7 @@
  * events follow).
  */
 import type { HistoryEvent } from '../engine';
+import { stringField } from './detail-field';
 
 /** A state's entry: its name and the events from entering to leaving it. */
 export type StateVisit = { name: string; enteredId: number; events: HistoryEvent[]; previous?: string; parent?: StateVisit };
@@ -36,7 +37,7 @@ export function stateVisits(events: readonly HistoryEvent[]): StateVisit[] {
   for (const event of events) {
     const before = flowAt.get(event.previousEventId) ?? {};
     if (ENTERED.test(event.type)) {
-      const name = String((event.details as { name?: unknown } | undefined)?.name ?? '');
+      const name = stringField(event.details, 'name');
       const fromBranchStart = BRANCH_START.test(byId.get(event.previousEventId)?.type ?? '');
       const parent = fromBranchStart ? before.current : before.exited ? before.exited.parent : before.current?.parent;
       const visit: StateVisit = { name, enteredId: event.id, events: [event], previous: (before.exited ?? before.current)?.name, parent };

@@ -152,7 +152,7 @@ function answerOf(value: unknown, place: string, fail: Fail): MockAnswer<unknown
   const thrown = objectAt(invocation.Throw, `${place}.Throw`, fail);
   if (typeof thrown.Error !== 'string' || thrown.Error === '') fail(`${place}.Throw`, 'needs an Error: the error name the task fails with');
   if (thrown.Cause !== undefined && typeof thrown.Cause !== 'string') fail(`${place}.Throw.Cause`, 'must be a string');
-  return thrown.Cause === undefined ? { error: thrown.Error as string } : { error: thrown.Error as string, cause: thrown.Cause as string };
+  return thrown.Cause === undefined ? { error: thrown.Error } : { error: thrown.Error, cause: thrown.Cause };
 }
 
 /** Every state of the definition by name, with its Type, including those inside Parallel branches and Map processors. */

@@ -23,7 +23,7 @@ export type FunctionMock = { readonly kind: 'function-mock'; readonly fn: TaskFu
 
 /** Mocks `fn` with answers of its own output type (a compile error otherwise). */
 export function mockFn<In, Out>(fn: TaskFunction<In, Out>, mock: TaskMock<Out>): FunctionMock {
-  return { kind: 'function-mock', fn: fn as TaskFunction<never, unknown>, mock: mock as TaskMock };
+  return { kind: 'function-mock', fn: fn, mock: mock };
 }
 
 /** Whether `value` was made by mockFn. */

@@ -139,7 +139,7 @@ export function listExecutions(ctx: ApiContext, body: RequestBody): unknown {
   // A version or alias ARN lists the executions that ran that version or started through that alias.
   const qualified = requireQualifiedArn(stateMachineArn);
   requireStateMachine(ctx, qualified.stateMachineArn);
-  const status = optionalEnum(body, 'statusFilter', STATUSES) as ExecutionStatus | undefined;
+  const status = optionalEnum<ExecutionStatus>(body, 'statusFilter', STATUSES);
   const executions = ctx.engine.store
     .listExecutions({ stateMachineArn: qualified.stateMachineArn, status })
     .filter((record) => (qualified.version === undefined ? true : record.stateMachineVersionArn === stateMachineArn) && (qualified.alias === undefined ? true : record.stateMachineAliasArn === stateMachineArn))

@@ -112,7 +112,7 @@ function listItem(record: ExecutionRecord): Record<string, unknown> {
 /** ListExecutions with `mapRunArn`: the Map Run's child executions, newest first, with their Map Run and item count. */
 export function listMapRunExecutions(ctx: ApiContext, body: RequestBody, mapRunArn: string): unknown {
   const record = requireMapRun(ctx, mapRunArn);
-  const status = optionalEnum(body, 'statusFilter', STATUSES) as ExecutionStatus | undefined;
+  const status = optionalEnum<ExecutionStatus>(body, 'statusFilter', STATUSES);
   const executions = ctx.engine.mapRuns
     .children(record)
     .filter((child) => status === undefined || child.status === status)

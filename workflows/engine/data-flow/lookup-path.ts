@@ -21,7 +21,7 @@ export function lookupPath(text: string, data: JsonValue, scope: PathScope): Pat
   const { root } = path;
   if (root.kind === 'variable') {
     if (!Object.hasOwn(scope.variables, root.name)) return { kind: 'unbound-variable', name: root.name };
-    const value = scope.variables[root.name] as JsonValue;
+    const value = scope.variables[root.name];
     return { kind: 'read', path, root: value, lookup: evaluateJsonPath(path, value) };
   }
   if (root.kind === 'context') {

@@ -36,7 +36,7 @@ function compileUncached(expression: string): jsonata.Expression {
 function describeError(error: unknown): string {
   if (error && typeof error === 'object') {
     const { code, message } = error as { code?: unknown; message?: unknown };
-    const text = typeof message === 'string' ? message : String(error);
+    const text = typeof message === 'string' ? message : JSON.stringify(error);
     return typeof code === 'string' ? `${code}: ${text}` : text;
   }
   return String(error);

@@ -89,8 +89,8 @@ export async function runDistributedMap(run: StateRun<MapState>, plan: Distribut
       parent: execution.record,
       definition: childDefinition(run, plan.processor),
       now: () => execution.clock.now(),
-      inputOf: work.inputOf,
-      itemsOf: work.itemsOf,
+      inputOf: (index) => work.inputOf(index),
+      itemsOf: (index) => work.itemsOf(index),
       signal: scope.signal,
       settled: record.status === 'SUCCEEDED',
     });

@@ -21,7 +21,7 @@ import { exceedsTolerance, mapItems, mapMaxConcurrency, mapTolerance, toleratesF
 type Processor = StateMachineBranch & { ProcessorConfig?: { Mode?: string; ExecutionType?: string } };
 
 function processorOf(state: MapState): Processor {
-  const processor = state.ItemProcessor ?? (state.Iterator as Processor | undefined);
+  const processor = state.ItemProcessor ?? (state.Iterator);
   if (!processor) throw new StatesError('States.Runtime', 'A Map state needs an ItemProcessor.');
   return processor;
 }
@@ -32,11 +32,11 @@ async function iterationInput(run: StateRun<MapState>, mapInput: JsonValue, item
   const mapItem = { Index: index, Value: item };
   if (run.language === 'JSONata') {
     if (state.ItemSelector === undefined) return item;
-    return resolveJsonataTemplate(state.ItemSelector as JsonValue, jsonataBindings(run, {}, { mapItem }), 'ItemSelector');
+    return resolveJsonataTemplate(state.ItemSelector, jsonataBindings(run, {}, { mapItem }), 'ItemSelector');
   }
   const selector = state.ItemSelector ?? state.Parameters;
   if (selector === undefined) return item;
-  return resolvePayloadTemplate(selector as JsonValue, mapInput, pathScope(run, { mapItem }), state.ItemSelector !== undefined ? 'ItemSelector' : 'Parameters');
+  return resolvePayloadTemplate(selector, mapInput, pathScope(run, { mapItem }), state.ItemSelector !== undefined ? 'ItemSelector' : 'Parameters');
 }
 
 type Iteration = { run: StateRun<MapState>; scope: Scope; processor: StateMachineBranch; runBranch: BranchRunner };
@@ -59,7 +59,7 @@ async function runIteration(it: Iteration, mapInput: JsonValue, item: JsonValue,
 function toleratedOutcome(results: ChildResult<JsonValue>[], tolerance: Tolerance): JsonValue[] {
   const failures = results.filter((result) => !result.ok).length;
   if (exceedsTolerance(tolerance, failures, results.length)) {
-    const failure = firstFailure(results);
+    const failure = firstFailure(results)?.error;
     if (failure instanceof StatesError && !toleratesFailures(tolerance)) throw failure;
     throw markAttributed(new StatesError('States.ExceedToleratedFailureThreshold', 'The specified tolerated failure threshold was exceeded'));
   }
@@ -105,7 +105,7 @@ async function attempt(run: StateRun<MapState>, runBranch: BranchRunner): Promis
 
 function failFastOutcome(results: ChildResult<JsonValue>[]): JsonValue[] {
   const failure = firstFailure(results);
-  if (failure !== undefined) throw failure;
+  if (failure) throw failure.error;
   return results.map((result) => (result.ok ? result.value : null));
 }
 

@@ -40,7 +40,7 @@ async function attempt(run: StateRun<ParallelState>, runBranch: BranchRunner): P
   });
   scope.follow(children);
   const failure = firstFailure(results);
-  if (failure !== undefined) throw failure;
+  if (failure) throw failure.error;
   scope.emit('ParallelStateSucceeded');
   return processResult(run, results.map((result) => (result.ok ? result.value : null)));
 }

@@ -17,7 +17,7 @@ async function seconds(run: StateRun<TaskState>, input: JsonValue, field: 'Timeo
   let value: JsonValue | undefined;
   let origin = field;
   if (literal !== undefined) {
-    value = run.language === 'JSONata' ? await resolveJsonataTemplate(literal as JsonValue, jsonataBindings(run), field) : literal;
+    value = run.language === 'JSONata' ? await resolveJsonataTemplate(literal, jsonataBindings(run), field) : literal;
   } else if (path !== undefined) {
     value = selectPath(path, input, pathScope(run), `${field}Path`);
     origin = `${field}Path` as typeof field;

@@ -44,13 +44,13 @@ function jsonataFieldError(field: string, message: string): StatesError {
 async function dueAtJsonata(run: StateRun<WaitState>, enteredAt: number): Promise<number> {
   const { state } = run;
   if (state.Seconds !== undefined) {
-    const seconds = await resolveJsonataTemplate(state.Seconds as JsonValue, jsonataBindings(run), 'Seconds');
+    const seconds = await resolveJsonataTemplate(state.Seconds, jsonataBindings(run), 'Seconds');
     if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
       throw jsonataFieldError('Seconds', `The Seconds field must be a non-negative integer but was: ${JSON.stringify(seconds)}`);
     }
     return enteredAt + seconds * 1000;
   }
-  const timestamp = await resolveJsonataTemplate((state.Timestamp ?? null) as JsonValue, jsonataBindings(run), 'Timestamp');
+  const timestamp = await resolveJsonataTemplate((state.Timestamp ?? null), jsonataBindings(run), 'Timestamp');
   const instant = typeof timestamp === 'string' ? parseTimestamp(timestamp) : undefined;
   if (instant === undefined) {
     const text = typeof timestamp === 'string' ? timestamp : JSON.stringify(timestamp);

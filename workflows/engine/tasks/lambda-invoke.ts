@@ -42,7 +42,7 @@ function parametersOf(parameters: JsonValue): { functionName: string; payload: J
   if (!functionName) {
     throw new StatesError(
       'Lambda.InvalidParameterValueException',
-      `1 validation error detected: Value '${String(reference)}' at 'functionName' failed to satisfy constraint`,
+      `1 validation error detected: Value '${typeof reference === 'string' ? reference : JSON.stringify(reference)}' at 'functionName' failed to satisfy constraint`,
     );
   }
   return { functionName, payload: parameters.Payload === undefined ? {} : parameters.Payload };

@@ -23,6 +23,6 @@ export type TaskHandlerRegistry = { get(functionName: string): TaskHandler | und
 export function createTaskHandlerRegistry(
   handlers: Readonly<Record<string, TaskHandler>> | ReadonlyMap<string, TaskHandler> = {},
 ): TaskHandlerRegistry {
-  const map = handlers instanceof Map ? handlers : new Map(Object.entries(handlers));
+  const map = new Map<string, TaskHandler>(handlers instanceof Map ? handlers : Object.entries(handlers));
   return { get: (functionName) => map.get(functionName) };
 }

@@ -4,7 +4,7 @@
  * tested state is evaluated exactly as in a run.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { JsonObject, JsonValue } from '../../asl';
+import type { JsonObject } from '../../asl';
 import type { Account } from '../../asl/arns';
 import type { Clock } from '../clock';
 import type { EngineServices } from '../engine-services';
@@ -44,7 +44,7 @@ export function isolatedStateRun(test: PreparedTest, options: IsolationOptions):
   const executionArn = `arn:aws:states:${region}:${accountId}:express:${stateMachineName}:${executionName}`;
   const inputText = toJsonText(test.input);
   const startedAt = options.clock.now();
-  const services: EngineServices = { ...options.account, clock: options.clock, logger: options.logger, callbacks: options.callbacks, integration: options.integration, inFlight: { tasks: 0 } };
+  const services: EngineServices = { ...options.account, clock: options.clock, logger: options.logger, callbacks: options.callbacks, integration: (resource) => options.integration(resource), inFlight: { tasks: 0 } };
   const record = {
     arn: executionArn,
     stateMachineArn,
@@ -61,7 +61,7 @@ export function isolatedStateRun(test: PreparedTest, options: IsolationOptions):
   const machine = { QueryLanguage: target.language, StartAt: target.name, States: { [target.name]: target.state } };
   const execution = new ExecutionRun(record, machine, new Journal(new MemoryExecutionStore(), executionArn), services);
   const scope = execution.root;
-  scope.variables.assign(test.variables as Record<string, JsonValue>);
+  scope.variables.assign(test.variables);
   const entered = scope.emit(`${target.state.Type}StateEntered`, { name: target.name, input: inputText, inputDetails: NOT_TRUNCATED });
   const retryCount = RETRYING_TYPES.has(target.state.Type) ? test.retryCount : undefined;
   const givenContext: JsonObject = testContextObject(

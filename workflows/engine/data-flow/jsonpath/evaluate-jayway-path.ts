@@ -108,14 +108,14 @@ function handleProperty(context: Context, at: number, current: string, model: Js
     if (!(isUpstreamDefinite(context, at) && tokenDefinite) && !context.requireProperties) return;
     throw new JsonPathError('PathNotFound', `Missing property in path ${path}`);
   }
-  evaluateAt(context, at + 1, path, model[name] as JsonValue);
+  evaluateAt(context, at + 1, path, model[name]);
 }
 
 /** `['a','b']` as the last token: one object with the properties that exist. */
 function mergeProperties(context: Context, current: string, model: JsonObject, names: string[]): void {
   const merged: JsonObject = {};
   for (const name of names) {
-    if (Object.hasOwn(model, name)) merged[name] = model[name] as JsonValue;
+    if (Object.hasOwn(model, name)) merged[name] = model[name];
     else if (context.requireProperties) {
       throw new JsonPathError('PathNotFound', `Missing property in path ${current}[${names.map((n) => `'${n}'`).join(', ')}]`);
     }
@@ -152,7 +152,7 @@ function eachIndex(segment: PathSegment & { kind: 'index' | 'indexes' | 'slice' 
 function handleIndex(context: Context, at: number, current: string, model: JsonValue[], index: number): void {
   const effective = index < 0 ? model.length + index : index;
   if (effective < 0 || effective >= model.length) return;
-  evaluateAt(context, at + 1, `${current}[${index}]`, model[effective] as JsonValue);
+  evaluateAt(context, at + 1, `${current}[${index}]`, model[effective]);
 }
 
 function evaluateWildcard(context: Context, at: number, current: string, model: JsonValue): void {
@@ -194,7 +194,7 @@ function walk(context: Context, target: number, current: string, model: JsonValu
     model.forEach((item, index) => walk(context, target, `${current}[${index}]`, item));
   } else if (isJsonObject(model)) {
     if (matchesScan(context, target, model)) evaluateAt(context, target, current, model);
-    for (const [name, value] of Object.entries(model)) walk(context, target, `${current}['${name}']`, value as JsonValue);
+    for (const [name, value] of Object.entries(model)) walk(context, target, `${current}['${name}']`, value);
   }
 }
 

@@ -89,12 +89,12 @@ export function valuesEqual(left: FilterValue, right: FilterValue): boolean {
 /** Structural equality of two JSON values (Java's List and Map equals). */
 function jsonEqual(left: JsonValue, right: JsonValue): boolean {
   if (Array.isArray(left)) {
-    return Array.isArray(right) && left.length === right.length && left.every((item, at) => jsonEqual(item, right[at] as JsonValue));
+    return Array.isArray(right) && left.length === right.length && left.every((item, at) => jsonEqual(item, right[at]));
   }
   if (isJsonObject(left)) {
     if (!isJsonObject(right)) return false;
     const keys = Object.keys(left);
-    return keys.length === Object.keys(right).length && keys.every((key) => Object.hasOwn(right, key) && jsonEqual(left[key] as JsonValue, right[key] as JsonValue));
+    return keys.length === Object.keys(right).length && keys.every((key) => Object.hasOwn(right, key) && jsonEqual(left[key], right[key]));
   }
   return left === right;
 }
