@@ -3,7 +3,8 @@
  * https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html
  */
 import type { BooleanExpression } from '../asl';
-import type { PathOf, PathOfType, VariableRef } from './type-paths';
+import type { KindOf, PathMessage } from './check-path';
+import type { PathOf, ValueAt, VariableRef } from './type-paths';
 
 /** A Choice rule's test, ready to be placed in `Choices`. */
 export class Condition {
@@ -15,9 +16,28 @@ export class Condition {
   }
 }
 
-/** A path, variable or context path a Choice rule can test. */
-type Variable<T, V> = (unknown extends T ? PathOf<T> : PathOfType<T, V>) | `$$.${string}` | VariableRef;
-type AnyVariable<T> = PathOf<T> | `$$.${string}` | VariableRef;
+/** What each typed test compares, for the message when the field holds something else. */
+type Compared = { string: 'strings'; number: 'numbers'; timestamp: 'timestamps'; boolean: 'booleans' };
+
+/**
+ * A Choice variable: `P` when it is a context path, a variable, or a path to a value of type `V`;
+ * otherwise the reason it is not. `NoInfer` keeps tsc from exploring the reasons while it infers `P`.
+ */
+type CheckVariable<T, P extends string, V, Test extends keyof Compared> = P extends `$$.${string}` | VariableRef ? P : NoInfer<TypedPath<T, P, V, Test>>;
+type TypedPath<T, P extends string, V, Test extends keyof Compared> = unknown extends T
+  ? PathOrReason<T, P>
+  : P extends PathOf<T>
+    ? NonNullable<ValueAt<T, P>> extends infer Value
+      ? [Value] extends [never]
+        ? `'${P}' is not in every form the data can take here`
+        : [Value] extends [V]
+          ? P
+          : `'${P}' is ${KindOf<Value>}, but ${Test}() compares ${Compared[Test]}`
+      : never
+    : PathMessage<T, P>;
+/** `P` when it is a path of `T` (or a context path or variable); otherwise the reason it is not. */
+type CheckAnyVariable<T, P extends string> = P extends `$$.${string}` | VariableRef ? P : NoInfer<PathOrReason<T, P>>;
+type PathOrReason<T, P extends string> = P extends PathOf<T> ? P : PathMessage<T, P>;
 
 const test = (variable: string, operator: string, operand: string | number | boolean): Condition =>
   Condition.of({ Variable: variable, [operator]: operand } as BooleanExpression);
@@ -43,19 +63,19 @@ class Ordered<T, V extends string | number> {
   greaterThanEquals(value: V): Condition {
     return test(this.variable, `${this.prefix}GreaterThanEquals`, value);
   }
-  equalsPath(path: AnyVariable<T>): Condition {
+  equalsPath<P extends string>(path: CheckAnyVariable<T, P>): Condition {
     return test(this.variable, `${this.prefix}EqualsPath`, path);
   }
-  lessThanPath(path: AnyVariable<T>): Condition {
+  lessThanPath<P extends string>(path: CheckAnyVariable<T, P>): Condition {
     return test(this.variable, `${this.prefix}LessThanPath`, path);
   }
-  greaterThanPath(path: AnyVariable<T>): Condition {
+  greaterThanPath<P extends string>(path: CheckAnyVariable<T, P>): Condition {
     return test(this.variable, `${this.prefix}GreaterThanPath`, path);
   }
-  lessThanEqualsPath(path: AnyVariable<T>): Condition {
+  lessThanEqualsPath<P extends string>(path: CheckAnyVariable<T, P>): Condition {
     return test(this.variable, `${this.prefix}LessThanEqualsPath`, path);
   }
-  greaterThanEqualsPath(path: AnyVariable<T>): Condition {
+  greaterThanEqualsPath<P extends string>(path: CheckAnyVariable<T, P>): Condition {
     return test(this.variable, `${this.prefix}GreaterThanEqualsPath`, path);
   }
 }
@@ -72,41 +92,41 @@ class BooleanTest<T> {
   equals(value: boolean): Condition {
     return test(this.variable, 'BooleanEquals', value);
   }
-  equalsPath(path: AnyVariable<T>): Condition {
+  equalsPath<P extends string>(path: CheckAnyVariable<T, P>): Condition {
     return test(this.variable, 'BooleanEqualsPath', path);
   }
 }
 
 /** Builds conditions over data of type `T`; paths are checked against `T`. */
 export class Conditions<T> {
-  string(variable: Variable<T, string>): StringTest<T> {
+  string<P extends string>(variable: CheckVariable<T, P, string, 'string'>): StringTest<T> {
     return new StringTest<T>(variable, 'String');
   }
-  number(variable: Variable<T, number>): Ordered<T, number> {
+  number<P extends string>(variable: CheckVariable<T, P, number, 'number'>): Ordered<T, number> {
     return new Ordered<T, number>(variable, 'Numeric');
   }
-  timestamp(variable: Variable<T, string | Date>): Ordered<T, string> {
+  timestamp<P extends string>(variable: CheckVariable<T, P, string | Date, 'timestamp'>): Ordered<T, string> {
     return new Ordered<T, string>(variable, 'Timestamp');
   }
-  boolean(variable: Variable<T, boolean>): BooleanTest<T> {
+  boolean<P extends string>(variable: CheckVariable<T, P, boolean, 'boolean'>): BooleanTest<T> {
     return new BooleanTest<T>(variable);
   }
-  isPresent(variable: AnyVariable<T>, present = true): Condition {
+  isPresent<P extends string>(variable: CheckAnyVariable<T, P>, present = true): Condition {
     return test(variable, 'IsPresent', present);
   }
-  isNull(variable: AnyVariable<T>, isNull = true): Condition {
+  isNull<P extends string>(variable: CheckAnyVariable<T, P>, isNull = true): Condition {
     return test(variable, 'IsNull', isNull);
   }
-  isNumeric(variable: AnyVariable<T>, numeric = true): Condition {
+  isNumeric<P extends string>(variable: CheckAnyVariable<T, P>, numeric = true): Condition {
     return test(variable, 'IsNumeric', numeric);
   }
-  isString(variable: AnyVariable<T>, isString = true): Condition {
+  isString<P extends string>(variable: CheckAnyVariable<T, P>, isString = true): Condition {
     return test(variable, 'IsString', isString);
   }
-  isBoolean(variable: AnyVariable<T>, isBoolean = true): Condition {
+  isBoolean<P extends string>(variable: CheckAnyVariable<T, P>, isBoolean = true): Condition {
     return test(variable, 'IsBoolean', isBoolean);
   }
-  isTimestamp(variable: AnyVariable<T>, isTimestamp = true): Condition {
+  isTimestamp<P extends string>(variable: CheckAnyVariable<T, P>, isTimestamp = true): Condition {
     return test(variable, 'IsTimestamp', isTimestamp);
   }
   and(...conditions: Condition[]): Condition {

@@ -1,10 +1,11 @@
 /** Options shared by the state builders, and the output types they produce. */
 import type { QueryLanguage } from '../asl';
-import type { SetAt, ValueAt } from './type-paths';
-import type { PathOf } from './type-paths';
+import type { PathOf, SetAt, ValueAt } from './type-paths';
 
 /** Where a state writes its result: `'$'` (replace), `'$.field'` (merge) or `null` (discard). */
 export type ResultPath = '$' | `$.${string}` | null;
+/** The `resultPath` option: any string is accepted here so that `CheckedOptions` can say what is wrong with it. */
+export type ResultPathOption = ResultPath | (string & {});
 
 /** Fields every state builder accepts. */
 export type CommonOptions = {
@@ -13,9 +14,12 @@ export type CommonOptions = {
   queryLanguage?: QueryLanguage;
 };
 
-/** JSONPath-mode input and output filtering. */
+/**
+ * JSONPath-mode input and output filtering. Any string is accepted here so that `CheckedOptions`
+ * can say what is wrong with a path; the listed paths of `T` are there for editor completion.
+ */
 export type InputOutputOptions<T> = {
-  inputPath?: PathOf<T> | null;
+  inputPath?: PathOf<T> | (string & {}) | null;
   outputPath?: string | null;
 };
 
@@ -34,7 +38,8 @@ export type AfterInputPath<T, O> = O extends { inputPath: null }
     ? ValueAt<T, P>
     : T;
 
-type AfterResultPath<T, O, R> = O extends { resultPath: infer P extends string | null } ? SetAt<T, P, R> : R;
+/** The data after ResultPath has placed the result `R` into the input `T`. */
+export type AfterResultPath<T, O, R> = O extends { resultPath: infer P extends string | null } ? SetAt<T, P, R> : R;
 
 type AfterOutputPath<X, O> = O extends { outputPath: null }
   ? {}

@@ -11,14 +11,15 @@ import { buildParallel, type Branch, type BranchOutputs } from './build/parallel
 import type { Scope } from './build/scope';
 import { fillSlot, type DraftFields, type Slot, type StateDraft } from './build/state-draft';
 import { LAMBDA_SERVICE_ERRORS, taskTargetFields } from './build/task-fields';
+import type { CheckedOptions } from './check-options';
 import type { Duration } from './duration';
 import type { ServiceIntegration } from './integrations/service-integration';
 import { toRetrier, type RetryPolicy } from './retry-policy';
 import { callerLocation, captureLocation, NO_LOCATION, type LazyLocation } from './source-location';
-import type { AfterInputPath, CommonOptions, ErrorOutput, InputOutputOptions, JsonataOptions, ResultPath, StateOutput } from './step-options';
+import type { AfterInputPath, CommonOptions, ErrorOutput, InputOutputOptions, JsonataOptions, ResultPathOption, StateOutput } from './step-options';
 import { isTaskFunction, type TaskFunction } from './task-function';
-import type { CheckTemplate, ResolveTemplate, TemplateShape } from './template';
-import type { SetAt, ValueAt } from './type-paths';
+import type { ResolveTemplate, TemplateShape } from './template';
+import type { PathOf, SetAt, ValueAt } from './type-paths';
 
 /** A chain that cannot continue: it ended in Succeed, Fail or a goto. */
 export type Ended = { readonly ended: true };
@@ -26,7 +27,7 @@ export type Ended = { readonly ended: true };
 type PassOptions<T> = CommonOptions & InputOutputOptions<T> & JsonataOptions & {
   result?: unknown;
   parameters?: TemplateShape;
-  resultPath?: ResultPath;
+  resultPath?: ResultPathOption;
 };
 type PassResult<T, O> = O extends { result: infer R }
   ? R
@@ -38,7 +39,7 @@ type TaskOptions<T> = CommonOptions & InputOutputOptions<T> & JsonataOptions & {
   parameters?: TemplateShape;
   arguments?: unknown;
   resultSelector?: TemplateShape;
-  resultPath?: ResultPath;
+  resultPath?: ResultPathOption;
   timeout?: Duration;
   heartbeat?: Duration;
   timeoutPath?: string;
@@ -60,21 +61,24 @@ type TaskResult<R, O, IsFunction> = O extends { resultSelector: infer S }
 export type LambdaInvokeResult<R> = { Payload: R; StatusCode: number; ExecutedVersion: string };
 
 type WaitOptions<T> = CommonOptions & InputOutputOptions<T> & JsonataOptions &
-  ({ seconds: Duration | `{%${string}%}` } | { secondsPath: string } | { timestamp: string } | { timestampPath: string });
+  ({ seconds: Duration | `{%${string}%}` } | { secondsPath: PathOf<T> | (string & {}) } | { timestamp: string } | { timestampPath: PathOf<T> | (string & {}) });
 
 type ApprovalOptions<T> = CommonOptions & {
   approvers: ApproverPolicy;
   message: string;
   timeout: Duration;
-  context?: ValueOrPath<T>;
-  resultPath?: ResultPath;
+  /** The path of the data the approver sees (default `$`, all of it). */
+  context?: PathOf<T> | (string & {});
+  resultPath?: ResultPathOption;
 };
-type ValueOrPath<T> = import('./type-paths').PathOf<T>;
 /** An approver's decision, the approval task's result. */
 export type ApprovalDecision = { approved: boolean; decidedBy: string; comment?: string };
 type ApprovalOut<T, O> = O extends { resultPath: infer P extends string | null } ? SetAt<T, P, ApprovalDecision> : SetAt<T, '$.approval', ApprovalDecision>;
 
-type CatchOptions = { resultPath?: ResultPath; output?: unknown; assign?: Record<string, unknown>; comment?: string };
+type ChoiceOptions<T> = CommonOptions & InputOutputOptions<T> & { assign?: Record<string, unknown> };
+type SucceedOptions<T> = CommonOptions & InputOutputOptions<T> & { output?: unknown };
+
+type CatchOptions = { resultPath?: ResultPathOption; output?: unknown; assign?: Record<string, unknown>; comment?: string };
 type CatchInput<In, O> = O extends { resultPath: infer P extends string | null } ? SetAt<In, P, ErrorOutput> : ErrorOutput;
 type Continuation<In, U> = ((steps: Steps<In>) => Steps<U> | Ended) | string;
 
@@ -88,16 +92,19 @@ export class Steps<T, In = unknown> {
   ) {}
 
   /** A Pass state: passes its input on, or a fixed `result`, or `parameters` built from the input. */
-  pass<const O extends PassOptions<T> = {}>(name: string, options?: O & { parameters?: CheckTemplate<AfterInputPath<T, O>, O['parameters']> }): Steps<StateOutput<T, O, PassResult<T, O>>, T> {
+  pass<const O extends CheckedOptions<T, O, PassOptions<T>, unknown, PassResult<T, O>> = {}>(name: string, options?: O): Steps<StateOutput<T, O, PassResult<T, O>>, T> {
     const o: PassOptions<T> = options ?? {};
     return this.add(name, { Type: 'Pass', ...this.common(o), Result: o.result, Parameters: o.parameters }, this.here());
   }
 
   /** A Task state calling a `fn` handler, a service integration, or any resource ARN. */
-  task<const O extends TaskOptions<T> = {}, X extends TaskTarget<TaskInput<T, O>> = TaskTarget<TaskInput<T, O>>>(
+  task<
+    const O extends CheckedOptions<T, O, TaskOptions<T>, RawResult<X>, TargetResult<X, O>> = {},
+    X extends TaskTarget<TaskInput<T, O>> = TaskTarget<TaskInput<T, O>>,
+  >(
     name: string,
     target: X,
-    options?: O & { parameters?: CheckTemplate<AfterInputPath<T, O>, O['parameters']> },
+    options?: O,
   ): Steps<StateOutput<T, O, TargetResult<X, O>>, T> {
     const o: TaskOptions<T> = options ?? {};
     const location = this.here();
@@ -118,7 +125,7 @@ export class Steps<T, In = unknown> {
   }
 
   /** A manual approval: waits for an allowed approver's decision; fails on rejection or expiry unless handled. */
-  approval<const O extends ApprovalOptions<T>>(name: string, options: O): ApprovalSteps<ApprovalOut<T, O>, T> {
+  approval<const O extends CheckedOptions<T, O, ApprovalOptions<T>>>(name: string, options: O): ApprovalSteps<ApprovalOut<T, O>, T> {
     const location = this.here();
     const report = (message: string) => this.scope.context.report({ statePath: [...this.scope.ownerPath, name], location: location() }, 'invalid-duration', message);
     const timeoutSeconds = durationField(options.timeout, 'timeout', report);
@@ -136,7 +143,8 @@ export class Steps<T, In = unknown> {
   }
 
   /** A Wait state: for a duration, until a timestamp, or either read from the input. */
-  wait(name: string, options: WaitOptions<T>): Steps<T, T> {
+  wait<const O extends CheckedOptions<T, O, WaitOptions<T>, unknown, AfterInputPath<T, O>>>(name: string, waitOptions: O): Steps<T, T> {
+    const options: WaitOptions<T> = waitOptions;
     const location = this.here();
     const report = (message: string) => this.scope.context.report({ statePath: [...this.scope.ownerPath, name], location: location() }, 'invalid-duration', message);
     const seconds = 'seconds' in options ? options.seconds : undefined;
@@ -152,29 +160,40 @@ export class Steps<T, In = unknown> {
   }
 
   /** A Choice state: the first matching rule's branch runs; branches that do not end rejoin here. */
-  choice<U>(name: string, build: (choice: ChoiceBuilder<T>) => ChoiceBuilder<T, U>, options: CommonOptions & InputOutputOptions<T> & { assign?: Record<string, unknown> } = {}): Steps<U, T> {
-    const draft = this.append(name, { Type: 'Choice', ...this.common(options) }, this.here());
+  choice<U, const O extends CheckedOptions<T, O, ChoiceOptions<T>, unknown, AfterInputPath<T, O>> = {}>(
+    name: string,
+    build: (choice: ChoiceBuilder<T>) => ChoiceBuilder<T, U>,
+    options?: O,
+  ): Steps<U, T> {
+    const draft = this.append(name, { Type: 'Choice', ...this.common(options ?? {}) }, this.here());
     return new Steps(this.scope, buildChoice(this.scope, draft, build as never, (slot, next) => this.follow(slot, next)), draft);
   }
 
   /** A Parallel state: every branch gets the input; the result is the array of branch outputs. */
-  parallel<const B extends readonly Branch<T>[], const O extends TaskOptionsWithoutTimeouts<T> = {}>(name: string, branches: B, options?: O): Steps<StateOutput<T, O, BranchOutputs<B>>, T> {
-    const o = options ?? ({} as O);
+  parallel<
+    const B extends readonly Branch<T>[],
+    const O extends CheckedOptions<T, O, TaskOptionsWithoutTimeouts<T>, BranchOutputs<B>, BranchOutputs<B>> = {},
+  >(name: string, branches: B, options?: O): Steps<StateOutput<T, O, BranchOutputs<B>>, T> {
+    const o: TaskOptionsWithoutTimeouts<T> = options ?? {};
     const draft = this.append(name, { Type: 'Parallel', ...this.common(o), Parameters: o.parameters, Arguments: o.arguments }, this.here());
     buildParallel(this.scope, draft, branches as readonly Branch<never>[], this.language(o.queryLanguage), startChain);
     return this.after(draft);
   }
 
   /** A Map state: runs `processor` for each item, up to `maxConcurrency` at once; the result is the array of outputs. */
-  map<const O extends MapOptions<T>, R = unknown>(name: string, options: O, processor: Processor<MapItem<AfterInputPath<T, O>, O>, R>): Steps<StateOutput<T, O, R[]>, T> {
+  map<const O extends CheckedOptions<T, O, MapOptions<T>, R[], R[]>, R = unknown>(
+    name: string,
+    options: O,
+    processor: Processor<MapItem<AfterInputPath<T, O>, O>, R>,
+  ): Steps<StateOutput<T, O, R[]>, T> {
     const draft = this.append(name, { Type: 'Map', ...this.common(options) }, this.here());
     buildMap(this.scope, draft, options as MapOptions<unknown>, processor as Processor<never, unknown>, this.language(options.queryLanguage), startChain);
     return this.after(draft);
   }
 
   /** A Succeed state: ends the workflow (or the branch) successfully. */
-  succeed(name: string, options: CommonOptions & InputOutputOptions<T> & { output?: unknown } = {}): Ended {
-    const draft = this.append(name, { Type: 'Succeed', ...this.common(options) }, this.here());
+  succeed<const O extends CheckedOptions<T, O, SucceedOptions<T>, unknown, AfterInputPath<T, O>> = {}>(name: string, options?: O): Ended {
+    const draft = this.append(name, { Type: 'Succeed', ...this.common(options ?? {}) }, this.here());
     return new Steps(this.scope, [], draft, draft) as unknown as Ended;
   }
 
@@ -203,7 +222,7 @@ export class Steps<T, In = unknown> {
   }
 
   /** Catches matching errors of the last state and continues with `handler` (which may rejoin the chain). */
-  catch<const O extends CatchOptions = {}, U = never>(errors: readonly string[], handler: Continuation<CatchInput<In, O>, U>, options?: O): Steps<T | U, In> {
+  catch<const O extends CheckedOptions<In, O, CatchOptions> = {}, U = never>(errors: readonly string[], handler: Continuation<CatchInput<In, O>, U>, options?: O): Steps<T | U, In> {
     const last = this.requireLast('catch');
     const o: CatchOptions = options ?? {};
     const catcher: DraftFields = { ErrorEquals: [...errors], ResultPath: o.resultPath, Output: o.output, Assign: o.assign, Comment: o.comment };
@@ -271,13 +290,13 @@ export class Steps<T, In = unknown> {
 export class ApprovalSteps<T, In> extends Steps<T, In> {
   /** Continues with `handler` when an approver rejects; the decision is at `$.approval`. */
   onRejected<U = never>(handler: Continuation<SetAt<In, '$.approval', ErrorOutput>, U>): ApprovalSteps<T | U, In> {
-    const next = this.catch([APPROVAL_REJECTED_ERROR], handler as never, this.decisionPlacement());
+    const next = this.catch([APPROVAL_REJECTED_ERROR], handler as never, this.decisionPlacement() as never);
     return new ApprovalSteps(next.scope, next.ends, next.last);
   }
 
   /** Continues with `handler` when nobody decides before the timeout. */
   onExpired<U = never>(handler: Continuation<SetAt<In, '$.approval', ErrorOutput>, U>): ApprovalSteps<T | U, In> {
-    const next = this.catch(['States.Timeout'], handler as never, this.decisionPlacement());
+    const next = this.catch(['States.Timeout'], handler as never, this.decisionPlacement() as never);
     return new ApprovalSteps(next.scope, next.ends, next.last);
   }
 
@@ -303,10 +322,12 @@ type TargetResult<X, O> = X extends TaskFunction<never, infer R>
   : X extends ServiceIntegration<infer R>
     ? TaskResult<R, O, false>
     : unknown;
+/** A task's result as ResultSelector sees it: the whole Lambda invoke response for a `fn`. */
+type RawResult<X> = X extends TaskFunction<never, infer R> ? LambdaInvokeResult<R> : X extends ServiceIntegration<infer R> ? R : unknown;
 type TaskOptionsWithoutTimeouts<T> = CommonOptions & InputOutputOptions<T> & JsonataOptions & {
   parameters?: TemplateShape;
   arguments?: unknown;
   resultSelector?: TemplateShape;
-  resultPath?: ResultPath;
+  resultPath?: ResultPathOption;
 };
 export type { ValueAt };

@@ -2,6 +2,7 @@
  * Payload templates (Parameters, ResultSelector, ItemSelector): keys ending in `.$` take a path,
  * a context path, a variable or an intrinsic function; the types follow the paths.
  */
+import type { PathMessage } from './check-path';
 import type { PathOf, Simplify, ValueAt, VariableRef } from './type-paths';
 
 /** A path into the context object, e.g. `$$.Execution.Id`, `$$.Task.Token`, `$$.Map.Item.Value`. */
@@ -12,12 +13,16 @@ export type IntrinsicCall = `States.${string}(${string})`;
 /** A template node, before checking its paths against the data type. */
 export type TemplateShape = { readonly [key: string]: unknown };
 
-/** Checks every `.$` value of a template against the paths of `T`. */
+/** Checks every `.$` value of a template against the paths of `T`; a wrong one becomes the reason it is wrong. */
 export type CheckTemplate<T, P> = {
   [K in keyof P]: K extends `${string}.$`
     ? P[K] extends ContextPath | IntrinsicCall | VariableRef
       ? P[K]
-      : PathOf<T>
+      : P[K] extends PathOf<T>
+        ? P[K]
+        : P[K] extends string
+          ? PathMessage<T, P[K]>
+          : `'${K}' needs a path, a context path or an intrinsic function`
     : P[K] extends readonly unknown[]
       ? P[K]
       : P[K] extends object

@@ -3,10 +3,11 @@
  * a ResultPath writes into it. These make a misspelled field a compile error.
  */
 
-type Leaf = string | number | boolean | null | undefined | bigint | symbol;
+/** Values a path cannot go into. */
+export type Leaf = string | number | boolean | null | undefined | bigint | symbol;
 /** Depth budget: decrements per segment so recursive types stay cheap. */
-type Prev = [never, 0, 1, 2, 3, 4, 5, 6, 7];
-type MaxDepth = 6;
+export type Prev = [never, 0, 1, 2, 3, 4, 5, 6, 7];
+export type MaxDepth = 6;
 
 /** Flattens intersections so editor hovers and error messages show plain objects. */
 export type Simplify<T> = T extends Leaf | readonly unknown[] ? T : { [K in keyof T]: T[K] } & {};
@@ -34,10 +35,13 @@ type KeyStep<T, K extends string, Rest extends string> = unknown extends T
     ? Walk<NonNullable<T>[K], Rest>
     : never;
 
+/** The items of the arrays in `T`; nothing for the rest, so a wrong path selects `never` (see ValueAt). */
+type ItemOf<T> = unknown extends T ? unknown : T extends readonly (infer E)[] ? E : never;
+
 type Walk<T, R extends string> = R extends ''
   ? T
   : R extends `[${number}]${infer Rest}`
-    ? Walk<ElementOf<NonNullable<T>>, Rest>
+    ? Walk<ItemOf<T>, Rest>
     : R extends `.${infer Seg}`
       ? Seg extends `${infer K}[${infer Rest}`
         ? K extends `${string}.${string}`
@@ -48,10 +52,14 @@ type Walk<T, R extends string> = R extends ''
         : Seg extends `${infer K}.${infer Rest}`
           ? KeyStep<T, K, `.${Rest}`>
           : KeyStep<T, Seg, ''>
-      : unknown;
+      : never;
 
-/** The type selected by a JSONPath on `T` (`unknown` for paths the type system cannot follow). */
-export type ValueAt<T, P extends string> = P extends '$' ? T : P extends `$${infer R}` ? Walk<T, R> : unknown;
+/**
+ * The type selected by a JSONPath on `T`: `unknown` inside data of unknown type or for a wide
+ * `string`, `never` for a path that selects nothing. `never` keeps a wrong path from failing the
+ * rest of the call too (a handler's input, say), so tsc reports the path itself.
+ */
+export type ValueAt<T, P extends string> = P extends '$' ? T : P extends `$${infer R}` ? Walk<T, R> : string extends P ? unknown : never;
 
 type SetKeys<T, R extends string, V> = R extends `.${infer K}.${infer Rest}`
   ? Simplify<Omit<T, K> & { [P in K]: SetKeys<K extends keyof T ? NonNullable<T[K]> : {}, `.${Rest}`, V> }>
@@ -67,11 +75,6 @@ export type SetAt<T, P extends string | null | undefined, V> = P extends null
     : P extends `$${infer R}`
       ? SetKeys<T, R, V>
       : unknown;
-
-/** The paths of `T` whose value is assignable to `V` (for typed Choice conditions). */
-export type PathOfType<T, V> = {
-  [P in PathOf<T>]: [NonNullable<ValueAt<T, P>>] extends [never] ? never : NonNullable<ValueAt<T, P>> extends V ? P : never;
-}[PathOf<T>];
 
 type Letter = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm' | 'n' | 'o' | 'p' | 'q' | 'r' | 's' | 't' | 'u' | 'v' | 'w' | 'x' | 'y' | 'z' | '_';
 

@@ -1,6 +1,7 @@
 /**
  * Type tests: compiled by `tsc --noEmit` in `make test`. Each `@ts-expect-error` line must fail
  * to type-check; if the DSL stopped catching the mistake, tsc would report an unused directive.
+ * The comments quote the messages; type-errors.test.ts asserts the exact wording of such errors.
  */
 import { fn, startWorkflow, workflow } from '../../../workflows/dsl';
 
@@ -10,19 +11,19 @@ const charge = fn('types-charge', (input: { orderId: string; amount: number }) =
 const reserve = fn('types-reserve', (order: Order) => ({ reservationId: `r-${order.orderId}` }));
 
 export const misspelledPath = workflow('types-a', { description: 'd', example: EXAMPLE }, (start) =>
-  // @ts-expect-error 'custmer' is not a field of Order
+  // @ts-expect-error '$.custmer.id' is not a field of the data here (customer, items, orderId, total)
   start.pass('A', { inputPath: '$.custmer.id' }),
 );
 
 export const wrongConditionType = workflow('types-b', { description: 'd', example: EXAMPLE }, (start) =>
   start.choice('B', (c) =>
-    // @ts-expect-error $.total is a number, not a string
+    // @ts-expect-error '$.total' is a number, but string() compares strings
     c.when(c.string('$.total').equals('10'), (b) => b.succeed('Done')),
   ),
 );
 
 export const misspelledParameter = workflow('types-c', { description: 'd', example: EXAMPLE }, (start) =>
-  // @ts-expect-error '$.totl' is not a path of Order
+  // @ts-expect-error '$.totl' is not a field of the data here (customer, items, orderId, total)
   start.pass('C', { parameters: { 'amount.$': '$.totl' } }),
 );
 
@@ -38,7 +39,7 @@ export const handlerInputThroughParameters = workflow('types-e', { description: 
 export const outputFlowsToNextState = workflow('types-f', { description: 'd', example: EXAMPLE }, (start) =>
   start
     .task('Reserve', reserve)
-    // @ts-expect-error after Reserve the data is { reservationId }, which has no orderId
+    // @ts-expect-error after Reserve, '$.orderId' is not a field of the data here (reservationId)
     .pass('G', { inputPath: '$.orderId' }),
 );
 
@@ -48,7 +49,7 @@ export const resultPathMergesIntoInput = workflow('types-g', { description: 'd',
     .choice('H', (c) =>
       c
         .when(c.string('$.reservation.Payload.reservationId').equals('r-1'), (b) => b.succeed('Known'))
-        // @ts-expect-error the Payload has reservationId, not reservation
+        // @ts-expect-error '$.reservation.Payload.reservation' is not a field of the data here ('$.reservation.Payload' has reservationId)
         .when(c.string('$.reservation.Payload.reservation').equals('r-1'), (b) => b.succeed('Never')),
     ),
 );
@@ -57,7 +58,7 @@ export const mapItemsAreTyped = workflow('types-h', { description: 'd', example:
   start.map('Each', { itemsPath: '$.items', resultPath: '$.lines' }, (item) =>
     item
       .choice('Many?', (c) => c.when(c.number('$.qty').greaterThan(1), (b) => b.pass('Bulk')).otherwise((b) => b))
-      // @ts-expect-error items have sku and qty, not price
+      // @ts-expect-error '$.price' is not a field of the data here (qty, sku)
       .pass('Price', { inputPath: '$.price' }),
   ),
 );
@@ -81,7 +82,7 @@ export const approvalDecisionIsTyped = workflow('types-k', { description: 'd', e
     .choice('Approved?', (c) =>
       c
         .when(c.boolean('$.approval.approved').equals(true), (b) => b.succeed('Yes'))
-        // @ts-expect-error decidedBy is a string
+        // @ts-expect-error '$.approval.decidedBy' is a string, but number() compares numbers
         .when(c.number('$.approval.decidedBy').equals(1), (b) => b.succeed('Never')),
     ),
 );
@@ -89,7 +90,7 @@ export const approvalDecisionIsTyped = workflow('types-k', { description: 'd', e
 export const nestedWorkflowOutputIsTyped = workflow('types-l', { description: 'd', example: EXAMPLE }, (start) =>
   start
     .task('Child', startWorkflow(misspelledPath), { resultPath: '$.child' })
-    // @ts-expect-error the nested result has Output, not Result
+    // @ts-expect-error '$.child.Result' is not a field of the data here ('$.child' has ExecutionArn, Output, StartDate, Status, StopDate)
     .pass('M', { inputPath: '$.child.Result' }),
 );
 

@@ -1,6 +1,6 @@
 /** Builds a Map state: where its items come from, how many run at once, and its item processor. */
 import type { QueryLanguage } from '../../asl';
-import type { CommonOptions, InputOutputOptions, JsonataOptions, ResultPath } from '../step-options';
+import type { CommonOptions, InputOutputOptions, JsonataOptions, ResultPathOption } from '../step-options';
 import type { Ended, Steps } from '../steps';
 import type { ResolveTemplate, TemplateShape } from '../template';
 import type { PathOf, ValueAt } from '../type-paths';
@@ -10,7 +10,7 @@ import type { Slot, StateDraft } from './state-draft';
 
 export type MapOptions<T> = CommonOptions & InputOutputOptions<T> & JsonataOptions & {
   /** The array to iterate, in the state's input (JSONPath; default `$`). */
-  itemsPath?: PathOf<T>;
+  itemsPath?: PathOf<T> | (string & {});
   /** The array to iterate (JSONata), e.g. `'{% $states.input.regions %}'`. */
   items?: unknown;
   /** Builds each item's input; `$$.Map.Item.Value` and `$$.Map.Item.Index` are the item and its index. */
@@ -25,7 +25,7 @@ export type MapOptions<T> = CommonOptions & InputOutputOptions<T> & JsonataOptio
   executionType?: 'STANDARD' | 'EXPRESS';
   label?: string;
   resultSelector?: TemplateShape;
-  resultPath?: ResultPath;
+  resultPath?: ResultPathOption;
 };
 
 type ElementOf<A> = A extends readonly (infer E)[] ? E : unknown;
