@@ -20,9 +20,11 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 }
 
-/** A new page (in its own context, as axe-core needs) at `baseUrl`, signed in as `person` through the local token route (the sign-in form has its own test). */
+/** A new page (in its own context, as axe-core needs, closed with the page) at `baseUrl`, signed in as `person` through the local token route (the sign-in form has its own test). */
 export async function pageAs(browser: Browser, baseUrl: string, person: Person, { width = 1280, height = 900 } = {}): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  page.once('close', () => void context.close());
   reportPageErrors(page);
   await page.goto(`${baseUrl}/`);
   await page.evaluate(async (who) => {

@@ -29,17 +29,28 @@ function countStates(machine: { States: Record<string, { Branches?: unknown[]; I
   }, 0);
 }
 
+/**
+ * axe-core on the page. Legacy mode runs axe in the page itself instead of gathering each frame's results
+ * in a new blank page (seconds per call here); it skips only cross-origin frames, and the console has none.
+ */
 async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
   const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 beforeAll(async () => {
-  stack = await startChatStack();
-  await stack.seedDemo();
+  const seeded = async () => {
+    const started = await startChatStack();
+    await started.seedDemo();
+    return started;
+  };
+  // Chromium starts while the stack starts and seeds; afterAll stops whichever started.
+  const [started, launched] = await Promise.allSettled([seeded(), launchBrowser()]);
+  if (started.status === 'fulfilled') stack = started.value;
+  if (launched.status === 'fulfilled') browser = launched.value;
+  for (const each of [started, launched]) if (each.status === 'rejected') throw each.reason;
   base = stack.stack.apiUrl;
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {

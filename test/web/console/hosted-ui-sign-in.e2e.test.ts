@@ -22,16 +22,21 @@ let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  hostedUi = await startHostedUiStandIn();
-  const site = express.Router();
-  site.get('/config.json', (_req, res) => void res.json({ auth: { mode: 'cognito', domain: hostedUi.url, clientId: hostedUi.clientId } }));
-  site.use(webConsole());
-  stack = await startApiStack({ env: { AUTH_MODE: 'cognito', COGNITO_JWKS_URL: hostedUi.jwksUrl, COGNITO_ISSUER: hostedUi.issuer, COGNITO_AUDIENCE: hostedUi.clientId }, site });
-  server = createServer(stack.app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  hostedUi.allowRedirectTo(`${base}/`);
-  browser = await launchBrowser();
+  // Chromium starts while the servers start; afterAll closes it whatever happens here.
+  const launching = launchBrowser().then((launched) => (browser = launched));
+  try {
+    hostedUi = await startHostedUiStandIn();
+    const site = express.Router();
+    site.get('/config.json', (_req, res) => void res.json({ auth: { mode: 'cognito', domain: hostedUi.url, clientId: hostedUi.clientId } }));
+    site.use(webConsole());
+    stack = await startApiStack({ env: { AUTH_MODE: 'cognito', COGNITO_JWKS_URL: hostedUi.jwksUrl, COGNITO_ISSUER: hostedUi.issuer, COGNITO_AUDIENCE: hostedUi.clientId }, site });
+    server = createServer(stack.app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    hostedUi.allowRedirectTo(`${base}/`);
+  } finally {
+    await launching;
+  }
 });
 
 afterAll(async () => {

@@ -187,7 +187,7 @@ describe('definite paths that select nothing', () => {
 
 describe('paths Jayway refuses', () => {
   // [compiler] and [filter]: InvalidPathException messages; the definition is refused at creation
-  // (see test/workflows/emulator/jayway-paths.test.ts), and a running state fails as below.
+  // (see test/workflows/emulator/jayway-paths.int.test.ts), and a running state fails as below.
   it.each<[string, string]>([
     ['$.a...b', "Character '.' on position 5 is not valid."],
     ['$.a.', "Path must not end with a '.' or '..'"],

@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { VirtualClock } from '../../../workflows/engine';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
+import { eventually } from '../../helpers/eventually';
 import { createFixtureTaskHandlers, type FixtureHandlerSpec, type FixtureTaskHandlers } from '../../helpers/fixture-task-handlers';
 
 const FIXTURES = resolve(__dirname, '../../fixtures/asl');
@@ -98,18 +99,9 @@ const CASES = findCases(FIXTURES)
   .map(loadCase)
   .sort((a, b) => a.name.localeCompare(b.name));
 
-function realPause(): Promise<void> {
-  return new Promise((done) => setTimeout(done, 5));
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + REAL_WAIT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await realPause();
-  }
+/** The first value `probe` gives, polled in real time with a deadline. */
+function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  return eventually(probe, { timeout: REAL_WAIT_MS, interval: 5, what });
 }
 
 async function historyOf(emulator: RunningEmulator, executionArn: string): Promise<HistoryEvent[]> {

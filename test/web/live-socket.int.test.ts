@@ -71,7 +71,9 @@ describe('the live socket', () => {
     await eventually(() => ofRun.some((each) => each.type === RESYNC_EVENT) && all.some((each) => each.type === RESYNC_EVENT), { timeout: 10_000 });
 
     expect(connections[1].messages.filter((each) => each.type === 'subscribe').map((each) => each.since)).toEqual([6, 6]);
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the second subscription's answer too
+    // The server answered both subscriptions before this event, and a socket delivers in order: once it is here, so are both answers.
+    connections[1].socket.send(JSON.stringify(event(7, 'deploy-2')));
+    await eventually(() => all.some((each) => each.seq === 7));
     expect(all.filter((each) => each.type === RESYNC_EVENT)).toHaveLength(1);
     live.close();
   }, 15_000);

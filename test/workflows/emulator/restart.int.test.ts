@@ -1,21 +1,13 @@
 /** A server restarted on the same data dir resumes executions and honours their task tokens. */
-import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCommand, RedriveExecutionCommand, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { CreateStateMachineCommand, GetExecutionHistoryCommand, ListExecutionsCommand, RedriveExecutionCommand, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SFNClient } from '@aws-sdk/client-sfn';
 import { startEmulator } from '../../helpers/emulator-server';
 import { eventually } from '../../helpers/eventually';
+import { untilClosed } from '../../helpers/sfn-client';
 
 const ROLE = 'arn:aws:iam::123456789012:role/test';
-
-async function closed(client: SFNClient, executionArn: string) {
-  for (;;) {
-    const described = await client.send(new DescribeExecutionCommand({ executionArn }));
-    if (described.status !== 'RUNNING') return described;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 describe('restarting the server on its data dir', () => {
   let dataDir: string;
@@ -41,7 +33,7 @@ describe('restarting the server on its data dir', () => {
 
     const second = await startEmulator({ dataDir, taskHandlers: handlers });
     await second.client.send(new SendTaskSuccessCommand({ taskToken: tokens[0], output: '"approved"' }));
-    const described = await closed(second.client, executionArn!);
+    const described = await untilClosed(second.client, executionArn!);
     const history = await second.client.send(new GetExecutionHistoryCommand({ executionArn }));
     await second.stop();
 
@@ -59,12 +51,12 @@ describe('restarting the server on its data dir', () => {
     const { stateMachineArn } = await emulator.client.send(new CreateStateMachineCommand({ name: 'redrivable', definition, roleArn: ROLE }));
     const arns: string[] = [];
     for (let i = 0; i < 3; i++) arns.push((await emulator.client.send(new StartExecutionCommand({ stateMachineArn, name: `e${i}` }))).executionArn!);
-    const failed = await closed(emulator.client, arns[0]);
-    await Promise.all(arns.map((arn) => closed(emulator.client, arn)));
+    const failed = await untilClosed(emulator.client, arns[0]);
+    await Promise.all(arns.map((arn) => untilClosed(emulator.client, arn)));
     healthy = true;
 
     await emulator.client.send(new RedriveExecutionCommand({ executionArn: arns[0] }));
-    const redriven = await closed(emulator.client, arns[0]);
+    const redriven = await untilClosed(emulator.client, arns[0]);
     const page = await emulator.client.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: 'FAILED', maxResults: 1 }));
     const next = await emulator.client.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: 'FAILED', maxResults: 1, nextToken: page.nextToken }));
     await emulator.stop();

@@ -20,6 +20,9 @@ jest.setTimeout(120_000);
 type Reply = { status: number; body: Record<string, unknown> & { code?: string } };
 type LiveMessage = { type: string; workflow?: string; runId?: string; data?: Record<string, unknown>; code?: string };
 
+/** The live event that ends a run's events. */
+const CLOSING_TYPES = ['run.succeeded', 'run.failed', 'run.timed_out', 'run.aborted'];
+
 let dataDir: string;
 let stack: DevStack;
 
@@ -149,14 +152,19 @@ describe('the live socket', () => {
     const nobody = await token('nobody', []);
     await call('POST', '/api/workflows/nightly-report/runs', olivia, {});
     const live = await openSocket(nobody);
+    const watcher = await openSocket(olivia);
+    watcher.socket.send(JSON.stringify({ type: 'subscribe', all: true }));
+    await roundTrip(watcher);
 
     live.socket.send(JSON.stringify({ type: 'subscribe', all: true, since: 0 }));
-    await call('POST', '/api/workflows/nightly-report/runs', olivia, {});
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const second = await call('POST', '/api/workflows/nightly-report/runs', olivia, {});
+    // The hub offers each event to every connection at once: once the run's closing event has reached a reader, it was offered here too.
+    await eventually(async () => watcher.messages.some((message) => message.runId === second.body.runId && CLOSING_TYPES.includes(message.type)), { timeout: 10_000, what: 'the second run to end' });
     await roundTrip(live);
 
     expect(live.messages.filter((message) => message.runId !== undefined)).toStrictEqual([]);
     live.socket.close();
+    watcher.socket.close();
   });
 
   it('closes with 4401 when the token expires', async () => {

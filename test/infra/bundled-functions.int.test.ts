@@ -1,12 +1,11 @@
 /**
  * Every deployed function as AWS runs it: bundled once by bundleFunctions into a directory outside
- * the repo (so nothing resolves from the source tree or node_modules), each invocation a fresh Node
+ * the repo (shared with the other files of the run that need the bundles) (so nothing resolves from the source tree or node_modules), each invocation a fresh Node
  * process that requires `index.js` and calls `handler(event, context)`, configured only by its
  * environment and pointed at the embedded stack (dynalite, the Step Functions emulator with the
  * catalogue deployed, a stand-in of API Gateway's connection management API) on loopback.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -19,7 +18,6 @@ import { toStatusChangeEvent } from '../../api/live/status-change-event';
 import { ensureTable } from '../../api/storage/ensure-table';
 import { chatSessionsTableSpec } from '../../bot/dialog/chat-session-store';
 import { identityAttributes } from '../../bot/dialog/verified-caller';
-import { bundleFunctions } from '../../infra/bundle/bundle-functions';
 import { PRODUCT_FUNCTIONS } from '../../infra/bundle/deployed-functions';
 import { deployServiceExample, orderFulfillmentExample, taskFunctions } from '../../workflows/definitions';
 import { priceOrder } from '../../workflows/definitions/handlers/order-fulfillment';
@@ -29,6 +27,7 @@ import { eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { invokeBundle, type BundleOutcome } from '../helpers/bundle-process';
 import { startConnectionsApiStandIn, type ConnectionsApiStandIn } from '../helpers/connections-api-stand-in';
 import { lexEvent } from '../helpers/lex-event';
+import { sharedBundles } from '../helpers/shared-bundles';
 
 jest.setTimeout(60_000);
 
@@ -39,7 +38,7 @@ const UNUSED_LEX_ENDPOINT = 'http://127.0.0.1:9';
 const dana = { user: 'dana', groups: ['operators'] };
 const rhea = { user: 'rhea', groups: ['release-managers'] };
 
-let outDir: string;
+let bundleDirs: Map<string, string>;
 let stack: ApiStack;
 let standIn: ConnectionsApiStandIn;
 let dynamodb: DynamoDBClient;
@@ -48,9 +47,9 @@ let connections: ConnectionStore;
 let bundled: string[];
 
 beforeAll(async () => {
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-bundles-'));
-  const [functions, started, stage] = await Promise.all([bundleFunctions({ outDir }), startApiStack(), startConnectionsApiStandIn({ stage: 'prod' })]);
+  const [functions, started, stage] = await Promise.all([sharedBundles(), startApiStack(), startConnectionsApiStandIn({ stage: 'prod' })]);
   bundled = functions.map((fn) => fn.name);
+  bundleDirs = new Map(functions.map((fn) => [fn.name, fn.dir]));
   [stack, standIn] = [started, stage];
   dynamodb = new DynamoDBClient({ endpoint: stack.config.dynamodbEndpoint, region: stack.config.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   await ensureTable(dynamodb, connectionsTableSpec(stack.config.tables.connections));
@@ -63,7 +62,6 @@ afterAll(async () => {
   dynamodb?.destroy();
   await standIn?.stop();
   await stack?.stop();
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
 });
 
 /** The environment the deploy gives every function, pointing at the local stack. */
@@ -87,7 +85,7 @@ function functionEnv(): Record<string, string> {
 }
 
 /** Invokes the bundle of function `name` with `event`. */
-const invoke = (name: string, event: unknown): Promise<BundleOutcome> => invokeBundle(path.join(outDir, name), event, functionEnv());
+const invoke = (name: string, event: unknown): Promise<BundleOutcome> => invokeBundle(bundleDirs.get(name) ?? name, event, functionEnv());
 
 /** The handler's result, failing the test when it threw. */
 async function resultOf(name: string, event: unknown): Promise<unknown> {

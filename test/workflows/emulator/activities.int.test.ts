@@ -216,12 +216,15 @@ describe('activities', () => {
   it('gives no task to a poll whose client has gone away', async () => {
     const { client } = emulator;
     const { activityArn } = await client.send(new CreateActivityCommand({ name: 'abandoned' }));
+    const polls = jest.spyOn(emulator.server.engine, 'pollActivityTask');
     const controller = new AbortController();
     const abandoned = client.send(new GetActivityTaskCommand({ activityArn, workerName: 'gone' }), { abortSignal: controller.signal }).catch(() => 'aborted');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await eventually(() => polls.mock.calls.length === 1, { what: 'the poll to reach the server' });
     controller.abort();
     await abandoned;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const [, , , serverSignal] = polls.mock.calls[0];
+    await polls.mock.results[0].value; // the server ended the poll: its client went away (or, if the server missed that, its 100 ms passed)
+    polls.mockRestore();
 
     const executionArn = await startMachine(client, 'abandoned', activityMachine(activityArn!));
     const task = await client.send(new GetActivityTaskCommand({ activityArn, workerName: 'present' }));
@@ -229,6 +232,7 @@ describe('activities', () => {
     const events = await historyOf(client, (await untilClosed(client, executionArn)).executionArn!);
 
     expect(await abandoned).toBe('aborted');
+    expect(serverSignal?.aborted).toBe(true);
     expect(events.find((event) => event.type === 'ActivityStarted')?.activityStartedEventDetails).toStrictEqual({ workerName: 'present' });
   });
 

@@ -2,12 +2,12 @@
  * kill -9 and restart: every execution of a killed emulator process finishes exactly once after
  * the restart, with tasks in flight invoked again and finished ones not.
  */
-import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { CreateStateMachineCommand, GetExecutionHistoryCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSfnClient } from '../../helpers/sfn-client';
+import { createSfnClient, untilClosed } from '../../helpers/sfn-client';
 import { CAN_LAUNCH_EMULATOR, killed, launchEmulator } from '../../helpers/emulator-child';
 import { eventually } from '../../helpers/eventually';
 
@@ -51,15 +51,6 @@ const EXPECTED_TYPES = [
   'ExecutionSucceeded',
 ];
 
-async function closed(client: SFNClient, executionArn: string) {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    const described = await client.send(new DescribeExecutionCommand({ executionArn }));
-    if (described.status !== 'RUNNING') return described;
-    await new Promise((done) => setTimeout(done, 50));
-  }
-  throw new Error(`${executionArn} still running`);
-}
-
 const runIfTsx = CAN_LAUNCH_EMULATOR ? it : it.skip;
 
 describe('crash recovery of the emulator process', () => {
@@ -95,7 +86,7 @@ describe('crash recovery of the emulator process', () => {
       const second = await launchEmulator(dataDir, logFile);
       child = second.child;
       const again = createSfnClient(second.endpoint);
-      const outcomes = await Promise.all(arns.map((arn) => closed(again, arn)));
+      const outcomes = await Promise.all(arns.map((arn) => untilClosed(again, arn)));
       const histories = await Promise.all(arns.map((executionArn) => again.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }))));
       again.destroy();
 

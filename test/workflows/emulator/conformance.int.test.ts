@@ -2,18 +2,23 @@
  * Replays the executions recorded on real AWS (../shared/conformance) through the Step Functions
  * API against the emulator (SQLite store). Every case must pass except those listed, with a
  * reason, in test/fixtures/conformance-known-failures.json — and those must still fail, so the
- * list cannot go stale.
+ * list cannot go stale. The emulator's clock runs ten times faster than the wall clock (as
+ * `statecraft engine --time-scale 10`): retry intervals, Wait states and timeouts keep their order
+ * but take a tenth of the time, and the recordings hold no timestamps to compare.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ScaledClock } from '../../../workflows/engine';
 import { startEmulator, type RunningEmulator } from '../../helpers/emulator-server';
 import { missingConformanceCases } from '../../helpers/missing-conformance-cases';
 
 const ROOT = resolve(__dirname, '../../..');
 const CONFORMANCE = resolve(ROOT, '../shared/conformance');
 const RUNNER = join(CONFORMANCE, 'run.mjs');
+/** Virtual milliseconds per real one: the slowest cases (retries, a 5-second execution timeout) took 5–7 s of real time at ×1. */
+const TIME_SCALE = 10;
 const KNOWN_FAILURES = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/conformance-known-failures.json'), 'utf8')) as Record<string, string>;
 
 type CaseResult = { id: string; pass: boolean; reason: string | null };
@@ -43,7 +48,7 @@ describe('conformance with executions recorded on AWS', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'statecraft-conformance-'));
-    emulator = await startEmulator({ dataDir });
+    emulator = await startEmulator({ dataDir, clock: new ScaledClock({ scale: TIME_SCALE, anchor: Date.now() }) });
   });
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { statecraftBot } from '../../bot/definition/statecraft-bot';
-import { bundleFunctions, type BundledFunction } from '../../infra/bundle/bundle-functions';
+import type { BundledFunction } from '../../infra/bundle/bundle-functions';
 import { PRODUCT_FUNCTIONS } from '../../infra/bundle/deployed-functions';
 import type { WorkflowMachines } from '../../infra/constructs/workflow-machines';
 import { stageOf } from '../../infra/stage';
@@ -17,11 +17,18 @@ import { OUTPUTS, type StatecraftStack } from '../../infra/statecraft-stack';
 import { checkConsoleConfig } from '../../web/src/config/console-config';
 import { catalogue } from '../../workflows/definitions';
 import { compile } from '../../workflows/dsl';
+import { sharedBundles } from '../helpers/shared-bundles';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DependsOn?: string | string[] };
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
 
 const stage = stageOf({ STAGE: 'test' });
+/**
+ * Without the validateAgainstDefaultRules context CDK's built-in CloudFormation validation (a WASM linter, ~10 s of
+ * CPU per process) only warns, so it asserts nothing here; `make synth` runs it with errors failing the synth, and
+ * chat-bot.int.test.ts runs it on the bot. cdk-nag still checks every synth below.
+ */
+const QUIET_SYNTH = { builtinCloudFormationValidation: false };
 let outDir: string;
 let bundles: BundledFunction[];
 let stack: StatecraftStack;
@@ -30,11 +37,11 @@ let resources: Record<string, Resource>;
 
 beforeAll(async () => {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-stack-'));
-  bundles = await bundleFunctions({ outDir: path.join(outDir, 'functions') });
+  bundles = await sharedBundles();
   const webDir = path.join(outDir, 'web');
   fs.mkdirSync(webDir);
   fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Statecraft</title>');
-  ({ stack } = statecraftApp({ stage, bundles, webDir, appProps: { outdir: path.join(outDir, 'cdk.out') } }));
+  ({ stack } = statecraftApp({ stage, bundles, webDir, appProps: { ...QUIET_SYNTH, outdir: path.join(outDir, 'cdk.out') } }));
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources as Record<string, Resource>;
 }, 120_000);
@@ -293,7 +300,7 @@ describe('the template', () => {
   });
 
   it('names every resource of the stage with its prefix, so stages share an account', () => {
-    const other = statecraftApp({ stage: stageOf({ STAGE: 'prod' }), bundles, webDir: path.join(outDir, 'web'), appProps: { outdir: path.join(outDir, 'cdk.out.prod') } });
+    const other = statecraftApp({ stage: stageOf({ STAGE: 'prod' }), bundles, webDir: path.join(outDir, 'web'), appProps: { ...QUIET_SYNTH, outdir: path.join(outDir, 'cdk.out.prod') } });
     const names = JSON.stringify(Template.fromStack(other.stack).toJSON().Resources);
     expect(names).toContain('statecraft-prod-api');
     expect(names).not.toContain('statecraft-test-');
