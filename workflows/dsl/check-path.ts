@@ -16,7 +16,10 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 type LastOf<U> = UnionToIntersection<U extends unknown ? () => U : never> extends () => infer L ? L : never;
 type UnionToTuple<U, Acc extends unknown[] = []> = [U] extends [never] ? Acc : UnionToTuple<Exclude<U, LastOf<U>>, [LastOf<U>, ...Acc]>;
 
-type JoinNames<Names extends unknown[], Acc extends string = '', Count extends unknown[] = []> = Names extends [infer Name extends string, ...infer Rest]
+type JoinNames<Names extends unknown[], Acc extends string = '', Count extends unknown[] = []> = Names extends [
+  infer Name extends string,
+  ...infer Rest,
+]
   ? Count['length'] extends MaxListedFields
     ? `${Acc}, …`
     : JoinNames<Rest, Acc extends '' ? Name : `${Acc}, ${Name}`, [...Count, Name]>
@@ -38,10 +41,14 @@ type Insert<Name extends string, Sorted extends string[]> = Sorted extends [infe
     ? [Name, ...Sorted]
     : [First, ...Insert<Name, Rest>]
   : [Name];
-type Sort<Names extends unknown[], Sorted extends string[] = []> = Names extends [infer First extends string, ...infer Rest] ? Sort<Rest, Insert<First, Sorted>> : Sorted;
+type Sort<Names extends unknown[], Sorted extends string[] = []> = Names extends [infer First extends string, ...infer Rest]
+  ? Sort<Rest, Insert<First, Sorted>>
+  : Sorted;
 
 /** The field names of `T`, sorted and comma-separated: `orderId, total`. */
-export type FieldList<T> = [Extract<AllKeys<T>, string>] extends [never] ? 'no fields' : JoinNames<Sort<UnionToTuple<Extract<AllKeys<T>, string>>>>;
+export type FieldList<T> = [Extract<AllKeys<T>, string>] extends [never]
+  ? 'no fields'
+  : JoinNames<Sort<UnionToTuple<Extract<AllKeys<T>, string>>>>;
 
 type Kind<V> = V extends string
   ? 'a string'
@@ -55,7 +62,10 @@ type Kind<V> = V extends string
           ? 'an array'
           : 'an object';
 type KindOrder = ['a string', 'a number', 'a boolean', 'an object', 'an array', 'null'];
-type JoinKinds<K, Order extends string[] = KindOrder, Acc extends string = ''> = Order extends [infer First extends string, ...infer Rest extends string[]]
+type JoinKinds<K, Order extends string[] = KindOrder, Acc extends string = ''> = Order extends [
+  infer First extends string,
+  ...infer Rest extends string[],
+]
   ? JoinKinds<K, Rest, First extends K ? (Acc extends '' ? First : `${Acc} or ${First}`) : Acc>
   : Acc;
 
@@ -79,27 +89,27 @@ type Explain<P extends string, T, R extends string, At extends string, D extends
   ? Unfollowable<P>
   : [T] extends [never]
     ? NotAField<P, `no data reaches '${At}'`>
-  : [D] extends [never]
-    ? `'${P}' goes deeper than the DSL checks paths`
-    : R extends `[${infer I}]${infer Rest}`
-      ? [T] extends [readonly unknown[]]
-        ? I extends `${number}`
-          ? ExplainNext<P, T extends readonly (infer E)[] ? E : never, Rest, `${At}[${I}]`, Prev[D]>
-          : Unfollowable<P>
-        : NotAField<P, `'${At}' is ${KindOf<T>}, not an array`>
-      : R extends `.${infer Segments}`
-        ? FirstKey<Segments> extends [infer K extends string, infer Rest extends string]
-          ? K extends ''
-            ? Unfollowable<P>
-            : [T] extends [Leaf]
-              ? NotAField<P, `'${At}' is ${KindOf<T>}`>
-              : [T] extends [readonly unknown[]]
-                ? NotAField<P, `'${At}' is an array: pick an item first, as in '${At}[0].${K}'`>
-                : K extends AllKeys<T>
-                  ? ExplainNext<P, FieldOf<T, K>, Rest, `${At}.${K}`, Prev[D]>
-                  : NotAField<P, At extends '$' ? FieldList<T> : `'${At}' has ${FieldList<T>}`>
-          : Unfollowable<P>
-        : Unfollowable<P>;
+    : [D] extends [never]
+      ? `'${P}' goes deeper than the DSL checks paths`
+      : R extends `[${infer I}]${infer Rest}`
+        ? [T] extends [readonly unknown[]]
+          ? I extends `${number}`
+            ? ExplainNext<P, T extends readonly (infer E)[] ? E : never, Rest, `${At}[${I}]`, Prev[D]>
+            : Unfollowable<P>
+          : NotAField<P, `'${At}' is ${KindOf<T>}, not an array`>
+        : R extends `.${infer Segments}`
+          ? FirstKey<Segments> extends [infer K extends string, infer Rest extends string]
+            ? K extends ''
+              ? Unfollowable<P>
+              : [T] extends [Leaf]
+                ? NotAField<P, `'${At}' is ${KindOf<T>}`>
+                : [T] extends [readonly unknown[]]
+                  ? NotAField<P, `'${At}' is an array: pick an item first, as in '${At}[0].${K}'`>
+                  : K extends AllKeys<T>
+                    ? ExplainNext<P, FieldOf<T, K>, Rest, `${At}.${K}`, Prev[D]>
+                    : NotAField<P, At extends '$' ? FieldList<T> : `'${At}' has ${FieldList<T>}`>
+            : Unfollowable<P>
+          : Unfollowable<P>;
 type ExplainNext<P extends string, T, R extends string, At extends string, D extends number> = unknown extends T
   ? R extends ''
     ? Unfollowable<P>
@@ -126,19 +136,20 @@ export type PathMessage<T, P extends string> = [P] extends [''] ? PathOf<T> : st
  */
 export type CheckPath<T, P> = string extends P ? P : [P] extends [string] ? ([P] extends [PathOf<T>] ? P : PathMessage<T, P>) : P;
 
-type ResultPathProblem<P extends string, T, R extends string, At extends string> = FirstKey<R> extends [infer K extends string, infer Rest extends string]
-  ? Rest extends `.${infer Next}`
-    ? K extends AllKeys<T>
-      ? FieldOf<T, K> extends infer V
-        ? unknown extends V
-          ? never
-          : [NonNullable<V>] extends [Leaf | readonly unknown[]]
-            ? `'${P}' cannot hold the result: '${At}.${K}' is ${KindOf<NonNullable<V>>}`
-            : ResultPathProblem<P, NonNullable<V>, Next, `${At}.${K}`>
+type ResultPathProblem<P extends string, T, R extends string, At extends string> =
+  FirstKey<R> extends [infer K extends string, infer Rest extends string]
+    ? Rest extends `.${infer Next}`
+      ? K extends AllKeys<T>
+        ? FieldOf<T, K> extends infer V
+          ? unknown extends V
+            ? never
+            : [NonNullable<V>] extends [Leaf | readonly unknown[]]
+              ? `'${P}' cannot hold the result: '${At}.${K}' is ${KindOf<NonNullable<V>>}`
+              : ResultPathProblem<P, NonNullable<V>, Next, `${At}.${K}`>
+          : never
         : never
       : never
-    : never
-  : never;
+    : never;
 
 /** `P` when a ResultPath can write there (every step on the way is an object or absent); otherwise why not. */
 export type CheckResultPath<T, P> = string extends P

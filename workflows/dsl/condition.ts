@@ -40,7 +40,7 @@ type CheckAnyVariable<T, P extends string> = P extends `$$.${string}` | Variable
 type PathOrReason<T, P extends string> = P extends PathOf<T> ? P : PathMessage<T, P>;
 
 const test = (variable: string, operator: string, operand: string | number | boolean): Condition =>
-  Condition.of({ Variable: variable, [operator]: operand } as BooleanExpression);
+  Condition.of({ Variable: variable, [operator]: operand });
 
 /** Comparisons shared by strings, numbers and timestamps. */
 class Ordered<T, V extends string | number> {

@@ -121,7 +121,7 @@ export class Steps<T, In = unknown> {
     if (isTaskFunction(target) && o.retryServiceErrors !== false) {
       fields.Retry = [{ ErrorEquals: [...LAMBDA_SERVICE_ERRORS], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2 }];
     }
-    return this.add(name, fields, location) as never;
+    return this.add(name, fields, location);
   }
 
   /** A manual approval: waits for an allowed approver's decision; fails on rejection or expiry unless handled. */
@@ -166,7 +166,7 @@ export class Steps<T, In = unknown> {
     options?: O,
   ): Steps<U, T> {
     const draft = this.append(name, { Type: 'Choice', ...this.common(options ?? {}) }, this.here());
-    return new Steps(this.scope, buildChoice(this.scope, draft, build as never, (slot, next) => this.follow(slot, next)), draft);
+    return new Steps(this.scope, buildChoice(this.scope, draft, build, (slot, next) => this.follow(slot, next)), draft);
   }
 
   /** A Parallel state: every branch gets the input; the result is the array of branch outputs. */
@@ -176,7 +176,7 @@ export class Steps<T, In = unknown> {
   >(name: string, branches: B, options?: O): Steps<StateOutput<T, O, BranchOutputs<B>>, T> {
     const o: TaskOptionsWithoutTimeouts<T> = options ?? {};
     const draft = this.append(name, { Type: 'Parallel', ...this.common(o), Parameters: o.parameters, Arguments: o.arguments }, this.here());
-    buildParallel(this.scope, draft, branches as readonly Branch<never>[], this.language(o.queryLanguage), startChain);
+    buildParallel(this.scope, draft, branches, this.language(o.queryLanguage), startChain);
     return this.after(draft);
   }
 
@@ -187,7 +187,7 @@ export class Steps<T, In = unknown> {
     processor: Processor<MapItem<AfterInputPath<T, O>, O>, R>,
   ): Steps<StateOutput<T, O, R[]>, T> {
     const draft = this.append(name, { Type: 'Map', ...this.common(options) }, this.here());
-    buildMap(this.scope, draft, options as MapOptions<unknown>, processor as Processor<never, unknown>, this.language(options.queryLanguage), startChain);
+    buildMap(this.scope, draft, options, processor, this.language(options.queryLanguage), startChain);
     return this.after(draft);
   }
 
@@ -290,13 +290,13 @@ export class Steps<T, In = unknown> {
 export class ApprovalSteps<T, In> extends Steps<T, In> {
   /** Continues with `handler` when an approver rejects; the decision is at `$.approval`. */
   onRejected<U = never>(handler: Continuation<SetAt<In, '$.approval', ErrorOutput>, U>): ApprovalSteps<T | U, In> {
-    const next = this.catch([APPROVAL_REJECTED_ERROR], handler as never, this.decisionPlacement() as never);
+    const next = this.catch([APPROVAL_REJECTED_ERROR], handler, this.decisionPlacement() as never);
     return new ApprovalSteps(next.scope, next.ends, next.last);
   }
 
   /** Continues with `handler` when nobody decides before the timeout. */
   onExpired<U = never>(handler: Continuation<SetAt<In, '$.approval', ErrorOutput>, U>): ApprovalSteps<T | U, In> {
-    const next = this.catch(['States.Timeout'], handler as never, this.decisionPlacement() as never);
+    const next = this.catch(['States.Timeout'], handler, this.decisionPlacement() as never);
     return new ApprovalSteps(next.scope, next.ends, next.last);
   }
 

@@ -1,4 +1,5 @@
 // The module object itself (an `import * as` copy would not see the spy).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a require binding, so a test can replace randomBytes
 import crypto = require('node:crypto');
 import request from 'supertest';
 import { deployServiceExample } from '../../../workflows/definitions';
@@ -106,7 +107,7 @@ describe('POST /api/workflows/{name}/runs', () => {
     // The next two 3-byte draws (run ids; other callers draw other sizes) hit the taken id, then a free one.
     const queued = [Buffer.from('0000aa', 'hex'), Buffer.from('0000bb', 'hex')];
     const original = crypto.randomBytes;
-    const draws = jest.spyOn(crypto, 'randomBytes').mockImplementation(((size: number) => (size === 3 && queued.length ? queued.shift() : original(size))) as typeof crypto.randomBytes);
+    const draws = jest.spyOn(crypto, 'randomBytes').mockImplementation(((size: number) => (size === 3 && queued.length ? queued.shift() : original(size))));
 
     const response = await start('nightly-report').send({});
     draws.mockRestore();

@@ -2,7 +2,7 @@
 import type { LexCodeHook, LexCodeHookEvent, LexCodeHookResponse } from '../../../bot/definition/lex-types';
 
 /** One scripted answer. */
-export type HookAnswer = (event: LexCodeHookEvent) => LexCodeHookResponse | Promise<LexCodeHookResponse> | unknown;
+export type HookAnswer = (event: LexCodeHookEvent) => unknown; // a LexCodeHookResponse (or a promise of one), or anything a broken hook returns
 
 /** Lex's default next step: echo the session and Delegate. */
 export function delegate(event: LexCodeHookEvent): LexCodeHookResponse {

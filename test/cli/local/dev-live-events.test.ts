@@ -24,7 +24,7 @@ type Client = { socket: WebSocket; raw: string[]; messages: Message[]; until(che
 
 let dataDir: string;
 let stack: DevStack | undefined;
-let clients: Client[] = [];
+const clients: Client[] = [];
 
 async function call(method: 'GET' | 'POST', url: string, token: string, body?: unknown): Promise<Record<string, unknown>> {
   const response = await fetch(`${stack?.apiUrl}${url}`, {

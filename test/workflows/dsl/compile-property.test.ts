@@ -18,10 +18,10 @@ const { program } = fc.letrec<{ program: Program; step: Step }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     fc.record({ kind: fc.constantFrom('pass', 'wait', 'task') }),
     fc.record({ kind: fc.constant('retry-task'), attempts: fc.integer({ min: 0, max: 5 }) }),
-    fc.record({ kind: fc.constant('catch-task'), handler: tie('program') as fc.Arbitrary<Program> }),
-    fc.record({ kind: fc.constant('choice'), branches: fc.array(tie('program') as fc.Arbitrary<Program>, { minLength: 1, maxLength: 3 }), fallback: fc.boolean() }),
-    fc.record({ kind: fc.constant('parallel'), branches: fc.array(tie('program') as fc.Arbitrary<Program>, { minLength: 1, maxLength: 3 }) }),
-    fc.record({ kind: fc.constant('map'), processor: tie('program') as fc.Arbitrary<Program>, maxConcurrency: fc.integer({ min: 0, max: 10 }) }),
+    fc.record({ kind: fc.constant('catch-task'), handler: tie('program') }),
+    fc.record({ kind: fc.constant('choice'), branches: fc.array(tie('program'), { minLength: 1, maxLength: 3 }), fallback: fc.boolean() }),
+    fc.record({ kind: fc.constant('parallel'), branches: fc.array(tie('program'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ kind: fc.constant('map'), processor: tie('program'), maxConcurrency: fc.integer({ min: 0, max: 10 }) }),
   ),
 }));
 
@@ -29,7 +29,7 @@ const work = fn('property-work', (input: unknown) => input);
 
 /** Builds the program with fresh state names; every open end is closed by the scope. */
 function build(steps: Steps<unknown>, prog: Program, names: () => string): Steps<unknown, unknown> | Ended {
-  let chain = steps as Steps<unknown, unknown>;
+  let chain = steps;
   for (const step of prog.steps) {
     switch (step.kind) {
       case 'pass':
@@ -58,7 +58,7 @@ function build(steps: Steps<unknown>, prog: Program, names: () => string): Steps
         chain = chain.parallel(names(), step.branches.map((branch) => (b: Steps<unknown>) => build(b, branch, names)));
         break;
       case 'map':
-        chain = chain.map(names(), { maxConcurrency: step.maxConcurrency }, (item) => build(item as Steps<unknown>, step.processor, names));
+        chain = chain.map(names(), { maxConcurrency: step.maxConcurrency }, (item) => build(item, step.processor, names));
         break;
     }
   }

@@ -17,7 +17,11 @@ type CaseLine = { file: string; line: number; text: string };
 
 /** The repo's compiler options, as `tsc -p tsconfig.json` uses them. */
 function repoOptions(): ts.CompilerOptions {
-  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    path.join(ROOT, 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   if (!parsed) throw new Error('cannot read tsconfig.json');
   return parsed.options;
 }
@@ -30,14 +34,20 @@ function compileCases(files: readonly string[]): string[] {
     ...base,
     getSourceFile: (fileName, languageVersion, onError) =>
       files.includes(path.resolve(fileName))
-        ? ts.createSourceFile(fileName, fs.readFileSync(fileName, 'utf8').replaceAll(DIRECTIVE, ' '.repeat(DIRECTIVE.length)), languageVersion)
+        ? ts.createSourceFile(
+            fileName,
+            fs.readFileSync(fileName, 'utf8').replaceAll(DIRECTIVE, ' '.repeat(DIRECTIVE.length)),
+            languageVersion,
+          )
         : base.getSourceFile(fileName, languageVersion, onError),
   };
   const program = ts.createProgram({ rootNames: files, options, host });
   return files.flatMap((file) => {
     const source = program.getSourceFile(file);
     if (!source) throw new Error(`not compiled: ${file}`);
-    return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((diagnostic) => printed(source, diagnostic));
+    return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((diagnostic) =>
+      printed(source, diagnostic),
+    );
   });
 }
 
@@ -72,42 +82,102 @@ function position(mistake: CaseLine, landsOn: string): string {
 type Case = [name: string, landsOn: string, error: string];
 
 const PARAMETER_PATHS: Case[] = [
-  ['misspelt-parameter', `'amount.$'`, `error TS2322: Type '"$.totl"' is not assignable to type '"'$.totl' is not a field of the data here (customer, items, orderId, total)"'.`],
-  ['nested-parameter', `'tier.$'`, `error TS2322: Type '"$.customer.tierr"' is not assignable to type '"'$.customer.tierr' is not a field of the data here ('$.customer' has id, tier, vip)"'.`],
-  ['parameter-in-nested-template', `'id.$'`, `error TS2322: Type '"$.customer.ID"' is not assignable to type '"'$.customer.ID' is not a field of the data here ('$.customer' has id, tier, vip)"'.`],
+  [
+    'misspelt-parameter',
+    `'amount.$'`,
+    `error TS2322: Type '"$.totl"' is not assignable to type '"'$.totl' is not a field of the data here (customer, items, orderId, total)"'.`,
+  ],
+  [
+    'nested-parameter',
+    `'tier.$'`,
+    `error TS2322: Type '"$.customer.tierr"' is not assignable to type '"'$.customer.tierr' is not a field of the data here ('$.customer' has id, tier, vip)"'.`,
+  ],
+  [
+    'parameter-in-nested-template',
+    `'id.$'`,
+    `error TS2322: Type '"$.customer.ID"' is not assignable to type '"'$.customer.ID' is not a field of the data here ('$.customer' has id, tier, vip)"'.`,
+  ],
   [
     'parameter-through-array',
     `'sku.$'`,
     `error TS2322: Type '"$.items.sku"' is not assignable to type '"'$.items.sku' is not a field of the data here ('$.items' is an array: pick an item first, as in '$.items[0].sku')"'.`,
   ],
-  ['parameter-into-value', `'amount.$'`, `error TS2322: Type '"$.total.amount"' is not assignable to type '"'$.total.amount' is not a field of the data here ('$.total' is a number)"'.`],
-  ['parameter-without-dollar', `'orderId.$'`, `error TS2322: Type '"orderId"' is not assignable to type '"'orderId' is not a path: paths start with '$'"'.`],
-  ['misspelt-result-selector', `'id.$'`, `error TS2322: Type '"$.Payload.reservationID"' is not assignable to type '"'$.Payload.reservationID' is not a field of the data here ('$.Payload' has reservationId)"'.`],
-  ['misspelt-item-selector', `'order.$'`, `error TS2322: Type '"$.orderID"' is not assignable to type '"'$.orderID' is not a field of the data here (customer, items, orderId, total)"'.`],
+  [
+    'parameter-into-value',
+    `'amount.$'`,
+    `error TS2322: Type '"$.total.amount"' is not assignable to type '"'$.total.amount' is not a field of the data here ('$.total' is a number)"'.`,
+  ],
+  [
+    'parameter-without-dollar',
+    `'orderId.$'`,
+    `error TS2322: Type '"orderId"' is not assignable to type '"'orderId' is not a path: paths start with '$'"'.`,
+  ],
+  [
+    'misspelt-result-selector',
+    `'id.$'`,
+    `error TS2322: Type '"$.Payload.reservationID"' is not assignable to type '"'$.Payload.reservationID' is not a field of the data here ('$.Payload' has reservationId)"'.`,
+  ],
+  [
+    'misspelt-item-selector',
+    `'order.$'`,
+    `error TS2322: Type '"$.orderID"' is not assignable to type '"'$.orderID' is not a field of the data here (customer, items, orderId, total)"'.`,
+  ],
 ];
 
 const INPUT_OUTPUT_PATHS: Case[] = [
-  ['misspelt-input-path', 'inputPath', `error TS2322: Type '"$.custmer.id"' is not assignable to type '"'$.custmer.id' is not a field of the data here (customer, items, orderId, total)"'.`],
+  [
+    'misspelt-input-path',
+    'inputPath',
+    `error TS2322: Type '"$.custmer.id"' is not assignable to type '"'$.custmer.id' is not a field of the data here (customer, items, orderId, total)"'.`,
+  ],
   [
     'output-path-after-result-path',
     'outputPath',
     `error TS2322: Type '"$.reservation.reservationId"' is not assignable to type '"'$.reservation.reservationId' is not a field of the data here ('$.reservation' has Payload)"'.`,
   ],
-  ['misspelt-items-path', 'itemsPath', `error TS2322: Type '"$.item"' is not assignable to type '"'$.item' is not a field of the data here (customer, items, orderId, total)"'.`],
-  ['misspelt-choice-input-path', 'inputPath', `error TS2322: Type '"$.customer.Id"' is not assignable to type '"'$.customer.Id' is not a field of the data here ('$.customer' has id, tier, vip)"'.`],
-  ['misspelt-approval-context', 'context', `error TS2322: Type '"$.customr"' is not assignable to type '"'$.customr' is not a field of the data here (customer, items, orderId, total)"'.`],
+  [
+    'misspelt-items-path',
+    'itemsPath',
+    `error TS2322: Type '"$.item"' is not assignable to type '"'$.item' is not a field of the data here (customer, items, orderId, total)"'.`,
+  ],
+  [
+    'misspelt-choice-input-path',
+    'inputPath',
+    `error TS2322: Type '"$.customer.Id"' is not assignable to type '"'$.customer.Id' is not a field of the data here ('$.customer' has id, tier, vip)"'.`,
+  ],
+  [
+    'misspelt-approval-context',
+    'context',
+    `error TS2322: Type '"$.customr"' is not assignable to type '"'$.customr' is not a field of the data here (customer, items, orderId, total)"'.`,
+  ],
 ];
 
 const CHOICE_VARIABLES: Case[] = [
-  ['replaced-field', `'$.total'`, `error TS2345: Argument of type '"$.total"' is not assignable to parameter of type '"'$.total' is not a field of the data here (chargeId)"'.`],
-  ['number-test-on-string', `'$.orderId'`, `error TS2345: Argument of type '"$.orderId"' is not assignable to parameter of type '"'$.orderId' is a string, but number() compares numbers"'.`],
-  ['string-test-on-object', `'$.customer'`, `error TS2345: Argument of type '"$.customer"' is not assignable to parameter of type '"'$.customer' is an object, but string() compares strings"'.`],
+  [
+    'replaced-field',
+    `'$.total'`,
+    `error TS2345: Argument of type '"$.total"' is not assignable to parameter of type '"'$.total' is not a field of the data here (chargeId)"'.`,
+  ],
+  [
+    'number-test-on-string',
+    `'$.orderId'`,
+    `error TS2345: Argument of type '"$.orderId"' is not assignable to parameter of type '"'$.orderId' is a string, but number() compares numbers"'.`,
+  ],
+  [
+    'string-test-on-object',
+    `'$.customer'`,
+    `error TS2345: Argument of type '"$.customer"' is not assignable to parameter of type '"'$.customer' is an object, but string() compares strings"'.`,
+  ],
   [
     'boolean-test-on-string',
     `'$.customer.tier'`,
     `error TS2345: Argument of type '"$.customer.tier"' is not assignable to parameter of type '"'$.customer.tier' is a string, but boolean() compares booleans"'.`,
   ],
-  ['misspelt-comparison-path', `'$.limit'`, `error TS2345: Argument of type '"$.limit"' is not assignable to parameter of type '"'$.limit' is not a field of the data here (customer, items, orderId, total)"'.`],
+  [
+    'misspelt-comparison-path',
+    `'$.limit'`,
+    `error TS2345: Argument of type '"$.limit"' is not assignable to parameter of type '"'$.limit' is not a field of the data here (customer, items, orderId, total)"'.`,
+  ],
   [
     'misspelt-presence-test',
     `'$.customer.vipp'`,
@@ -116,10 +186,26 @@ const CHOICE_VARIABLES: Case[] = [
 ];
 
 const RESULT_PATHS_AND_OPTIONS: Case[] = [
-  ['result-path-through-value', 'resultPath', `error TS2322: Type '"$.total.reservation"' is not assignable to type '"'$.total.reservation' cannot hold the result: '$.total' is a number"'.`],
-  ['result-path-without-dollar', 'resultPath', `error TS2322: Type '"reservation"' is not assignable to type '"'reservation' cannot hold the result: a ResultPath is '$', '$.field' or null"'.`],
-  ['catch-result-path-through-value', 'resultPath', `error TS2322: Type '"$.total.error"' is not assignable to type '"'$.total.error' cannot hold the result: '$.total' is a number"'.`],
-  ['misspelt-option', 'resultpath', `error TS2322: Type '"$.reservation"' is not assignable to type '"'resultpath' is not an option of this state; did you mean 'resultPath'?"'.`],
+  [
+    'result-path-through-value',
+    'resultPath',
+    `error TS2322: Type '"$.total.reservation"' is not assignable to type '"'$.total.reservation' cannot hold the result: '$.total' is a number"'.`,
+  ],
+  [
+    'result-path-without-dollar',
+    'resultPath',
+    `error TS2322: Type '"reservation"' is not assignable to type '"'reservation' cannot hold the result: a ResultPath is '$', '$.field' or null"'.`,
+  ],
+  [
+    'catch-result-path-through-value',
+    'resultPath',
+    `error TS2322: Type '"$.total.error"' is not assignable to type '"'$.total.error' cannot hold the result: '$.total' is a number"'.`,
+  ],
+  [
+    'misspelt-option',
+    'resultpath',
+    `error TS2322: Type '"$.reservation"' is not assignable to type '"'resultpath' is not an option of this state; did you mean 'resultPath'?"'.`,
+  ],
 ];
 
 describe('DSL type errors name the wrong path and say why', () => {

@@ -181,7 +181,7 @@ describe('TestState', () => {
     ['a Task with neither mock nor role', { definition: JSON.stringify(priceTask) }, 'ValidationException', 'RoleArn must be specified when testing a Task state'],
     ['a definition that is not JSON', { definition: '{"Type":' }, 'InvalidDefinition', undefined],
   ])('refuses %s', async (_label, input, name, message) => {
-    const error = await errorOf(send(input as TestStateCommandInput));
+    const error = await errorOf(send(input));
 
     expect(error.name).toBe(name);
     if (message !== undefined) expect(error.message).toBe(message);

@@ -143,7 +143,7 @@ describe('testState', () => {
     ['a state name not in the definition', { definition: JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }), stateName: 'B' }, 'ValidationException', 'State not found in definition'],
     ['input that is not JSON', { definition: definition({ Type: 'Pass', End: true }), input: '{oops' }, 'InvalidExecutionInput', "Invalid State Machine Execution Input: 'Unexpected character ({oops)'"],
   ])('refuses %s', async (_label, request, code, message) => {
-    const result = await testState(request as TestStateRequest);
+    const result = await testState(request);
 
     expect(result).toStrictEqual({ ok: false, code, message });
   });

@@ -1,10 +1,11 @@
 /** Collects a Choice state's rules and branches, then wires them into the state. */
 import { Conditions, type Condition } from '../condition';
+import type { Ended, Steps } from '../steps';
 import type { Scope } from './scope';
 import type { DraftFields, Slot, StateDraft } from './state-draft';
 
 /** Where a rule leads: the name of an existing state, or a branch built from the Choice's input. */
-export type ChoiceContinuation<T, U> = ((steps: import('../steps').Steps<T>) => import('../steps').Steps<U> | import('../steps').Ended) | string;
+export type ChoiceContinuation<T, U> = ((steps: Steps<T>) => Steps<U> | Ended) | string;
 
 type Rule = { condition: Condition; next: ChoiceContinuation<never, unknown> };
 
@@ -15,14 +16,14 @@ export class ChoiceBuilder<T, U = never> extends Conditions<T> {
 
   /** Runs `next` when `condition` holds (rules are tried in order). */
   when<V = never>(condition: Condition, next: ChoiceContinuation<T, V>): ChoiceBuilder<T, U | V> {
-    this.rules.push({ condition, next: next as ChoiceContinuation<never, unknown> });
-    return this as ChoiceBuilder<T, U | V>;
+    this.rules.push({ condition, next: next });
+    return this;
   }
 
   /** Runs `next` when no rule matches (the Choice's Default); `(b) => b` continues after the Choice. */
   otherwise<V = never>(next: ChoiceContinuation<T, V>): ChoiceBuilder<T, U | V> {
-    this.fallback = next as ChoiceContinuation<never, unknown>;
-    return this as ChoiceBuilder<T, U | V>;
+    this.fallback = next;
+    return this;
   }
 }
 

@@ -6,7 +6,7 @@ import type { ResolveTemplate, TemplateShape } from '../template';
 import type { PathOf, ValueAt } from '../type-paths';
 import type { StartChain } from './parallel-fields';
 import { Scope } from './scope';
-import type { Slot, StateDraft } from './state-draft';
+import type { StateDraft } from './state-draft';
 
 export type MapOptions<T> = CommonOptions & InputOutputOptions<T> & JsonataOptions & {
   /** The array to iterate, in the state's input (JSONPath; default `$`). */
@@ -60,7 +60,7 @@ export function buildMap(owner: Scope, draft: StateDraft, options: MapOptions<un
   }
   const scope = new Scope(owner.context, draft.statePath, `the item processor of '${draft.name}'`, language);
   const result = processor(start(scope)) as Steps<unknown>;
-  scope.close(result.ends as Slot[]);
+  scope.close(result.ends);
   const config = mode === 'DISTRIBUTED' ? { Mode: mode, ExecutionType: options.executionType ?? 'STANDARD' } : { Mode: mode };
   draft.fields.ItemProcessor = () => ({ ProcessorConfig: config, ...scope.emit() });
 }

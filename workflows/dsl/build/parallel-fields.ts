@@ -2,7 +2,7 @@
 import type { QueryLanguage } from '../../asl';
 import type { Ended, Steps } from '../steps';
 import { Scope } from './scope';
-import type { Slot, StateDraft } from './state-draft';
+import type { StateDraft } from './state-draft';
 
 /** One branch: built from a chain that starts with the Parallel's input. */
 export type Branch<T> = (steps: Steps<T>) => Steps<unknown, unknown> | Ended;
@@ -21,7 +21,7 @@ export function buildParallel(owner: Scope, draft: StateDraft, branches: readonl
   const scopes = branches.map((branch, index) => {
     const scope = new Scope(owner.context, draft.statePath, `branch ${index + 1} of '${draft.name}'`, language);
     const result = branch(start(scope)) as Steps<unknown>;
-    scope.close(result.ends as Slot[]);
+    scope.close(result.ends);
     return scope;
   });
   draft.fields.Branches = () => scopes.map((scope) => scope.emit());

@@ -9,12 +9,10 @@ import { charge, EXAMPLE } from './order';
 const options = { description: 'Type error case.', example: EXAMPLE };
 
 export const replacedField = workflow('replaced-field', options, (start) =>
-  start
-    .task('Charge', charge, { parameters: { 'orderId.$': '$.orderId', 'amount.$': '$.total' } })
-    .choice('Large?', (c) =>
-      // @ts-expect-error replaced-field
-      c.when(c.number('$.total').greaterThan(100), (b) => b.succeed('Large')).otherwise((b) => b.succeed('Small')),
-    ),
+  start.task('Charge', charge, { parameters: { 'orderId.$': '$.orderId', 'amount.$': '$.total' } }).choice('Large?', (c) =>
+    // @ts-expect-error replaced-field
+    c.when(c.number('$.total').greaterThan(100), (b) => b.succeed('Large')).otherwise((b) => b.succeed('Small')),
+  ),
 );
 
 export const numberTestOnString = workflow('number-test-on-string', options, (start) =>

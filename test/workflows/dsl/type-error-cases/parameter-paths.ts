@@ -43,6 +43,10 @@ export const misspeltResultSelector = workflow('misspelt-result-selector', optio
 );
 
 export const misspeltItemSelector = workflow('misspelt-item-selector', options, (start) =>
-  // @ts-expect-error misspelt-item-selector
-  start.map('Each item', { itemsPath: '$.items', itemSelector: { 'sku.$': '$$.Map.Item.Value.sku', 'order.$': '$.orderID' } }, (item) => item),
+  start.map(
+    'Each item',
+    // @ts-expect-error misspelt-item-selector
+    { itemsPath: '$.items', itemSelector: { 'sku.$': '$$.Map.Item.Value.sku', 'order.$': '$.orderID' } },
+    (item) => item,
+  ),
 );

@@ -48,7 +48,7 @@ function select(path: string, input: JsonValue): JsonValue {
 describe('Jayway paths', () => {
   // [compiler] a dot before a bracket; [docs] `$.abc.['def ghi']`; [asl-validator#47] `$.[0]`.
   it.each<[string, JsonValue, JsonValue]>([
-    ['$.[0]', objects, objects[0] as JsonValue],
+    ['$.[0]', objects, objects[0]],
     ['$.Snapshots.[0].State', snapshots, 'available'],
     ["$.['Snapshots'].[1].Id", snapshots, 's2'],
     ["$.abc.['def ghi']", { abc: { 'def ghi': 1 } }, 1],
@@ -65,7 +65,7 @@ describe('Jayway paths', () => {
   it.each<[string, JsonValue, JsonValue]>([
     ['$.[*]', [1, 2], [1, 2]],
     ["$.[*].['bucket', 'key']", objects, [{ bucket: 'b1', key: 'k1' }, { bucket: 'b2', key: 'k2' }]],
-    ['$.[?(@.OU > 0)]', objects, [objects[0] as JsonValue]],
+    ['$.[?(@.OU > 0)]', objects, [objects[0]]],
     ['$.[?(@.OU > 0)].bucket', objects, ['b1']],
     ['$.Snapshots.[0:1].Id', snapshots, ['s1']],
     ['$.Snapshots.[0,1].State', snapshots, ['available', 'creating']],

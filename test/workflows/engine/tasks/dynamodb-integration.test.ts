@@ -16,7 +16,7 @@ import { eventually } from '../../../helpers/eventually';
 
 const ITEM = { id: { S: 'o-1' }, total: { N: '42' } };
 
-type Started = { engine: Engine; start(definition: object, input?: JsonValue): string };
+type Started = { engine: Engine; start: (definition: object, input?: JsonValue) => string };
 
 /** An engine over `store` on a clock that jumps to the next timer (retries wait no real time). */
 function startEngine(dynamodb: DynamoDbItems | undefined, store: ExecutionStore = new MemoryExecutionStore()): Started {
