@@ -20,10 +20,20 @@ export type AuthConfig =
   | { readonly mode: 'cognito'; readonly jwksUrl: string; readonly issuer: string; readonly audience: string };
 
 /** The physical names of the tables the product keeps its own data in. */
-export type ProductTables = { readonly approvals: string; readonly runs: string; readonly chatSessions: string; readonly connections: string };
+export type ProductTables = {
+  readonly approvals: string;
+  readonly runs: string;
+  readonly chatSessions: string;
+  readonly connections: string;
+};
 
 /** The table names of the embedded stack; on AWS the deploy sets APPROVALS_TABLE, RUNS_TABLE, CHAT_SESSIONS_TABLE and CONNECTIONS_TABLE. */
-export const DEFAULT_TABLES: ProductTables = Object.freeze({ approvals: 'approvals', runs: 'runs', chatSessions: 'chat-sessions', connections: 'live-connections' });
+export const DEFAULT_TABLES: ProductTables = Object.freeze({
+  approvals: 'approvals',
+  runs: 'runs',
+  chatSessions: 'chat-sessions',
+  connections: 'live-connections',
+});
 
 /** Everything the API process needs to know. */
 export type ApiConfig = {
@@ -102,7 +112,11 @@ export function loadConfig(env: Env): ApiConfig {
     }),
     stateMachinePrefix: read('STATE_MACHINE_PREFIX') ?? '',
     auth: auth(read, dataDir),
-    maxTokenLifetimeSeconds: positiveInteger('TOKEN_MAX_LIFETIME_SECONDS', read('TOKEN_MAX_LIFETIME_SECONDS'), DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
+    maxTokenLifetimeSeconds: positiveInteger(
+      'TOKEN_MAX_LIFETIME_SECONDS',
+      read('TOKEN_MAX_LIFETIME_SECONDS'),
+      DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+    ),
   };
   return Object.freeze({ ...config, auth: Object.freeze(config.auth) });
 }
@@ -110,14 +124,16 @@ export function loadConfig(env: Env): ApiConfig {
 function port(value: string | undefined): number {
   if (value === undefined) return DEFAULT_PORT;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new ConfigError(`PORT must be a port number from 0 to 65535, got '${value}'`);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535)
+    throw new ConfigError(`PORT must be a port number from 0 to 65535, got '${value}'`);
   return parsed;
 }
 
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed <= 0) throw new ConfigError(`${name} must be a positive integer (seconds), got '${value}'`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed <= 0)
+    throw new ConfigError(`${name} must be a positive integer (seconds), got '${value}'`);
   return parsed;
 }
 

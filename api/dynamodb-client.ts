@@ -5,5 +5,9 @@ import type { ApiConfig } from './config';
 /** Locally: placeholder credentials against the configured endpoint. */
 export function createDynamoDbClient(config: ApiConfig): DynamoDBClient {
   if (config.dynamodbEndpoint === undefined) return new DynamoDBClient({ region: config.region });
-  return new DynamoDBClient({ region: config.region, endpoint: config.dynamodbEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  return new DynamoDBClient({
+    region: config.region,
+    endpoint: config.dynamodbEndpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
 }

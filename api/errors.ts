@@ -22,7 +22,14 @@ export class HttpError extends Error {
   /** The problem+json body. */
   toJSON(): ProblemJson {
     // Extra members come first: they may add to the problem, never replace its status or code.
-    return { ...this.extra, type: `https://statecraft.dev/problems/${this.code}`, title: TITLES[this.status] ?? 'Error', status: this.status, code: this.code, detail: this.message };
+    return {
+      ...this.extra,
+      type: `https://statecraft.dev/problems/${this.code}`,
+      title: TITLES[this.status] ?? 'Error',
+      status: this.status,
+      code: this.code,
+      detail: this.message,
+    };
   }
 }
 

@@ -12,7 +12,10 @@ export type ApiGatewayHandler = (event: unknown, context: unknown) => Promise<un
 
 // The package's declarations give `framework.sendRequest` no `app` and a void result; this is the part we use, as it is called.
 type SendRequest = (args: { app: RequestListener; request: IncomingMessage; response: ServerResponse }) => Promise<void>;
-type ServerlessExpress = (options: { app: RequestListener; framework?: { sendRequest: SendRequest } }) => (event: unknown, context: unknown, callback?: unknown) => Promise<unknown>;
+type ServerlessExpress = (options: {
+  app: RequestListener;
+  framework?: { sendRequest: SendRequest };
+}) => (event: unknown, context: unknown, callback?: unknown) => Promise<unknown>;
 
 /**
  * Hands the request to the app and settles when the response has finished. serverless-express marks
@@ -29,7 +32,12 @@ const sendRequest: SendRequest = ({ app, request, response }) =>
 /** Wraps the app for Lambda; deps default to the configured clients and the bundled catalogue. */
 export function createLambdaHandler(config: ApiConfig, deps: Partial<AppDeps> = {}): ApiGatewayHandler {
   const serverlessExpress = configure as unknown as ServerlessExpress;
-  const app = createApp(config, { ...deps, catalogue: deps.catalogue ?? lambdaCatalogue(config), sfn: deps.sfn ?? createSfnClient(config), verifyToken: deps.verifyToken ?? createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds }) });
+  const app = createApp(config, {
+    ...deps,
+    catalogue: deps.catalogue ?? lambdaCatalogue(config),
+    sfn: deps.sfn ?? createSfnClient(config),
+    verifyToken: deps.verifyToken ?? createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds }),
+  });
   const proxy = serverlessExpress({ app, framework: { sendRequest } });
   return (event, context) => proxy(event, context);
 }

@@ -5,5 +5,9 @@ import type { ApiConfig } from './config';
 /** Locally: placeholder credentials. */
 export function createLexClient(config: ApiConfig): LexRuntimeV2Client {
   if (config.lex.endpoint === undefined) return new LexRuntimeV2Client({ region: config.region });
-  return new LexRuntimeV2Client({ region: config.region, endpoint: config.lex.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  return new LexRuntimeV2Client({
+    region: config.region,
+    endpoint: config.lex.endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
 }

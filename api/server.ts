@@ -17,10 +17,20 @@ export type ApiServerOptions = { onServer?: (server: Server) => void; webDir?: s
 export type ApiServer = { server: Server; url: string; close(): Promise<void> };
 
 /** Builds the app from `config` (deps default to the configured clients and the sample catalogue) with the web console at `/`, and listens on config.host:config.port. */
-export async function startApiServer(config: ApiConfig, deps: Partial<AppDeps> = {}, { onServer, webDir }: ApiServerOptions = {}): Promise<ApiServer> {
+export async function startApiServer(
+  config: ApiConfig,
+  deps: Partial<AppDeps> = {},
+  { onServer, webDir }: ApiServerOptions = {},
+): Promise<ApiServer> {
   const sfn = deps.sfn ?? createSfnClient(config);
   const catalogue = deps.catalogue ?? createWorkflowCatalogue(sampleCatalogue, config);
-  const app = createApp(config, { site: webConsole(webDir), ...deps, catalogue, sfn, verifyToken: deps.verifyToken ?? createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds }) });
+  const app = createApp(config, {
+    site: webConsole(webDir),
+    ...deps,
+    catalogue,
+    sfn,
+    verifyToken: deps.verifyToken ?? createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds }),
+  });
   const server = createServer(app);
   onServer?.(server);
   await new Promise<void>((resolve, reject) => {

@@ -5,5 +5,10 @@ import type { ApiConfig } from './config';
 /** Locally: placeholder credentials and no host prefix (`sync-127.0.0.1` does not resolve). */
 export function createSfnClient(config: ApiConfig): SFNClient {
   if (config.sfnEndpoint === undefined) return new SFNClient({ region: config.region });
-  return new SFNClient({ region: config.region, endpoint: config.sfnEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, disableHostPrefix: true });
+  return new SFNClient({
+    region: config.region,
+    endpoint: config.sfnEndpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    disableHostPrefix: true,
+  });
 }

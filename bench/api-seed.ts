@@ -8,7 +8,14 @@ const DEFAULT_CONCURRENCY = 64;
 const PROGRESS_EVERY = 10_000;
 
 /** What to start and how many. */
-export type SeedOptions = { sfn: SFNClient; workflow: string; input: unknown; count: number; concurrency?: number; onProgress?: (done: number, ms: number) => void };
+export type SeedOptions = {
+  sfn: SFNClient;
+  workflow: string;
+  input: unknown;
+  count: number;
+  concurrency?: number;
+  onProgress?: (done: number, ms: number) => void;
+};
 
 /** The ARN of a state machine deployed on the embedded engine. */
 export function localStateMachineArn(name: string): string {
@@ -18,11 +25,25 @@ export function localStateMachineArn(name: string): string {
 /** Deploys `bench-noop` (one Pass state) on the engine. */
 export async function deployNoopWorkflow(sfn: SFNClient): Promise<void> {
   const definition = { StartAt: 'Done', States: { Done: { Type: 'Pass', End: true } } };
-  await sfn.send(new CreateStateMachineCommand({ name: NOOP_WORKFLOW, definition: JSON.stringify(definition), roleArn: `arn:aws:iam::${DEFAULT_ACCOUNT_ID}:role/statecraft-local`, type: 'STANDARD' }));
+  await sfn.send(
+    new CreateStateMachineCommand({
+      name: NOOP_WORKFLOW,
+      definition: JSON.stringify(definition),
+      roleArn: `arn:aws:iam::${DEFAULT_ACCOUNT_ID}:role/statecraft-local`,
+      type: 'STANDARD',
+    }),
+  );
 }
 
 /** Starts `count` executions named `seed-<n>` and returns their names; progress every 10,000. */
-export async function seedRuns({ sfn, workflow, input, count, concurrency = DEFAULT_CONCURRENCY, onProgress }: SeedOptions): Promise<string[]> {
+export async function seedRuns({
+  sfn,
+  workflow,
+  input,
+  count,
+  concurrency = DEFAULT_CONCURRENCY,
+  onProgress,
+}: SeedOptions): Promise<string[]> {
   const stateMachineArn = localStateMachineArn(workflow);
   const text = JSON.stringify(input);
   const names: string[] = [];

@@ -81,9 +81,19 @@ async function main(): Promise<void> {
   // Polls read runs the API serves: catalogue runs, one finished and one parked on an approval.
   const succeededRunId = await startRun(stack.apiUrl, token, POST_WORKFLOW, POST_INPUT);
   await waitForStatus(stack.apiUrl, token, succeededRunId, 'SUCCEEDED');
-  const waitingRunId = await startRun(stack.apiUrl, token, 'deploy-service', { ...deployServiceExample, rollout: { ...deployServiceExample.rollout, bakeSeconds: 1 } });
+  const waitingRunId = await startRun(stack.apiUrl, token, 'deploy-service', {
+    ...deployServiceExample,
+    rollout: { ...deployServiceExample.rollout, bakeSeconds: 1 },
+  });
   await waitForStatus(stack.apiUrl, token, waitingRunId, 'WAITING_FOR_APPROVAL');
-  tell({ type: 'ready', apiUrl: stack.apiUrl, token, succeededRunId, waitingRunId, seededIn: { startedMs, finishedMs, count: names.length } });
+  tell({
+    type: 'ready',
+    apiUrl: stack.apiUrl,
+    token,
+    succeededRunId,
+    waitingRunId,
+    seededIn: { startedMs, finishedMs, count: names.length },
+  });
 }
 
 main().catch((error: unknown) => {

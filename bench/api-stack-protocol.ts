@@ -7,7 +7,14 @@ export type StackRequest = { runs: number; seedWorkflow: string };
 /** The stack's progress while it stores runs, then `ready` with what to load. */
 export type StackMessage =
   | { type: 'progress'; text: string }
-  | { type: 'ready'; apiUrl: string; token: string; succeededRunId: string; waitingRunId: string; seededIn: { startedMs: number; finishedMs: number; count: number } };
+  | {
+      type: 'ready';
+      apiUrl: string;
+      token: string;
+      succeededRunId: string;
+      waitingRunId: string;
+      seededIn: { startedMs: number; finishedMs: number; count: number };
+    };
 
 /** The workflow the POST scenario starts, with its example input. */
 export const POST_WORKFLOW = 'nightly-report';

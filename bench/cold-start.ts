@@ -30,7 +30,11 @@ function httpApiEvent(rawPath: string, token?: string): object {
     routeKey: '$default',
     rawPath,
     rawQueryString: '',
-    headers: { accept: 'application/json', host: 'abc123.execute-api.eu-west-1.amazonaws.com', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      accept: 'application/json',
+      host: 'abc123.execute-api.eu-west-1.amazonaws.com',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     requestContext: {
       accountId: '123456789012',
       apiId: 'abc123',
@@ -116,9 +120,15 @@ async function main(): Promise<void> {
     }
 
     console.log(`Cold start of the API bundle (${kb(api.bytes)}), ${runs} fresh processes, Node ${process.version}:`);
-    console.log(`  first answer (GET /api/health)            median ${median(health).toFixed(0)} ms, worst ${worst(health).toFixed(0)} ms (target ≤ ${TARGET_MS} ms: ${median(health) <= TARGET_MS ? 'met' : 'MISSED'})`);
-    console.log(`  first catalogue answer (token verified)   median ${median(catalogue).toFixed(0)} ms, worst ${worst(catalogue).toFixed(0)} ms`);
-    console.log(`  peer: an empty Node process               median ${median(empty).toFixed(0)} ms; the bundle adds ${(median(health) - median(empty)).toFixed(0)} ms (${(median(health) / median(empty)).toFixed(2)}× the empty process)`);
+    console.log(
+      `  first answer (GET /api/health)            median ${median(health).toFixed(0)} ms, worst ${worst(health).toFixed(0)} ms (target ≤ ${TARGET_MS} ms: ${median(health) <= TARGET_MS ? 'met' : 'MISSED'})`,
+    );
+    console.log(
+      `  first catalogue answer (token verified)   median ${median(catalogue).toFixed(0)} ms, worst ${worst(catalogue).toFixed(0)} ms`,
+    );
+    console.log(
+      `  peer: an empty Node process               median ${median(empty).toFixed(0)} ms; the bundle adds ${(median(health) - median(empty)).toFixed(0)} ms (${(median(health) / median(empty)).toFixed(2)}× the empty process)`,
+    );
     console.log('\nBundles (index.js, and catalogue.json where served):');
     for (const bundle of bundles) {
       const code = fs.readFileSync(path.join(bundle.dir, 'index.js'));

@@ -29,7 +29,11 @@ function generate(count: { n: number }, depth: number, length: number): Block[] 
     const pick = (count.n * 7 + i) % 10;
     if (depth < 2 && pick === 9) {
       count.n += 1;
-      blocks.push(i % 2 === 0 ? { kind: 'parallel', branches: [0, 1, 2].map(() => generate(count, depth + 1, 6)) } : { kind: 'map', body: generate(count, depth + 1, 8) });
+      blocks.push(
+        i % 2 === 0
+          ? { kind: 'parallel', branches: [0, 1, 2].map(() => generate(count, depth + 1, 6)) }
+          : { kind: 'map', body: generate(count, depth + 1, 8) },
+      );
     } else {
       const kind = (['pass', 'task', 'wait', 'choice'] as const)[pick % 4];
       count.n += kind === 'choice' ? 2 : 1; // a Choice brings its own Pass branch
@@ -45,10 +49,16 @@ function buildStatecraft(chain: Steps<unknown>, blocks: Block[], next: () => str
   let steps = chain;
   for (const block of blocks) {
     if (block.kind === 'pass') steps = steps.pass(next());
-    else if (block.kind === 'task') steps = steps.task(next(), work, { timeout: '1m' }).retry({ errors: ['States.TaskFailed'], maxAttempts: 2 });
+    else if (block.kind === 'task')
+      steps = steps.task(next(), work, { timeout: '1m' }).retry({ errors: ['States.TaskFailed'], maxAttempts: 2 });
     else if (block.kind === 'wait') steps = steps.wait(next(), { seconds: 1 });
-    else if (block.kind === 'choice') steps = steps.choice(next(), (c) => c.when(c.number('$.n').greaterThan(1), (b) => b.pass(next())).otherwise((b) => b));
-    else if (block.kind === 'parallel') steps = steps.parallel(next(), block.branches.map((branch) => (b: Steps<unknown>) => buildStatecraft(b, branch, next)));
+    else if (block.kind === 'choice')
+      steps = steps.choice(next(), (c) => c.when(c.number('$.n').greaterThan(1), (b) => b.pass(next())).otherwise((b) => b));
+    else if (block.kind === 'parallel')
+      steps = steps.parallel(
+        next(),
+        block.branches.map((branch) => (b: Steps<unknown>) => buildStatecraft(b, branch, next)),
+      );
     else if (block.kind === 'map') {
       const body = block.body;
       steps = steps.map(next(), { itemsPath: '$.items', maxConcurrency: 4 }, (item) => buildStatecraft(item, body, next));
@@ -65,7 +75,15 @@ function buildCdk(scope: Stack, blocks: Block[], next: () => string): sfn.IChain
   for (const block of blocks) {
     if (block.kind === 'pass') append(new sfn.Pass(scope, next()));
     else if (block.kind === 'task') {
-      const task = new sfn.CustomState(scope, next(), { stateJson: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: '${BenchWorkFunctionArn}', 'Payload.$': '$' }, TimeoutSeconds: 60, Retry: [{ ErrorEquals: ['States.TaskFailed'], MaxAttempts: 2 }] } });
+      const task = new sfn.CustomState(scope, next(), {
+        stateJson: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Parameters: { FunctionName: '${BenchWorkFunctionArn}', 'Payload.$': '$' },
+          TimeoutSeconds: 60,
+          Retry: [{ ErrorEquals: ['States.TaskFailed'], MaxAttempts: 2 }],
+        },
+      });
       append(task);
     } else if (block.kind === 'wait') append(new sfn.Wait(scope, next(), { time: sfn.WaitTime.duration(Duration.seconds(1)) }));
     else if (block.kind === 'choice') {
@@ -104,18 +122,35 @@ function time(label: string, run: () => number): { label: string; median: number
 }
 
 const blocks = generate({ n: 0 }, 0, 10_000);
-const countStates = (json: { States: Record<string, { Branches?: { States: object }[]; ItemProcessor?: { States: object }; Iterator?: { States: object } }> }): number =>
-  Object.values(json.States).reduce((sum, state) => sum + 1 + (state.Branches ?? []).reduce((s, b) => s + countStates(b as never), 0) + (state.ItemProcessor ?? state.Iterator ? countStates((state.ItemProcessor ?? state.Iterator) as never) : 0), 0);
+const countStates = (json: {
+  States: Record<string, { Branches?: { States: object }[]; ItemProcessor?: { States: object }; Iterator?: { States: object } }>;
+}): number =>
+  Object.values(json.States).reduce(
+    (sum, state) =>
+      sum +
+      1 +
+      (state.Branches ?? []).reduce((s, b) => s + countStates(b as never), 0) +
+      ((state.ItemProcessor ?? state.Iterator) ? countStates((state.ItemProcessor ?? state.Iterator) as never) : 0),
+    0,
+  );
 
 const ours = time('statecraft compile (build + checks + asl-validator + graph)', () => {
   let n = 0;
-  const result = compile(workflow('bench-flow', { description: 'Benchmark.', example: {} }, (start) => buildStatecraft(start as Steps<unknown>, blocks, () => `S${++n}`)));
+  const result = compile(
+    workflow('bench-flow', { description: 'Benchmark.', example: {} }, (start) =>
+      buildStatecraft(start as Steps<unknown>, blocks, () => `S${++n}`),
+    ),
+  );
   return countStates(result.definition as never);
 });
 let definitionForChecks: unknown;
 {
   let n = 0;
-  definitionForChecks = compile(workflow('bench-flow', { description: 'Benchmark.', example: {} }, (start) => buildStatecraft(start as Steps<unknown>, blocks, () => `S${++n}`))).definition;
+  definitionForChecks = compile(
+    workflow('bench-flow', { description: 'Benchmark.', example: {} }, (start) =>
+      buildStatecraft(start as Steps<unknown>, blocks, () => `S${++n}`),
+    ),
+  ).definition;
 }
 const buildOnly = time('  of which: DSL build + emit + graph (no checks)', () => {
   let n = 0;
@@ -142,7 +177,12 @@ const cdk = time('aws-cdk-lib aws-stepfunctions (build + toGraphJson)', () => {
   return countStates(graph.toGraphJson() as never);
 });
 
-console.log(`compile benchmark: ${ours.states} states (target ${TARGET_STATES}), median of ${runs} runs after 2 warm-ups, Node ${process.version}`);
-for (const row of [ours, buildOnly, ownChecks, aslValidator, cdk]) console.log(`  ${row.label.padEnd(62)} ${row.median.toFixed(1).padStart(8)} ms`);
-console.log(`  ratio cdk / statecraft compile: ${(cdk.median / ours.median).toFixed(2)}x; cdk / statecraft build+emit+graph: ${(cdk.median / buildOnly.median).toFixed(2)}x (>1 means Statecraft is faster)`);
+console.log(
+  `compile benchmark: ${ours.states} states (target ${TARGET_STATES}), median of ${runs} runs after 2 warm-ups, Node ${process.version}`,
+);
+for (const row of [ours, buildOnly, ownChecks, aslValidator, cdk])
+  console.log(`  ${row.label.padEnd(62)} ${row.median.toFixed(1).padStart(8)} ms`);
+console.log(
+  `  ratio cdk / statecraft compile: ${(cdk.median / ours.median).toFixed(2)}x; cdk / statecraft build+emit+graph: ${(cdk.median / buildOnly.median).toFixed(2)}x (>1 means Statecraft is faster)`,
+);
 console.log('  targets: compile <= 100 ms and faster than CDK');

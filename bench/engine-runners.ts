@@ -39,7 +39,8 @@ export class EngineRunner {
       const result = this.engine.startExecution({ stateMachineArn, input, name: `run-${++this.started}` });
       if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
       const record = await this.engine.waitForExecution(result.value.record.arn);
-      if (record.status !== 'SUCCEEDED') throw new Error(`${workload.name}: execution ${record.status} (${record.error ?? ''} ${record.cause ?? ''})`);
+      if (record.status !== 'SUCCEEDED')
+        throw new Error(`${workload.name}: execution ${record.status} (${record.error ?? ''} ${record.cause ?? ''})`);
       arns.push(record.arn);
     }
     const ms = performance.now() - started;

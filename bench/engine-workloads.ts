@@ -62,7 +62,11 @@ function mapChain(): EngineWorkload {
             States: {
               Number: { Type: 'Pass', Parameters: { 'id.$': '$.id', 'value.$': 'States.MathAdd($.id, 1)' }, Next: 'Check' },
               Check: { Type: 'Pass', Result: { ok: true }, ResultPath: '$.check', Next: 'Label' },
-              Label: { Type: 'Pass', Parameters: { 'id.$': '$.id', 'value.$': '$.value', 'label.$': "States.Format('item-{}', $.id)" }, Next: 'Keep' },
+              Label: {
+                Type: 'Pass',
+                Parameters: { 'id.$': '$.id', 'value.$': '$.value', 'label.$': "States.Format('item-{}', $.id)" },
+                Next: 'Keep',
+              },
               Keep: { Type: 'Pass', InputPath: '$', ResultPath: '$', Next: 'Pick' },
               Pick: { Type: 'Pass', OutputPath: '$.label', End: true },
             },

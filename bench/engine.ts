@@ -111,23 +111,37 @@ async function measureFresh(workload: EngineWorkload): Promise<Row> {
 }
 
 async function benchmarkTransitions(): Promise<void> {
-  console.log(`Engine throughput: state transitions (states entered) per second, median of ${runs} runs after ${warmup} warm-up (Node ${process.version})\n`);
+  console.log(
+    `Engine throughput: state transitions (states entered) per second, median of ${runs} runs after ${warmup} warm-up (Node ${process.version})\n`,
+  );
   const rows: Row[] = [];
   for (const workload of engineWorkloads()) rows.push(await measureFresh(workload));
   printTable(rows);
 }
 
 async function benchmarkParked(): Promise<void> {
-  console.log(`\nParked executions: ${parkedCount.toLocaleString('en-US')} executions waiting on task tokens (SQLite emulator in a child process)\n`);
+  console.log(
+    `\nParked executions: ${parkedCount.toLocaleString('en-US')} executions waiting on task tokens (SQLite emulator in a child process)\n`,
+  );
   const figures = await measureParkedExecutions(parkedCount);
   const { parked, reparked, completed } = figures;
   console.log(`  started and parked in           ${parked.parkMs} ms`);
-  console.log(`  RSS holding them (after GC)     ${parked.rssMB} MB${parked.rssMB <= RSS_TARGET_MB ? '' : ' ✗'} (empty process ${parked.baselineRssMB} MB, peak while starting ${parked.peakRssMB} MB, JS heap ${parked.heapUsedMB} MB)`);
+  console.log(
+    `  RSS holding them (after GC)     ${parked.rssMB} MB${parked.rssMB <= RSS_TARGET_MB ? '' : ' ✗'} (empty process ${parked.baselineRssMB} MB, peak while starting ${parked.peakRssMB} MB, JS heap ${parked.heapUsedMB} MB)`,
+  );
   console.log(`  after kill -9, restart:`);
-  console.log(`    spawn → all ${reparked.reparked.toLocaleString('en-US')} waiting again   ${figures.spawnToReparkedMs} ms${figures.spawnToReparkedMs <= RESUME_TARGET_MS ? '' : ' ✗'}`);
-  console.log(`      of which: node + tsx + module load ${reparked.sinceProcessStartMs - reparked.bootToReparkedMs} ms, open store + relaunch ${reparked.relaunched.toLocaleString('en-US')} ${reparked.bootToRecoveredMs} ms, replay to the wait ${reparked.bootToReparkedMs - reparked.bootToRecoveredMs} ms`);
-  console.log(`    then SendTaskSuccess to all → ${completed.succeeded.toLocaleString('en-US')} SUCCEEDED in ${completed.callbacksToSucceededMs} ms`);
-  console.log(`targets: RSS ≤ ${RSS_TARGET_MB} MB (10^6 bytes), all resumed within ${RESUME_TARGET_MS / 1000} s of the restart (✗ = missed)`);
+  console.log(
+    `    spawn → all ${reparked.reparked.toLocaleString('en-US')} waiting again   ${figures.spawnToReparkedMs} ms${figures.spawnToReparkedMs <= RESUME_TARGET_MS ? '' : ' ✗'}`,
+  );
+  console.log(
+    `      of which: node + tsx + module load ${reparked.sinceProcessStartMs - reparked.bootToReparkedMs} ms, open store + relaunch ${reparked.relaunched.toLocaleString('en-US')} ${reparked.bootToRecoveredMs} ms, replay to the wait ${reparked.bootToReparkedMs - reparked.bootToRecoveredMs} ms`,
+  );
+  console.log(
+    `    then SendTaskSuccess to all → ${completed.succeeded.toLocaleString('en-US')} SUCCEEDED in ${completed.callbacksToSucceededMs} ms`,
+  );
+  console.log(
+    `targets: RSS ≤ ${RSS_TARGET_MB} MB (10^6 bytes), all resumed within ${RESUME_TARGET_MS / 1000} s of the restart (✗ = missed)`,
+  );
 }
 
 async function main(): Promise<void> {

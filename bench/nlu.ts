@@ -38,14 +38,20 @@ const verbose = process.argv.includes('--verbose');
 const FREE_TEXT_SLOTS = new Set(['Comment', 'Reason']);
 
 /** Comment and Reason compare loosely (case, whitespace, punctuation), the rest exactly (the dev set's README). */
-const loose = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-const sameSlot = (name: string, expected: string, actual: string | undefined) => actual !== undefined && (FREE_TEXT_SLOTS.has(name) ? loose(actual) === loose(expected) : actual === expected);
+const loose = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+const sameSlot = (name: string, expected: string, actual: string | undefined) =>
+  actual !== undefined && (FREE_TEXT_SLOTS.has(name) ? loose(actual) === loose(expected) : actual === expected);
 
 /** What Lex understood: the top interpretation (before the code hook fills a slot from the conversation or the state of the runs). */
 function frameOf(output: RecognizeTextCommandOutput): { intent: string; slots: Record<string, string> } {
   const intent = output.interpretations?.[0]?.intent;
   const slots: Record<string, string> = {};
-  for (const [name, slot] of Object.entries(intent?.slots ?? {})) if (slot?.value?.interpretedValue) slots[name] = slot.value.interpretedValue;
+  for (const [name, slot] of Object.entries(intent?.slots ?? {}))
+    if (slot?.value?.interpretedValue) slots[name] = slot.value.interpretedValue;
   return { intent: intent?.name ?? '(none)', slots };
 }
 
@@ -59,17 +65,38 @@ const instantHook: LexCodeHook = async (event) => ({
 async function runtimeOnlyLatencies(texts: readonly string[]): Promise<number[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nlu-bench-'));
   const dynamo = await startLocalDynamoDb({ port: 0, path: dataDir });
-  const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   await ensureTable(client, chatSessionsTableSpec());
   const bot = statecraftBot(catalogue);
-  const runtime = createLexRuntime({ bot, understanding: await trainUnderstanding(bot), codeHook: instantHook, sessions: writeThroughSessions(new ChatSessionStore(client)) });
+  const runtime = createLexRuntime({
+    bot,
+    understanding: await trainUnderstanding(bot),
+    codeHook: instantHook,
+    sessions: writeThroughSessions(new ChatSessionStore(client)),
+  });
   const server = await startLexServer({ runtime, port: 0 });
-  const lex = new LexRuntimeV2Client({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const lex = new LexRuntimeV2Client({
+    endpoint: server.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const latencies: number[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const [index, text] of texts.entries()) {
       const started = performance.now();
-      await lex.send(new RecognizeTextCommand({ botId: 'STATECRAFT', botAliasId: 'TSTALIASID', localeId: 'en_US', sessionId: `only-${round}-${index}`, text }));
+      await lex.send(
+        new RecognizeTextCommand({
+          botId: 'STATECRAFT',
+          botAliasId: 'TSTALIASID',
+          localeId: 'en_US',
+          sessionId: `only-${round}-${index}`,
+          text,
+        }),
+      );
       latencies.push(performance.now() - started);
     }
   }
@@ -93,9 +120,22 @@ async function main(): Promise<void> {
   await chat.seedDemo();
   // A viewer may read every run but change none: the utterances leave the demo runs as they are.
   const token = await devToken(chat.dataDir, VIEWER);
-  const lex = new LexRuntimeV2Client({ endpoint: chat.stack.lexEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const lex = new LexRuntimeV2Client({
+    endpoint: chat.stack.lexEndpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const recognize = (text: string, sessionId: string) =>
-    lex.send(new RecognizeTextCommand({ botId: 'STATECRAFT', botAliasId: 'TSTALIASID', localeId: 'en_US', sessionId, text, requestAttributes: identityAttributes(VIEWER, token) }));
+    lex.send(
+      new RecognizeTextCommand({
+        botId: 'STATECRAFT',
+        botAliasId: 'TSTALIASID',
+        localeId: 'en_US',
+        sessionId,
+        text,
+        requestAttributes: identityAttributes(VIEWER, token),
+      }),
+    );
 
   let intentHits = 0;
   let frameHits = 0;
@@ -111,13 +151,20 @@ async function main(): Promise<void> {
       const frame = frameOf(output);
       const intentOk = frame.intent === labelled.intent;
       const slotNames = new Set([...Object.keys(labelled.slots), ...Object.keys(frame.slots)]);
-      const frameOk = intentOk && [...slotNames].every((name) => labelled.slots[name] !== undefined && sameSlot(name, labelled.slots[name], frame.slots[name]));
+      const frameOk =
+        intentOk &&
+        [...slotNames].every((name) => labelled.slots[name] !== undefined && sameSlot(name, labelled.slots[name], frame.slots[name]));
       intentHits += intentOk ? 1 : 0;
       frameHits += frameOk ? 1 : 0;
-      if (verbose && !frameOk) process.stdout.write(`  miss: "${labelled.text}" expected ${labelled.intent} ${JSON.stringify(labelled.slots)}, got ${frame.intent} ${JSON.stringify(frame.slots)}\n`);
+      if (verbose && !frameOk)
+        process.stdout.write(
+          `  miss: "${labelled.text}" expected ${labelled.intent} ${JSON.stringify(labelled.slots)}, got ${frame.intent} ${JSON.stringify(frame.slots)}\n`,
+        );
     }
   }
-  if (verbose) for (const { text, ms } of slowest.sort((a, b) => b.ms - a.ms).slice(0, 12)) process.stdout.write(`  slow: ${ms.toFixed(1)} ms "${text}"\n`);
+  if (verbose)
+    for (const { text, ms } of slowest.sort((a, b) => b.ms - a.ms).slice(0, 12))
+      process.stdout.write(`  slow: ${ms.toFixed(1)} ms "${text}"\n`);
   lex.destroy();
   await chat.stop();
 

@@ -83,7 +83,14 @@ async function park(): Promise<void> {
   await server.listen(0, '127.0.0.1');
   const { engine } = server;
   const stateMachineArn = stateMachineArnOf(engine.account, 'parked');
-  engine.store.putStateMachine({ arn: stateMachineArn, name: 'parked', type: 'STANDARD', definition: JSON.stringify(DEFINITION), roleArn: 'arn:aws:iam::123456789012:role/bench', createdAt: Date.now() });
+  engine.store.putStateMachine({
+    arn: stateMachineArn,
+    name: 'parked',
+    type: 'STANDARD',
+    definition: JSON.stringify(DEFINITION),
+    roleArn: 'arn:aws:iam::123456789012:role/bench',
+    createdAt: Date.now(),
+  });
   const started = performance.now();
   for (let i = 0; i < count; i++) {
     const result = engine.startExecution({ stateMachineArn, name: `order-${i}`, input: JSON.stringify({ order: i }) });
@@ -98,7 +105,14 @@ async function park(): Promise<void> {
   appendFileSync(tokensFile, `${tokens.join('\n')}\n`);
   collectGarbage();
   const memory = process.memoryUsage();
-  report('parked', { count: tokens.length, parkMs: Math.round(parkMs), rssMB: mb(memory.rss), baselineRssMB: mb(baseline), heapUsedMB: mb(memory.heapUsed), peakRssMB: mb(process.resourceUsage().maxRSS * 1024) });
+  report('parked', {
+    count: tokens.length,
+    parkMs: Math.round(parkMs),
+    rssMB: mb(memory.rss),
+    baselineRssMB: mb(baseline),
+    heapUsedMB: mb(memory.heapUsed),
+    peakRssMB: mb(process.resourceUsage().maxRSS * 1024),
+  });
   // Wait for SIGKILL (and leave by itself should the benchmark be gone).
   setTimeout(() => process.exit(0), ORPHAN_EXIT_MS);
 }

@@ -53,7 +53,9 @@ function launch(mode: 'park' | 'resume', dataDir: string, count: number): Runnin
       waiting.get(match[1])?.(report);
     }
   });
-  const exit = new Promise<never>((_, fail) => child.once('exit', (code, signal) => fail(new Error(`${mode} process exited (${code ?? signal})`))));
+  const exit = new Promise<never>((_, fail) =>
+    child.once('exit', (code, signal) => fail(new Error(`${mode} process exited (${code ?? signal})`))),
+  );
   exit.catch(() => undefined);
   return {
     child,
@@ -86,7 +88,12 @@ export async function measureParkedExecutions(count: number): Promise<ParkedFigu
     const reparked = await resuming.report('reparked');
     const completed = await resuming.report('completed');
     await exited(resuming.child);
-    return { parked: parked.value, reparked: reparked.value, completed: completed.value, spawnToReparkedMs: Math.round(reparked.at - spawnedAt) };
+    return {
+      parked: parked.value,
+      reparked: reparked.value,
+      completed: completed.value,
+      spawnToReparkedMs: Math.round(reparked.at - spawnedAt),
+    };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -34,7 +34,12 @@ function generatedDefinition(): StateMachine {
       if (parallelEvery > 0 && index % parallelEvery === parallelEvery - 1) {
         states[name] = { Type: 'Parallel', Branches: [0, 1, 2].map((branch) => chain(`${name}-b${branch}-`, 3, 0)), ...next };
       } else if (index % 7 === 3) {
-        states[name] = { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'work', 'Payload.$': '$' }, ...next };
+        states[name] = {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Parameters: { FunctionName: 'work', 'Payload.$': '$' },
+          ...next,
+        };
       } else {
         states[name] = { Type: 'Pass', ...next };
       }
@@ -74,7 +79,14 @@ async function playLiveEvents(page: Page, runId: string, workflow: string, state
         for (let index = 0; index < BURST && seq < LIVE_EVENTS; index++) {
           seq += 1;
           const name = states[seq % states.length];
-          const event = JSON.stringify({ type: seq % 2 ? 'state.entered' : 'state.exited', seq, runId, workflow, time: new Date().toISOString(), data: { name, stateType: 'Task', eventId: seq } });
+          const event = JSON.stringify({
+            type: seq % 2 ? 'state.entered' : 'state.exited',
+            seq,
+            runId,
+            workflow,
+            time: new Date().toISOString(),
+            data: { name, stateType: 'Task', eventId: seq },
+          });
           for (const socket of runSockets) socket.send(event);
         }
         if (seq < LIVE_EVENTS) setTimeout(burst, 5);
@@ -107,19 +119,39 @@ async function main(): Promise<void> {
     const person = { user: 'bench', groups: ['viewers'] };
     const page = await pageAs(browser, base, person);
     await page.route('**/api/workflows/generated-300', (route) =>
-      route.fulfill({ json: { name: 'generated-300', description: 'Generated', inputExample: {}, stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:generated-300', definition, graph, approvalSteps: [], mayStart: false } }),
+      route.fulfill({
+        json: {
+          name: 'generated-300',
+          description: 'Generated',
+          inputExample: {},
+          stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:generated-300',
+          definition,
+          graph,
+          approvalSteps: [],
+          mayStart: false,
+        },
+      }),
     );
     const times: number[] = [];
     for (let run = 0; run < runs; run++) times.push(await timeGraph(page, base, graph.nodes.length));
 
     const livePage = await pageAs(browser, base, person);
-    const backfill = toGraph((await import('../workflows/dsl')).compile((await import('../workflows/definitions')).dataBackfill).definition);
-    const player = await playLiveEvents(livePage, 'r-93e7aa', 'data-backfill', backfill.nodes.filter((node) => node.type === 'Task').map((node) => node.name));
+    const backfill = toGraph(
+      (await import('../workflows/dsl')).compile((await import('../workflows/definitions')).dataBackfill).definition,
+    );
+    const player = await playLiveEvents(
+      livePage,
+      'r-93e7aa',
+      'data-backfill',
+      backfill.nodes.filter((node) => node.type === 'Task').map((node) => node.name),
+    );
     await chat.seedDemo();
     await livePage.goto(`${base}/#/runs/r-93e7aa`);
     await livePage.reload(); // a new socket, which the benchmark now plays
     // Events start once the page is drawn: the measure is applying them, not the page's first render.
-    await livePage.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${backfill.nodes.length}`, undefined, { timeout: 30_000 });
+    await livePage.waitForFunction(`document.querySelectorAll('.react-flow__node').length >= ${backfill.nodes.length}`, undefined, {
+      timeout: 30_000,
+    });
     await livePage.waitForTimeout(500);
     player.start();
     await livePage.waitForFunction(
@@ -127,8 +159,13 @@ async function main(): Promise<void> {
       undefined,
       { timeout: 60_000 },
     );
-    const batches = await livePage.evaluate<[number, number][]>("performance.getEntriesByName('statecraft:live-batch').map((entry) => [entry.duration, entry.detail.events])");
-    if (process.argv.includes("--verbose")) process.stdout.write(`  batches (ms, events): ${batches.map(([duration, events]) => `${duration.toFixed(1)}/${events}`).join(" ")}\n`);
+    const batches = await livePage.evaluate<[number, number][]>(
+      "performance.getEntriesByName('statecraft:live-batch').map((entry) => [entry.duration, entry.detail.events])",
+    );
+    if (process.argv.includes('--verbose'))
+      process.stdout.write(
+        `  batches (ms, events): ${batches.map(([duration, events]) => `${duration.toFixed(1)}/${events}`).join(' ')}\n`,
+      );
     const applied = batches.reduce((sum, [, events]) => sum + events, 0);
     const durations = batches.map(([duration]) => duration).sort((a, b) => a - b);
     const worst = durations[durations.length - 1];

@@ -17,7 +17,11 @@ export type EnvOptionSource<T> = {
  * (`SFN_PORT=`) as the default, as api/config.ts reads the environment.
  * https://github.com/tj/commander.js#environment-variables-and-defaults
  */
-export function envOption<T = string>(flags: string, description: string, { env, fallback, parse = (value) => value as T }: EnvOptionSource<T>): Option {
+export function envOption<T = string>(
+  flags: string,
+  description: string,
+  { env, fallback, parse = (value) => value as T }: EnvOptionSource<T>,
+): Option {
   return new Option(flags, description)
     .env(env)
     .default(fallback)

@@ -28,7 +28,19 @@ export function createProgram(io: CliIo = processIo()): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput(output)
     .exitOverride();
-  const commands = [listCommand, compileCommand, validateCommand, graphCommand, runCommand, testCommand, engineCommand, devCommand, tokenCommand, chatCommand, demoCommand];
+  const commands = [
+    listCommand,
+    compileCommand,
+    validateCommand,
+    graphCommand,
+    runCommand,
+    testCommand,
+    engineCommand,
+    devCommand,
+    tokenCommand,
+    chatCommand,
+    demoCommand,
+  ];
   for (const command of commands) program.addCommand(command(io).configureOutput(output).exitOverride());
   return program;
 }

@@ -10,7 +10,10 @@ export function selectWorkflows(names: readonly string[]): Workflow<never, unkno
   const unknown = names.filter((name) => !all.some((workflow) => workflow.name === name));
   if (unknown.length > 0) {
     const available = all.map((workflow) => workflow.name).join(', ');
-    throw new CliError(`unknown workflow${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `'${name}'`).join(', ')}; the catalogue has: ${available}`, 2);
+    throw new CliError(
+      `unknown workflow${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `'${name}'`).join(', ')}; the catalogue has: ${available}`,
+      2,
+    );
   }
   return names.map((name) => all.find((workflow) => workflow.name === name) as Workflow<never, unknown>);
 }

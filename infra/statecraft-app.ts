@@ -20,7 +20,10 @@ export type StatecraftAppProps = {
 };
 
 /** The app with its stack, ready to synth. */
-export function statecraftApp({ stage, bundles, webDir, env, keepData, appProps }: StatecraftAppProps): { app: App; stack: StatecraftStack } {
+export function statecraftApp({ stage, bundles, webDir, env, keepData, appProps }: StatecraftAppProps): {
+  app: App;
+  stack: StatecraftStack;
+} {
   const app = new App(appProps);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const stack = new StatecraftStack(app, stage.stackName, {

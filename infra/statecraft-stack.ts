@@ -39,7 +39,16 @@ export type StatecraftStackProps = StackProps & {
 };
 
 /** The stack's outputs, by the names `make deploy` prints. */
-export const OUTPUTS = ['ConsoleUrl', 'ApiUrl', 'WebSocketUrl', 'UserPoolId', 'ConsoleClientId', 'HostedUiUrl', 'BotId', 'BotAliasId'] as const;
+export const OUTPUTS = [
+  'ConsoleUrl',
+  'ApiUrl',
+  'WebSocketUrl',
+  'UserPoolId',
+  'ConsoleClientId',
+  'HostedUiUrl',
+  'BotId',
+  'BotAliasId',
+] as const;
 
 export class StatecraftStack extends Stack {
   constructor(scope: Construct, id: string, props: StatecraftStackProps) {
@@ -55,7 +64,12 @@ export class StatecraftStack extends Stack {
 
     const tables = new DataTables(this, 'Data', { stage, keepData });
     const site = new ConsoleSite(this, 'Console', { prefix });
-    const users = new UserDirectory(this, 'Auth', { prefix, groups: knownGroups(compileEntries(workflows)), consoleUrl: site.url, keepData });
+    const users = new UserDirectory(this, 'Auth', {
+      prefix,
+      groups: knownGroups(compileEntries(workflows)),
+      consoleUrl: site.url,
+      keepData,
+    });
 
     const environment: Record<string, string> = {
       SFN_ENDPOINT: 'aws',
@@ -89,8 +103,15 @@ export class StatecraftStack extends Stack {
     const api = product(PRODUCT_FUNCTIONS.api, { memorySize: 1024, timeout: Duration.seconds(29) });
     const dialog = product(PRODUCT_FUNCTIONS.dialog, { timeout: Duration.seconds(10) });
     for (const fn of [api, dialog]) {
-      fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution', 'states:ListExecutions'], resources: stateMachineArns }));
-      fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:DescribeExecution', 'states:GetExecutionHistory', 'states:StopExecution', 'states:RedriveExecution'], resources: executionArns }));
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({ actions: ['states:StartExecution', 'states:ListExecutions'], resources: stateMachineArns }),
+      );
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['states:DescribeExecution', 'states:GetExecutionHistory', 'states:StopExecution', 'states:RedriveExecution'],
+          resources: executionArns,
+        }),
+      );
       // Task tokens are answered on the state machine that issued them.
       for (const machine of machines.stateMachines.values()) machine.grantTaskResponse(fn);
       tables.grant(fn, tables.approvals, APPROVAL_STORE_ACTIONS);
@@ -99,25 +120,46 @@ export class StatecraftStack extends Stack {
     tables.grant(dialog, tables.chatSessions, CHAT_SESSION_STORE_ACTIONS);
     for (const fn of [approvalRequest, api, dialog]) acknowledgeExecutionWildcards(roleOf(fn), executionArns);
 
-    const bot = new ChatBot(this, 'Bot', { botName: `${prefix}${STATECRAFT_BOT_NAME}`, definition: statecraftBot(workflows), dialogFunction: dialog });
+    const bot = new ChatBot(this, 'Bot', {
+      botName: `${prefix}${STATECRAFT_BOT_NAME}`,
+      definition: statecraftBot(workflows),
+      dialogFunction: dialog,
+    });
     bot.grantRecognizeText(api);
     api.addEnvironment('LEX_BOT_ID', bot.botId);
     api.addEnvironment('LEX_BOT_ALIAS_ID', bot.botAliasId);
     api.addEnvironment('LEX_LOCALE_ID', DEFAULT_LEX_LOCALE_ID);
 
-    const restApi = new RestApi(this, 'Api', { prefix, apiFunction: api, issuer: users.issuer, audience: users.consoleClient.userPoolClientId, consoleUrl: site.url });
+    const restApi = new RestApi(this, 'Api', {
+      prefix,
+      apiFunction: api,
+      issuer: users.issuer,
+      audience: users.consoleClient.userPoolClientId,
+      consoleUrl: site.url,
+    });
 
     const liveAuthorizer = product(PRODUCT_FUNCTIONS.liveAuthorizer, { timeout: Duration.seconds(10) });
     const liveRoutes = product(PRODUCT_FUNCTIONS.liveRoutes, { timeout: Duration.seconds(10) });
     const liveStatus = product(PRODUCT_FUNCTIONS.liveStatus, { timeout: Duration.seconds(60) });
-    const live = new LiveEvents(this, 'Live', { prefix, authorizerFunction: liveAuthorizer, routesFunction: liveRoutes, statusFunction: liveStatus, stateMachineArns });
+    const live = new LiveEvents(this, 'Live', {
+      prefix,
+      authorizerFunction: liveAuthorizer,
+      routesFunction: liveRoutes,
+      statusFunction: liveStatus,
+      stateMachineArns,
+    });
     tables.grant(liveRoutes, tables.connections, ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
     tables.grant(liveStatus, tables.connections, ['dynamodb:DeleteItem', 'dynamodb:Scan']);
     tables.grant(liveStatus, tables.approvals, ['dynamodb:Scan', 'dynamodb:UpdateItem']);
 
-    site.deploy(webDir, { auth: { mode: 'cognito', domain: users.hostedUiUrl, clientId: users.consoleClient.userPoolClientId }, apiUrl: restApi.url, webSocketUrl: live.url });
+    site.deploy(webDir, {
+      auth: { mode: 'cognito', domain: users.hostedUiUrl, clientId: users.consoleClient.userPoolClientId },
+      apiUrl: restApi.url,
+      webSocketUrl: live.url,
+    });
 
-    const output = (name: (typeof OUTPUTS)[number], value: string, description: string) => new CfnOutput(this, name, { value, description });
+    const output = (name: (typeof OUTPUTS)[number], value: string, description: string) =>
+      new CfnOutput(this, name, { value, description });
     output('ConsoleUrl', site.url, 'The web console');
     output('ApiUrl', restApi.url, 'The REST API (bearer token from the user pool)');
     output('WebSocketUrl', live.url, 'Live events (?token=)');

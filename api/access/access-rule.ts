@@ -30,13 +30,18 @@ export type ResolvedAccess = {
 };
 
 /** The approval a `decide` is about: who may decide it and who started its run (undefined: unknown). */
-export type ApprovalSubject = { approvalId: string; approvers: Pick<ApproverPolicy, 'users' | 'groups' | 'allowRequester'>; requestedBy?: string };
+export type ApprovalSubject = {
+  approvalId: string;
+  approvers: Pick<ApproverPolicy, 'users' | 'groups' | 'allowRequester'>;
+  requestedBy?: string;
+};
 
 /** Allowed, or refused with a stable code and a reason in plain words; `visible: false` means the caller may not even know it exists. */
 export type AccessVerdict = { allowed: true } | { allowed: false; visible: boolean; code: AccessRefusal; reason: string };
 
 /** Why access was refused. */
-export type AccessRefusal = 'not-readable' | 'forbidden' | 'approval-not-allowed' | 'approval-requester-not-allowed' | 'approval-requester-unknown';
+export type AccessRefusal =
+  'not-readable' | 'forbidden' | 'approval-not-allowed' | 'approval-requester-not-allowed' | 'approval-requester-unknown';
 
 /** The access of `workflow` from its declaration (none: the global roles) and its approval steps. */
 export function resolveAccess(workflow: string, declared: WorkflowAccess | undefined, steps: readonly ApprovalStep[] = []): ResolvedAccess {
@@ -53,7 +58,11 @@ export function resolveAccess(workflow: string, declared: WorkflowAccess | undef
 export function checkAccess(caller: Caller, action: AccessAction, access: ResolvedAccess, approval?: ApprovalSubject): AccessVerdict {
   const admin = caller.groups.includes(ADMIN_GROUP);
   const operates = admin || named(caller, access.operate);
-  const reads = operates || named(caller, access.read) || named(caller, access.approvers) || (approval !== undefined && named(caller, approval.approvers));
+  const reads =
+    operates ||
+    named(caller, access.read) ||
+    named(caller, access.approvers) ||
+    (approval !== undefined && named(caller, approval.approvers));
   if (!reads) return refuse(false, 'not-readable', `${caller.user} may not read runs of ${access.workflow}`);
   if (action === 'read') return { allowed: true };
   if (action === 'start' || action === 'stop') {
@@ -62,14 +71,27 @@ export function checkAccess(caller: Caller, action: AccessAction, access: Resolv
   }
   if (!approval) return refuse(true, 'approval-not-allowed', `${caller.user} is not an approver here`);
   if (!named(caller, approval.approvers)) {
-    return refuse(true, 'approval-not-allowed', `${caller.user} is not an approver of ${approval.approvalId}: it needs ${describe(approval.approvers)}`);
+    return refuse(
+      true,
+      'approval-not-allowed',
+      `${caller.user} is not an approver of ${approval.approvalId}: it needs ${describe(approval.approvers)}`,
+    );
   }
   if (approval.requestedBy === undefined) {
-    if (access.requireKnownRequester) return refuse(true, 'approval-requester-unknown', `nobody knows who started this run, and ${access.workflow} requires a known requester before ${approval.approvalId} can be decided`);
+    if (access.requireKnownRequester)
+      return refuse(
+        true,
+        'approval-requester-unknown',
+        `nobody knows who started this run, and ${access.workflow} requires a known requester before ${approval.approvalId} can be decided`,
+      );
     return { allowed: true };
   }
   if (approval.requestedBy === caller.user && !approval.approvers.allowRequester) {
-    return refuse(true, 'approval-requester-not-allowed', `${caller.user} started this run and may not decide ${approval.approvalId}: another approver must (four-eyes)`);
+    return refuse(
+      true,
+      'approval-requester-not-allowed',
+      `${caller.user} started this run and may not decide ${approval.approvalId}: another approver must (four-eyes)`,
+    );
   }
   return { allowed: true };
 }
@@ -87,6 +109,8 @@ function refuse(visible: boolean, code: AccessRefusal, reason: string): AccessVe
 function describe(principals: Principals): string {
   const groups = principals.groups ?? [];
   const users = principals.users ?? [];
-  const parts = [groups.length ? `membership of ${groups.join(' or ')}` : '', users.length ? `being ${users.join(' or ')}` : ''].filter(Boolean);
+  const parts = [groups.length ? `membership of ${groups.join(' or ')}` : '', users.length ? `being ${users.join(' or ')}` : ''].filter(
+    Boolean,
+  );
   return parts.length ? parts.join(', or ') : 'a role nobody has';
 }

@@ -4,6 +4,10 @@ import { ROLE_GROUPS } from './access-rule';
 
 /** The groups, without repeats: offered by the local sign-in, created in the Cognito user pool by the deploy. */
 export function knownGroups(entries: readonly Pick<CatalogueEntry, 'access'>[]): string[] {
-  const named = entries.flatMap((entry) => [...(entry.access.read.groups ?? []), ...(entry.access.operate.groups ?? []), ...(entry.access.approvers.groups ?? [])]);
+  const named = entries.flatMap((entry) => [
+    ...(entry.access.read.groups ?? []),
+    ...(entry.access.operate.groups ?? []),
+    ...(entry.access.approvers.groups ?? []),
+  ]);
   return [...new Set([...ROLE_GROUPS.read, ...ROLE_GROUPS.operate, ...named])];
 }

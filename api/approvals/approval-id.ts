@@ -14,7 +14,8 @@ export const APPROVAL_ID = new RegExp(`^ap-[0-9a-f]{${ID_HEX_LENGTH}}$`);
 export function approvalIdCandidates(taskToken: string): string[] {
   const digest = createHash('sha256').update(taskToken).digest('hex');
   const ids: string[] = [];
-  for (let start = 0; start + ID_HEX_LENGTH <= digest.length; start += ID_HEX_LENGTH) ids.push(`ap-${digest.slice(start, start + ID_HEX_LENGTH)}`);
+  for (let start = 0; start + ID_HEX_LENGTH <= digest.length; start += ID_HEX_LENGTH)
+    ids.push(`ap-${digest.slice(start, start + ID_HEX_LENGTH)}`);
   return ids;
 }
 

@@ -20,13 +20,25 @@ import { publicApproval } from './public-approval';
  * input), through the parent run for a nested one when `sfn` is given; `onApprovalEvent` hears
  * `approval.requested` once per newly stored approval.
  */
-export type ApprovalRequestHandlerDeps = { store: ApprovalStore; ledger: RunLedger; sfn?: SFNClient; clock?: ApprovalClock; onApprovalEvent?: OnApprovalEvent };
+export type ApprovalRequestHandlerDeps = {
+  store: ApprovalStore;
+  ledger: RunLedger;
+  sfn?: SFNClient;
+  clock?: ApprovalClock;
+  onApprovalEvent?: OnApprovalEvent;
+};
 
 /** The handler's result, which the run keeps nowhere (the decision replaces it). */
 export type ApprovalRequestResult = { approvalId: string };
 
 /** Builds the handler; it rejects a malformed payload with a TypeError that never quotes the token. */
-export function approvalRequestHandler({ store, ledger, sfn, clock = systemApprovalClock, onApprovalEvent }: ApprovalRequestHandlerDeps): (payload: unknown) => Promise<ApprovalRequestResult> {
+export function approvalRequestHandler({
+  store,
+  ledger,
+  sfn,
+  clock = systemApprovalClock,
+  onApprovalEvent,
+}: ApprovalRequestHandlerDeps): (payload: unknown) => Promise<ApprovalRequestResult> {
   return async function handleApprovalRequest(payload: unknown): Promise<ApprovalRequestResult> {
     const parsed = approvalPayloadSchema.safeParse(payload);
     if (!parsed.success) {

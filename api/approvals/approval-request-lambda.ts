@@ -16,9 +16,16 @@ import { ApprovalStore } from './approval-store';
 export type ApprovalRequestLambda = (event: unknown) => Promise<ApprovalRequestResult>;
 
 /** Builds the handler; clients default to the configured endpoints (the real services when set to `aws`). */
-export function createApprovalRequestLambda(config: ApiConfig, clients: { dynamodb?: DynamoDBClient; sfn?: SFNClient } = {}): ApprovalRequestLambda {
+export function createApprovalRequestLambda(
+  config: ApiConfig,
+  clients: { dynamodb?: DynamoDBClient; sfn?: SFNClient } = {},
+): ApprovalRequestLambda {
   const dynamodb = clients.dynamodb ?? createDynamoDbClient(config);
-  return approvalRequestHandler({ store: new ApprovalStore(dynamodb, config.tables.approvals), ledger: new RunLedger(dynamodb, config.tables.runs), sfn: clients.sfn ?? createSfnClient(config) });
+  return approvalRequestHandler({
+    store: new ApprovalStore(dynamodb, config.tables.approvals),
+    ledger: new RunLedger(dynamodb, config.tables.runs),
+    sfn: clients.sfn ?? createSfnClient(config),
+  });
 }
 
 let cached: ApprovalRequestLambda | undefined;

@@ -26,14 +26,19 @@ export const rejectBody = z.strictObject({ reason: z.string().max(MAX_TEXT_LENGT
 /** A recorded decision. */
 export const approvalDecisionResponse = approvalDecisionSchema.extend({
   decidedAt: z.iso.datetime(),
-  requesterUnknown: approvalDecisionSchema.shape.requesterUnknown.meta({ description: "The run's starter was unknown when it was decided" }),
+  requesterUnknown: approvalDecisionSchema.shape.requesterUnknown.meta({
+    description: "The run's starter was unknown when it was decided",
+  }),
 });
 
 /** An approval as clients see it (public-approval.ts): the stored record without its task token. */
 export const approvalResponse = approvalRecordSchema
   .omit({ taskToken: true })
   .extend({
-    mayDecide: z.boolean().optional().meta({ description: 'Whether the caller may decide it now (pending, an approver, not the requester)' }),
+    mayDecide: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Whether the caller may decide it now (pending, an approver, not the requester)' }),
     requestedBy: z.string().optional().meta({ description: 'Who started the run, from the run ledger (never from the input)' }),
     requesterKnown: z.boolean().meta({ description: 'False for a run started outside Statecraft: four-eyes cannot be checked' }),
     requestedAt: z.iso.datetime(),

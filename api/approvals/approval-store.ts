@@ -15,7 +15,8 @@ export const APPROVALS_TABLE = DEFAULT_TABLES.approvals;
 export type ApprovalFilter = { statuses?: readonly StoredApprovalStatus[]; runId?: string };
 
 /** How a conditional decision ended: the updated record, or why the condition failed (found by re-reading). */
-export type DecideResult = { ok: true; record: ApprovalRecord } | { ok: false; reason: 'not-found' | 'already-decided' | 'expired' | 'cancelled' };
+export type DecideResult =
+  { ok: true; record: ApprovalRecord } | { ok: false; reason: 'not-found' | 'already-decided' | 'expired' | 'cancelled' };
 
 /** Reads and writes approval records. */
 /** The DynamoDB calls the store makes (the deploy grants exactly these). */
@@ -34,7 +35,9 @@ export class ApprovalStore {
   /** Creates the record unless its id is taken; `exists` lets the caller compare tokens. */
   async put(record: ApprovalRecord): Promise<'created' | 'exists'> {
     try {
-      await this.documents.send(new PutCommand({ TableName: this.tableName, Item: record, ConditionExpression: 'attribute_not_exists(approvalId)' }));
+      await this.documents.send(
+        new PutCommand({ TableName: this.tableName, Item: record, ConditionExpression: 'attribute_not_exists(approvalId)' }),
+      );
       return 'created';
     } catch (error) {
       if (isConditionFailure(error)) return 'exists';
@@ -73,7 +76,9 @@ export class ApprovalStore {
         new ScanCommand({
           TableName: this.tableName,
           ExclusiveStartKey: startKey,
-          ...(conditions.length ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values } : {}),
+          ...(conditions.length
+            ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values }
+            : {}),
         }),
       );
       for (const item of page.Items ?? []) records.push(approvalRecordSchema.parse(item));
@@ -90,9 +95,15 @@ export class ApprovalStore {
           TableName: this.tableName,
           Key: { approvalId },
           UpdateExpression: 'SET #status = :outcome, #decision = :decision',
-          ConditionExpression: 'attribute_exists(approvalId) AND #status = :pending AND (attribute_not_exists(#expiresAt) OR #expiresAt > :now)',
+          ConditionExpression:
+            'attribute_exists(approvalId) AND #status = :pending AND (attribute_not_exists(#expiresAt) OR #expiresAt > :now)',
           ExpressionAttributeNames: { '#status': 'status', '#decision': 'decision', '#expiresAt': 'expiresAt' },
-          ExpressionAttributeValues: { ':outcome': decision.outcome, ':decision': decision, ':pending': 'pending', ':now': isoInstant(now) },
+          ExpressionAttributeValues: {
+            ':outcome': decision.outcome,
+            ':decision': decision,
+            ':pending': 'pending',
+            ':now': isoInstant(now),
+          },
           ReturnValues: 'ALL_NEW',
         }),
       );

@@ -14,7 +14,11 @@ import { runIdOf } from '../catalogue/workflow-catalogue';
 export type CancelApprovalsDeps = { store: ApprovalStore; clock?: ApprovalClock; onApprovalEvent?: OnApprovalEvent };
 
 /** Cancels the pending approvals of the execution that ended with `status`; returns those it cancelled (none while it runs). */
-export async function cancelApprovalsOfRun({ store, clock = systemApprovalClock, onApprovalEvent }: CancelApprovalsDeps, executionArn: string, status: string): Promise<PublicApproval[]> {
+export async function cancelApprovalsOfRun(
+  { store, clock = systemApprovalClock, onApprovalEvent }: CancelApprovalsDeps,
+  executionArn: string,
+  status: string,
+): Promise<PublicApproval[]> {
   if (status === 'RUNNING') return [];
   const pending = await store.list({ statuses: ['pending'], runId: runIdOf(executionArn) });
   const cancelled: PublicApproval[] = [];

@@ -17,7 +17,13 @@ import { approvalSubject } from './approval-subject';
 import { isExpired, publicApproval, type PublicApproval } from './public-approval';
 
 /** What deciding needs: `accessOf` gives each workflow's access; `onApprovalEvent` hears `approval.decided` once the run has taken the decision. */
-export type DecideApprovalDeps = { store: ApprovalStore; sfn: SFNClient; accessOf: (workflow: string) => ResolvedAccess; clock?: ApprovalClock; onApprovalEvent?: OnApprovalEvent };
+export type DecideApprovalDeps = {
+  store: ApprovalStore;
+  sfn: SFNClient;
+  accessOf: (workflow: string) => ResolvedAccess;
+  clock?: ApprovalClock;
+  onApprovalEvent?: OnApprovalEvent;
+};
 
 /** Approve with an optional comment, or reject with an optional reason. */
 export type DecisionInput = { outcome: 'approve'; comment?: string } | { outcome: 'reject'; reason?: string };
@@ -29,12 +35,17 @@ export type DecisionRequest = { approvalId: string; caller: Caller; decision: De
 const GONE_TASK_ERRORS: readonly string[] = ['TaskTimedOut', 'TaskDoesNotExist'];
 
 /** Decides an approval; HttpError 404, 403, 409 `approval-already-decided` or `approval-cancelled`, 410 `approval-expired` or 502. */
-export async function decideApproval({ store, sfn, accessOf, clock = systemApprovalClock, onApprovalEvent }: DecideApprovalDeps, request: DecisionRequest): Promise<PublicApproval> {
+export async function decideApproval(
+  { store, sfn, accessOf, clock = systemApprovalClock, onApprovalEvent }: DecideApprovalDeps,
+  request: DecisionRequest,
+): Promise<PublicApproval> {
   const { approvalId, caller } = request;
   const now = clock.now();
   const record = await store.get(approvalId);
   if (!record) throw approvalNotFound(approvalId);
-  enforceAccess(checkAccess(caller, 'decide', accessOf(record.workflow), approvalSubject(record)), () => approvalNotFound(approvalId), { approvalId });
+  enforceAccess(checkAccess(caller, 'decide', accessOf(record.workflow), approvalSubject(record)), () => approvalNotFound(approvalId), {
+    approvalId,
+  });
   if (record.status === 'cancelled') throw cancelled(approvalId, record.cancelReason);
   if (record.status === 'expired' || (record.status === 'pending' && isExpired(record, now))) throw expired(approvalId);
   if (record.status !== 'pending') throw alreadyDecided(approvalId);
@@ -54,7 +65,13 @@ export async function decideApproval({ store, sfn, accessOf, clock = systemAppro
       await store.markExpired(approvalId);
       throw expired(approvalId, error);
     }
-    throw new HttpError(502, 'approval-delivery-failed', `the decision on ${approvalId} is recorded but Step Functions did not take it`, { approvalId }, { cause: error });
+    throw new HttpError(
+      502,
+      'approval-delivery-failed',
+      `the decision on ${approvalId} is recorded but Step Functions did not take it`,
+      { approvalId },
+      { cause: error },
+    );
   }
   const approval = publicApproval(written.record, now);
   emitApprovalEvent(onApprovalEvent, { type: 'approval.decided', approval });
@@ -72,8 +89,14 @@ async function resumeRun(sfn: SFNClient, taskToken: string, decision: ApprovalDe
 
 /** The decision to record. */
 function decisionOf({ caller, decision, channel }: DecisionRequest, requestedBy: string | undefined, now: number): ApprovalDecision {
-  const common = { decidedBy: caller.user, decidedAt: isoInstant(now), channel, ...(requestedBy === undefined ? { requesterUnknown: true as const } : {}) };
-  if (decision.outcome === 'approve') return { outcome: 'approved', ...common, ...(decision.comment === undefined ? {} : { comment: decision.comment }) };
+  const common = {
+    decidedBy: caller.user,
+    decidedAt: isoInstant(now),
+    channel,
+    ...(requestedBy === undefined ? { requesterUnknown: true as const } : {}),
+  };
+  if (decision.outcome === 'approve')
+    return { outcome: 'approved', ...common, ...(decision.comment === undefined ? {} : { comment: decision.comment }) };
   return { outcome: 'rejected', ...common, ...(decision.reason === undefined ? {} : { reason: decision.reason }) };
 }
 
@@ -84,7 +107,10 @@ export function approvalNotFound(approvalId: string): HttpError {
 
 function cancelled(approvalId: string, reason: string | undefined): HttpError {
   const why = reason === undefined ? 'its run is no longer running' : `its run ended (${reason})`;
-  return new HttpError(409, 'approval-cancelled', `${approvalId} was cancelled because ${why}; there is nothing left to decide`, { approvalId, cancelReason: reason });
+  return new HttpError(409, 'approval-cancelled', `${approvalId} was cancelled because ${why}; there is nothing left to decide`, {
+    approvalId,
+    cancelReason: reason,
+  });
 }
 
 function alreadyDecided(approvalId: string): HttpError {

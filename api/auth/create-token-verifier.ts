@@ -17,7 +17,10 @@ export type TokenVerifierOptions = { maxLifetimeSeconds?: number; now?: () => nu
 const CLOCK_SKEW_SECONDS = 60;
 
 /** A verifier for the configured mode that also refuses tokens without `exp` or living longer than `maxLifetimeSeconds`. */
-export function createTokenVerifier(auth: AuthConfig, { maxLifetimeSeconds = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, now = Date.now }: TokenVerifierOptions = {}): VerifyToken {
+export function createTokenVerifier(
+  auth: AuthConfig,
+  { maxLifetimeSeconds = DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, now = Date.now }: TokenVerifierOptions = {},
+): VerifyToken {
   const verified = new VerifiedTokenCache(now);
   let verify: (token: string) => Promise<{ payload: JWTPayload }>;
   if (auth.mode === 'local') {
@@ -39,7 +42,9 @@ export function createTokenVerifier(auth: AuthConfig, { maxLifetimeSeconds = DEF
     const exp = payload.exp;
     if (exp === undefined) throw new HttpError(401, 'invalid-token', 'the bearer token has no exp claim');
     if (lifetimeOf(exp, payload.iat, now() / 1000) > maxLifetimeSeconds) {
-      throw new HttpError(401, 'invalid-token', `the bearer token lives longer than the ${maxLifetimeSeconds} s this API accepts`, { maxLifetimeSeconds });
+      throw new HttpError(401, 'invalid-token', `the bearer token lives longer than the ${maxLifetimeSeconds} s this API accepts`, {
+        maxLifetimeSeconds,
+      });
     }
     return verified.set(token, { ...callerOf(payload), expiresAt: exp * 1000 });
   };

@@ -12,6 +12,9 @@ export const BUNDLED_CATALOGUE_FILE = 'catalogue.json';
 /** The bundled catalogue in `dir` (the function's own directory by default), placed in `account`. */
 export function lambdaCatalogue(account: CatalogueAccount, dir: string = __dirname): WorkflowCatalogue {
   const file = path.join(dir, BUNDLED_CATALOGUE_FILE);
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: deployed functions serve the catalogue compiled at bundle time (infra/bundle/bundle-functions.ts)`);
+  if (!fs.existsSync(file))
+    throw new Error(
+      `${file} is missing: deployed functions serve the catalogue compiled at bundle time (infra/bundle/bundle-functions.ts)`,
+    );
   return catalogueOf(JSON.parse(fs.readFileSync(file, 'utf8')) as CompiledEntry[], account);
 }

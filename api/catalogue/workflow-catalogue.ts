@@ -40,8 +40,14 @@ export type CatalogueAccount = { region: string; accountId: string; stateMachine
 export type CompiledEntry = Omit<CatalogueEntry, 'stateMachineArn'>;
 
 /** The catalogue of compiled entries, each with its state machine's ARN in `account`. */
-export function catalogueOf(compiled: readonly CompiledEntry[], { region, accountId, stateMachinePrefix = '' }: CatalogueAccount): WorkflowCatalogue {
-  const entries = compiled.map((entry): CatalogueEntry => ({ ...entry, stateMachineArn: stateMachineArnOf({ region, accountId }, `${stateMachinePrefix}${entry.name}`) }));
+export function catalogueOf(
+  compiled: readonly CompiledEntry[],
+  { region, accountId, stateMachinePrefix = '' }: CatalogueAccount,
+): WorkflowCatalogue {
+  const entries = compiled.map((entry): CatalogueEntry => ({
+    ...entry,
+    stateMachineArn: stateMachineArnOf({ region, accountId }, `${stateMachinePrefix}${entry.name}`),
+  }));
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   return {
     entries,
@@ -64,7 +70,9 @@ export function workflowNotFound(name: string): HttpError {
 export function executionArn(entry: CatalogueEntry, runId: string): string {
   const machine = parseStateMachineArn(entry.stateMachineArn);
   // Catalogue ARNs are built by stateMachineArnOf, so they parse; the replace only guards a hand-made entry.
-  return machine ? executionArnOf(machine, machine.name, runId) : `${entry.stateMachineArn.replace(':stateMachine:', ':execution:')}:${runId}`;
+  return machine
+    ? executionArnOf(machine, machine.name, runId)
+    : `${entry.stateMachineArn.replace(':stateMachine:', ':execution:')}:${runId}`;
 }
 
 /** The run id of an execution ARN: the execution name, its last segment. */

@@ -52,7 +52,8 @@ const TASK_ENDED = new Set(['TaskSucceeded', 'TaskFailed', 'TaskTimedOut', 'Task
 /** A new attempt of the state's work: after a failure, a retry. */
 const ATTEMPT_STARTED = new Set(['TaskScheduled', 'LambdaFunctionScheduled', 'ActivityScheduled']);
 /** The state's work failed (the state may still retry, catch, or fail the run). */
-const WORK_FAILED = /^(Task|LambdaFunction|Activity|MapRun)(Failed|TimedOut|StartFailed|ScheduleFailed|SubmitFailed)$|^(Parallel|Map)StateFailed$/;
+const WORK_FAILED =
+  /^(Task|LambdaFunction|Activity|MapRun)(Failed|TimedOut|StartFailed|ScheduleFailed|SubmitFailed)$|^(Parallel|Map)StateFailed$/;
 
 type Visit = StateVisit & { failedAttempt: boolean; approval: boolean };
 

@@ -38,7 +38,9 @@ export class RunLedger {
   /** Writes the item unless the run id is taken; returns the item that holds the id otherwise. */
   async claim(entry: LedgerEntry): Promise<{ claimed: true } | { claimed: false; existing: LedgerEntry | undefined }> {
     try {
-      await this.documents.send(new PutCommand({ TableName: this.tableName, Item: entry, ConditionExpression: 'attribute_not_exists(runId)' }));
+      await this.documents.send(
+        new PutCommand({ TableName: this.tableName, Item: entry, ConditionExpression: 'attribute_not_exists(runId)' }),
+      );
       return { claimed: true };
     } catch (error) {
       if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
@@ -56,7 +58,12 @@ export class RunLedger {
   async release(entry: Pick<LedgerEntry, 'runId' | 'executionArn'>): Promise<void> {
     try {
       await this.documents.send(
-        new DeleteCommand({ TableName: this.tableName, Key: { runId: entry.runId }, ConditionExpression: 'executionArn = :arn', ExpressionAttributeValues: { ':arn': entry.executionArn } }),
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { runId: entry.runId },
+          ConditionExpression: 'executionArn = :arn',
+          ExpressionAttributeValues: { ':arn': entry.executionArn },
+        }),
       );
     } catch (error) {
       if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;

@@ -26,14 +26,20 @@ export async function starterOf({ ledger, sfn }: StarterLookup, executionArn: st
   if (!sfn || depth >= MAX_NESTING) return undefined;
   const child = await describeExecution(sfn, executionArn);
   const parentArn = parentOf(child?.input);
-  if (!child || !parentArn || !(await startedChild(sfn, parentArn, { arn: executionArn, stateMachineArn: child.stateMachineArn, input: child.input }))) return undefined;
+  if (
+    !child ||
+    !parentArn ||
+    !(await startedChild(sfn, parentArn, { arn: executionArn, stateMachineArn: child.stateMachineArn, input: child.input }))
+  )
+    return undefined;
   return starterOf({ ledger, sfn }, parentArn, depth + 1);
 }
 
 /** The parent execution ARN the input names, if any. */
 function parentOf(input: string | undefined): string | undefined {
   const parsed = parse(input);
-  const parent = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>)[STARTED_BY_EXECUTION_FIELD] : undefined;
+  const parent =
+    typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>)[STARTED_BY_EXECUTION_FIELD] : undefined;
   return typeof parent === 'string' && parent.startsWith('arn:') ? parent : undefined;
 }
 
@@ -42,12 +48,17 @@ function parentOf(input: string | undefined): string | undefined {
  * child's ARN (TaskSubmitted/TaskSucceeded output, as AWS records them), or one scheduled with the
  * child's state machine and exactly its input (which holds the parent's ARN).
  */
-async function startedChild(sfn: SFNClient, parentArn: string, child: { arn: string; stateMachineArn?: string; input?: string }): Promise<boolean> {
+async function startedChild(
+  sfn: SFNClient,
+  parentArn: string,
+  child: { arn: string; stateMachineArn?: string; input?: string },
+): Promise<boolean> {
   const events = await fetchHistory(sfn, parentArn).catch(() => []);
   const childInput = parse(child.input);
   return events.some((event) => {
     const reported = event.taskSubmittedEventDetails ?? event.taskSucceededEventDetails;
-    if (reported?.resource?.startsWith('startExecution') && reported.output?.includes(`"ExecutionArn":${JSON.stringify(child.arn)}`)) return true;
+    if (reported?.resource?.startsWith('startExecution') && reported.output?.includes(`"ExecutionArn":${JSON.stringify(child.arn)}`))
+      return true;
     const scheduled = event.taskScheduledEventDetails;
     if (!scheduled?.resource?.startsWith('startExecution')) return false;
     const parameters = parse(scheduled.parameters) as { StateMachineArn?: unknown; Input?: unknown } | undefined;

@@ -25,7 +25,9 @@ export function parseClientMessage(text: string): ParsedClientMessage {
   const fields = value as Record<string, unknown>;
   switch (fields.type) {
     case 'auth':
-      return typeof fields.token === 'string' && fields.token !== '' ? { ok: true, message: { type: 'auth', token: fields.token } } : { ok: false, reason: 'auth needs a token' };
+      return typeof fields.token === 'string' && fields.token !== ''
+        ? { ok: true, message: { type: 'auth', token: fields.token } }
+        : { ok: false, reason: 'auth needs a token' };
     case 'ping':
       return { ok: true, message: { type: 'ping' } };
     case 'subscribe':
@@ -34,7 +36,8 @@ export function parseClientMessage(text: string): ParsedClientMessage {
       if (typeof topic === 'string') return { ok: false, reason: topic };
       if (fields.type === 'unsubscribe') return { ok: true, message: { type: 'unsubscribe', topic } };
       const { since } = fields;
-      if (since !== undefined && (typeof since !== 'number' || !Number.isSafeInteger(since) || since < 0)) return { ok: false, reason: 'since is a sequence number (an integer >= 0)' };
+      if (since !== undefined && (typeof since !== 'number' || !Number.isSafeInteger(since) || since < 0))
+        return { ok: false, reason: 'since is a sequence number (an integer >= 0)' };
       return { ok: true, message: { type: 'subscribe', topic, ...(since === undefined ? {} : { since }) } };
     }
     default:
@@ -46,6 +49,11 @@ function topicOf(fields: Record<string, unknown>): LiveTopic | string {
   const given = [fields.all === true, fields.workflow !== undefined, fields.runId !== undefined].filter(Boolean).length;
   if (given !== 1) return 'name exactly one of all: true, workflow or runId';
   if (fields.all === true) return { kind: 'all' };
-  if (fields.workflow !== undefined) return typeof fields.workflow === 'string' && NAME.test(fields.workflow) ? { kind: 'workflow', workflow: fields.workflow } : 'workflow is a workflow name';
-  return typeof fields.runId === 'string' && NAME.test(fields.runId) ? { kind: 'run', runId: fields.runId } : 'runId is 1 to 80 letters, digits, - or _';
+  if (fields.workflow !== undefined)
+    return typeof fields.workflow === 'string' && NAME.test(fields.workflow)
+      ? { kind: 'workflow', workflow: fields.workflow }
+      : 'workflow is a workflow name';
+  return typeof fields.runId === 'string' && NAME.test(fields.runId)
+    ? { kind: 'run', runId: fields.runId }
+    : 'runId is 1 to 80 letters, digits, - or _';
 }

@@ -94,7 +94,15 @@ export class HistoryFollower {
       const executionArn = run.executionArn ?? (await this.resolve(run.runId));
       if (!executionArn || this.followed.has(run.runId)) return this.followed.get(run.runId)?.chain;
       const workflow = run.workflow ?? executionArn.split(':')[6] ?? '';
-      state = { runId: run.runId, workflow, executionArn, lastEventId: 0, reader: new HistoryReader(), done: false, chain: Promise.resolve() };
+      state = {
+        runId: run.runId,
+        workflow,
+        executionArn,
+        lastEventId: 0,
+        reader: new HistoryReader(),
+        done: false,
+        chain: Promise.resolve(),
+      };
       this.followed.set(run.runId, state);
     }
     if (state.done) return;
@@ -134,10 +142,22 @@ export class HistoryFollower {
   private publishChange(run: Followed, change: HistoryChange, time: string): void {
     const base = { runId: run.runId, workflow: run.workflow, time };
     const { hub } = this.options;
-    if (change.kind === 'entered') hub.publish({ ...base, type: 'state.entered', data: { name: change.visit.name, stateType: change.visit.stateType, eventId: change.eventId } });
-    else if (change.kind === 'exited') hub.publish({ ...base, type: 'state.exited', data: { name: change.visit.name, stateType: change.visit.stateType, eventId: change.eventId } });
-    else if (change.kind === 'approval' && change.waiting) hub.publish({ ...base, type: 'run.status', data: { status: 'WAITING_FOR_APPROVAL', stateName: change.visit.name } });
-    else if (change.kind === 'approval' && run.reader.waitingForApproval().length === 0) hub.publish({ ...base, type: 'run.status', data: { status: 'RUNNING', stateName: change.visit.name } });
+    if (change.kind === 'entered')
+      hub.publish({
+        ...base,
+        type: 'state.entered',
+        data: { name: change.visit.name, stateType: change.visit.stateType, eventId: change.eventId },
+      });
+    else if (change.kind === 'exited')
+      hub.publish({
+        ...base,
+        type: 'state.exited',
+        data: { name: change.visit.name, stateType: change.visit.stateType, eventId: change.eventId },
+      });
+    else if (change.kind === 'approval' && change.waiting)
+      hub.publish({ ...base, type: 'run.status', data: { status: 'WAITING_FOR_APPROVAL', stateName: change.visit.name } });
+    else if (change.kind === 'approval' && run.reader.waitingForApproval().length === 0)
+      hub.publish({ ...base, type: 'run.status', data: { status: 'RUNNING', stateName: change.visit.name } });
     else if (change.kind === 'closed') {
       run.done = true;
       run.reader = new HistoryReader(); // a finished run's visits are no longer needed

@@ -34,7 +34,13 @@ export type KnownRun = { runId: string; workflow: string; executionArn: string; 
 export type WatchedRun = { runId: string; workflow?: string; executionArn?: string };
 
 /** An approval event from the approvals module (never with the task token). */
-export type ApprovalNotice = { approvalId: string; runId: string; workflow?: string; stateName?: string; details?: Record<string, unknown> };
+export type ApprovalNotice = {
+  approvalId: string;
+  runId: string;
+  workflow?: string;
+  stateName?: string;
+  details?: Record<string, unknown>;
+};
 
 /** Bounds and clock of a hub. */
 export type LiveHubOptions = RunEventBuffersOptions & { now?: () => number };
@@ -89,11 +95,20 @@ export class LiveHub {
   /** Publishes an execution status change: run.started, run.succeeded|failed|timed_out|aborted (run.status for PENDING_REDRIVE). */
   publishStatusChange(change: StatusChangeEvent): LiveEvent {
     const { detail } = change;
-    const run: KnownRun = { runId: detail.name, workflow: workflowOfArn(detail.stateMachineArn), executionArn: detail.executionArn, status: detail.status };
+    const run: KnownRun = {
+      runId: detail.name,
+      workflow: workflowOfArn(detail.stateMachineArn),
+      executionArn: detail.executionArn,
+      status: detail.status,
+    };
     this.known.delete(run.runId);
     this.known.set(run.runId, run);
     if (this.known.size > this.maxKnown) this.known.delete(this.known.keys().next().value as string);
-    const data: Record<string, unknown> = { status: detail.status, executionArn: detail.executionArn, startDate: new Date(detail.startDate).toISOString() };
+    const data: Record<string, unknown> = {
+      status: detail.status,
+      executionArn: detail.executionArn,
+      startDate: new Date(detail.startDate).toISOString(),
+    };
     if (detail.stopDate !== null) data.stopDate = new Date(detail.stopDate).toISOString();
     if (detail.status === 'RUNNING' && detail.input !== null) data.input = detail.input;
     if (detail.output !== null) data.output = detail.output;
@@ -161,7 +176,9 @@ export class LiveHub {
   }
 
   private subscriptions(): Subscription[] {
-    return [...this.connections].flatMap((connection) => [...connection.topics.values()].map((topic) => ({ topic, mayRead: connection.mayRead })));
+    return [...this.connections].flatMap((connection) =>
+      [...connection.topics.values()].map((topic) => ({ topic, mayRead: connection.mayRead })),
+    );
   }
 
   /** The sequence number of the latest event (0 before any). */

@@ -53,8 +53,22 @@ type Settings = Required<Omit<LiveSocketOptions, 'path'>>;
 
 /** Attaches the live-events WebSocket to `server` at `path` (`/ws` by default). */
 export function attachLiveSocket(server: Server, options: LiveSocketOptions): LiveSocket {
-  const { path = '/ws', authTimeoutMs = DEFAULT_AUTH_TIMEOUT_MS, maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES, clock = systemLiveClock, logger = silentLogger } = options;
-  const settings: Settings = { hub: options.hub, verifyToken: options.verifyToken, accessOf: options.accessOf, authTimeoutMs, maxBufferedBytes, clock, logger };
+  const {
+    path = '/ws',
+    authTimeoutMs = DEFAULT_AUTH_TIMEOUT_MS,
+    maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES,
+    clock = systemLiveClock,
+    logger = silentLogger,
+  } = options;
+  const settings: Settings = {
+    hub: options.hub,
+    verifyToken: options.verifyToken,
+    accessOf: options.accessOf,
+    authTimeoutMs,
+    maxBufferedBytes,
+    clock,
+    logger,
+  };
   const wss = new WebSocketServer({ server, path, maxPayload: MAX_PAYLOAD_BYTES });
   // ws re-emits the HTTP server's errors (a taken port, say); whoever listens handles them there, so here they must not crash the process.
   wss.on('error', () => undefined);
@@ -94,7 +108,11 @@ function serveLiveConnection(socket: WebSocket, request: IncomingMessage, settin
     }
     if (socket.readyState !== WebSocket.OPEN) return;
     if (caller && verified.user !== caller.user) {
-      return send({ type: 'error', code: 'user-mismatch', message: `this connection stays authenticated as ${caller.user}: re-authenticate with a token of the same user` });
+      return send({
+        type: 'error',
+        code: 'user-mismatch',
+        message: `this connection stays authenticated as ${caller.user}: re-authenticate with a token of the same user`,
+      });
     }
     const { expiresAt } = verified;
     if (expiresAt !== undefined && expiresAt <= clock.now()) return socket.close(CLOSE_UNAUTHORIZED, 'token expired');
@@ -108,9 +126,11 @@ function serveLiveConnection(socket: WebSocket, request: IncomingMessage, settin
     if (message.type === 'auth') return authenticate(message.token);
     if (!caller) return socket.close(CLOSE_UNAUTHORIZED, 'authenticate first');
     if (message.type === 'ping') return send({ type: 'pong', lastSeq: hub.lastSeq });
-    if (message.type === 'unsubscribe') return send({ type: 'unsubscribed', topic: message.topic, wasSubscribed: connection.unsubscribe(message.topic) });
+    if (message.type === 'unsubscribe')
+      return send({ type: 'unsubscribed', topic: message.topic, wasSubscribed: connection.unsubscribe(message.topic) });
     const { topic, since } = message;
-    if (topic.kind === 'workflow' && !mayRead(topic.workflow)) return send({ type: 'error', code: 'forbidden', message: `you may not read runs of ${topic.workflow}`, topic });
+    if (topic.kind === 'workflow' && !mayRead(topic.workflow))
+      return send({ type: 'error', code: 'forbidden', message: `you may not read runs of ${topic.workflow}`, topic });
     const replay = connection.subscribe(topic, since);
     send({ type: 'subscribed', topic, replayed: replay.events.length, truncated: replay.truncated, lastSeq: hub.lastSeq });
     for (const event of replay.events) send(event);

@@ -12,17 +12,29 @@ import type { LiveHub } from './live-hub';
 /** Publishes `event` to `hub` as approval.requested, approval.decided or approval.cancelled. */
 export function publishApprovalEvent(hub: LiveHub, event: ApprovalEvent): LiveEvent {
   const { approval } = event;
-  return hub.publishApproval(event.type, { approvalId: approval.approvalId, runId: approval.runId, workflow: approval.workflow, stateName: approval.stateName, details: detailsOf(event) });
+  return hub.publishApproval(event.type, {
+    approvalId: approval.approvalId,
+    runId: approval.runId,
+    workflow: approval.workflow,
+    stateName: approval.stateName,
+    details: detailsOf(event),
+  });
 }
 
 function detailsOf({ type, approval }: ApprovalEvent): Record<string, unknown> {
   if (type === 'approval.requested') return requestedDetails(approval);
-  if (type === 'approval.cancelled') return approval.cancelReason === undefined ? { status: 'cancelled' } : { status: 'cancelled', reason: approval.cancelReason };
+  if (type === 'approval.cancelled')
+    return approval.cancelReason === undefined ? { status: 'cancelled' } : { status: 'cancelled', reason: approval.cancelReason };
   return approval.decision === undefined ? { status: approval.status } : { status: approval.status, decision: approval.decision };
 }
 
 function requestedDetails(approval: PublicApproval): Record<string, unknown> {
-  const details: Record<string, unknown> = { status: approval.status, message: approval.message, approvers: approval.approvers, requestedAt: approval.requestedAt };
+  const details: Record<string, unknown> = {
+    status: approval.status,
+    message: approval.message,
+    approvers: approval.approvers,
+    requestedAt: approval.requestedAt,
+  };
   if (approval.requestedBy !== undefined) details.requestedBy = approval.requestedBy;
   if (approval.expiresAt !== undefined) details.expiresAt = approval.expiresAt;
   return details;

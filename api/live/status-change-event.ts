@@ -56,7 +56,14 @@ export type ExecutionStatusRecord = {
   redriveCount?: number;
 };
 
-const STATUSES: ReadonlySet<string> = new Set<StatusChangeStatus>(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE']);
+const STATUSES: ReadonlySet<string> = new Set<StatusChangeStatus>([
+  'RUNNING',
+  'SUCCEEDED',
+  'FAILED',
+  'TIMED_OUT',
+  'ABORTED',
+  'PENDING_REDRIVE',
+]);
 
 /** The event AWS would emit for `record`'s current status (region and account come from the ARN). */
 export function toStatusChangeEvent(record: ExecutionStatusRecord, now: () => number = Date.now): StatusChangeEvent {

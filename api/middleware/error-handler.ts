@@ -23,7 +23,10 @@ export function errorHandler(logger: ApiLogger): ErrorRequestHandler {
     }
     const http = problem ?? new HttpError(500, 'internal-error', 'something went wrong; the request id helps find it in the logs');
     if (http.status === 401) res.set('WWW-Authenticate', http.code === 'missing-token' ? CHALLENGE : `${CHALLENGE}, error="invalid_token"`);
-    res.status(http.status).type('application/problem+json').send(JSON.stringify({ ...http.toJSON(), requestId }));
+    res
+      .status(http.status)
+      .type('application/problem+json')
+      .send(JSON.stringify({ ...http.toJSON(), requestId }));
   };
 }
 
@@ -38,7 +41,8 @@ function toHttpError(error: unknown): HttpError | undefined {
   }
   // Errors from Express itself (e.g. a path that is not valid percent-encoding) carry a client status.
   const status = typeof error === 'object' && error !== null && 'status' in error ? error.status : undefined;
-  if (typeof status === 'number' && status >= 400 && status < 500) return new HttpError(status, 'bad-request', 'the request could not be understood');
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return new HttpError(status, 'bad-request', 'the request could not be understood');
   return undefined;
 }
 

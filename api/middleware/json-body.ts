@@ -15,7 +15,10 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 /** express.json, with body-parser's errors turned into HttpErrors, non-JSON bodies refused and the parsed depth bounded. */
-export function jsonBody({ limit = MAX_BODY_BYTES, maxDepth = MAX_JSON_DEPTH }: { limit?: number; maxDepth?: number } = {}): RequestHandler {
+export function jsonBody({
+  limit = MAX_BODY_BYTES,
+  maxDepth = MAX_JSON_DEPTH,
+}: { limit?: number; maxDepth?: number } = {}): RequestHandler {
   const parse = express.json({ limit, type: JSON_TYPES });
   return function parseJsonBody(req, res, next) {
     if (BODY_METHODS.has(req.method) && hasBody(req) && !req.is(JSON_TYPES)) {
@@ -24,7 +27,8 @@ export function jsonBody({ limit = MAX_BODY_BYTES, maxDepth = MAX_JSON_DEPTH }: 
     }
     parse(req, res, (error?: unknown) => {
       if (error !== undefined) return next(toHttpError(error, limit));
-      if (nestsDeeperThan(req.body, maxDepth)) return next(new HttpError(400, 'json-too-deep', `the request body nests deeper than ${maxDepth} levels`, { limit: maxDepth }));
+      if (nestsDeeperThan(req.body, maxDepth))
+        return next(new HttpError(400, 'json-too-deep', `the request body nests deeper than ${maxDepth} levels`, { limit: maxDepth }));
       next();
     });
   };

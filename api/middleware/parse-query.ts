@@ -32,7 +32,11 @@ export function parseQuery<T>(schema: z.ZodType<T>, query: unknown): T {
     if (parsed.success) return parsed.data;
     for (const issue of parsed.error.issues) {
       const parameter = issue.path.length > 0 ? String(issue.path[0]) : undefined;
-      problems.push(parameter === undefined ? { message: `query: ${issue.message}` } : { parameter, message: `query parameter '${parameter}': ${issue.message}` });
+      problems.push(
+        parameter === undefined
+          ? { message: `query: ${issue.message}` }
+          : { parameter, message: `query parameter '${parameter}': ${issue.message}` },
+      );
     }
   }
   throw new HttpError(400, 'invalid-query', problems[0]?.message ?? 'the query is invalid', { errors: problems });

@@ -23,7 +23,14 @@ import { componentRef, openApiSchemasOf } from './openapi-schema-of';
 
 /** RFC 9457 problem details, as HttpError.toJSON and the error handler write them. */
 const problemResponse = z
-  .looseObject({ type: z.string(), title: z.string(), status: z.int(), code: z.string(), detail: z.string(), requestId: z.string().optional() })
+  .looseObject({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    code: z.string(),
+    detail: z.string(),
+    requestId: z.string().optional(),
+  })
   .meta({ description: 'RFC 9457 problem details (application/problem+json); extension members (errors, runId, …) carry the context.' });
 
 /** Request bodies, by component name: read as the routes parse them. */

@@ -12,7 +12,8 @@ const json = (name: SchemaName) => ({ content: { 'application/json': { schema: s
 const reply = (description: string, name: SchemaName) => ({ description, ...json(name) });
 const body = (name: SchemaName, required = false) => ({ required, ...json(name) });
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: schemaRef('Problem') } } });
-const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [String(status), problem(ERROR_TEXT[status] ?? 'Error')]));
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((status) => [String(status), problem(ERROR_TEXT[status] ?? 'Error')]));
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid request (malformed or too deeply nested JSON, bad run or approval id, invalid field, unknown or repeated query parameter)',
   401: 'Missing, invalid or expired bearer token',
@@ -45,12 +46,22 @@ export const openApiDocument = {
   openapi: '3.1.0',
   // zod writes plain JSON Schema 2020-12 (no OpenAPI vocabulary), so the document says so once.
   jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-  info: { title: 'Statecraft API', version: '0.1.0', description: 'Start, watch and stop workflow runs on AWS Step Functions, and decide their approvals. Live events: the WebSocket at /ws, described in api/openapi/live-events.md.' },
+  info: {
+    title: 'Statecraft API',
+    version: '0.1.0',
+    description:
+      'Start, watch and stop workflow runs on AWS Step Functions, and decide their approvals. Live events: the WebSocket at /ws, described in api/openapi/live-events.md.',
+  },
   security: [{ bearer: [] }],
   paths: {
     '/api/health': { get: { ...publicOp, operationId: 'getHealth', summary: 'Liveness', responses: { '200': reply('Up', 'Health') } } },
     '/api/openapi.json': {
-      get: { ...publicOp, operationId: 'getOpenApi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } },
+      get: {
+        ...publicOp,
+        operationId: 'getOpenApi',
+        summary: 'This document',
+        responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } },
+      },
     },
     '/api/workflows': {
       get: {
@@ -60,7 +71,12 @@ export const openApiDocument = {
       },
     },
     '/api/workflows/{name}': {
-      get: { operationId: 'getWorkflow', summary: 'Description, input example, ASL and graph', parameters: [workflowName], responses: { '200': reply('The workflow', 'Workflow'), ...errors(400, 401, 403, 404) } },
+      get: {
+        operationId: 'getWorkflow',
+        summary: 'Description, input example, ASL and graph',
+        parameters: [workflowName],
+        responses: { '200': reply('The workflow', 'Workflow'), ...errors(400, 401, 403, 404) },
+      },
     },
     '/api/workflows/{name}/source': {
       get: {
@@ -76,20 +92,30 @@ export const openApiDocument = {
         summary: 'Start a run; the same runId and input again returns the existing run',
         parameters: [workflowName],
         requestBody: body('StartRunRequest'),
-        responses: { '201': reply('Started', 'StartedRun'), '200': reply('Already started with this input', 'StartedRun'), ...errors(400, 401, 403, 404, 409, 413, 415) },
+        responses: {
+          '201': reply('Started', 'StartedRun'),
+          '200': reply('Already started with this input', 'StartedRun'),
+          ...errors(400, 401, 403, 404, 409, 413, 415),
+        },
       },
     },
     '/api/runs': {
       get: {
         operationId: 'listRuns',
         summary: 'Runs across the catalogue, newest first per workflow',
-        description: 'A running run parked on an approval reads WAITING_FOR_APPROVAL (and is not listed under RUNNING). A page may hold fewer than `limit` runs: follow `cursor` while there is one.',
+        description:
+          'A running run parked on an approval reads WAITING_FOR_APPROVAL (and is not listed under RUNNING). A page may hold fewer than `limit` runs: follow `cursor` while there is one.',
         parameters: queryParameters(listRunsQuery),
         responses: { '200': reply('A page of runs', 'RunPage'), ...errors(400, 401, 403, 404) },
       },
     },
     '/api/runs/{runId}': {
-      get: { operationId: 'getRun', summary: 'Status, data and current states', parameters: [runId], responses: { '200': reply('The run', 'Run'), ...errors(400, 401, 403, 404) } },
+      get: {
+        operationId: 'getRun',
+        summary: 'Status, data and current states',
+        parameters: [runId],
+        responses: { '200': reply('The run', 'Run'), ...errors(400, 401, 403, 404) },
+      },
     },
     '/api/runs/{runId}/history': {
       get: {
@@ -126,7 +152,12 @@ export const openApiDocument = {
       },
     },
     '/api/approvals/{id}': {
-      get: { operationId: 'getApproval', summary: 'One approval', parameters: [approvalId], responses: { '200': reply('The approval', 'Approval'), ...errors(400, 401, 403, 404) } },
+      get: {
+        operationId: 'getApproval',
+        summary: 'One approval',
+        parameters: [approvalId],
+        responses: { '200': reply('The approval', 'Approval'), ...errors(400, 401, 403, 404) },
+      },
     },
     '/api/approvals/{id}/approve': decide('approve', 'ApproveRequest'),
     '/api/approvals/{id}/reject': decide('reject', 'RejectRequest'),
@@ -135,7 +166,7 @@ export const openApiDocument = {
         operationId: 'chat',
         summary: 'One chat turn with the bot (Amazon Lex V2 RecognizeText as the verified caller)',
         description:
-          'The bot starts (after confirmation), checks, stops and approves runs under the same access rule as every other route. The Lex session is derived from the caller and the conversation id, so a conversation id never reaches another user\'s conversation. `messages`, `sessionState` and `interpretations` are exactly what RecognizeText returns.',
+          "The bot starts (after confirmation), checks, stops and approves runs under the same access rule as every other route. The Lex session is derived from the caller and the conversation id, so a conversation id never reaches another user's conversation. `messages`, `sessionState` and `interpretations` are exactly what RecognizeText returns.",
         requestBody: body('ChatRequest', true),
         responses: { '200': reply("The bot's answer", 'ChatTurn'), ...errors(400, 401, 415, 429, 502, 503) },
       },

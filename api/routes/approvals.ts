@@ -22,7 +22,13 @@ import { parseQuery } from '../middleware/parse-query';
 import { channelOf } from './channel-of';
 
 /** What the routes need; `onApprovalEvent` hears each decision (live events). */
-export type ApprovalsRouterDeps = { store: ApprovalStore; sfn: SFNClient; accessOf: (workflow: string) => ResolvedAccess; clock?: ApprovalClock; onApprovalEvent?: OnApprovalEvent };
+export type ApprovalsRouterDeps = {
+  store: ApprovalStore;
+  sfn: SFNClient;
+  accessOf: (workflow: string) => ResolvedAccess;
+  clock?: ApprovalClock;
+  onApprovalEvent?: OnApprovalEvent;
+};
 
 const noQuery = z.strictObject({});
 
@@ -31,13 +37,16 @@ export function approvalsRouter(deps: ApprovalsRouterDeps): Router {
   const { store, accessOf, clock = systemApprovalClock } = deps;
   const router = Router();
   /** Whether the caller may decide it now (pending, and the access rule and four-eyes allow): clients show buttons only then. */
-  const mayDecide = (caller: Caller, approval: PublicApproval) => approval.status === 'pending' && checkAccess(caller, 'decide', accessOf(approval.workflow), approvalSubject(approval)).allowed;
+  const mayDecide = (caller: Caller, approval: PublicApproval) =>
+    approval.status === 'pending' && checkAccess(caller, 'decide', accessOf(approval.workflow), approvalSubject(approval)).allowed;
 
   router.get('/api/approvals', async (req, res) => {
     const caller = callerOf(res);
     const query = parseQuery(listApprovalsQuery, req.query);
     const approvals = await listApprovals(store, query, clock.now());
-    const readable = approvals.filter((approval) => checkAccess(caller, 'read', accessOf(approval.workflow), approvalSubject(approval)).allowed);
+    const readable = approvals.filter(
+      (approval) => checkAccess(caller, 'read', accessOf(approval.workflow), approvalSubject(approval)).allowed,
+    );
     res.json({ approvals: readable.map((approval) => ({ ...approval, mayDecide: mayDecide(caller, approval) })) });
   });
 
@@ -58,7 +67,8 @@ export function approvalsRouter(deps: ApprovalsRouterDeps): Router {
       parseQuery(noQuery, req.query);
       const approvalId = checkedId(req.params.id);
       const body: unknown = req.body ?? {};
-      const decision: DecisionInput = outcome === 'approve' ? { outcome, ...parseBody(approveBody, body) } : { outcome, ...parseBody(rejectBody, body) };
+      const decision: DecisionInput =
+        outcome === 'approve' ? { outcome, ...parseBody(approveBody, body) } : { outcome, ...parseBody(rejectBody, body) };
       res.json(await decideApproval({ ...deps, clock }, { approvalId, caller, decision, channel: channelOf(req) }));
     };
   router.post('/api/approvals/:id/approve', decide('approve'));
@@ -69,7 +79,10 @@ export function approvalsRouter(deps: ApprovalsRouterDeps): Router {
 
 /** The approval id, or 400 before it reaches DynamoDB. */
 function checkedId(id: string): string {
-  if (!approvalIdSchema.safeParse(id).success) throw new HttpError(400, 'invalid-approval-id', "approval ids look like 'ap-' and 8 hex digits, e.g. ap-1f2e3d4c", { approvalId: id.slice(0, 100) });
+  if (!approvalIdSchema.safeParse(id).success)
+    throw new HttpError(400, 'invalid-approval-id', "approval ids look like 'ap-' and 8 hex digits, e.g. ap-1f2e3d4c", {
+      approvalId: id.slice(0, 100),
+    });
   return id;
 }
 

@@ -13,7 +13,10 @@ export const chatBody = z.strictObject({
     .min(1, 'say something')
     .max(MAX_TEXT_LENGTH, `at most ${MAX_TEXT_LENGTH} characters`)
     // The route trims before counting; `pattern` says in JSON Schema that blank text is refused.
-    .meta({ pattern: '\\S', description: "What the user says (a button's value when they pick one), at most 1024 characters once trimmed." }),
+    .meta({
+      pattern: '\\S',
+      description: "What the user says (a button's value when they pick one), at most 1024 characters once trimmed.",
+    }),
   conversationId: z
     .string()
     .regex(CONVERSATION_ID, 'letters, digits and -, at most 64')
@@ -24,7 +27,11 @@ export const chatBody = z.strictObject({
 /** The answer: what Lex V2 RecognizeText returned, for the conversation named. */
 export const chatTurnResponse = z.object({
   conversationId: z.string(),
-  messages: z.array(z.looseObject({})).meta({ description: "Lex messages: PlainText, and ImageResponseCard whose buttons' values are what to send back." }),
-  sessionState: z.looseObject({}).meta({ description: 'Lex SessionState: intent (name, slots, state, confirmationState), dialogAction (type, slotToElicit), sessionAttributes.' }),
+  messages: z
+    .array(z.looseObject({}))
+    .meta({ description: "Lex messages: PlainText, and ImageResponseCard whose buttons' values are what to send back." }),
+  sessionState: z.looseObject({}).meta({
+    description: 'Lex SessionState: intent (name, slots, state, confirmationState), dialogAction (type, slotToElicit), sessionAttributes.',
+  }),
   interpretations: z.array(z.looseObject({})).meta({ description: 'Lex interpretations, best first, with nluConfidence.score.' }),
 });

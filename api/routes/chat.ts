@@ -32,7 +32,12 @@ export function chatRouter({ lex, bot }: ChatRouterDeps): Router {
       text: body.text,
       requestAttributes: identityAttributes(caller, String(res.locals.token)),
     });
-    res.json({ conversationId, messages: turn.messages ?? [], sessionState: turn.sessionState ?? {}, interpretations: turn.interpretations ?? [] });
+    res.json({
+      conversationId,
+      messages: turn.messages ?? [],
+      sessionState: turn.sessionState ?? {},
+      interpretations: turn.interpretations ?? [],
+    });
   });
   return router;
 }
@@ -44,10 +49,23 @@ async function recognize(lex: LexRuntimeV2Client, input: ConstructorParameters<t
   } catch (error) {
     const name = error instanceof Error ? error.name : 'Error';
     const message = error instanceof Error ? error.message : String(error);
-    if (name === 'ThrottlingException') throw new HttpError(429, 'chat-throttled', 'the chatbot is busy; try again in a moment', {}, { cause: error });
+    if (name === 'ThrottlingException')
+      throw new HttpError(429, 'chat-throttled', 'the chatbot is busy; try again in a moment', {}, { cause: error });
     if (!(error instanceof Error && '$metadata' in error)) {
-      throw new HttpError(503, 'chat-unavailable', `the chatbot (Lex bot ${input.botId}) is not reachable: ${message}`, {}, { cause: error });
+      throw new HttpError(
+        503,
+        'chat-unavailable',
+        `the chatbot (Lex bot ${input.botId}) is not reachable: ${message}`,
+        {},
+        { cause: error },
+      );
     }
-    throw new HttpError(502, 'chat-failed', `the chatbot (Lex bot ${input.botId}, alias ${input.botAliasId}) answered ${name}: ${message}`, { lexError: name }, { cause: error });
+    throw new HttpError(
+      502,
+      'chat-failed',
+      `the chatbot (Lex bot ${input.botId}, alias ${input.botAliasId}) answered ${name}: ${message}`,
+      { lexError: name },
+      { cause: error },
+    );
   }
 }

@@ -66,9 +66,13 @@ export function runsRouter(deps: RunsRouterDeps): Router {
   router.get('/api/runs/:runId/history', async (req, res) => {
     const query = parseQuery(historyQuery, req.query);
     const { execution } = await permitted(callerOf(res), String(req.params.runId), 'read');
-    const page = await callSfn(() => sfn.send(new GetExecutionHistoryCommand({ executionArn: execution.executionArn, maxResults: query.limit, nextToken: query.cursor }))).catch((error: unknown) => {
+    const page = await callSfn(() =>
+      sfn.send(new GetExecutionHistoryCommand({ executionArn: execution.executionArn, maxResults: query.limit, nextToken: query.cursor })),
+    ).catch((error: unknown) => {
       // A nextToken Step Functions refuses is the caller's cursor.
-      throw query.cursor !== undefined && error instanceof HttpError && error.status === 400 ? new HttpError(400, 'invalid-cursor', 'the cursor is not one this API returned') : error;
+      throw query.cursor !== undefined && error instanceof HttpError && error.status === 400
+        ? new HttpError(400, 'invalid-cursor', 'the cursor is not one this API returned')
+        : error;
     });
     res.json({ events: (page.events ?? []).map(toApiEvent), ...(page.nextToken ? { cursor: page.nextToken } : {}) });
   });
@@ -77,7 +81,10 @@ export function runsRouter(deps: RunsRouterDeps): Router {
     const { reason } = stopRunBody.parse(req.body ?? {});
     const { entry, execution } = await permitted(callerOf(res), String(req.params.runId), 'stop');
     if (execution.status !== 'RUNNING') {
-      throw new HttpError(409, 'run-not-running', `run '${execution.name}' is ${execution.status}, not running`, { runId: execution.name, runStatus: execution.status });
+      throw new HttpError(409, 'run-not-running', `run '${execution.name}' is ${execution.status}, not running`, {
+        runId: execution.name,
+        runStatus: execution.status,
+      });
     }
     const stopped = await callSfn(() => sfn.send(new StopExecutionCommand({ executionArn: execution.executionArn, cause: reason })));
     res.json({ runId: execution.name, workflow: entry.name, status: 'ABORTED', stoppedAt: (stopped.stopDate ?? new Date()).toISOString() });
@@ -88,11 +95,21 @@ export function runsRouter(deps: RunsRouterDeps): Router {
     redriveRunBody.parse(req.body ?? {});
     const { entry, execution } = await permitted(callerOf(res), String(req.params.runId), 'start');
     if (!REDRIVABLE.has(execution.status ?? '')) {
-      throw new HttpError(409, 'run-not-redrivable', `run '${execution.name}' is ${execution.status}; only failed, timed-out or stopped runs can be redriven`, { runId: execution.name, runStatus: execution.status });
+      throw new HttpError(
+        409,
+        'run-not-redrivable',
+        `run '${execution.name}' is ${execution.status}; only failed, timed-out or stopped runs can be redriven`,
+        { runId: execution.name, runStatus: execution.status },
+      );
     }
     const redriven = await callSfn(() => sfn.send(new RedriveExecutionCommand({ executionArn: execution.executionArn })));
     snapshots.changed(execution.executionArn ?? '');
-    res.json({ runId: execution.name, workflow: entry.name, status: 'RUNNING', redrivenAt: (redriven.redriveDate ?? new Date()).toISOString() });
+    res.json({
+      runId: execution.name,
+      workflow: entry.name,
+      status: 'RUNNING',
+      redrivenAt: (redriven.redriveDate ?? new Date()).toISOString(),
+    });
   });
   return router;
 }

@@ -18,8 +18,14 @@ export const workflowResponse = workflowSummaryResponse.extend({
   inputExample: z.unknown(),
   definition: z.looseObject({}).meta({ description: 'Amazon States Language' }),
   graph: z.looseObject({}).meta({ description: 'States and edges, as the console draws them' }),
-  approvalSteps: z.array(z.object({ stateName: z.string(), approvers: approverPolicySchema })).meta({ description: 'The approval steps and who decides each' }),
+  approvalSteps: z
+    .array(z.object({ stateName: z.string(), approvers: approverPolicySchema }))
+    .meta({ description: 'The approval steps and who decides each' }),
 });
 
 /** GET /api/workflows/{name}/source */
-export const workflowSourceResponse = z.object({ workflow: z.string(), file: z.string().meta({ description: 'Relative to the repository' }), text: z.string() });
+export const workflowSourceResponse = z.object({
+  workflow: z.string(),
+  file: z.string().meta({ description: 'Relative to the repository' }),
+  text: z.string(),
+});

@@ -31,7 +31,12 @@ export function workflowsRouter(lookup: RunLookup): Router {
     parseQuery(noQuery, req.query);
     const workflows = catalogue.entries
       .filter((entry) => checkAccess(caller, 'read', entry.access).allowed)
-      .map((entry) => ({ name: entry.name, description: entry.description, stateMachineArn: entry.stateMachineArn, mayStart: mayStart(caller, entry) }));
+      .map((entry) => ({
+        name: entry.name,
+        description: entry.description,
+        stateMachineArn: entry.stateMachineArn,
+        mayStart: mayStart(caller, entry),
+      }));
     res.json({ workflows });
   });
   router.get('/api/workflows/:name', (req, res) => {
@@ -40,14 +45,26 @@ export function workflowsRouter(lookup: RunLookup): Router {
     const entry = readable(caller, String(req.params.name));
     const { name, description, example, definition, graph, stateMachineArn } = entry;
     const approvalSteps = entry.approvalSteps.map(({ stateName, approvers }) => ({ stateName, approvers }));
-    res.json({ name, description, inputExample: example, stateMachineArn, definition, graph, approvalSteps, mayStart: mayStart(caller, entry) });
+    res.json({
+      name,
+      description,
+      inputExample: example,
+      stateMachineArn,
+      definition,
+      graph,
+      approvalSteps,
+      mayStart: mayStart(caller, entry),
+    });
   });
   router.get('/api/workflows/:name/source', async (req, res) => {
     const caller = callerOf(res);
     parseQuery(noQuery, req.query);
     const entry = readable(caller, String(req.params.name));
     const source = await workflowSource(entry);
-    if (!source) throw new HttpError(404, 'source-unavailable', `the DSL source of ${entry.name} is not part of this deployment`, { workflow: entry.name });
+    if (!source)
+      throw new HttpError(404, 'source-unavailable', `the DSL source of ${entry.name} is not part of this deployment`, {
+        workflow: entry.name,
+      });
     res.json({ workflow: entry.name, ...source });
   });
   router.post('/api/workflows/:name/runs', async (req, res) => {
@@ -56,7 +73,10 @@ export function workflowsRouter(lookup: RunLookup): Router {
     const entry = catalogue.get(String(req.params.name));
     const body = startRunBody.parse(req.body ?? {});
     const { created, run } = await startRun(lookup, entry, { ...body, caller, channel: channelOf(req) });
-    res.status(created ? 201 : 200).location(`/api/runs/${run.runId}`).json(run);
+    res
+      .status(created ? 201 : 200)
+      .location(`/api/runs/${run.runId}`)
+      .json(run);
   });
   return router;
 }

@@ -31,7 +31,9 @@ export type RunDetails = {
 /** Describes the run, reading its history while it is running. */
 export async function describeRun(sfn: SFNClient, { entry, execution, ledger }: FoundRun): Promise<RunDetails> {
   const running = execution.status === 'RUNNING';
-  const progress = running ? historyProgress(await fetchHistory(sfn, execution.executionArn ?? '')) : { currentStates: [], waitingForApproval: [] };
+  const progress = running
+    ? historyProgress(await fetchHistory(sfn, execution.executionArn ?? ''))
+    : { currentStates: [], waitingForApproval: [] };
   const status: RunStatus = running && progress.waitingForApproval.length > 0 ? 'WAITING_FOR_APPROVAL' : (execution.status ?? 'RUNNING');
   return {
     runId: execution.name ?? '',

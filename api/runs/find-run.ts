@@ -33,7 +33,8 @@ export function rememberRun(catalogue: WorkflowCatalogue, runId: string, remembe
 
 /** Throws 400 unless `runId` is a well-formed run id. */
 export function checkRunId(runId: string): void {
-  if (!RUN_ID.test(runId)) throw new HttpError(400, 'invalid-run-id', 'run ids are 1 to 80 letters, digits, - or _', { runId: runId.slice(0, 100) });
+  if (!RUN_ID.test(runId))
+    throw new HttpError(400, 'invalid-run-id', 'run ids are 1 to 80 letters, digits, - or _', { runId: runId.slice(0, 100) });
 }
 
 /** The run, or undefined; a malformed id is a 400. Remembered runs first, then the ledger, then every workflow. */

@@ -23,9 +23,11 @@ export type ListRunsDeps = { sfn: SFNClient; approvals?: ApprovalStore; now: num
 export async function listRuns(deps: ListRunsDeps, entries: readonly CatalogueEntry[], options: ListRunsOptions): Promise<RunPage> {
   const { sfn } = deps;
   if (entries.length === 0) return { runs: [] };
-  if (options.status === 'WAITING_FOR_APPROVAL') return deps.approvals ? listWaitingRuns({ ...deps, approvals: deps.approvals }, entries, options) : { runs: [] };
+  if (options.status === 'WAITING_FOR_APPROVAL')
+    return deps.approvals ? listWaitingRuns({ ...deps, approvals: deps.approvals }, entries, options) : { runs: [] };
   const statusFilter = options.status;
-  const position = options.cursor === undefined ? { workflow: entries[0]?.name ?? '', nextToken: undefined } : decodeCursorOf(options.cursor, 'workflow');
+  const position =
+    options.cursor === undefined ? { workflow: entries[0]?.name ?? '', nextToken: undefined } : decodeCursorOf(options.cursor, 'workflow');
   let index = entries.findIndex((entry) => entry.name === position.workflow);
   if (index < 0) throw new HttpError(400, 'invalid-cursor', 'the cursor is not one this API returned');
   let nextToken = position.nextToken;
@@ -33,7 +35,14 @@ export async function listRuns(deps: ListRunsDeps, entries: readonly CatalogueEn
   while (index < entries.length) {
     const entry = entries[index];
     const page = await callSfn(() =>
-      sfn.send(new ListExecutionsCommand({ stateMachineArn: entry.stateMachineArn, statusFilter, maxResults: options.limit - runs.length, nextToken })),
+      sfn.send(
+        new ListExecutionsCommand({
+          stateMachineArn: entry.stateMachineArn,
+          statusFilter,
+          maxResults: options.limit - runs.length,
+          nextToken,
+        }),
+      ),
     );
     runs.push(...(page.executions ?? []).map((item) => runSummary(entry, item)));
     nextToken = page.nextToken;

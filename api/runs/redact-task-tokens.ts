@@ -11,7 +11,11 @@ export function redactTaskTokens(value: unknown): unknown {
   if (typeof value === 'string') return redactJsonText(value);
   if (Array.isArray(value)) return value.map(redactTaskTokens);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => !TOKEN_KEY.test(key.replace(/\.\$$/, ''))).map(([key, item]) => [key, redactTaskTokens(item)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !TOKEN_KEY.test(key.replace(/\.\$$/, '')))
+        .map(([key, item]) => [key, redactTaskTokens(item)]),
+    );
   }
   return value;
 }

@@ -53,10 +53,20 @@ export const startedRunResponse = z.object({
 });
 
 /** POST /api/runs/{runId}/stop */
-export const stoppedRunResponse = z.object({ runId: z.string(), workflow: z.string(), status: z.literal('ABORTED'), stoppedAt: z.iso.datetime() });
+export const stoppedRunResponse = z.object({
+  runId: z.string(),
+  workflow: z.string(),
+  status: z.literal('ABORTED'),
+  stoppedAt: z.iso.datetime(),
+});
 
 /** POST /api/runs/{runId}/redrive */
-export const redrivenRunResponse = z.object({ runId: z.string(), workflow: z.string(), status: z.literal('RUNNING'), redrivenAt: z.iso.datetime() });
+export const redrivenRunResponse = z.object({
+  runId: z.string(),
+  workflow: z.string(),
+  status: z.literal('RUNNING'),
+  redrivenAt: z.iso.datetime(),
+});
 
 /** One event of `GET /api/runs/{runId}/history` (to-api-event.ts). */
 export const historyEventResponse = z.object({

@@ -4,7 +4,10 @@ import { z } from 'zod';
 /** A run id is the execution name: letters, digits, `-` and `_`, 1 to 80 characters. */
 export const RUN_ID = /^[A-Za-z0-9_-]{1,80}$/;
 /** A run id in a body or query (path segments are checked by find-run.ts with the same RUN_ID). */
-export const runIdSchema = z.string().regex(RUN_ID, 'run ids are 1 to 80 letters, digits, - or _').meta({ description: 'The run id: the execution name' });
+export const runIdSchema = z
+  .string()
+  .regex(RUN_ID, 'run ids are 1 to 80 letters, digits, - or _')
+  .meta({ description: 'The run id: the execution name' });
 
 /** A workflow's name, as `GET /api/workflows` lists it (a Step Functions state machine name has at most 80 characters). */
 export const workflowNameSchema = z.string().max(80).meta({ description: 'The workflow, by name' });
@@ -12,11 +15,15 @@ export const workflowNameSchema = z.string().max(80).meta({ description: 'The wo
 /** POST /api/workflows/{name}/runs */
 export const startRunBody = z.strictObject({
   input: z.unknown().optional().meta({ description: 'Execution input (default {}); at most 256 KiB as JSON.' }),
-  runId: runIdSchema.optional().meta({ description: 'The run id to start under (default: a generated one); the same id and input again returns the existing run.' }),
+  runId: runIdSchema
+    .optional()
+    .meta({ description: 'The run id to start under (default: a generated one); the same id and input again returns the existing run.' }),
 });
 
 /** POST /api/runs/{runId}/stop */
-export const stopRunBody = z.strictObject({ reason: z.string().max(32768).optional().meta({ description: 'Recorded as the cause of the stop' }) });
+export const stopRunBody = z.strictObject({
+  reason: z.string().max(32768).optional().meta({ description: 'Recorded as the cause of the stop' }),
+});
 
 /** POST /api/runs/{runId}/redrive: no options. */
 export const redriveRunBody = z.strictObject({});

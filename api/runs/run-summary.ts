@@ -9,7 +9,10 @@ export type RunSummary = { runId: string; workflow: string; executionArn: string
 export type RunPage = { runs: RunSummary[]; cursor?: string };
 
 /** A row from a ListExecutions or DescribeExecution answer. */
-export function runSummary(entry: CatalogueEntry, item: Partial<Pick<ExecutionListItem, 'name' | 'executionArn' | 'status' | 'startDate' | 'stopDate'>>): RunSummary {
+export function runSummary(
+  entry: CatalogueEntry,
+  item: Partial<Pick<ExecutionListItem, 'name' | 'executionArn' | 'status' | 'startDate' | 'stopDate'>>,
+): RunSummary {
   return {
     runId: item.name ?? '',
     workflow: entry.name,

@@ -20,7 +20,15 @@ import { callSfn } from './map-sfn-error';
 export const MAX_INPUT_BYTES = 256 * 1024;
 
 /** The body of a start response. */
-export type StartedRun = { runId: string; workflow: string; status: string; executionArn: string; startedAt: string; startedBy: string; channel: RunChannel };
+export type StartedRun = {
+  runId: string;
+  workflow: string;
+  status: string;
+  executionArn: string;
+  startedAt: string;
+  startedBy: string;
+  channel: RunChannel;
+};
 
 /** Whether the run was created now (201) or already existed with the same input (200). */
 export type StartOutcome = { created: boolean; run: StartedRun };
@@ -32,18 +40,30 @@ export type StartRequest = { input?: unknown; runId?: string; caller: Caller; ch
 const GENERATED_ID_ATTEMPTS = 5;
 
 /** Starts `entry` with `input` (default `{}`) under `runId` (default: a fresh generated one). */
-export async function startRun(lookup: RunLookup, entry: CatalogueEntry, { input = {}, runId, caller, channel }: StartRequest): Promise<StartOutcome> {
+export async function startRun(
+  lookup: RunLookup,
+  entry: CatalogueEntry,
+  { input = {}, runId, caller, channel }: StartRequest,
+): Promise<StartOutcome> {
   enforceAccess(checkAccess(caller, 'start', entry.access), () => workflowNotFound(entry.name), { workflow: entry.name });
   const text = JSON.stringify(input);
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_INPUT_BYTES) throw new HttpError(413, 'input-too-large', `the input is ${bytes} bytes; Step Functions accepts at most ${MAX_INPUT_BYTES}`, { limit: MAX_INPUT_BYTES });
+  if (bytes > MAX_INPUT_BYTES)
+    throw new HttpError(413, 'input-too-large', `the input is ${bytes} bytes; Step Functions accepts at most ${MAX_INPUT_BYTES}`, {
+      limit: MAX_INPUT_BYTES,
+    });
   const claim = await claimRunId(lookup, entry, runId, { startedBy: caller.user, channel });
   if ('existing' in claim) return { created: false, run: await sameRunOrConflict(lookup, claim.existing, entry, input) };
   const ledger = claim.claimed;
   try {
-    const started = await callSfn(() => lookup.sfn.send(new StartExecutionCommand({ stateMachineArn: entry.stateMachineArn, name: ledger.runId, input: text })));
+    const started = await callSfn(() =>
+      lookup.sfn.send(new StartExecutionCommand({ stateMachineArn: entry.stateMachineArn, name: ledger.runId, input: text })),
+    );
     rememberRun(lookup.catalogue, ledger.runId, { entry, ledger });
-    return { created: true, run: startedRun(ledger, started.executionArn ?? ledger.executionArn, 'RUNNING', started.startDate ?? new Date(ledger.startedAt)) };
+    return {
+      created: true,
+      run: startedRun(ledger, started.executionArn ?? ledger.executionArn, 'RUNNING', started.startDate ?? new Date(ledger.startedAt)),
+    };
   } catch (error) {
     await lookup.ledger.release(ledger);
     throw error;
@@ -60,7 +80,13 @@ async function claimRunId(
   const attempts = runId === undefined ? GENERATED_ID_ATTEMPTS : 1;
   for (let attempt = 0; attempt < attempts; attempt++) {
     const name = runId ?? `r-${randomBytes(3).toString('hex')}`;
-    const item: LedgerEntry = { runId: name, workflow: entry.name, executionArn: executionArn(entry, name), ...who, startedAt: new Date().toISOString() };
+    const item: LedgerEntry = {
+      runId: name,
+      workflow: entry.name,
+      executionArn: executionArn(entry, name),
+      ...who,
+      startedAt: new Date().toISOString(),
+    };
     const claim = await ledger.claim(item);
     if (claim.claimed) return { claimed: item };
     if (runId !== undefined && claim.existing) return { existing: claim.existing };
@@ -72,10 +98,17 @@ async function claimRunId(
 async function sameRunOrConflict(lookup: RunLookup, existing: LedgerEntry, entry: CatalogueEntry, input: unknown): Promise<StartedRun> {
   const { runId } = existing;
   if (existing.workflow !== entry.name) {
-    throw new HttpError(409, 'run-already-exists', `run '${runId}' already exists in workflow '${existing.workflow}'`, { runId, workflow: existing.workflow });
+    throw new HttpError(409, 'run-already-exists', `run '${runId}' already exists in workflow '${existing.workflow}'`, {
+      runId,
+      workflow: existing.workflow,
+    });
   }
   const execution = await describeExecution(lookup.sfn, existing.executionArn);
-  if (!execution) throw new HttpError(409, 'run-starting', `run '${runId}' is being started by another request; try again`, { runId, workflow: entry.name });
+  if (!execution)
+    throw new HttpError(409, 'run-starting', `run '${runId}' is being started by another request; try again`, {
+      runId,
+      workflow: entry.name,
+    });
   if (!isDeepStrictEqual(parse(execution.input), input)) {
     throw new HttpError(409, 'run-already-exists', `run '${runId}' already exists with a different input`, { runId, workflow: entry.name });
   }
@@ -83,7 +116,15 @@ async function sameRunOrConflict(lookup: RunLookup, existing: LedgerEntry, entry
 }
 
 function startedRun(ledger: LedgerEntry, arn: string, status: string, startDate: Date): StartedRun {
-  return { runId: ledger.runId, workflow: ledger.workflow, status, executionArn: arn, startedAt: startDate.toISOString(), startedBy: ledger.startedBy, channel: ledger.channel };
+  return {
+    runId: ledger.runId,
+    workflow: ledger.workflow,
+    status,
+    executionArn: arn,
+    startedAt: startDate.toISOString(),
+    startedBy: ledger.startedBy,
+    channel: ledger.channel,
+  };
 }
 
 function parse(text: string | undefined): unknown {

@@ -48,7 +48,8 @@ async function waitUntilActive(client: DynamoDBClient, tableName: string, timeou
   for (let delayMs = 5; ; delayMs = Math.min(delayMs * 2, 1_000)) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     if (Table?.TableStatus === 'ACTIVE') return;
-    if (Date.now() > deadline) throw new Error(`Table ${tableName} is still ${Table?.TableStatus ?? 'missing'} after ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`Table ${tableName} is still ${Table?.TableStatus ?? 'missing'} after ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, delayMs));
   }
 }

@@ -43,7 +43,11 @@ export type LexButton = { text: string; value: string };
 
 export type LexMessage =
   | { contentType: 'PlainText' | 'SSML' | 'CustomPayload'; content: string }
-  | { contentType: 'ImageResponseCard'; content?: string; imageResponseCard: { title: string; subtitle?: string; imageUrl?: string; buttons?: LexButton[] } };
+  | {
+      contentType: 'ImageResponseCard';
+      content?: string;
+      imageResponseCard: { title: string; subtitle?: string; imageUrl?: string; buttons?: LexButton[] };
+    };
 
 /** An interpretation in RecognizeText (`nluConfidence` is `{ score }` here, a bare number in code-hook events). */
 export type LexInterpretation = { intent: LexIntent; nluConfidence?: { score: number }; interpretationSource?: 'Lex' | 'Bedrock' };

@@ -33,7 +33,9 @@ export class ChatSessionStore {
 
   /** The value stored under `key`, or undefined when there is none or it has expired. */
   async get<Value>(key: string): Promise<Value | undefined> {
-    const { Item } = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: { sessionKey: key }, ConsistentRead: true }));
+    const { Item } = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: { sessionKey: key }, ConsistentRead: true }),
+    );
     if (!Item || typeof Item.value !== 'string') return undefined;
     if (typeof Item[EXPIRES_AT_ATTRIBUTE] === 'number' && Item[EXPIRES_AT_ATTRIBUTE] * 1000 <= this.now()) return undefined;
     return JSON.parse(Item.value) as Value;
@@ -42,7 +44,12 @@ export class ChatSessionStore {
   /** Stores `value` under `key` until `ttlSeconds` from now. */
   async put(key: string, value: unknown, ttlSeconds: number): Promise<void> {
     const expiresAt = Math.ceil((this.now() + ttlSeconds * 1000) / 1000);
-    await this.documents.send(new PutCommand({ TableName: this.tableName, Item: { sessionKey: key, value: JSON.stringify(value), [EXPIRES_AT_ATTRIBUTE]: expiresAt } }));
+    await this.documents.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { sessionKey: key, value: JSON.stringify(value), [EXPIRES_AT_ATTRIBUTE]: expiresAt },
+      }),
+    );
   }
 
   /** Forgets `key`. */

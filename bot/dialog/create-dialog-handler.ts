@@ -65,10 +65,17 @@ export function createDialogHandler(deps: DialogDeps, logger?: ApiLogger): LexCo
       response = await handler(turn);
     } catch (error) {
       // A failing dependency (DynamoDB, Step Functions) ends the intent with words, not a broken turn.
-      logger?.error('chat turn failed', { sessionId: event.sessionId, intent, error: error instanceof Error ? error.message : String(error) });
-      return close(event, 'Failed', { text: "Something went wrong on my side. Try again in a moment, or ask for the run's status to see where things stand." });
+      logger?.error('chat turn failed', {
+        sessionId: event.sessionId,
+        intent,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return close(event, 'Failed', {
+        text: "Something went wrong on my side. Try again in a moment, or ask for the run's status to see where things stand.",
+      });
     }
-    if (focused !== undefined && (stored === undefined || (await stored).runId !== focused)) await saveContext(deps.sessions, event.sessionId, { runId: focused });
+    if (focused !== undefined && (stored === undefined || (await stored).runId !== focused))
+      await saveContext(deps.sessions, event.sessionId, { runId: focused });
     return response;
   };
 }

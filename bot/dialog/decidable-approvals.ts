@@ -8,7 +8,9 @@ import type { DialogTurn } from './dialog-turn';
 /** Pending approvals of `runId` (or of every run) that the caller may decide. */
 export async function decidableApprovals({ caller, deps }: DialogTurn, runId?: string): Promise<PublicApproval[]> {
   const pending = await listApprovals(deps.approvals, { status: 'pending', runId }, deps.clock.now());
-  return pending.filter((approval) => checkAccess(caller, 'decide', deps.lookup.catalogue.accessOf(approval.workflow), approvalSubject(approval)).allowed);
+  return pending.filter(
+    (approval) => checkAccess(caller, 'decide', deps.lookup.catalogue.accessOf(approval.workflow), approvalSubject(approval)).allowed,
+  );
 }
 
 /** Pending approvals the caller may read but not decide (their own runs, waiting for someone else). */

@@ -16,7 +16,10 @@ export function slotsWith(event: LexCodeHookEvent, changes: Record<string, strin
   const slots = { ...(event.sessionState.intent.slots ?? {}) };
   for (const [name, value] of Object.entries(changes)) {
     const original = slots[name]?.value?.originalValue;
-    slots[name] = value === null ? null : { shape: 'Scalar', value: { originalValue: original ?? value, interpretedValue: value, resolvedValues: [value] } };
+    slots[name] =
+      value === null
+        ? null
+        : { shape: 'Scalar', value: { originalValue: original ?? value, interpretedValue: value, resolvedValues: [value] } };
   }
   return slots;
 }
@@ -27,23 +30,51 @@ export function close(event: LexCodeHookEvent, state: 'Fulfilled' | 'Failed', re
 }
 
 /** Asks for `slot` with our own words (the slot's other values kept, `changes` applied). */
-export function elicitSlot(event: LexCodeHookEvent, slot: string, reply: Reply, changes: Record<string, string | null> = {}): LexCodeHookResponse {
-  return respond(event, { type: 'ElicitSlot', slotToElicit: slot }, { ...event.sessionState.intent, slots: slotsWith(event, changes), state: 'InProgress' }, reply);
+export function elicitSlot(
+  event: LexCodeHookEvent,
+  slot: string,
+  reply: Reply,
+  changes: Record<string, string | null> = {},
+): LexCodeHookResponse {
+  return respond(
+    event,
+    { type: 'ElicitSlot', slotToElicit: slot },
+    { ...event.sessionState.intent, slots: slotsWith(event, changes), state: 'InProgress' },
+    reply,
+  );
 }
 
 /** Asks the user to confirm the intent (yes/no buttons). */
 export function confirmIntent(event: LexCodeHookEvent, text: string, changes: Record<string, string | null> = {}): LexCodeHookResponse {
-  const intent: LexIntent = { ...event.sessionState.intent, slots: slotsWith(event, changes), state: 'InProgress', confirmationState: 'None' };
-  return respond(event, { type: 'ConfirmIntent' }, intent, { text, buttons: [{ text: 'Yes', value: 'yes' }, { text: 'No', value: 'no' }] });
+  const intent: LexIntent = {
+    ...event.sessionState.intent,
+    slots: slotsWith(event, changes),
+    state: 'InProgress',
+    confirmationState: 'None',
+  };
+  return respond(event, { type: 'ConfirmIntent' }, intent, {
+    text,
+    buttons: [
+      { text: 'Yes', value: 'yes' },
+      { text: 'No', value: 'no' },
+    ],
+  });
 }
 
 /** Lets Lex take its next step (elicit a missing required slot, confirm, or fulfil) with `changes` applied to the slots. */
 export function delegate(event: LexCodeHookEvent, changes: Record<string, string | null> = {}): LexCodeHookResponse {
   const { state: _state, ...intent } = event.sessionState.intent;
-  return { sessionState: { ...sessionBase(event), dialogAction: { type: 'Delegate' }, intent: { ...intent, slots: slotsWith(event, changes) } } };
+  return {
+    sessionState: { ...sessionBase(event), dialogAction: { type: 'Delegate' }, intent: { ...intent, slots: slotsWith(event, changes) } },
+  };
 }
 
-function respond(event: LexCodeHookEvent, dialogAction: LexCodeHookResponse['sessionState']['dialogAction'], intent: LexIntent, reply: Reply): LexCodeHookResponse {
+function respond(
+  event: LexCodeHookEvent,
+  dialogAction: LexCodeHookResponse['sessionState']['dialogAction'],
+  intent: LexIntent,
+  reply: Reply,
+): LexCodeHookResponse {
   return { sessionState: { ...sessionBase(event), dialogAction, intent }, messages: messagesOf(reply) };
 }
 
@@ -55,7 +86,10 @@ function sessionBase(event: LexCodeHookEvent): { sessionAttributes: Record<strin
 export function messagesOf({ text, title = 'Choose one', buttons = [] }: Reply): LexMessage[] {
   const messages: LexMessage[] = [{ contentType: 'PlainText', content: text }];
   for (let start = 0; start < buttons.length; start += BUTTONS_PER_CARD) {
-    messages.push({ contentType: 'ImageResponseCard', imageResponseCard: { title, buttons: buttons.slice(start, start + BUTTONS_PER_CARD).map(button) } });
+    messages.push({
+      contentType: 'ImageResponseCard',
+      imageResponseCard: { title, buttons: buttons.slice(start, start + BUTTONS_PER_CARD).map(button) },
+    });
   }
   return messages;
 }

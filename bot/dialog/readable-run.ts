@@ -16,4 +16,5 @@ export async function readableRun({ caller, deps }: DialogTurn, runId: string): 
 }
 
 /** "I can't find run r-000000." (the same words whether it is missing or hidden from the caller). */
-export const runNotFoundWords = (runId: string) => `I can't find run ${runId}. Run ids look like r-7f3a9c; "list pending approvals" shows the runs waiting for you.`;
+export const runNotFoundWords = (runId: string) =>
+  `I can't find run ${runId}. Run ids look like r-7f3a9c; "list pending approvals" shows the runs waiting for you.`;

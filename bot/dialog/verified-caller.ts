@@ -13,7 +13,11 @@ export const IDENTITY_ATTRIBUTES = { token: 'statecraft.token', user: 'statecraf
 
 /** The request attributes the API sends for a verified caller. */
 export function identityAttributes(caller: Caller, token: string): Record<string, string> {
-  return { [IDENTITY_ATTRIBUTES.token]: token, [IDENTITY_ATTRIBUTES.user]: caller.user, [IDENTITY_ATTRIBUTES.groups]: caller.groups.join(',') };
+  return {
+    [IDENTITY_ATTRIBUTES.token]: token,
+    [IDENTITY_ATTRIBUTES.user]: caller.user,
+    [IDENTITY_ATTRIBUTES.groups]: caller.groups.join(','),
+  };
 }
 
 /** Why a turn carries no identity we can trust. */

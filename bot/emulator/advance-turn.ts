@@ -53,7 +53,10 @@ export async function advanceTurn(input: AdvanceTurnInput): Promise<TurnOutcome>
   const retriesFor = (key: string): number => {
     const { retry } = understood;
     if (!retry) return 0;
-    const retryKey = retry.type === 'ElicitSlot' ? promptKey('ElicitSlot', understood.definition.name, retry.slotName) : promptKey('ConfirmIntent', understood.definition.name);
+    const retryKey =
+      retry.type === 'ElicitSlot'
+        ? promptKey('ElicitSlot', understood.definition.name, retry.slotName)
+        : promptKey('ConfirmIntent', understood.definition.name);
     return retryKey === key ? retry.retries : 0;
   };
 
@@ -63,7 +66,8 @@ export async function advanceTurn(input: AdvanceTurnInput): Promise<TurnOutcome>
     if (retry && intent.name === understood.definition.name) {
       const slot = retry.type === 'ElicitSlot' ? definition.slots.find((candidate) => candidate.name === retry.slotName) : undefined;
       if (slot && !intent.slots?.[slot.name]?.value) return { kind: 'ElicitSlot', slot, retries: retry.retries };
-      if (retry.type === 'ConfirmIntent' && (intent.confirmationState ?? 'None') === 'None') return { kind: 'ConfirmIntent', retries: retry.retries };
+      if (retry.type === 'ConfirmIntent' && (intent.confirmationState ?? 'None') === 'None')
+        return { kind: 'ConfirmIntent', retries: retry.retries };
     }
     const step = nextStep(definition, intent);
     if (step.kind === 'ElicitSlot') return { ...step, retries: retriesFor(promptKey('ElicitSlot', intent.name, step.slot.name)) };
@@ -76,9 +80,21 @@ export async function advanceTurn(input: AdvanceTurnInput): Promise<TurnOutcome>
     return undefined;
   };
 
-  const hook = async (invocationSource: LexCodeHookEvent['invocationSource'], intent: LexIntent, proposedNextState?: ProposedNextState): Promise<LexCodeHookResponse> => {
-    const score = intent.name === understood.definition.name ? understood.score : understood.ranked.find((entry) => entry.name === intent.name)?.score;
-    const interpretations = buildInterpretations({ bot, understanding: input.understanding, text: input.text, active: intent, activeScore: score, ranked: understood.ranked });
+  const hook = async (
+    invocationSource: LexCodeHookEvent['invocationSource'],
+    intent: LexIntent,
+    proposedNextState?: ProposedNextState,
+  ): Promise<LexCodeHookResponse> => {
+    const score =
+      intent.name === understood.definition.name ? understood.score : understood.ranked.find((entry) => entry.name === intent.name)?.score;
+    const interpretations = buildInterpretations({
+      bot,
+      understanding: input.understanding,
+      text: input.text,
+      active: intent,
+      activeScore: score,
+      ranked: understood.ranked,
+    });
     const previousAction = understood.continued && state.dialogAction ? { dialogAction: state.dialogAction } : {};
     const event = codeHookEvent({
       invocationSource,
@@ -89,7 +105,13 @@ export async function advanceTurn(input: AdvanceTurnInput): Promise<TurnOutcome>
       interpretations,
       proposedNextState,
       requestAttributes: input.requestAttributes,
-      sessionState: { ...previousAction, intent, sessionAttributes: attributes, activeContexts: contexts, ...(state.originatingRequestId ? { originatingRequestId: state.originatingRequestId } : {}) },
+      sessionState: {
+        ...previousAction,
+        intent,
+        sessionAttributes: attributes,
+        activeContexts: contexts,
+        ...(state.originatingRequestId ? { originatingRequestId: state.originatingRequestId } : {}),
+      },
     });
     const response = await callCodeHook(input.codeHook, event, bot, input.codeHookTimeoutMs);
     if (response.sessionState.sessionAttributes) attributes = response.sessionState.sessionAttributes;
@@ -97,14 +119,22 @@ export async function advanceTurn(input: AdvanceTurnInput): Promise<TurnOutcome>
     return response;
   };
 
-  const outcome = (dialogAction: LexSessionState['dialogAction'], intent: LexIntent | undefined, messages: LexMessage[], prompt?: PendingPrompt): TurnOutcome => ({
+  const outcome = (
+    dialogAction: LexSessionState['dialogAction'],
+    intent: LexIntent | undefined,
+    messages: LexMessage[],
+    prompt?: PendingPrompt,
+  ): TurnOutcome => ({
     sessionState: { dialogAction, ...(intent ? { intent } : {}), sessionAttributes: attributes, activeContexts: contexts },
     messages: messages.slice(0, MAX_MESSAGES),
     ...(prompt ? { prompt } : {}),
   });
   const elicitSlot = (intent: LexIntent, slotName: string, messages: LexMessage[]): TurnOutcome => {
     const key = promptKey('ElicitSlot', intent.name, slotName);
-    return outcome({ type: 'ElicitSlot', slotToElicit: slotName }, { ...intent, state: 'InProgress' }, messages, { key, retries: retriesFor(key) });
+    return outcome({ type: 'ElicitSlot', slotToElicit: slotName }, { ...intent, state: 'InProgress' }, messages, {
+      key,
+      retries: retriesFor(key),
+    });
   };
   const confirmIntent = (intent: LexIntent, messages: LexMessage[]): TurnOutcome => {
     const key = promptKey('ConfirmIntent', intent.name);
@@ -140,7 +170,11 @@ export async function advanceTurn(input: AdvanceTurnInput): Promise<TurnOutcome>
     }
     const response = await hook('FulfillmentCodeHook', { ...intent, state: 'ReadyForFulfillment' });
     const answered = applyAnswer(response, leading);
-    if (!answered) throw new LexRuntimeError('DependencyFailedException', 'Invalid Lambda Response (FulfillmentCodeHook): a fulfilment hook must answer Close (Fulfilled or Failed), ElicitIntent, ElicitSlot or ConfirmIntent, not Delegate');
+    if (!answered)
+      throw new LexRuntimeError(
+        'DependencyFailedException',
+        'Invalid Lambda Response (FulfillmentCodeHook): a fulfilment hook must answer Close (Fulfilled or Failed), ElicitIntent, ElicitSlot or ConfirmIntent, not Delegate',
+      );
     return answered;
   };
 

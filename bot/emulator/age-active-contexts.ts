@@ -7,7 +7,11 @@
 import type { LexActiveContext } from '../definition/lex-types';
 
 /** The contexts whose time has not run out at `now`. */
-export function liveActiveContexts(contexts: readonly LexActiveContext[], expiries: Record<string, number>, now: number): LexActiveContext[] {
+export function liveActiveContexts(
+  contexts: readonly LexActiveContext[],
+  expiries: Record<string, number>,
+  now: number,
+): LexActiveContext[] {
   return contexts.filter((context) => (expiries[context.name] ?? Number.POSITIVE_INFINITY) > now);
 }
 

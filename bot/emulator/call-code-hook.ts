@@ -8,10 +8,24 @@ import { LexRuntimeError } from './errors';
 import { parseCodeHookResponse } from './parse-code-hook-response';
 
 /** The hook's validated answer to `event`. */
-export async function callCodeHook(codeHook: LexCodeHook, event: LexCodeHookEvent, bot: BotDefinition, timeoutMs: number): Promise<LexCodeHookResponse> {
+export async function callCodeHook(
+  codeHook: LexCodeHook,
+  event: LexCodeHookEvent,
+  bot: BotDefinition,
+  timeoutMs: number,
+): Promise<LexCodeHookResponse> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new LexRuntimeError('DependencyFailedException', `The code hook did not answer the ${event.invocationSource} event within ${timeoutMs / 1000} s`)), timeoutMs);
+    timer = setTimeout(
+      () =>
+        reject(
+          new LexRuntimeError(
+            'DependencyFailedException',
+            `The code hook did not answer the ${event.invocationSource} event within ${timeoutMs / 1000} s`,
+          ),
+        ),
+      timeoutMs,
+    );
   });
   let answer: unknown;
   try {
@@ -19,7 +33,9 @@ export async function callCodeHook(codeHook: LexCodeHook, event: LexCodeHookEven
   } catch (error) {
     if (error instanceof LexRuntimeError) throw error;
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new LexRuntimeError('DependencyFailedException', `The code hook failed on the ${event.invocationSource} event: ${reason}`, { cause: error });
+    throw new LexRuntimeError('DependencyFailedException', `The code hook failed on the ${event.invocationSource} event: ${reason}`, {
+      cause: error,
+    });
   } finally {
     clearTimeout(timer);
   }
@@ -32,6 +48,10 @@ function jsonCopy(value: unknown): unknown {
   try {
     return JSON.parse(JSON.stringify(value)) as unknown;
   } catch (error) {
-    throw new LexRuntimeError('DependencyFailedException', `Invalid Lambda Response: the response is not JSON-serializable (${String(error)})`, { cause: error });
+    throw new LexRuntimeError(
+      'DependencyFailedException',
+      `Invalid Lambda Response: the response is not JSON-serializable (${String(error)})`,
+      { cause: error },
+    );
   }
 }

@@ -10,14 +10,17 @@ export function checkSessionState(state: LexSessionState, bot: BotDefinition, pa
     const definition = intentNamed(bot, intent.name);
     if (!definition) return fail(`${path}.intent.name: no intent ${intent.name} in bot ${bot.name}`);
     for (const slotName of Object.keys(intent.slots ?? {})) {
-      if (!definition.slots.some((slot) => slot.name === slotName)) fail(`${path}.intent.slots: intent ${intent.name} has no slot ${slotName}`);
+      if (!definition.slots.some((slot) => slot.name === slotName))
+        fail(`${path}.intent.slots: intent ${intent.name} has no slot ${slotName}`);
     }
   }
   if (!dialogAction) return;
   const needsIntent = dialogAction.type === 'ElicitSlot' || dialogAction.type === 'ConfirmIntent' || dialogAction.type === 'Delegate';
   if (needsIntent && !intent) fail(`${path}.intent is required when dialogAction.type is ${dialogAction.type}`);
   if (dialogAction.type !== 'ElicitSlot' || !intent) return;
-  if (dialogAction.slotToElicit === undefined) return fail(`${path}.dialogAction.slotToElicit is required when dialogAction.type is ElicitSlot`);
+  if (dialogAction.slotToElicit === undefined)
+    return fail(`${path}.dialogAction.slotToElicit is required when dialogAction.type is ElicitSlot`);
   const definition = intentNamed(bot, intent.name);
-  if (!definition?.slots.some((slot) => slot.name === dialogAction.slotToElicit)) fail(`${path}.dialogAction.slotToElicit: intent ${intent.name} has no slot ${dialogAction.slotToElicit}`);
+  if (!definition?.slots.some((slot) => slot.name === dialogAction.slotToElicit))
+    fail(`${path}.dialogAction.slotToElicit: intent ${intent.name} has no slot ${dialogAction.slotToElicit}`);
 }

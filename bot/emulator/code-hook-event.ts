@@ -43,7 +43,14 @@ export function codeHookEvent(input: CodeHookEventInput): LexCodeHookEvent {
     responseContentType: 'text/plain; charset=utf-8',
     sessionId: input.address.sessionId,
     inputTranscript: input.text,
-    bot: { id: input.address.botId, name: input.bot.name, localeId: input.address.localeId, version: 'DRAFT', aliasId: input.address.botAliasId, aliasName: input.aliasName },
+    bot: {
+      id: input.address.botId,
+      name: input.bot.name,
+      localeId: input.address.localeId,
+      version: 'DRAFT',
+      aliasId: input.address.botAliasId,
+      aliasName: input.aliasName,
+    },
     interpretations: input.interpretations.map(({ intent, nluConfidence, interpretationSource }) => ({
       intent,
       ...(nluConfidence ? { nluConfidence: nluConfidence.score } : {}),

@@ -18,7 +18,12 @@ import type { RuntimeLogger } from './runtime-logger';
 /** A request of either protocol. */
 export type WireRequest = IncomingMessage | Http2ServerRequest;
 /** What the handler needs of a response of either protocol. */
-export type WireResponse = { statusCode: number; headersSent: boolean; setHeader(name: string, value: string): unknown; end(chunk: string): unknown };
+export type WireResponse = {
+  statusCode: number;
+  headersSent: boolean;
+  setHeader(name: string, value: string): unknown;
+  end(chunk: string): unknown;
+};
 
 function send(response: WireResponse, status: number, headers: Record<string, string>, body: string): void {
   response.statusCode = status;
@@ -28,13 +33,24 @@ function send(response: WireResponse, status: number, headers: Record<string, st
 
 function sendError(response: WireResponse, requestId: string, error: LexRuntimeError): void {
   if (response.headersSent) return;
-  send(response, error.status, { 'content-type': 'application/json', 'x-amzn-requestid': requestId, 'x-amzn-errortype': error.code }, JSON.stringify(error.toJSON()));
+  send(
+    response,
+    error.status,
+    { 'content-type': 'application/json', 'x-amzn-requestid': requestId, 'x-amzn-errortype': error.code },
+    JSON.stringify(error.toJSON()),
+  );
 }
 
 /** Answers the request; never throws (unexpected failures are an InternalServerException 500). */
-export async function handleLexRequest(runtime: LexRuntime, request: WireRequest, response: WireResponse, logger: RuntimeLogger): Promise<void> {
+export async function handleLexRequest(
+  runtime: LexRuntime,
+  request: WireRequest,
+  response: WireResponse,
+  logger: RuntimeLogger,
+): Promise<void> {
   const requestId = randomUUID();
-  const json = (value: unknown) => send(response, 200, { 'content-type': 'application/json', 'x-amzn-requestid': requestId }, JSON.stringify(value));
+  const json = (value: unknown) =>
+    send(response, 200, { 'content-type': 'application/json', 'x-amzn-requestid': requestId }, JSON.stringify(value));
   try {
     const method = request.method ?? 'GET';
     const route = routeLexRequest(method, request.url ?? '/');
@@ -51,7 +67,11 @@ export async function handleLexRequest(runtime: LexRuntime, request: WireRequest
     if (operation === 'DeleteSession') return json(await runtime.deleteSession(address));
     const header = request.headers['responsecontenttype'];
     const responseContentType = typeof header === 'string' ? header : undefined;
-    const result = await runtime.putSession({ ...address, ...parsePutSessionBody(body), ...(responseContentType ? { responseContentType } : {}) });
+    const result = await runtime.putSession({
+      ...address,
+      ...parsePutSessionBody(body),
+      ...(responseContentType ? { responseContentType } : {}),
+    });
     const headers: Record<string, string> = {
       'content-type': result.contentType,
       'x-amzn-requestid': requestId,

@@ -16,7 +16,15 @@ import { intentWithAllSlots } from './intent-with-all-slots';
 import type { LexRuntime, PutSessionRequest } from './lex-runtime-types';
 import { mergeSessionState } from './merge-session-state';
 import { parseStringMap } from './parse-session-state';
-import { DEFAULT_BOT_ALIAS_ID, DEFAULT_BOT_ALIAS_NAME, DEFAULT_BOT_ID, DEFAULT_CODE_HOOK_TIMEOUT_MS, MAX_MESSAGES, MAX_TEXT_LENGTH, SESSION_ID_PATTERN } from './runtime-defaults';
+import {
+  DEFAULT_BOT_ALIAS_ID,
+  DEFAULT_BOT_ALIAS_NAME,
+  DEFAULT_BOT_ID,
+  DEFAULT_CODE_HOOK_TIMEOUT_MS,
+  MAX_MESSAGES,
+  MAX_TEXT_LENGTH,
+  SESSION_ID_PATTERN,
+} from './runtime-defaults';
 import { silentRuntimeLogger, type RuntimeLogger } from './runtime-logger';
 import { SessionLocks } from './session-locks';
 import { emptySession, storedSessionKey, type LexSessionAddress, type StoredSession } from './stored-session';
@@ -45,15 +53,28 @@ const validation = failWith('ValidationException');
 
 /** Builds the runtime. */
 export function createLexRuntime(options: LexRuntimeOptions): LexRuntime {
-  const { understanding, codeHook, sessions, botId = DEFAULT_BOT_ID, botAliasId = DEFAULT_BOT_ALIAS_ID, botAliasName = DEFAULT_BOT_ALIAS_NAME, now = Date.now, logger = silentRuntimeLogger, codeHookTimeoutMs = DEFAULT_CODE_HOOK_TIMEOUT_MS } = options;
+  const {
+    understanding,
+    codeHook,
+    sessions,
+    botId = DEFAULT_BOT_ID,
+    botAliasId = DEFAULT_BOT_ALIAS_ID,
+    botAliasName = DEFAULT_BOT_ALIAS_NAME,
+    now = Date.now,
+    logger = silentRuntimeLogger,
+    codeHookTimeoutMs = DEFAULT_CODE_HOOK_TIMEOUT_MS,
+  } = options;
   const bot = withFallbackIntent(options.bot);
   const locks = new SessionLocks();
 
   const checkAddress = (address: LexSessionAddress): string => {
-    if (typeof address.sessionId !== 'string' || !SESSION_ID_PATTERN.test(address.sessionId)) validation(`sessionId must match ${SESSION_ID_PATTERN.source}`);
+    if (typeof address.sessionId !== 'string' || !SESSION_ID_PATTERN.test(address.sessionId))
+      validation(`sessionId must match ${SESSION_ID_PATTERN.source}`);
     if (address.botId !== botId) throw new LexRuntimeError('ResourceNotFoundException', `Bot ${address.botId} not found`);
-    if (address.botAliasId !== botAliasId) throw new LexRuntimeError('ResourceNotFoundException', `Bot alias ${address.botAliasId} of bot ${botId} not found`);
-    if (address.localeId !== bot.localeId) throw new LexRuntimeError('ResourceNotFoundException', `Locale ${address.localeId} is not enabled on bot alias ${botAliasId}`);
+    if (address.botAliasId !== botAliasId)
+      throw new LexRuntimeError('ResourceNotFoundException', `Bot alias ${address.botAliasId} of bot ${botId} not found`);
+    if (address.localeId !== bot.localeId)
+      throw new LexRuntimeError('ResourceNotFoundException', `Locale ${address.localeId} is not enabled on bot alias ${botAliasId}`);
     return storedSessionKey(address);
   };
   const load = async (key: string): Promise<StoredSession | undefined> => {
@@ -66,7 +87,9 @@ export function createLexRuntime(options: LexRuntimeOptions): LexRuntime {
       checkSessionState(session.sessionState, bot, 'stored sessionState', validation);
       return session;
     } catch (error) {
-      logger.info('stored lex session does not fit the bot; starting it fresh', { error: error instanceof Error ? error.message : String(error) });
+      logger.info('stored lex session does not fit the bot; starting it fresh', {
+        error: error instanceof Error ? error.message : String(error),
+      });
       const fresh = emptySession(at);
       return { ...fresh, sessionState: { ...fresh.sessionState, sessionAttributes: session.sessionState.sessionAttributes ?? {} } };
     }
@@ -91,7 +114,11 @@ export function createLexRuntime(options: LexRuntimeOptions): LexRuntime {
     } catch (error) {
       if (error instanceof LexRuntimeError) throw error;
       logger.error('lex runtime failure', { operation, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      throw new LexRuntimeError('InternalServerException', `${operation} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new LexRuntimeError(
+        'InternalServerException',
+        `${operation} failed: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
   };
 
@@ -100,24 +127,55 @@ export function createLexRuntime(options: LexRuntimeOptions): LexRuntime {
       const key = checkAddress(request);
       const { text } = request;
       if (typeof text !== 'string') return validation('text is required');
-      if (text.length < 1 || text.length > MAX_TEXT_LENGTH) return validation(`text must be 1..${MAX_TEXT_LENGTH} characters (got ${text.length})`);
-      const requestAttributes = request.requestAttributes === undefined ? undefined : parseStringMap(request.requestAttributes, 'requestAttributes', validation);
+      if (text.length < 1 || text.length > MAX_TEXT_LENGTH)
+        return validation(`text must be 1..${MAX_TEXT_LENGTH} characters (got ${text.length})`);
+      const requestAttributes =
+        request.requestAttributes === undefined ? undefined : parseStringMap(request.requestAttributes, 'requestAttributes', validation);
       if (request.sessionState) checkSessionState(request.sessionState, bot, 'sessionState', validation);
       return locked(key, request.sessionId, async (): Promise<RecognizeTextResponse> => {
         const at = now();
         const session = fitting((await load(key)) ?? emptySession(at), at);
         const expiries = session.contextExpiries ?? {};
-        const stored = { ...session.sessionState, activeContexts: liveActiveContexts(session.sessionState.activeContexts ?? [], expiries, at) };
+        const stored = {
+          ...session.sessionState,
+          activeContexts: liveActiveContexts(session.sessionState.activeContexts ?? [], expiries, at),
+        };
         const state = normalize(mergeSessionState(stored, request.sessionState));
         checkSessionState(state, bot, 'sessionState', validation);
         const understood = await understandTurn({ bot, understanding, state, prompt: session.prompt, text });
-        const outcome = await advanceTurn({ bot, understanding, codeHook, codeHookTimeoutMs, address: request, aliasName: botAliasName, text, requestAttributes, state, previousMessages: session.messages, understood });
+        const outcome = await advanceTurn({
+          bot,
+          understanding,
+          codeHook,
+          codeHookTimeoutMs,
+          address: request,
+          aliasName: botAliasName,
+          text,
+          requestAttributes,
+          state,
+          previousMessages: session.messages,
+          understood,
+        });
         const aged = ageActiveContexts(state.activeContexts ?? [], outcome.sessionState.activeContexts ?? [], expiries, at);
-        const sessionState: LexSessionState = { ...outcome.sessionState, activeContexts: aged.activeContexts, originatingRequestId: randomUUID() };
+        const sessionState: LexSessionState = {
+          ...outcome.sessionState,
+          activeContexts: aged.activeContexts,
+          originatingRequestId: randomUUID(),
+        };
         const active = sessionState.intent ?? understood.intent;
-        const score = active.name === understood.definition.name ? understood.score : understood.ranked.find((entry) => entry.name === active.name)?.score;
+        const score =
+          active.name === understood.definition.name
+            ? understood.score
+            : understood.ranked.find((entry) => entry.name === active.name)?.score;
         const interpretations = buildInterpretations({ bot, understanding, text, active, activeScore: score, ranked: understood.ranked });
-        await save(key, { sessionState, messages: outcome.messages, interpretations, prompt: outcome.prompt, contextExpiries: aged.contextExpiries, lastActiveAt: at });
+        await save(key, {
+          sessionState,
+          messages: outcome.messages,
+          interpretations,
+          prompt: outcome.prompt,
+          contextExpiries: aged.contextExpiries,
+          lastActiveAt: at,
+        });
         logger.info('lex turn', { sessionId: request.sessionId, intent: active.name, dialogAction: sessionState.dialogAction?.type });
         return {
           ...(outcome.messages.length ? { messages: outcome.messages } : {}),
@@ -135,16 +193,28 @@ export function createLexRuntime(options: LexRuntimeOptions): LexRuntime {
       if (!request.sessionState) return validation('sessionState is required');
       checkSessionState(request.sessionState, bot, 'sessionState', validation);
       if ((request.messages?.length ?? 0) > MAX_MESSAGES) validation(`messages: at most ${MAX_MESSAGES} are allowed`);
-      const requestAttributes = request.requestAttributes === undefined ? undefined : parseStringMap(request.requestAttributes, 'requestAttributes', validation);
+      const requestAttributes =
+        request.requestAttributes === undefined ? undefined : parseStringMap(request.requestAttributes, 'requestAttributes', validation);
       return locked(key, request.sessionId, async () => {
         const at = now();
         const sent = normalize(request.sessionState);
-        const sessionState: LexSessionState = { ...sent, sessionAttributes: sent.sessionAttributes ?? {}, activeContexts: sent.activeContexts ?? [], originatingRequestId: randomUUID() };
+        const sessionState: LexSessionState = {
+          ...sent,
+          sessionAttributes: sent.sessionAttributes ?? {},
+          activeContexts: sent.activeContexts ?? [],
+          originatingRequestId: randomUUID(),
+        };
         const messages = request.messages ?? [];
         const aged = ageActiveContexts([], sessionState.activeContexts ?? [], {}, at);
         const interpretations = sessionState.intent ? [{ intent: sessionState.intent, interpretationSource: 'Lex' as const }] : [];
         await save(key, { sessionState, messages, interpretations, contextExpiries: aged.contextExpiries, lastActiveAt: at });
-        return { sessionId: request.sessionId, sessionState, messages, ...(requestAttributes ? { requestAttributes } : {}), contentType: request.responseContentType ?? 'text/plain; charset=utf-8' };
+        return {
+          sessionId: request.sessionId,
+          sessionState,
+          messages,
+          ...(requestAttributes ? { requestAttributes } : {}),
+          contentType: request.responseContentType ?? 'text/plain; charset=utf-8',
+        };
       });
     });
 
@@ -152,7 +222,12 @@ export function createLexRuntime(options: LexRuntimeOptions): LexRuntime {
     guarded('GetSession', async () => {
       const session = await load(checkAddress(address));
       if (!session) throw new LexRuntimeError('ResourceNotFoundException', 'Session not found');
-      return { sessionId: address.sessionId, messages: session.messages, interpretations: session.interpretations, sessionState: session.sessionState };
+      return {
+        sessionId: address.sessionId,
+        messages: session.messages,
+        interpretations: session.interpretations,
+        sessionState: session.sessionState,
+      };
     });
 
   const deleteSession: LexRuntime['deleteSession'] = (address) =>

@@ -22,9 +22,16 @@ export type LexServerOptions = { runtime: LexRuntime; port?: number; host?: stri
 export type LexServer = { url: string; port: number; close(): Promise<void> };
 
 /** Starts listening; `port: 0` picks a free port. */
-export async function startLexServer({ runtime, port = DEFAULT_LEX_PORT, host = LOCAL_HOST, logger = silentRuntimeLogger }: LexServerOptions): Promise<LexServer> {
+export async function startLexServer({
+  runtime,
+  port = DEFAULT_LEX_PORT,
+  host = LOCAL_HOST,
+  logger = silentRuntimeLogger,
+}: LexServerOptions): Promise<LexServer> {
   const handle = (request: WireRequest, response: WireResponse) => {
-    handleLexRequest(runtime, request, response, logger).catch((error: unknown) => logger.error('lex response failure', { error: String(error) }));
+    handleLexRequest(runtime, request, response, logger).catch((error: unknown) =>
+      logger.error('lex response failure', { error: String(error) }),
+    );
   };
   const http1 = createHttpServer(handle);
   http1.keepAliveTimeout = 65_000;

@@ -32,6 +32,7 @@ export function parseCodeHookResponse(value: unknown, bot: BotDefinition, invoca
   }
   const response: LexCodeHookResponse = { sessionState: { ...sessionState, dialogAction } };
   if (messages) response.messages = messages;
-  if (value.requestAttributes !== undefined && value.requestAttributes !== null) response.requestAttributes = parseStringMap(value.requestAttributes, 'requestAttributes', fail);
+  if (value.requestAttributes !== undefined && value.requestAttributes !== null)
+    response.requestAttributes = parseStringMap(value.requestAttributes, 'requestAttributes', fail);
   return response;
 }

@@ -27,16 +27,25 @@ function optionalAttributes(value: unknown): Record<string, string> | undefined 
 }
 
 /** RecognizeText's `{text, sessionState?, requestAttributes?}`. */
-export function parseRecognizeTextBody(body: Record<string, unknown>): { text: string; sessionState?: LexSessionState; requestAttributes?: Record<string, string> } {
+export function parseRecognizeTextBody(body: Record<string, unknown>): {
+  text: string;
+  sessionState?: LexSessionState;
+  requestAttributes?: Record<string, string>;
+} {
   if (body.text === undefined || body.text === null) return fail('text is required');
   if (typeof body.text !== 'string') return fail('text must be a string');
-  const sessionState = body.sessionState === undefined || body.sessionState === null ? undefined : parseSessionState(body.sessionState, 'sessionState', fail);
+  const sessionState =
+    body.sessionState === undefined || body.sessionState === null ? undefined : parseSessionState(body.sessionState, 'sessionState', fail);
   const requestAttributes = optionalAttributes(body.requestAttributes);
   return { text: body.text, ...(sessionState ? { sessionState } : {}), ...(requestAttributes ? { requestAttributes } : {}) };
 }
 
 /** PutSession's `{sessionState, messages?, requestAttributes?}`. */
-export function parsePutSessionBody(body: Record<string, unknown>): { sessionState: LexSessionState; messages?: LexMessage[]; requestAttributes?: Record<string, string> } {
+export function parsePutSessionBody(body: Record<string, unknown>): {
+  sessionState: LexSessionState;
+  messages?: LexMessage[];
+  requestAttributes?: Record<string, string>;
+} {
   if (body.sessionState === undefined || body.sessionState === null) return fail('sessionState is required');
   const sessionState = parseSessionState(body.sessionState, 'sessionState', fail);
   const messages = body.messages === undefined || body.messages === null ? undefined : parseMessages(body.messages, 'messages', fail);

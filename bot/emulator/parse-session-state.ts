@@ -3,12 +3,29 @@
  * service model's enums and limits: https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_SessionState.html
  * Extra fields are ignored, as Lex does. Names are checked against the bot by checkSessionState.
  */
-import type { LexActiveContext, LexConfirmationState, LexDialogAction, LexDialogActionType, LexIntent, LexIntentState, LexSessionState, LexSlot, LexSlotValue } from '../definition/lex-types';
+import type {
+  LexActiveContext,
+  LexConfirmationState,
+  LexDialogAction,
+  LexDialogActionType,
+  LexIntent,
+  LexIntentState,
+  LexSessionState,
+  LexSlot,
+  LexSlotValue,
+} from '../definition/lex-types';
 import type { Fail } from './errors';
 import { MAX_ACTIVE_CONTEXTS } from './runtime-defaults';
 
 const DIALOG_ACTION_TYPES: readonly LexDialogActionType[] = ['Close', 'ConfirmIntent', 'Delegate', 'ElicitIntent', 'ElicitSlot', 'None'];
-const INTENT_STATES: readonly LexIntentState[] = ['Failed', 'Fulfilled', 'InProgress', 'ReadyForFulfillment', 'Waiting', 'FulfillmentInProgress'];
+const INTENT_STATES: readonly LexIntentState[] = [
+  'Failed',
+  'Fulfilled',
+  'InProgress',
+  'ReadyForFulfillment',
+  'Waiting',
+  'FulfillmentInProgress',
+];
 const CONFIRMATION_STATES: readonly LexConfirmationState[] = ['Confirmed', 'Denied', 'None'];
 const CONTEXT_NAME = /^([A-Za-z0-9]_?)+$/;
 
@@ -48,7 +65,8 @@ function parseSlotValue(value: unknown, path: string, fail: Fail): LexSlotValue 
   const originalValue = optionalString(value.originalValue, `${path}.originalValue`, fail);
   if (originalValue !== undefined) parsed.originalValue = originalValue;
   if (value.resolvedValues !== undefined && value.resolvedValues !== null) {
-    if (!Array.isArray(value.resolvedValues) || value.resolvedValues.some((item) => typeof item !== 'string')) return fail(`${path}.resolvedValues must be a list of strings`);
+    if (!Array.isArray(value.resolvedValues) || value.resolvedValues.some((item) => typeof item !== 'string'))
+      return fail(`${path}.resolvedValues must be a list of strings`);
     parsed.resolvedValues = [...(value.resolvedValues as string[])];
   }
   return parsed;
@@ -58,7 +76,8 @@ function parseSlotValue(value: unknown, path: string, fail: Fail): LexSlotValue 
 function parseSlot(value: unknown, path: string, fail: Fail): LexSlot | null {
   if (value === null || value === undefined) return null;
   if (!isObject(value)) return fail(`${path} must be an object or null`);
-  if (value.shape !== undefined && value.shape !== 'Scalar') return fail(`${path}.shape ${JSON.stringify(value.shape)} is not supported (only Scalar slots)`);
+  if (value.shape !== undefined && value.shape !== 'Scalar')
+    return fail(`${path}.shape ${JSON.stringify(value.shape)} is not supported (only Scalar slots)`);
   if (value.value === undefined || value.value === null) return null;
   return { shape: 'Scalar', value: parseSlotValue(value.value, `${path}.value`, fail) };
 }
@@ -70,20 +89,26 @@ export function parseIntent(value: unknown, path: string, fail: Fail): LexIntent
   const intent: LexIntent = { name: value.name };
   if (value.slots !== undefined && value.slots !== null) {
     if (!isObject(value.slots)) return fail(`${path}.slots must be an object`);
-    intent.slots = Object.fromEntries(Object.entries(value.slots).map(([name, slot]) => [name, parseSlot(slot, `${path}.slots.${name}`, fail)]));
+    intent.slots = Object.fromEntries(
+      Object.entries(value.slots).map(([name, slot]) => [name, parseSlot(slot, `${path}.slots.${name}`, fail)]),
+    );
   }
   if (value.state !== undefined) intent.state = oneOf(INTENT_STATES, value.state, `${path}.state`, fail);
-  if (value.confirmationState !== undefined) intent.confirmationState = oneOf(CONFIRMATION_STATES, value.confirmationState, `${path}.confirmationState`, fail);
+  if (value.confirmationState !== undefined)
+    intent.confirmationState = oneOf(CONFIRMATION_STATES, value.confirmationState, `${path}.confirmationState`, fail);
   return intent;
 }
 
 function integerIn(value: unknown, min: number, max: number, path: string, fail: Fail): number {
-  return Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? (value as number) : fail(`${path} must be an integer in ${min}..${max}`);
+  return Number.isInteger(value) && (value as number) >= min && (value as number) <= max
+    ? (value as number)
+    : fail(`${path} must be an integer in ${min}..${max}`);
 }
 
 function parseActiveContext(value: unknown, path: string, fail: Fail): LexActiveContext {
   if (!isObject(value)) return fail(`${path} must be an object`);
-  if (typeof value.name !== 'string' || !CONTEXT_NAME.test(value.name) || value.name.length > 100) return fail(`${path}.name must match ^([A-Za-z0-9]_?)+$ (at most 100 characters)`);
+  if (typeof value.name !== 'string' || !CONTEXT_NAME.test(value.name) || value.name.length > 100)
+    return fail(`${path}.name must match ^([A-Za-z0-9]_?)+$ (at most 100 characters)`);
   if (!isObject(value.timeToLive)) return fail(`${path}.timeToLive is required`);
   const contextAttributes = parseStringMap(value.contextAttributes ?? {}, `${path}.contextAttributes`, fail);
   if (Object.keys(contextAttributes).length > 10) fail(`${path}.contextAttributes has more than 10 entries`);
@@ -101,13 +126,18 @@ function parseActiveContext(value: unknown, path: string, fail: Fail): LexActive
 export function parseSessionState(value: unknown, path: string, fail: Fail): LexSessionState {
   if (!isObject(value)) return fail(`${path} must be an object`);
   const state: LexSessionState = {};
-  if (value.dialogAction !== undefined && value.dialogAction !== null) state.dialogAction = parseDialogAction(value.dialogAction, `${path}.dialogAction`, fail);
+  if (value.dialogAction !== undefined && value.dialogAction !== null)
+    state.dialogAction = parseDialogAction(value.dialogAction, `${path}.dialogAction`, fail);
   if (value.intent !== undefined && value.intent !== null) state.intent = parseIntent(value.intent, `${path}.intent`, fail);
-  if (value.sessionAttributes !== undefined && value.sessionAttributes !== null) state.sessionAttributes = parseStringMap(value.sessionAttributes, `${path}.sessionAttributes`, fail);
+  if (value.sessionAttributes !== undefined && value.sessionAttributes !== null)
+    state.sessionAttributes = parseStringMap(value.sessionAttributes, `${path}.sessionAttributes`, fail);
   if (value.activeContexts !== undefined && value.activeContexts !== null) {
     if (!Array.isArray(value.activeContexts)) return fail(`${path}.activeContexts must be a list`);
-    if (value.activeContexts.length > MAX_ACTIVE_CONTEXTS) return fail(`${path}.activeContexts has more than ${MAX_ACTIVE_CONTEXTS} contexts`);
-    state.activeContexts = value.activeContexts.map((context, index) => parseActiveContext(context, `${path}.activeContexts[${index}]`, fail));
+    if (value.activeContexts.length > MAX_ACTIVE_CONTEXTS)
+      return fail(`${path}.activeContexts has more than ${MAX_ACTIVE_CONTEXTS} contexts`);
+    state.activeContexts = value.activeContexts.map((context, index) =>
+      parseActiveContext(context, `${path}.activeContexts[${index}]`, fail),
+    );
   }
   const originatingRequestId = optionalString(value.originatingRequestId, `${path}.originatingRequestId`, fail);
   if (originatingRequestId !== undefined) state.originatingRequestId = originatingRequestId;

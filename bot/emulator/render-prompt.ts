@@ -8,7 +8,9 @@ import type { LexIntent, LexMessage } from '../definition/lex-types';
 export function renderPrompt(template: string, intent: LexIntent | undefined, sessionAttributes: Record<string, string> = {}): string {
   const slots = intent?.slots ?? {};
   return template
-    .replace(/\{([A-Za-z0-9_]+)\}/g, (placeholder, name: string) => (name in slots ? (slots[name]?.value?.interpretedValue ?? '') : placeholder))
+    .replace(/\{([A-Za-z0-9_]+)\}/g, (placeholder, name: string) =>
+      name in slots ? (slots[name]?.value?.interpretedValue ?? '') : placeholder,
+    )
     .replace(/\[([A-Za-z0-9_.:-]+)\]/g, (placeholder, name: string) => sessionAttributes[name] ?? placeholder);
 }
 

@@ -12,9 +12,23 @@ export type LexOperation = 'RecognizeText' | 'PutSession' | 'GetSession' | 'Dele
 export function routeLexRequest(method: string, url: string): { operation: LexOperation; address: LexSessionAddress } | undefined {
   const path = url.split('?')[0] ?? '';
   const parts = path.split('/');
-  if (parts.length < 9 || parts.length > 10 || parts[0] !== '' || parts[1] !== 'bots' || parts[3] !== 'botAliases' || parts[5] !== 'botLocales' || parts[7] !== 'sessions') return undefined;
+  if (
+    parts.length < 9 ||
+    parts.length > 10 ||
+    parts[0] !== '' ||
+    parts[1] !== 'bots' ||
+    parts[3] !== 'botAliases' ||
+    parts[5] !== 'botLocales' ||
+    parts[7] !== 'sessions'
+  )
+    return undefined;
   const [botId, botAliasId, localeId, sessionId] = [parts[2], parts[4], parts[6], parts[8]].map(decodeLabel);
-  const address: LexSessionAddress = { botId: botId ?? '', botAliasId: botAliasId ?? '', localeId: localeId ?? '', sessionId: sessionId ?? '' };
+  const address: LexSessionAddress = {
+    botId: botId ?? '',
+    botAliasId: botAliasId ?? '',
+    localeId: localeId ?? '',
+    sessionId: sessionId ?? '',
+  };
   if (parts.length === 10) return parts[9] === 'text' && method === 'POST' ? { operation: 'RecognizeText', address } : undefined;
   if (method === 'POST') return { operation: 'PutSession', address };
   if (method === 'GET') return { operation: 'GetSession', address };

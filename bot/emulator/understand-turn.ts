@@ -31,7 +31,13 @@ export type UnderstoodTurn = {
 };
 
 /** Inputs of understandTurn. */
-export type UnderstandTurnInput = { bot: BotDefinition; understanding: Understanding; state: LexSessionState; prompt: PendingPrompt | undefined; text: string };
+export type UnderstandTurnInput = {
+  bot: BotDefinition;
+  understanding: Understanding;
+  state: LexSessionState;
+  prompt: PendingPrompt | undefined;
+  text: string;
+};
 
 /** The continuing intent's confidence: Lex reports the intent it is eliciting for as certain. */
 const CONTINUED_SCORE = 1;
@@ -95,14 +101,23 @@ export async function understandTurn({ bot, understanding, state, prompt, text }
 
   if (isOpen(state) && current && definition) {
     if (cancel && understanding.isCancel(text)) return start(cancel, CONTINUED_SCORE);
-    const continued = (intent: LexIntent, retry?: RetryPrompt): UnderstoodTurn => ({ definition, intent, score: CONTINUED_SCORE, ranked, continued: true, retry });
+    const continued = (intent: LexIntent, retry?: RetryPrompt): UnderstoodTurn => ({
+      definition,
+      intent,
+      score: CONTINUED_SCORE,
+      ranked,
+      continued: true,
+      retry,
+    });
     if (state.dialogAction?.type === 'ElicitSlot') {
       const slot = definition.slots.find((candidate) => candidate.name === state.dialogAction?.slotToElicit);
       if (slot) {
         const value = elicitedValue(understanding, slot, text);
         if (value) {
           const answered = { ...current, slots: { ...current.slots, [slot.name]: scalarSlot(value) } };
-          return continued(slot.slotType === FREE_FORM_INPUT ? answered : fillUnfilled(answered, extracted(understanding, definition, text), slot.name));
+          return continued(
+            slot.slotType === FREE_FORM_INPUT ? answered : fillUnfilled(answered, extracted(understanding, definition, text), slot.name),
+          );
         }
         const target = switchTarget(current.name);
         if (target) return start(target, ranked[0]?.score);
@@ -121,8 +136,16 @@ export async function understandTurn({ bot, understanding, state, prompt, text }
     }
   }
 
-  const delegated = state.dialogAction?.type === 'Delegate' && current && definition && current.state !== 'Fulfilled' && current.state !== 'Failed';
-  if (delegated) return { definition, intent: fillUnfilled(current, extracted(understanding, definition, text)), score: CONTINUED_SCORE, ranked, continued: true };
+  const delegated =
+    state.dialogAction?.type === 'Delegate' && current && definition && current.state !== 'Fulfilled' && current.state !== 'Failed';
+  if (delegated)
+    return {
+      definition,
+      intent: fillUnfilled(current, extracted(understanding, definition, text)),
+      score: CONTINUED_SCORE,
+      ranked,
+      continued: true,
+    };
 
   if (cancel && understanding.isCancel(text)) return start(cancel, CONTINUED_SCORE);
   const top = ranked[0];

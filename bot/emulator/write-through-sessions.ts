@@ -12,7 +12,10 @@ type SessionStore = Pick<ChatSessionStore, 'get' | 'put' | 'delete'>;
 const DEFAULT_CAPACITY = 1_000;
 
 /** Wraps `store`; `now` is the clock expiry is measured by (epoch ms). */
-export function writeThroughSessions(store: SessionStore, { capacity = DEFAULT_CAPACITY, now = Date.now }: { capacity?: number; now?: () => number } = {}): SessionStore {
+export function writeThroughSessions(
+  store: SessionStore,
+  { capacity = DEFAULT_CAPACITY, now = Date.now }: { capacity?: number; now?: () => number } = {},
+): SessionStore {
   const cache = new Map<string, { json: string; expiresAt: number }>();
   return {
     async get<Value>(key: string): Promise<Value | undefined> {

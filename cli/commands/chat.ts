@@ -22,20 +22,28 @@ export function chatCommand(io: CliIo): Command {
     .addOption(apiUrlOption())
     .addOption(dataDirOption("the stack's data dir, where its signing key is"))
     .option('--conversation <id>', 'continue a conversation by its id (default: a new one)')
-    .addHelpText('after', '\nType what you want ("list workflows", "start deploy-service", "approve it"); a number picks one of the numbered choices; exit or Ctrl-D ends.\nTry `npx statecraft demo` first for runs to talk about.')
+    .addHelpText(
+      'after',
+      '\nType what you want ("list workflows", "start deploy-service", "approve it"); a number picks one of the numbered choices; exit or Ctrl-D ends.\nTry `npx statecraft demo` first for runs to talk about.',
+    )
     .action((options: ChatOptions) => runChat(options, io));
 }
 
 async function runChat(options: ChatOptions, { stdin, stdout }: CliIo): Promise<void> {
   const user = options.user.trim();
   if (user === '') throw new CliError('--user must not be empty', 2);
-  const groups = options.groups.split(',').map((group) => group.trim()).filter(Boolean);
+  const groups = options.groups
+    .split(',')
+    .map((group) => group.trim())
+    .filter(Boolean);
   const api = apiClient(options.url, await devToken(path.resolve(options.dataDir), { user, groups }));
   const conversationId = options.conversation ?? randomUUID();
   const transcript = chatTranscript((line) => stdout.write(`${line}\n`));
   const rl = readline.createInterface({ input: stdin, output: stdout, terminal: stdin.isTTY === true, historySize: 200 });
   try {
-    stdout.write(`Chatting as ${user} (${groups.join(', ') || 'no groups'}) with ${options.url}, conversation ${conversationId}.\nSay "help" for what I do; a number picks a choice; exit ends.\n`);
+    stdout.write(
+      `Chatting as ${user} (${groups.join(', ') || 'no groups'}) with ${options.url}, conversation ${conversationId}.\nSay "help" for what I do; a number picks a choice; exit ends.\n`,
+    );
     rl.setPrompt('you> ');
     rl.prompt();
     for await (const line of rl) {

@@ -13,7 +13,10 @@ export function compileCommand({ stdout, stderr }: CliIo): Command {
     .description('Compile workflows to Amazon States Language; on any error nothing is written.')
     .argument('[names...]', 'workflow names (default: the whole catalogue)')
     .option('-o, --out <dir>', 'output directory', DEFAULT_OUT_DIR)
-    .addHelpText('after', '\nWrites <name>.asl.json and <name>.substitutions.json per workflow.\nExample: statecraft compile deploy-service --out build/asl')
+    .addHelpText(
+      'after',
+      '\nWrites <name>.asl.json and <name>.substitutions.json per workflow.\nExample: statecraft compile deploy-service --out build/asl',
+    )
     .action((names: string[], options: { out: string }) => {
       const compiled = compileOrReport(selectWorkflows(names), stderr);
       if (!compiled) {
@@ -31,7 +34,10 @@ export function compileCommand({ stdout, stderr }: CliIo): Command {
 }
 
 /** Compiles, printing warnings to `stderr`; on errors prints every diagnostic, sets exit code 1 and returns undefined. */
-export function compileOrReport(workflows: Parameters<typeof compileAll>[0], stderr: NodeJS.WritableStream): CompiledWorkflow[] | undefined {
+export function compileOrReport(
+  workflows: Parameters<typeof compileAll>[0],
+  stderr: NodeJS.WritableStream,
+): CompiledWorkflow[] | undefined {
   try {
     const compiled = compileAll(workflows);
     for (const warning of compiled.flatMap((workflow) => workflow.warnings)) stderr.write(`${formatDiagnostic(warning)}\n`);

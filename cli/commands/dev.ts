@@ -16,13 +16,18 @@ type DevOptions = { apiPort: number; port: number; dynamodbPort: number; lexPort
 
 export function devCommand(io: CliIo): Command {
   return new Command('dev')
-    .description('Run Statecraft locally in one process: DynamoDB (dynalite), the Step Functions engine with the catalogue deployed, the REST API and the local Lex runtime (the chatbot).')
+    .description(
+      'Run Statecraft locally in one process: DynamoDB (dynalite), the Step Functions engine with the catalogue deployed, the REST API and the local Lex runtime (the chatbot).',
+    )
     .addOption(apiPortOption())
     .addOption(sfnPortOption())
     .addOption(dynamodbPortOption())
     .addOption(lexPortOption())
     .addOption(dataDirOption('where executions, DynamoDB data and the signing key are kept'))
-    .addHelpText('after', '\nLive events are served at ws://127.0.0.1:<api-port>/ws, and the web console (its web/dist build) at http://127.0.0.1:<api-port>/.')
+    .addHelpText(
+      'after',
+      '\nLive events are served at ws://127.0.0.1:<api-port>/ws, and the web console (its web/dist build) at http://127.0.0.1:<api-port>/.',
+    )
     .action((options: DevOptions) => runDev(options, io));
 }
 

@@ -7,7 +7,15 @@ import { consoleLogger, LOG_LEVELS, type LogLevel } from '../console-logger';
 import { startEngineStack } from '../local/start-engine-stack';
 import { dataDirOption, dynamodbPortOption, sfnPortOption } from '../stack-options';
 
-export type EngineOptions = { port: number; dataDir: string; dynamodbPort: number; dynamodbEndpoint?: string; deploy: boolean; logLevel: LogLevel; timeScale?: string };
+export type EngineOptions = {
+  port: number;
+  dataDir: string;
+  dynamodbPort: number;
+  dynamodbEndpoint?: string;
+  deploy: boolean;
+  logLevel: LogLevel;
+  timeScale?: string;
+};
 
 export function engineCommand(io: CliIo): Command {
   return new Command('engine')
@@ -19,7 +27,10 @@ export function engineCommand(io: CliIo): Command {
     .option('--no-deploy', 'do not create or update the catalogue workflows')
     .option('--time-scale <factor>', 'run time this many times faster (waits, retries, timeouts), e.g. 1000')
     .addOption(new Option('--log-level <level>', 'log level (each request is logged at debug)').choices(LOG_LEVELS).default('info'))
-    .addHelpText('after', `\nPoint any AWS SDK or the AWS CLI at it:\n  aws stepfunctions list-state-machines --endpoint-url ${localUrl(DEFAULT_SFN_PORT)}`)
+    .addHelpText(
+      'after',
+      `\nPoint any AWS SDK or the AWS CLI at it:\n  aws stepfunctions list-state-machines --endpoint-url ${localUrl(DEFAULT_SFN_PORT)}`,
+    )
     .action((options: EngineOptions) => runEngine(options, io));
 }
 
@@ -28,9 +39,19 @@ export async function runEngine(options: EngineOptions, { stdout, stderr, untilS
   const logger = consoleLogger(options.logLevel, (line) => stderr.write(line));
   const timeScale = options.timeScale === undefined ? 1 : Number(options.timeScale);
   if (!(timeScale >= 1)) throw new CliError(`--time-scale must be a number of at least 1, got '${options.timeScale}'`, 2);
-  const stack = await startEngineStack({ dataDir: options.dataDir, sfnPort: options.port, dynamodbPort: options.dynamodbPort, dynamodbEndpoint: options.dynamodbEndpoint, deploy: options.deploy, timeScale, logger });
+  const stack = await startEngineStack({
+    dataDir: options.dataDir,
+    sfnPort: options.port,
+    dynamodbPort: options.dynamodbPort,
+    dynamodbEndpoint: options.dynamodbEndpoint,
+    deploy: options.deploy,
+    timeScale,
+    logger,
+  });
   try {
-    stdout.write(`Step Functions API on ${stack.sfnEndpoint} (data in ${options.dataDir}, DynamoDB on ${stack.dynamodbEndpoint}); Ctrl-C stops.\n`);
+    stdout.write(
+      `Step Functions API on ${stack.sfnEndpoint} (data in ${options.dataDir}, DynamoDB on ${stack.dynamodbEndpoint}); Ctrl-C stops.\n`,
+    );
     await untilStopped();
   } finally {
     logger.info('stopping');

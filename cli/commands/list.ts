@@ -21,7 +21,10 @@ export function listCommand(io: CliIo): Command {
     .description('List the workflow catalogue: name, description, states and approvals, and what a running dev stack has deployed of each.')
     .option('--json', 'print JSON instead of a table')
     .addOption(sfnEndpointOption())
-    .addHelpText('after', '\nWith an engine answering, DEPLOYED is the latest version published there and SOURCE says whether the compiled workflow differs from the deployed definition.')
+    .addHelpText(
+      'after',
+      '\nWith an engine answering, DEPLOYED is the latest version published there and SOURCE says whether the compiled workflow differs from the deployed definition.',
+    )
     .action((options: ListOptions, command: Command) => runList(options, command.getOptionValueSource('endpoint') === 'cli', io));
 }
 
@@ -48,7 +51,9 @@ async function runList(options: ListOptions, endpointGiven: boolean, { stdout, s
   const extra = (cells: [string, string]) => (deployed ? `${cells[0].padEnd(DEPLOYED_WIDTH)}  ${cells[1].padEnd(SOURCE_WIDTH)}  ` : '');
   stdout.write(`${'NAME'.padEnd(width)}  STATES  APPROVALS  ${extra(['DEPLOYED', 'SOURCE'])}DESCRIPTION\n`);
   for (const row of rows) {
-    stdout.write(`${row.name.padEnd(width)}  ${String(row.states).padStart(6)}  ${String(row.approvals).padStart(9)}  ${extra(deployedCells(deployed?.get(row.name)))}${row.description}\n`);
+    stdout.write(
+      `${row.name.padEnd(width)}  ${String(row.states).padStart(6)}  ${String(row.approvals).padStart(9)}  ${extra(deployedCells(deployed?.get(row.name)))}${row.description}\n`,
+    );
   }
 }
 

@@ -16,7 +16,15 @@ import { cliApprovals, type ApprovalMode } from '../local/cli-approvals';
 import { localDefinitions } from '../local/local-definitions';
 import { LOCAL_ACCOUNT, stateMachineArn } from '../local/local-substitutions';
 
-type RunOptions = { input?: string; inputFile?: string; history?: boolean; fastTime?: boolean; approve?: boolean; reject?: boolean; name?: string };
+type RunOptions = {
+  input?: string;
+  inputFile?: string;
+  history?: boolean;
+  fastTime?: boolean;
+  approve?: boolean;
+  reject?: boolean;
+  name?: string;
+};
 
 const ACCOUNT = LOCAL_ACCOUNT;
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT.accountId}:role/statecraft-local`;
@@ -25,14 +33,17 @@ export function runCommand({ stdout, stderr }: CliIo): Command {
   return new Command('run')
     .description('Run one execution in-process to the end and print its output (exit 0 on SUCCEEDED, 1 otherwise).')
     .argument('<target>', 'a catalogue workflow name, or a file.asl.json')
-    .option('-i, --input <json>', 'execution input as JSON (default: the workflow\'s example, or {})')
+    .option('-i, --input <json>', "execution input as JSON (default: the workflow's example, or {})")
     .option('-f, --input-file <file>', 'read the execution input from a file')
     .option('--history', 'also print the execution history (on stderr)')
     .option('--fast-time', 'let waits, retries and timeouts elapse instantly')
     .option('--approve', 'approve every manual approval at once')
     .option('--reject', 'reject every manual approval at once')
     .option('--name <name>', 'execution name (default: a random UUID)')
-    .addHelpText('after', "\nExamples:\n  statecraft run order-fulfillment --fast-time\n  statecraft run deploy-service --approve --fast-time --history\n  statecraft run my-machine.asl.json --input '{\"x\": 1}'")
+    .addHelpText(
+      'after',
+      '\nExamples:\n  statecraft run order-fulfillment --fast-time\n  statecraft run deploy-service --approve --fast-time --history\n  statecraft run my-machine.asl.json --input \'{"x": 1}\'',
+    )
     .action(async (target: string, options: RunOptions) => {
       if (options.approve && options.reject) throw new CliError('choose one of --approve and --reject', 2);
       const mode: ApprovalMode = options.approve ? 'approve' : options.reject ? 'reject' : 'wait';
@@ -43,7 +54,13 @@ export function runCommand({ stdout, stderr }: CliIo): Command {
       const store = new MemoryExecutionStore();
       const dynamoDb = await startLocalDynamoDb();
       const dynamodb = createDynamoDbItems({ endpoint: dynamoDb.endpoint, region: ACCOUNT.region });
-      const engine: Engine = new Engine({ store, clock, dynamodb, ...ACCOUNT, taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: approvals.handler } });
+      const engine: Engine = new Engine({
+        store,
+        clock,
+        dynamodb,
+        ...ACCOUNT,
+        taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: approvals.handler },
+      });
       try {
         await ensureTables(dynamoDb.endpoint, tables);
         const { arn, example } = deploy(store, target);
@@ -69,7 +86,14 @@ export function runCommand({ stdout, stderr }: CliIo): Command {
 /** Puts the target (and, for catalogue workflows, every workflow it may start) into the store. */
 function deploy(store: MemoryExecutionStore, target: string): { arn: string; example: unknown } {
   const put = (name: string, definition: unknown) =>
-    store.putStateMachine({ arn: stateMachineArn(name, ACCOUNT), name, type: 'STANDARD', definition: JSON.stringify(definition), roleArn: ROLE_ARN, createdAt: Date.now() });
+    store.putStateMachine({
+      arn: stateMachineArn(name, ACCOUNT),
+      name,
+      type: 'STANDARD',
+      definition: JSON.stringify(definition),
+      roleArn: ROLE_ARN,
+      createdAt: Date.now(),
+    });
   if (target.endsWith('.json') || fs.existsSync(target)) {
     const definition = readJson(target, 'definition');
     const name = 'local-run';

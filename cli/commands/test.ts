@@ -20,11 +20,16 @@ function percentage(value: string): number {
 
 export function testCommand(io: CliIo): Command {
   return new Command('test')
-    .description("Run the workflow tests through jest and print each workflow's coverage: the states, Choice rules, Catch and Retry arms no test reached.")
+    .description(
+      "Run the workflow tests through jest and print each workflow's coverage: the states, Choice rules, Catch and Retry arms no test reached.",
+    )
     .argument('[jest...]', 'arguments for jest, e.g. test paths (default: every test)')
     .option('--min-coverage <percent>', 'fail when a workflow run by the tests is covered less than this', percentage)
     .allowUnknownOption()
-    .addHelpText('after', '\nExit status: jest\'s when tests fail; 1 when a workflow is below --min-coverage; 0 otherwise.\nExample: statecraft test test/workflows/definitions --min-coverage 90')
+    .addHelpText(
+      'after',
+      "\nExit status: jest's when tests fail; 1 when a workflow is below --min-coverage; 0 otherwise.\nExample: statecraft test test/workflows/definitions --min-coverage 90",
+    )
     .action(async (jestArgs: string[], options: { minCoverage?: number }) => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-coverage-'));
       try {
@@ -37,7 +42,9 @@ export function testCommand(io: CliIo): Command {
         }
         const below = options.minCoverage === undefined ? [] : summaries.filter((each) => each.percent < (options.minCoverage as number));
         if (below.length > 0) {
-          io.stderr.write(`\nBelow --min-coverage ${options.minCoverage}%: ${below.map((each) => `${each.workflow} (${each.percent}%)`).join(', ')}\n`);
+          io.stderr.write(
+            `\nBelow --min-coverage ${options.minCoverage}%: ${below.map((each) => `${each.workflow} (${each.percent}%)`).join(', ')}\n`,
+          );
           process.exitCode = 1;
         }
       } finally {

@@ -26,17 +26,26 @@ const ROLES: ReadonlyArray<readonly [group: string, grants: string]> = [
 
 export function tokenCommand({ stdout, stderr }: CliIo): Command {
   return new Command('token')
-    .description('Print a local bearer token for the API. Groups: viewers (read), operators (start/stop), approvers, admins, and the approval groups listed below.')
+    .description(
+      'Print a local bearer token for the API. Groups: viewers (read), operators (start/stop), approvers, admins, and the approval groups listed below.',
+    )
     .requiredOption('-u, --user <name>', 'the user the token is for')
     .option('-g, --groups <list>', 'comma-separated groups (cognito:groups)', '')
-    .option('--ttl <duration>', `how long the token is valid, e.g. 30m, 8h, 24h (at most ${formatTtl(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS)})`, DEFAULT_TOKEN_TTL)
+    .option(
+      '--ttl <duration>',
+      `how long the token is valid, e.g. 30m, 8h, 24h (at most ${formatTtl(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS)})`,
+      DEFAULT_TOKEN_TTL,
+    )
     .addOption(dataDirOption('where the signing key is kept (the stack started with the same data dir accepts the token)'))
     .addHelpText('after', groupsHelp)
     .action(async (options: TokenOptions) => {
       const user = options.user.trim();
       if (user === '') throw new CliError('--user must not be empty', 2);
       const ttlSeconds = parseTtl(options.ttl);
-      const groups = options.groups.split(',').map((group) => group.trim()).filter((group) => group !== '');
+      const groups = options.groups
+        .split(',')
+        .map((group) => group.trim())
+        .filter((group) => group !== '');
       const dataDir = path.resolve(options.dataDir);
       const keyFile = path.join(dataDir, SIGNING_KEY_FILE);
       const token = await signLocalToken({ user, groups, ttl: `${ttlSeconds}s` }, loadSigningKey(keyFile));
@@ -78,7 +87,8 @@ function groupsHelp(): string {
   }
   const approvals = [...deciders].map(([group, workflows]) => [group, `decide approvals of ${workflows.join(', ')}`] as const);
   const width = Math.max(...[...ROLES, ...approvals].map(([group]) => group.length));
-  const rows = (entries: ReadonlyArray<readonly [string, string]>) => entries.map(([group, grants]) => `  ${group.padEnd(width)}  ${grants}`);
+  const rows = (entries: ReadonlyArray<readonly [string, string]>) =>
+    entries.map(([group, grants]) => `  ${group.padEnd(width)}  ${grants}`);
   return [
     '',
     'Global roles (--groups):',

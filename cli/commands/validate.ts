@@ -13,7 +13,10 @@ export function validateCommand({ stdout, stderr }: CliIo): Command {
   return new Command('validate')
     .description('Validate Amazon States Language files with the checks compile applies, then asl-validator.')
     .argument('<files...>', 'ASL definition files (JSON)')
-    .addHelpText('after', '\nExit status: 0 all valid, 1 some file invalid, 2 some file unreadable.\nExample: statecraft validate dist/asl/*.asl.json')
+    .addHelpText(
+      'after',
+      '\nExit status: 0 all valid, 1 some file invalid, 2 some file unreadable.\nExample: statecraft validate dist/asl/*.asl.json',
+    )
     .action((files: string[]) => {
       let exitCode: number = EXIT.valid;
       for (const file of files) {
@@ -28,7 +31,9 @@ export function validateCommand({ stdout, stderr }: CliIo): Command {
         if (hasErrors(diagnostics)) {
           exitCode = Math.max(exitCode, EXIT.invalid);
         } else {
-          stdout.write(`${file}: valid${diagnostics.length > 0 ? ` (${diagnostics.length} warning${diagnostics.length === 1 ? '' : 's'})` : ''}\n`);
+          stdout.write(
+            `${file}: valid${diagnostics.length > 0 ? ` (${diagnostics.length} warning${diagnostics.length === 1 ? '' : 's'})` : ''}\n`,
+          );
         }
       }
       process.exitCode = exitCode;

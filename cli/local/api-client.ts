@@ -40,7 +40,11 @@ export function apiClient(baseUrl: string, token: string): ApiClient {
     } catch {
       parsed = { detail: text };
     }
-    if (response.status === 401) throw new CliError(`the API at ${baseUrl} refused the token: ${(parsed as { detail?: string }).detail ?? ''} (is --data-dir the stack's data dir?)`, 1);
+    if (response.status === 401)
+      throw new CliError(
+        `the API at ${baseUrl} refused the token: ${(parsed as { detail?: string }).detail ?? ''} (is --data-dir the stack's data dir?)`,
+        1,
+      );
     return { status: response.status, body: (parsed ?? {}) as Record<string, unknown> };
   };
   return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };

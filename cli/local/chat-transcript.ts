@@ -1,7 +1,11 @@
 /** How a terminal shows the bot's messages: text as is, response-card buttons as numbered choices the next line can pick by number. */
 
 /** A Lex message as POST /api/chat returns it. */
-export type ChatMessage = { contentType: string; content?: string; imageResponseCard?: { title?: string; buttons?: { text: string; value: string }[] } };
+export type ChatMessage = {
+  contentType: string;
+  content?: string;
+  imageResponseCard?: { title?: string; buttons?: { text: string; value: string }[] };
+};
 
 /** Writes messages through `write` and remembers the last choices. */
 export function chatTranscript(write: (line: string) => void) {
@@ -16,7 +20,12 @@ export function chatTranscript(write: (line: string) => void) {
           const numbered = (card.buttons ?? []).map((button) => `[${choices.push(button.value)}] ${button.text}`);
           write(`     ${card.title ? `${card.title}: ` : ''}${numbered.join('  ')}`);
         } else if (message.content) {
-          write(message.content.split('\n').map((line, index) => (index === 0 ? `bot> ${line}` : `     ${line}`)).join('\n'));
+          write(
+            message.content
+              .split('\n')
+              .map((line, index) => (index === 0 ? `bot> ${line}` : `     ${line}`))
+              .join('\n'),
+          );
         }
       }
     },

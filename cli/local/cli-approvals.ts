@@ -18,7 +18,9 @@ export function cliApprovals(engine: () => Engine, mode: ApprovalMode, report: (
     const token = context.taskToken;
     if (!token) throw new TypeError('approval-request must be called by a .waitForTaskToken task');
     if (mode === 'wait') {
-      report(`approval requested at '${context.stateName}': waiting for a decision until it times out (use --approve or --reject to decide)`);
+      report(
+        `approval requested at '${context.stateName}': waiting for a decision until it times out (use --approve or --reject to decide)`,
+      );
       return {};
     }
     report(`approval requested at '${context.stateName}': ${mode === 'approve' ? 'approved' : 'rejected'} (--${mode})`);
@@ -29,7 +31,11 @@ export function cliApprovals(engine: () => Engine, mode: ApprovalMode, report: (
       const outcome =
         mode === 'approve'
           ? { status: 'succeeded' as const, output: { approved: true, decidedBy: DECIDED_BY, comment: 'approved with --approve' } }
-          : { status: 'failed' as const, error: 'Approval.Rejected', cause: JSON.stringify({ approved: false, decidedBy: DECIDED_BY, reason: 'rejected with --reject' }) };
+          : {
+              status: 'failed' as const,
+              error: 'Approval.Rejected',
+              cause: JSON.stringify({ approved: false, decidedBy: DECIDED_BY, reason: 'rejected with --reject' }),
+            };
       const delivered = engine().sendTaskCallback(token, { kind: 'outcome', outcome });
       if (!delivered.ok) report(`could not decide the approval at '${context.stateName}': ${delivered.code}: ${delivered.message}`);
     });

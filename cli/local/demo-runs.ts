@@ -17,7 +17,13 @@ export const DEMO_GROUPS = ['admins'] as const;
 const ROWS_FOR_HOURS = 5_000_000;
 
 export const DEMO_RUNS: readonly DemoRun[] = [
-  { runId: 'r-7f3a9c', workflow: 'deploy-service', input: { ...deployServiceExample, requestedBy: DEMO_USER }, target: 'WAITING_FOR_APPROVAL', description: 'waiting for approval' },
+  {
+    runId: 'r-7f3a9c',
+    workflow: 'deploy-service',
+    input: { ...deployServiceExample, requestedBy: DEMO_USER },
+    target: 'WAITING_FOR_APPROVAL',
+    description: 'waiting for approval',
+  },
   {
     runId: 'r-51be02',
     workflow: 'refund-request',
@@ -29,9 +35,18 @@ export const DEMO_RUNS: readonly DemoRun[] = [
   {
     runId: 'r-93e7aa',
     workflow: 'data-backfill',
-    input: { ...dataBackfillExample, partitions: dataBackfillExample.partitions.map((partition) => ({ ...partition, rows: ROWS_FOR_HOURS })) },
+    input: {
+      ...dataBackfillExample,
+      partitions: dataBackfillExample.partitions.map((partition) => ({ ...partition, rows: ROWS_FOR_HOURS })),
+    },
     target: 'RUNNING',
     description: 'running (for hours)',
   },
-  { runId: 'r-2b8f60', workflow: 'order-fulfillment', input: { ...orderFulfillmentExample, orderId: 'ORD-10077', payment: { card: 'declined' } }, target: 'FAILED', description: 'failed (card declined)' },
+  {
+    runId: 'r-2b8f60',
+    workflow: 'order-fulfillment',
+    input: { ...orderFulfillmentExample, orderId: 'ORD-10077', payment: { card: 'declined' } },
+    target: 'FAILED',
+    description: 'failed (card declined)',
+  },
 ];

@@ -43,13 +43,19 @@ async function describeIfDeployed(client: SFNClient, stateMachineArn: string): P
  * leaves an identical one alone (publishing is idempotent: it names the version of the current
  * revision, and makes one for a state machine deployed before versions were).
  */
-export async function deployWorkflows(client: SFNClient, definitions: readonly LocalDefinition[], roleArn: string): Promise<DeployResult[]> {
+export async function deployWorkflows(
+  client: SFNClient,
+  definitions: readonly LocalDefinition[],
+  roleArn: string,
+): Promise<DeployResult[]> {
   const results: DeployResult[] = [];
   for (const { name, arn, definition } of definitions) {
     const text = JSON.stringify(definition);
     const deployed = await describeIfDeployed(client, arn);
     if (!deployed) {
-      const created = await client.send(new CreateStateMachineCommand({ name, definition: text, roleArn, type: 'STANDARD', publish: true }));
+      const created = await client.send(
+        new CreateStateMachineCommand({ name, definition: text, roleArn, type: 'STANDARD', publish: true }),
+      );
       results.push({ name, action: 'created', version: versionNumberOf(created.stateMachineVersionArn) });
     } else if (deployed.definition === text && deployed.roleArn === roleArn) {
       const published = await client.send(new PublishStateMachineVersionCommand({ stateMachineArn: arn }));

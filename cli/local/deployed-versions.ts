@@ -47,7 +47,10 @@ async function stateOf(client: SFNClient, { arn, definition }: LocalDefinition):
 }
 
 /** Each definition's state on the engine behind `client`, by workflow name; undefined when the engine cannot be reached. */
-export async function deployedStates(client: SFNClient, definitions: readonly LocalDefinition[]): Promise<Map<string, DeployedState> | undefined> {
+export async function deployedStates(
+  client: SFNClient,
+  definitions: readonly LocalDefinition[],
+): Promise<Map<string, DeployedState> | undefined> {
   try {
     await client.send(new ListStateMachinesCommand({ maxResults: 1 }));
   } catch {

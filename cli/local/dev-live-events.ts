@@ -8,7 +8,16 @@ import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { ApprovalEvent } from '../../api/approvals/approval-event';
 import type { VerifyToken } from '../../api/auth/create-token-verifier';
 import type { ApiLogger } from '../../api/logger';
-import { attachLiveSocket, HistoryFollower, LiveHub, publishApprovalEvent, toStatusChangeEvent, type AccessOf, type ExecutionStatusRecord, type LiveSocket } from '../../api/live';
+import {
+  attachLiveSocket,
+  HistoryFollower,
+  LiveHub,
+  publishApprovalEvent,
+  toStatusChangeEvent,
+  type AccessOf,
+  type ExecutionStatusRecord,
+  type LiveSocket,
+} from '../../api/live';
 
 /** Where the live socket listens on the API's server. */
 export const LIVE_PATH = '/ws';
@@ -29,7 +38,9 @@ export class DevLiveEvents {
       this.hub.publishStatusChange(change);
       return;
     }
-    this.follower.ingest(change).catch((error: unknown) => this.logger.error('live: status change failed', { executionArn: record.arn, error: String(error) }));
+    this.follower
+      .ingest(change)
+      .catch((error: unknown) => this.logger.error('live: status change failed', { executionArn: record.arn, error: String(error) }));
   };
 
   /**

@@ -13,7 +13,10 @@ import { devToken } from './dev-token';
 export const DEV_TOKEN_PATH = '/dev/token';
 
 const NAME = /^[A-Za-z0-9._@-]{1,64}$/;
-const tokenRequest = z.strictObject({ user: z.string().regex(NAME, 'letters, digits, . _ @ -'), groups: z.array(z.string().regex(NAME)).max(20) });
+const tokenRequest = z.strictObject({
+  user: z.string().regex(NAME, 'letters, digits, . _ @ -'),
+  groups: z.array(z.string().regex(NAME)).max(20),
+});
 
 /** GET /config.json and POST /dev/token. */
 export function devSignIn(dataDir: string, catalogue: WorkflowCatalogue): Router {

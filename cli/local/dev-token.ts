@@ -13,6 +13,13 @@ export const DEV_TOKEN_GROUPS = ['operators', 'approvers', 'viewers', 'release-m
 export const DEV_TOKEN_TTL = '8h';
 
 /** Signs a local token for `user` in `groups` with the key in `dataDir` (created there when missing). */
-export function devToken(dataDir: string, { user = DEV_TOKEN_USER, groups = DEV_TOKEN_GROUPS, ttl = DEV_TOKEN_TTL }: { user?: string; groups?: readonly string[]; ttl?: string } = {}): Promise<string> {
+export function devToken(
+  dataDir: string,
+  {
+    user = DEV_TOKEN_USER,
+    groups = DEV_TOKEN_GROUPS,
+    ttl = DEV_TOKEN_TTL,
+  }: { user?: string; groups?: readonly string[]; ttl?: string } = {},
+): Promise<string> {
   return signLocalToken({ user, groups, ttl }, loadSigningKey(path.join(dataDir, SIGNING_KEY_FILE)));
 }

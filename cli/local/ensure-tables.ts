@@ -12,7 +12,8 @@ export async function ensureTables(endpoint: string, tables: readonly TableDefin
     for (const table of tables) {
       if (!(await ensureTable(client, { name: table.name, partitionKey: table.partitionKey }))) continue;
       created.push(table.name);
-      for (const item of table.sampleItems) await client.send(new PutItemCommand({ TableName: table.name, Item: item as unknown as Record<string, AttributeValue> }));
+      for (const item of table.sampleItems)
+        await client.send(new PutItemCommand({ TableName: table.name, Item: item as unknown as Record<string, AttributeValue> }));
     }
     return created;
   } finally {

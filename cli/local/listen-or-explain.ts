@@ -6,7 +6,8 @@ export async function listenOrExplain<T>(listen: () => Promise<T>, what: string,
   try {
     return await listen();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError(`port ${port} for ${what} is already in use: stop what uses it, or set ${change}`, 1);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new CliError(`port ${port} for ${what} is already in use: stop what uses it, or set ${change}`, 1);
     throw error;
   }
 }

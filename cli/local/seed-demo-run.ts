@@ -12,7 +12,8 @@ export type SeedOutcome = { ok: true } | { ok: false; problem: string };
 /** Starts the run (or finds it) and waits until it reaches its target status. */
 export async function seedDemoRun(api: ApiClient, run: DemoRun, timeoutMs: number): Promise<SeedOutcome> {
   const started = await api.post(`/api/workflows/${run.workflow}/runs`, { runId: run.runId, input: run.input });
-  if (started.status === 409) return { ok: false, problem: `already exists with another input or workflow: ${problemText(started.body) ?? ''}` };
+  if (started.status === 409)
+    return { ok: false, problem: `already exists with another input or workflow: ${problemText(started.body) ?? ''}` };
   if (started.status >= 400) return { ok: false, problem: `could not start: ${problemText(started.body) ?? started.status}` };
   const deadline = Date.now() + timeoutMs;
   for (;;) {

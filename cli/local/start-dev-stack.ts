@@ -32,10 +32,27 @@ export type DevStackOptions = {
 };
 
 /** The running stack; `stop()` closes live events and the API first, then the engine and dynalite. */
-export type DevStack = { apiUrl: string; liveUrl: string; lexEndpoint: string; config: ApiConfig; engine: EngineStack; live: DevLiveEvents; stop(): Promise<void> };
+export type DevStack = {
+  apiUrl: string;
+  liveUrl: string;
+  lexEndpoint: string;
+  config: ApiConfig;
+  engine: EngineStack;
+  live: DevLiveEvents;
+  stop(): Promise<void>;
+};
 
 /** Starts the back end, then the API pointed at it with live events, undoing the back end if the API cannot listen. */
-export async function startDevStack({ dataDir, apiPort, sfnPort, dynamodbPort, lexPort = 0, logger, env = {}, onServer }: DevStackOptions): Promise<DevStack> {
+export async function startDevStack({
+  dataDir,
+  apiPort,
+  sfnPort,
+  dynamodbPort,
+  lexPort = 0,
+  logger,
+  env = {},
+  onServer,
+}: DevStackOptions): Promise<DevStack> {
   const live = new DevLiveEvents(logger);
   // The engine and the approvals module report every change of a run, so the API may serve unchanged runs from memory.
   const runSnapshots = new RunSnapshots({ tracksChanges: true });
@@ -58,17 +75,38 @@ export async function startDevStack({ dataDir, apiPort, sfnPort, dynamodbPort, l
   });
   let stopLex = async (): Promise<void> => undefined;
   try {
-    const stackEnv = { ...env, PORT: String(apiPort), STATECRAFT_DATA_DIR: dataDir, SFN_ENDPOINT: engine.sfnEndpoint, DYNAMODB_ENDPOINT: engine.dynamodbEndpoint, AUTH_MODE: 'local' };
+    const stackEnv = {
+      ...env,
+      PORT: String(apiPort),
+      STATECRAFT_DATA_DIR: dataDir,
+      SFN_ENDPOINT: engine.sfnEndpoint,
+      DYNAMODB_ENDPOINT: engine.dynamodbEndpoint,
+      AUTH_MODE: 'local',
+    };
     const backEnd = loadConfig(stackEnv);
     const verifyToken = createTokenVerifier(backEnd.auth, { maxLifetimeSeconds: backEnd.maxTokenLifetimeSeconds });
     const catalogue = createWorkflowCatalogue(sampleCatalogue, backEnd);
     const lookup = { sfn: engine.sfn, catalogue, ledger: engine.ledger };
-    const lex = await listenOrExplain(() => startLocalLex({ port: lexPort, workflows: sampleCatalogue, engine, lookup, verifyToken, logger, onApprovalEvent }), 'the Lex runtime', lexPort, '--lex-port or LEX_PORT');
+    const lex = await listenOrExplain(
+      () => startLocalLex({ port: lexPort, workflows: sampleCatalogue, engine, lookup, verifyToken, logger, onApprovalEvent }),
+      'the Lex runtime',
+      lexPort,
+      '--lex-port or LEX_PORT',
+    );
     stopLex = () => lex.stop();
     const config = loadConfig({ ...stackEnv, LEX_ENDPOINT: lex.endpoint });
     live.follow(engine.sfn, async (runId) => (await lookUpRun(lookup, runId))?.execution.executionArn);
     const site = Router().use(devSignIn(dataDir, catalogue)).use(webConsole());
-    const deps = { sfn: engine.sfn, approvalStore: engine.approvals, ledger: engine.ledger, logger, verifyToken, onApprovalEvent, runSnapshots, site };
+    const deps = {
+      sfn: engine.sfn,
+      approvalStore: engine.approvals,
+      ledger: engine.ledger,
+      logger,
+      verifyToken,
+      onApprovalEvent,
+      runSnapshots,
+      site,
+    };
     const wire = (server: Server): void => {
       live.attach(server, verifyToken, (workflow) => catalogue.accessOf(workflow));
       onServer?.(server);

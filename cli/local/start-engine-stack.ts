@@ -74,11 +74,20 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
   try {
     let dynamodbEndpoint = options.dynamodbEndpoint;
     if (dynamodbEndpoint === undefined) {
-      const dynalite: LocalDynamoDb = await listenOrExplain(() => startLocalDynamoDb({ port: options.dynamodbPort, path: path.join(dataDir, 'dynamodb') }), 'DynamoDB', options.dynamodbPort, '--dynamodb-port or DYNAMODB_PORT');
+      const dynalite: LocalDynamoDb = await listenOrExplain(
+        () => startLocalDynamoDb({ port: options.dynamodbPort, path: path.join(dataDir, 'dynamodb') }),
+        'DynamoDB',
+        options.dynamodbPort,
+        '--dynamodb-port or DYNAMODB_PORT',
+      );
       cleanups.push(() => dynalite.stop());
       dynamodbEndpoint = dynalite.endpoint;
     }
-    const dynamodb = new DynamoDBClient({ endpoint: dynamodbEndpoint, region: ACCOUNT.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const dynamodb = new DynamoDBClient({
+      endpoint: dynamodbEndpoint,
+      region: ACCOUNT.region,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     cleanups.push(() => dynamodb.destroy());
     await ensureTables(dynamodbEndpoint, tables);
     await ensureApprovalsTable(dynamodb);
@@ -90,7 +99,8 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     // once it listens; runs resumed at start-up wait for it.
     let sfnReady: (client: SFNClient) => void = () => undefined;
     const sfnClient = new Promise<SFNClient>((resolve) => (sfnReady = resolve));
-    const approvalRequest: TaskHandler = async (input) => approvalRequestHandler({ store: approvals, ledger, sfn: await sfnClient, onApprovalEvent })(input);
+    const approvalRequest: TaskHandler = async (input) =>
+      approvalRequestHandler({ store: approvals, ledger, sfn: await sfnClient, onApprovalEvent })(input);
     // Cancellations still writing when the stack stops are awaited before DynamoDB closes.
     const cancelling = new Set<Promise<unknown>>();
     cleanups.push(async () => {
@@ -99,12 +109,16 @@ export async function startEngineStack(options: EngineStackOptions): Promise<Eng
     // Only a run of a workflow with approval steps (or of a state machine outside the catalogue) can hold a pending approval.
     const definitions = localDefinitions(ACCOUNT);
     const approvalFunctionArn = `arn:aws:lambda:${ACCOUNT.region}:${ACCOUNT.accountId}:function:${APPROVAL_REQUEST_FUNCTION}`;
-    const withoutApprovals = new Set(definitions.filter(({ definition }) => approvalStepsOf(definition, approvalFunctionArn).length === 0).map(({ arn }) => arn));
+    const withoutApprovals = new Set(
+      definitions.filter(({ definition }) => approvalStepsOf(definition, approvalFunctionArn).length === 0).map(({ arn }) => arn),
+    );
     const onStatusChange: EngineOptions['onStatusChange'] = (record) => {
       options.onStatusChange?.(record);
       if (record.status === 'RUNNING' || withoutApprovals.has(record.stateMachineArn)) return;
       const cancel = cancelApprovalsOfRun({ store: approvals, onApprovalEvent }, record.arn, record.status)
-        .catch((error: unknown) => logger.error('could not cancel the approvals of an ended run', { executionArn: record.arn, error: String(error) }))
+        .catch((error: unknown) =>
+          logger.error('could not cancel the approvals of an ended run', { executionArn: record.arn, error: String(error) }),
+        )
         .finally(() => cancelling.delete(cancel));
       cancelling.add(cancel);
     };

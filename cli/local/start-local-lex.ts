@@ -33,12 +33,23 @@ export type LocalLexOptions = {
 export type LocalLex = { endpoint: string; stop(): Promise<void> };
 
 /** Trains the bot and starts the runtime. */
-export async function startLocalLex({ port, workflows, engine, lookup, verifyToken, logger, onApprovalEvent }: LocalLexOptions): Promise<LocalLex> {
+export async function startLocalLex({
+  port,
+  workflows,
+  engine,
+  lookup,
+  verifyToken,
+  logger,
+  onApprovalEvent,
+}: LocalLexOptions): Promise<LocalLex> {
   await ensureTable(engine.dynamodb, chatSessionsTableSpec());
   const sessions = new ChatSessionStore(engine.dynamodb);
   const bot = statecraftBot(workflows);
   const understanding = await trainUnderstanding(bot);
-  const codeHook = createDialogHandler({ lookup, approvals: engine.approvals, sessions, verifyToken, clock: systemApprovalClock, onApprovalEvent }, logger);
+  const codeHook = createDialogHandler(
+    { lookup, approvals: engine.approvals, sessions, verifyToken, clock: systemApprovalClock, onApprovalEvent },
+    logger,
+  );
   const runtime = createLexRuntime({ bot, understanding, codeHook, sessions: writeThroughSessions(sessions), logger });
   const server = await startLexServer({ runtime, port, logger });
   return { endpoint: server.url, stop: () => server.close() };

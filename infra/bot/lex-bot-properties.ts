@@ -52,8 +52,18 @@ export function lexBotProblems(bot: BotDefinition): string[] {
   if (!(bot.nluConfidenceThreshold >= 0 && bot.nluConfidenceThreshold <= 1)) {
     problems.push(`nluConfidenceThreshold ${bot.nluConfidenceThreshold} is not in 0..1`);
   }
-  problems.push(...duplicates('slot type', bot.slotTypes.map((slotType) => slotType.name)));
-  problems.push(...duplicates('intent', bot.intents.map((intent) => intent.name)));
+  problems.push(
+    ...duplicates(
+      'slot type',
+      bot.slotTypes.map((slotType) => slotType.name),
+    ),
+  );
+  problems.push(
+    ...duplicates(
+      'intent',
+      bot.intents.map((intent) => intent.name),
+    ),
+  );
   for (const slotType of bot.slotTypes) problems.push(...slotTypeProblems(slotType));
   const customSlotTypes = new Set(bot.slotTypes.map((slotType) => slotType.name));
   for (const intent of bot.intents) problems.push(...intentProblems(intent, customSlotTypes));
@@ -73,18 +83,25 @@ function slotTypeProblems(slotType: SlotTypeDefinition): string[] {
 function intentProblems(intent: IntentDefinition, customSlotTypes: ReadonlySet<string>): string[] {
   const where = `intent ${intent.name}`;
   const { parentIntentSignature, confirmation } = intent;
-  const problems = duplicates(`slot of ${where}`, intent.slots.map((slot) => slot.name));
+  const problems = duplicates(
+    `slot of ${where}`,
+    intent.slots.map((slot) => slot.name),
+  );
   // Built-in intents take no slots (https://docs.aws.amazon.com/lexv2/latest/dg/built-in-intents.html).
   if (parentIntentSignature && intent.slots.length > 0) problems.push(`${where} extends ${parentIntentSignature}, which cannot have slots`);
-  if (parentIntentSignature === 'AMAZON.FallbackIntent' && confirmation) problems.push(`${where} is a FallbackIntent, which cannot ask for confirmation`);
+  if (parentIntentSignature === 'AMAZON.FallbackIntent' && confirmation)
+    problems.push(`${where} is a FallbackIntent, which cannot ask for confirmation`);
   if (confirmation && !isMaxRetries(confirmation.maxRetries)) {
     problems.push(`${where}: confirmation maxRetries ${confirmation.maxRetries} is not in 0..${MAX_RETRIES_LIMIT}`);
   }
   for (const slot of intent.slots) {
     if (!customSlotTypes.has(slot.slotType) && !slot.slotType.startsWith('AMAZON.')) {
-      problems.push(`${where}: slot ${slot.name} has slot type ${slot.slotType}, which is neither a custom slot type of the bot nor an AMAZON.* built-in`);
+      problems.push(
+        `${where}: slot ${slot.name} has slot type ${slot.slotType}, which is neither a custom slot type of the bot nor an AMAZON.* built-in`,
+      );
     }
-    if (!isMaxRetries(slot.maxRetries)) problems.push(`${where}: slot ${slot.name} maxRetries ${slot.maxRetries} is not in 0..${MAX_RETRIES_LIMIT}`);
+    if (!isMaxRetries(slot.maxRetries))
+      problems.push(`${where}: slot ${slot.name} maxRetries ${slot.maxRetries} is not in 0..${MAX_RETRIES_LIMIT}`);
   }
   if (!parentIntentSignature) problems.push(...utteranceProblems(intent));
   return problems;

@@ -19,7 +19,10 @@ export const DEFAULT_BUNDLE_DIR = path.resolve(__dirname, '../../dist/functions'
 export type BundledFunction = DeployedFunction & { dir: string; bytes: number };
 
 /** Bundles `functions` (all by default) into `outDir`, replacing what was there. */
-export async function bundleFunctions({ outDir = DEFAULT_BUNDLE_DIR, functions = deployedFunctions() }: { outDir?: string; functions?: DeployedFunction[] } = {}): Promise<BundledFunction[]> {
+export async function bundleFunctions({
+  outDir = DEFAULT_BUNDLE_DIR,
+  functions = deployedFunctions(),
+}: { outDir?: string; functions?: DeployedFunction[] } = {}): Promise<BundledFunction[]> {
   fs.rmSync(outDir, { recursive: true, force: true });
   const entriesDir = path.join(outDir, '.entries');
   fs.mkdirSync(entriesDir, { recursive: true });

@@ -35,12 +35,42 @@ export const PRODUCT_FUNCTIONS = {
 export function deployedFunctions(): DeployedFunction[] {
   const file = (relative: string) => ({ file: path.join(ROOT, relative) });
   const product: DeployedFunction[] = [
-    { name: PRODUCT_FUNCTIONS.api, description: 'The REST API (Express through @vendia/serverless-express)', entry: file('api/lambda.ts'), servesCatalogue: true },
-    { name: PRODUCT_FUNCTIONS.approvalRequest, description: 'Stores a pending approval when a run reaches an approval step', entry: file('api/approvals/approval-request-lambda.ts'), servesCatalogue: false },
-    { name: PRODUCT_FUNCTIONS.dialog, description: "The chatbot's dialog and fulfilment code hook", entry: file('bot/dialog/lambda.ts'), servesCatalogue: true },
-    { name: PRODUCT_FUNCTIONS.liveAuthorizer, description: 'Verifies the bearer token of a live-events WebSocket connection', entry: file('api/live/aws/websocket-authorizer.ts'), servesCatalogue: false },
-    { name: PRODUCT_FUNCTIONS.liveRoutes, description: 'The live-events WebSocket routes: connect, disconnect, subscribe', entry: file('api/live/aws/websocket-routes.ts'), servesCatalogue: true },
-    { name: PRODUCT_FUNCTIONS.liveStatus, description: 'Pushes run status changes to subscribed connections and cancels approvals of ended runs', entry: file('api/live/aws/status-change-function.ts'), servesCatalogue: true },
+    {
+      name: PRODUCT_FUNCTIONS.api,
+      description: 'The REST API (Express through @vendia/serverless-express)',
+      entry: file('api/lambda.ts'),
+      servesCatalogue: true,
+    },
+    {
+      name: PRODUCT_FUNCTIONS.approvalRequest,
+      description: 'Stores a pending approval when a run reaches an approval step',
+      entry: file('api/approvals/approval-request-lambda.ts'),
+      servesCatalogue: false,
+    },
+    {
+      name: PRODUCT_FUNCTIONS.dialog,
+      description: "The chatbot's dialog and fulfilment code hook",
+      entry: file('bot/dialog/lambda.ts'),
+      servesCatalogue: true,
+    },
+    {
+      name: PRODUCT_FUNCTIONS.liveAuthorizer,
+      description: 'Verifies the bearer token of a live-events WebSocket connection',
+      entry: file('api/live/aws/websocket-authorizer.ts'),
+      servesCatalogue: false,
+    },
+    {
+      name: PRODUCT_FUNCTIONS.liveRoutes,
+      description: 'The live-events WebSocket routes: connect, disconnect, subscribe',
+      entry: file('api/live/aws/websocket-routes.ts'),
+      servesCatalogue: true,
+    },
+    {
+      name: PRODUCT_FUNCTIONS.liveStatus,
+      description: 'Pushes run status changes to subscribed connections and cancels approvals of ended runs',
+      entry: file('api/live/aws/status-change-function.ts'),
+      servesCatalogue: true,
+    },
   ];
   const sources = taskFunctionSources();
   const tasks = taskFunctions.map((fn): DeployedFunction => {

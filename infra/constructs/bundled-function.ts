@@ -22,10 +22,21 @@ export type BundledFunctionProps = {
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_22_X;
 
 /** Creates the function `${prefix}${bundle.name}` running `index.handler` of the bundle's directory. */
-export function bundledFunction(scope: Construct, id: string, { bundle, prefix, environment = {}, memorySize = 512, timeout = Duration.seconds(30) }: BundledFunctionProps): lambda.Function {
+export function bundledFunction(
+  scope: Construct,
+  id: string,
+  { bundle, prefix, environment = {}, memorySize = 512, timeout = Duration.seconds(30) }: BundledFunctionProps,
+): lambda.Function {
   const functionName = `${prefix}${bundle.name}`;
-  const logGroup = new logs.LogGroup(scope, `${id}Logs`, { logGroupName: `/aws/lambda/${functionName}`, retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
-  const role = new iam.Role(scope, `${id}Role`, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description: `Runs the ${functionName} function` });
+  const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
+    logGroupName: `/aws/lambda/${functionName}`,
+    retention: logs.RetentionDays.ONE_MONTH,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  const role = new iam.Role(scope, `${id}Role`, {
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    description: `Runs the ${functionName} function`,
+  });
   role.addToPolicy(new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
   const fn = new lambda.Function(scope, id, {
     functionName,
@@ -41,7 +52,15 @@ export function bundledFunction(scope: Construct, id: string, { bundle, prefix, 
     role,
     environment,
   });
-  acknowledge(role, 'AwsSolutions-IAM5[Resource::*]', 'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions (test/infra checks nothing else is on *)');
-  acknowledge(fn, 'AwsSolutions-L1', 'The bundles are built for and tested on Node.js 22 (esbuild target node22), the runtime the product supports; a newer one is a deliberate upgrade');
+  acknowledge(
+    role,
+    'AwsSolutions-IAM5[Resource::*]',
+    'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions (test/infra checks nothing else is on *)',
+  );
+  acknowledge(
+    fn,
+    'AwsSolutions-L1',
+    'The bundles are built for and tested on Node.js 22 (esbuild target node22), the runtime the product supports; a newer one is a deliberate upgrade',
+  );
   return fn;
 }

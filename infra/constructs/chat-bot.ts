@@ -67,7 +67,9 @@ export class ChatBot extends Construct {
           localeId: locale.localeId,
           botAliasLocaleSetting: {
             enabled: true,
-            codeHookSpecification: { lambdaCodeHook: { codeHookInterfaceVersion: CODE_HOOK_INTERFACE_VERSION, lambdaArn: dialogFunction.functionArn } },
+            codeHookSpecification: {
+              lambdaCodeHook: { codeHookInterfaceVersion: CODE_HOOK_INTERFACE_VERSION, lambdaArn: dialogFunction.functionArn },
+            },
           },
         },
       ],
@@ -75,7 +77,11 @@ export class ChatBot extends Construct {
 
     this.botId = bot.attrId;
     this.botAliasId = alias.attrBotAliasId;
-    this.botAliasArn = Stack.of(this).formatArn({ service: 'lex', resource: 'bot-alias', resourceName: `${this.botId}/${this.botAliasId}` });
+    this.botAliasArn = Stack.of(this).formatArn({
+      service: 'lex',
+      resource: 'bot-alias',
+      resourceName: `${this.botId}/${this.botAliasId}`,
+    });
 
     // In this scope rather than dialogFunction.addPermission, which silently does nothing for an imported function.
     new lambda.CfnPermission(this, 'DialogFunctionInvokedByLex', {

@@ -49,9 +49,21 @@ export class ConsoleSite extends Construct {
       logFilePrefix: 'cdn/',
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
     });
-    acknowledge(this.distribution, 'AwsSolutions-CFR4', 'The default *.cloudfront.net certificate: CloudFront applies a minimum TLS version only with a custom domain and its own certificate, which the stack does not assume');
-    acknowledge(this.distribution, 'AwsSolutions-CFR1', 'Teams work from anywhere; the console is static files and every call it makes needs a Cognito token');
-    acknowledge(this.distribution, 'AwsSolutions-CFR2', 'The console is static files; a web ACL costs a monthly fee per stage, so it is left to teams that need it (README: Deploy to AWS)');
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR4',
+      'The default *.cloudfront.net certificate: CloudFront applies a minimum TLS version only with a custom domain and its own certificate, which the stack does not assume',
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR1',
+      'Teams work from anywhere; the console is static files and every call it makes needs a Cognito token',
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR2',
+      'The console is static files; a web ACL costs a monthly fee per stage, so it is left to teams that need it (README: Deploy to AWS)',
+    );
   }
 
   /** The console's origin (https://…, no trailing slash). */
@@ -70,17 +82,24 @@ export class ConsoleSite extends Construct {
     });
     // The upload runs as aws-cdk-lib's own singleton custom resource, whose role and runtime the library sets.
     const handler = deployment.handlerRole.node.scope ?? deployment.handlerRole;
-    const reason = "aws-cdk-lib's BucketDeployment custom resource, run only during a deploy to copy the console into its bucket: its runtime and policy come with the library";
+    const reason =
+      "aws-cdk-lib's BucketDeployment custom resource, run only during a deploy to copy the console into its bucket: its runtime and policy come with the library";
     const stack = Stack.of(this);
     const findings = [
       'AwsSolutions-L1',
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map((action) => `AwsSolutions-IAM5[Action::${action}]`),
+      ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map(
+        (action) => `AwsSolutions-IAM5[Action::${action}]`,
+      ),
       'AwsSolutions-IAM5[Resource::*]',
     ];
     for (const finding of findings) acknowledge(handler, finding, reason);
     acknowledgeWildcardResource(handler, `${this.bucket.bucketArn}/*`, reason);
     // The bootstrap's asset bucket, where `cdk deploy` uploads the built console first.
-    acknowledgeWildcardResource(handler, `arn:${stack.partition}:s3:::cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-${stack.account}-${stack.region}/*`, reason);
+    acknowledgeWildcardResource(
+      handler,
+      `arn:${stack.partition}:s3:::cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-${stack.account}-${stack.region}/*`,
+      reason,
+    );
   }
 }

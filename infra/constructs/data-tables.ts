@@ -43,7 +43,10 @@ export class DataTables extends Construct {
         timeToLiveAttribute: expiry,
         removalPolicy: keepData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       });
-      this.indexesOf.set(created, (spec.indexes ?? []).map((index) => index.name));
+      this.indexesOf.set(
+        created,
+        (spec.indexes ?? []).map((index) => index.name),
+      );
       for (const index of spec.indexes ?? []) {
         created.addGlobalSecondaryIndex({
           indexName: index.name,
@@ -71,7 +74,17 @@ export class DataTables extends Construct {
 
   /** The environment naming the product's tables, as api/config.ts reads it. */
   environment(): Record<string, string> {
-    const names: ProductTables = { approvals: this.approvals.tableName, runs: this.runs.tableName, chatSessions: this.chatSessions.tableName, connections: this.connections.tableName };
-    return { APPROVALS_TABLE: names.approvals, RUNS_TABLE: names.runs, CHAT_SESSIONS_TABLE: names.chatSessions, CONNECTIONS_TABLE: names.connections };
+    const names: ProductTables = {
+      approvals: this.approvals.tableName,
+      runs: this.runs.tableName,
+      chatSessions: this.chatSessions.tableName,
+      connections: this.connections.tableName,
+    };
+    return {
+      APPROVALS_TABLE: names.approvals,
+      RUNS_TABLE: names.runs,
+      CHAT_SESSIONS_TABLE: names.chatSessions,
+      CONNECTIONS_TABLE: names.connections,
+    };
   }
 }

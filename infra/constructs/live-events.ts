@@ -33,19 +33,28 @@ export class LiveEvents extends Construct {
   readonly webSocketApi: apigw.WebSocketApi;
   readonly stage: apigw.WebSocketStage;
 
-  constructor(scope: Construct, id: string, { prefix, authorizerFunction, routesFunction, statusFunction, stateMachineArns }: LiveEventsProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    { prefix, authorizerFunction, routesFunction, statusFunction, stateMachineArns }: LiveEventsProps,
+  ) {
     super(scope, id);
     const routes = new WebSocketLambdaIntegration('Routes', routesFunction);
     this.webSocketApi = new apigw.WebSocketApi(this, 'Socket', {
       apiName: `${prefix}live`,
       connectRouteOptions: {
         integration: routes,
-        authorizer: new WebSocketLambdaAuthorizer('Token', authorizerFunction, { identitySource: [`route.request.querystring.${TOKEN_QUERY_PARAMETER}`] }),
+        authorizer: new WebSocketLambdaAuthorizer('Token', authorizerFunction, {
+          identitySource: [`route.request.querystring.${TOKEN_QUERY_PARAMETER}`],
+        }),
       },
       disconnectRouteOptions: { integration: routes },
       defaultRouteOptions: { integration: routes },
     });
-    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     this.stage = new apigw.WebSocketStage(this, 'Stage', {
       webSocketApi: this.webSocketApi,
       stageName: 'live',
@@ -56,14 +65,24 @@ export class LiveEvents extends Construct {
     // API Gateway runs a WebSocket authorizer on $connect only; later messages belong to the connection it accepted.
     for (const route of ['$disconnect', '$default']) {
       const found = this.webSocketApi.node.tryFindChild(`${route}-Route`);
-      if (found) acknowledge(found, 'AwsSolutions-APIG4', 'WebSocket authorizers run on $connect only; the routes check the connection the authorizer accepted (and its token expiry) on every message');
+      if (found)
+        acknowledge(
+          found,
+          'AwsSolutions-APIG4',
+          'WebSocket authorizers run on $connect only; the routes check the connection the authorizer accepted (and its token expiry) on every message',
+        );
     }
     // The routes function answers on the connection the event names, so only the status function,
     // which is invoked by EventBridge, needs the callback URL (giving it to both makes a cycle).
     statusFunction.addEnvironment('WEBSOCKET_CALLBACK_URL', this.stage.callbackUrl);
     for (const fn of [routesFunction, statusFunction]) {
       this.webSocketApi.grantManageConnections(fn);
-      if (fn.role) acknowledgeWildcardResource(fn.role, this.webSocketApi.arnForExecuteApiV2('*', '*') + '/@connections/*', 'Connection ids are assigned by API Gateway when a client connects, so the connections of this one API is the narrowest resource');
+      if (fn.role)
+        acknowledgeWildcardResource(
+          fn.role,
+          this.webSocketApi.arnForExecuteApiV2('*', '*') + '/@connections/*',
+          'Connection ids are assigned by API Gateway when a client connects, so the connections of this one API is the narrowest resource',
+        );
     }
     new events.Rule(this, 'StatusChanges', {
       description: 'Status changes of the Statecraft state machines, for live events and approval clean-up',

@@ -50,9 +50,16 @@ export class RestApi extends Construct {
       accessLogSettings: { destination: new apigw.LogGroupLogDestination(accessLogs) },
     });
     const integration = new HttpLambdaIntegration('App', apiFunction);
-    const authorizer = new HttpJwtAuthorizer('Cognito', issuer, { jwtAudience: [audience], identitySource: ['$request.header.Authorization'] });
+    const authorizer = new HttpJwtAuthorizer('Cognito', issuer, {
+      jwtAudience: [audience],
+      identitySource: ['$request.header.Authorization'],
+    });
     const [health] = this.httpApi.addRoutes({ path: PUBLIC_ROUTE, methods: [apigw.HttpMethod.GET], integration });
-    acknowledge(health, 'AwsSolutions-APIG4', 'The health check answers without a token by design (load balancers and uptime checks); it returns no data');
+    acknowledge(
+      health,
+      'AwsSolutions-APIG4',
+      'The health check answers without a token by design (load balancers and uptime checks); it returns no data',
+    );
     this.httpApi.addRoutes({ path: '/api/{proxy+}', methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST], integration, authorizer });
     new CfnOutput(this, 'Url', { value: this.url, description: 'The REST API' });
   }

@@ -28,7 +28,14 @@ export class UserDirectory extends Construct {
       selfSignUpEnabled: false,
       signInAliases: { username: true, email: true },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
       // People here start and approve production runs: a second factor (an authenticator app) is required, set up at first sign-in.
       mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
@@ -36,7 +43,14 @@ export class UserDirectory extends Construct {
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
       removalPolicy: keepData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    groups.forEach((group) => new cognito.CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group, description: `Statecraft group ${group}` }));
+    groups.forEach(
+      (group) =>
+        new cognito.CfnUserPoolGroup(this, `Group-${group}`, {
+          userPoolId: this.userPool.userPoolId,
+          groupName: group,
+          description: `Statecraft group ${group}`,
+        }),
+    );
     const callback = `${consoleUrl}/`;
     this.consoleClient = this.userPool.addClient('Console', {
       userPoolClientName: `${prefix}console`,
@@ -65,6 +79,11 @@ export class UserDirectory extends Construct {
 
   /** The environment the API reads to verify tokens (api/config.ts). */
   environment(): Record<string, string> {
-    return { AUTH_MODE: 'cognito', COGNITO_ISSUER: this.issuer, COGNITO_JWKS_URL: `${this.issuer}/.well-known/jwks.json`, COGNITO_AUDIENCE: this.consoleClient.userPoolClientId };
+    return {
+      AUTH_MODE: 'cognito',
+      COGNITO_ISSUER: this.issuer,
+      COGNITO_JWKS_URL: `${this.issuer}/.well-known/jwks.json`,
+      COGNITO_AUDIENCE: this.consoleClient.userPoolClientId,
+    };
   }
 }

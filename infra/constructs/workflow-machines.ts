@@ -40,37 +40,69 @@ export class WorkflowMachines extends Construct {
   /** Each task handler's function, by function name. */
   readonly taskFunctions = new Map<string, lambda.Function>();
 
-  constructor(scope: Construct, id: string, private readonly props: WorkflowMachinesProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: WorkflowMachinesProps,
+  ) {
     super(scope, id);
-    for (const [name, bundle] of props.taskBundles) this.taskFunctions.set(name, bundledFunction(this, `Task-${name}`, { bundle, prefix: props.prefix }));
+    for (const [name, bundle] of props.taskBundles)
+      this.taskFunctions.set(name, bundledFunction(this, `Task-${name}`, { bundle, prefix: props.prefix }));
     for (const workflow of props.workflows) this.stateMachines.set(workflow.name, this.stateMachineOf(workflow));
   }
 
   /** The ARN of the state machine of `workflow` (formatted, so workflows may start each other in any order). */
   stateMachineArnOf(workflow: string): string {
-    return Stack.of(this).formatArn({ service: 'states', resource: 'stateMachine', resourceName: `${this.props.prefix}${workflow}`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    return Stack.of(this).formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: `${this.props.prefix}${workflow}`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
   }
 
   /** The ARNs of all executions of `workflow`'s state machine. */
   executionsArnOf(workflow: string): string {
-    return Stack.of(this).formatArn({ service: 'states', resource: 'execution', resourceName: `${this.props.prefix}${workflow}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    return Stack.of(this).formatArn({
+      service: 'states',
+      resource: 'execution',
+      resourceName: `${this.props.prefix}${workflow}:*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
   }
 
   private stateMachineOf(workflow: CompiledWorkflow): sfn.StateMachine {
     const name = `${this.props.prefix}${workflow.name}`;
-    const role = new iam.Role(this, `${workflow.name}-Role`, { assumedBy: new iam.ServicePrincipal('states.amazonaws.com'), description: `Runs the ${workflow.name} workflow` });
+    const role = new iam.Role(this, `${workflow.name}-Role`, {
+      assumedBy: new iam.ServicePrincipal('states.amazonaws.com'),
+      description: `Runs the ${workflow.name} workflow`,
+    });
     const permissions = statePermissions(workflow.definition, workflow.substitutions);
     for (const permission of permissions) {
       role.addToPolicy(new iam.PolicyStatement({ actions: permission.actions, resources: this.resourcesOf(permission.target) }));
     }
-    if (permissions.some((permission) => permission.target.kind === 'executionsOf')) acknowledgeExecutionWildcards(role, permissions.flatMap((permission) => (permission.target.kind === 'executionsOf' ? this.resourcesOf(permission.target) : [])));
-    acknowledge(role, 'AwsSolutions-IAM5[Resource::*]', 'Logging and X-Ray: the CloudWatch Logs delivery actions (logs:CreateLogDelivery and the like) and xray:PutTraceSegments support no resource-level permissions');
-    const logGroup = new logs.LogGroup(this, `${workflow.name}-Logs`, { logGroupName: `/aws/vendedlogs/states/${name}`, retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    if (permissions.some((permission) => permission.target.kind === 'executionsOf'))
+      acknowledgeExecutionWildcards(
+        role,
+        permissions.flatMap((permission) => (permission.target.kind === 'executionsOf' ? this.resourcesOf(permission.target) : [])),
+      );
+    acknowledge(
+      role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'Logging and X-Ray: the CloudWatch Logs delivery actions (logs:CreateLogDelivery and the like) and xray:PutTraceSegments support no resource-level permissions',
+    );
+    const logGroup = new logs.LogGroup(this, `${workflow.name}-Logs`, {
+      logGroupName: `/aws/vendedlogs/states/${name}`,
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const machine = new sfn.StateMachine(this, workflow.name, {
       stateMachineName: name,
       stateMachineType: workflow.type === 'EXPRESS' ? sfn.StateMachineType.EXPRESS : sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromString(JSON.stringify(workflow.definition)),
-      definitionSubstitutions: Object.fromEntries(Object.entries(workflow.substitutions).map(([placeholder, substitution]) => [placeholder, this.substitutionValue(substitution)])),
+      definitionSubstitutions: Object.fromEntries(
+        Object.entries(workflow.substitutions).map(([placeholder, substitution]) => [placeholder, this.substitutionValue(substitution)]),
+      ),
       role,
       tracingEnabled: true,
       logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
@@ -87,7 +119,10 @@ export class WorkflowMachines extends Construct {
    */
   private publishLiveVersion(name: string, machine: sfn.StateMachine): sfn.CfnStateMachineAlias {
     const revisionId = (machine.node.defaultChild as sfn.CfnStateMachine).attrStateMachineRevisionId;
-    const version = new sfn.CfnStateMachineVersion(this, `${name}-Version`, { stateMachineArn: machine.stateMachineArn, stateMachineRevisionId: revisionId });
+    const version = new sfn.CfnStateMachineVersion(this, `${name}-Version`, {
+      stateMachineArn: machine.stateMachineArn,
+      stateMachineRevisionId: revisionId,
+    });
     version.applyRemovalPolicy(RemovalPolicy.RETAIN);
     return new sfn.CfnStateMachineAlias(this, `${name}-Live`, {
       name: LIVE_ALIAS,
@@ -142,5 +177,10 @@ export class WorkflowMachines extends Construct {
  * chosen at start, so the executions of one state machine is the narrowest resource there is.
  */
 export function acknowledgeExecutionWildcards(role: iam.IRole, executionArns: readonly string[]): void {
-  for (const arn of executionArns) acknowledgeWildcardResource(role, arn, 'Executions of one named state machine: execution names are chosen when a run starts, so no narrower resource exists');
+  for (const arn of executionArns)
+    acknowledgeWildcardResource(
+      role,
+      arn,
+      'Executions of one named state machine: execution names are chosen when a run starts, so no narrower resource exists',
+    );
 }

@@ -16,7 +16,8 @@ const CREDENTIALS_HELP = [
   'then run make deploy again.',
 ].join('\n');
 
-const REGION_HELP = 'No AWS region set, so nothing was deployed. Set AWS_REGION (for example AWS_REGION=eu-west-1) or a region in your AWS profile, then run make deploy again.';
+const REGION_HELP =
+  'No AWS region set, so nothing was deployed. Set AWS_REGION (for example AWS_REGION=eu-west-1) or a region in your AWS profile, then run make deploy again.';
 
 /** Checks the stage name, the region and the credentials. */
 export async function preflight(env: Readonly<Record<string, string | undefined>> = process.env): Promise<Preflight> {

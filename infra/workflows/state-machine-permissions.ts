@@ -21,7 +21,15 @@ export type Permission = { actions: string[]; target: PermissionTarget };
 /** The rule Step Functions manages to hear child executions end (`startExecution.sync`). */
 export const SYNC_EVENTS_RULE = 'StepFunctionsGetEventsForStepFunctionsExecutionRule';
 
-type State = { Type: string; Resource?: string; Parameters?: Record<string, unknown>; Arguments?: Record<string, unknown>; Branches?: { States: Record<string, State> }[]; ItemProcessor?: { States: Record<string, State> }; Iterator?: { States: Record<string, State> } };
+type State = {
+  Type: string;
+  Resource?: string;
+  Parameters?: Record<string, unknown>;
+  Arguments?: Record<string, unknown>;
+  Branches?: { States: Record<string, State> }[];
+  ItemProcessor?: { States: Record<string, State> };
+  Iterator?: { States: Record<string, State> };
+};
 
 /** Every permission the Tasks of `definition` need, merged by target. */
 export function statePermissions(definition: StateMachine, substitutions: Substitutions): Permission[] {
@@ -34,7 +42,8 @@ export function statePermissions(definition: StateMachine, substitutions: Substi
   const placeholderOf = (state: State, field: string): string => {
     const value = (state.Parameters ?? state.Arguments ?? {})[field];
     const match = typeof value === 'string' ? /^\$\{(\w+)\}$/.exec(value) : null;
-    if (!match || !substitutions[match[1]]) throw new Error(`a Task on ${state.Resource} names its ${field} without a placeholder the deploy can fill: ${JSON.stringify(value)}`);
+    if (!match || !substitutions[match[1]])
+      throw new Error(`a Task on ${state.Resource} names its ${field} without a placeholder the deploy can fill: ${JSON.stringify(value)}`);
     return match[1];
   };
   const visit = (states: Record<string, State>) => {
@@ -49,7 +58,12 @@ export function statePermissions(definition: StateMachine, substitutions: Substi
   return [...byTarget.values()];
 }
 
-function permissionsOfTask(state: State, placeholderOf: (state: State, field: string) => string, substitutions: Substitutions, add: (actions: string[], target: PermissionTarget) => void): void {
+function permissionsOfTask(
+  state: State,
+  placeholderOf: (state: State, field: string) => string,
+  substitutions: Substitutions,
+  add: (actions: string[], target: PermissionTarget) => void,
+): void {
   const resource = state.Resource as string;
   const integration = /^arn:aws:states:::([a-z]+):([A-Za-z]+)(?:\.(sync(?::2)?|waitForTaskToken))?$/.exec(resource);
   if (!integration) throw new Error(`Task resource ${resource} is not a service integration the deploy knows how to grant`);
@@ -61,7 +75,8 @@ function permissionsOfTask(state: State, placeholderOf: (state: State, field: st
   }
   if (service === 'dynamodb') {
     const substitution = substitutions[placeholderOf(state, 'TableName')];
-    if (substitution.type === 'table') add([`dynamodb:${action[0].toUpperCase()}${action.slice(1)}`], { kind: 'table', table: substitution.table });
+    if (substitution.type === 'table')
+      add([`dynamodb:${action[0].toUpperCase()}${action.slice(1)}`], { kind: 'table', table: substitution.table });
     return;
   }
   if (service === 'states' && action === 'startExecution') {

@@ -22,9 +22,20 @@ describe('loadConfig', () => {
   });
 
   it('reads cognito settings, trimmed', () => {
-    const config = loadConfig({ AUTH_MODE: ' cognito ', COGNITO_JWKS_URL: 'https://example.com/jwks.json', COGNITO_ISSUER: 'https://issuer', COGNITO_AUDIENCE: 'client', SFN_ENDPOINT: 'aws' });
+    const config = loadConfig({
+      AUTH_MODE: ' cognito ',
+      COGNITO_JWKS_URL: 'https://example.com/jwks.json',
+      COGNITO_ISSUER: 'https://issuer',
+      COGNITO_AUDIENCE: 'client',
+      SFN_ENDPOINT: 'aws',
+    });
 
-    expect(config.auth).toStrictEqual({ mode: 'cognito', jwksUrl: 'https://example.com/jwks.json', issuer: 'https://issuer', audience: 'client' });
+    expect(config.auth).toStrictEqual({
+      mode: 'cognito',
+      jwksUrl: 'https://example.com/jwks.json',
+      issuer: 'https://issuer',
+      audience: 'client',
+    });
     expect(config.sfnEndpoint).toBeUndefined();
   });
 
@@ -35,9 +46,18 @@ describe('loadConfig', () => {
   });
 
   it('reads the stage-prefixed table names and state machine prefix a deploy sets', () => {
-    const config = loadConfig({ APPROVALS_TABLE: 'statecraft-prod-approvals', RUNS_TABLE: 'statecraft-prod-runs', STATE_MACHINE_PREFIX: 'statecraft-prod-' });
+    const config = loadConfig({
+      APPROVALS_TABLE: 'statecraft-prod-approvals',
+      RUNS_TABLE: 'statecraft-prod-runs',
+      STATE_MACHINE_PREFIX: 'statecraft-prod-',
+    });
 
-    expect(config.tables).toStrictEqual({ approvals: 'statecraft-prod-approvals', runs: 'statecraft-prod-runs', chatSessions: 'chat-sessions', connections: 'live-connections' });
+    expect(config.tables).toStrictEqual({
+      approvals: 'statecraft-prod-approvals',
+      runs: 'statecraft-prod-runs',
+      chatSessions: 'chat-sessions',
+      connections: 'live-connections',
+    });
     expect(config.stateMachinePrefix).toBe('statecraft-prod-');
   });
 

@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-const fixture = (name: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/events', name), 'utf8'));
+const fixture = (name: string): Record<string, unknown> =>
+  JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/events', name), 'utf8'));
 const context = { awsRequestId: 'req-1', functionName: 'statecraft-api', getRemainingTimeInMillis: () => 30000 };
 type ProxyResult = { statusCode: number; body: string; headers?: Record<string, string>; multiValueHeaders?: Record<string, string[]> };
 

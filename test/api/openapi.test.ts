@@ -17,7 +17,11 @@ let compile: ReturnType<typeof schemaCompiler>;
 
 beforeAll(async () => {
   stack = await startApiStack();
-  dynamodb = new DynamoDBClient({ endpoint: stack.config.dynamodbEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  dynamodb = new DynamoDBClient({
+    endpoint: stack.config.dynamodbEndpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   document = openApi31.parse(openApiDocument);
   compile = schemaCompiler(document);
 });
@@ -60,7 +64,9 @@ describe('GET /api/openapi.json', () => {
   });
 
   it('describes exactly the routes the app serves', () => {
-    const documented = Object.entries(openApiDocument.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    const documented = Object.entries(openApiDocument.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
 
     const served = expressRoutes(stack.app);
 
@@ -74,38 +80,88 @@ describe('path parameters in the document', () => {
 
   it('refuses exactly the run ids the runs routes answer 400 invalid-run-id for', async () => {
     const viewer = await stack.token('vera', ['viewers']);
-    const pattern = operationAt(document, 'get', '/api/runs/{runId}').parameters?.find((parameter) => parameter.name === 'runId')?.schema.pattern;
+    const pattern = operationAt(document, 'get', '/api/runs/{runId}').parameters?.find((parameter) => parameter.name === 'runId')?.schema
+      .pattern;
     const samples = ['r-1', 'A_b-9', 'x'.repeat(80), 'x'.repeat(81), 'bad id', 'r.1', 'ü', 'r-1\n'];
 
-    const answers = await Promise.all(samples.map((runId) => request(stack.app).get(`/api/runs/${encodeURIComponent(runId)}`).auth(viewer, { type: 'bearer' })));
+    const answers = await Promise.all(
+      samples.map((runId) =>
+        request(stack.app)
+          .get(`/api/runs/${encodeURIComponent(runId)}`)
+          .auth(viewer, { type: 'bearer' }),
+      ),
+    );
 
     expect(pattern).toBe(RUN_ID.source);
-    expect(answers.map((answer, index) => [samples[index], codeOf(answer) === 'invalid-run-id'])).toStrictEqual(samples.map((runId) => [runId, !matches(pattern, runId)]));
+    expect(answers.map((answer, index) => [samples[index], codeOf(answer) === 'invalid-run-id'])).toStrictEqual(
+      samples.map((runId) => [runId, !matches(pattern, runId)]),
+    );
   });
 
   it('refuses exactly the approval ids the approvals routes answer 400 invalid-approval-id for', async () => {
     const viewer = await stack.token('vera', ['viewers']);
-    const pattern = operationAt(document, 'get', '/api/approvals/{id}').parameters?.find((parameter) => parameter.name === 'id')?.schema.pattern;
+    const pattern = operationAt(document, 'get', '/api/approvals/{id}').parameters?.find((parameter) => parameter.name === 'id')?.schema
+      .pattern;
     const samples = ['ap-1f2e3d4c', 'ap-00000000', 'ap-1F2E3D4C', 'ap-1f2e3d4', 'ap-1f2e3d4c0', 'x', 'ap-1f2e3d4g'];
 
-    const answers = await Promise.all(samples.map((id) => request(stack.app).get(`/api/approvals/${encodeURIComponent(id)}`).auth(viewer, { type: 'bearer' })));
+    const answers = await Promise.all(
+      samples.map((id) =>
+        request(stack.app)
+          .get(`/api/approvals/${encodeURIComponent(id)}`)
+          .auth(viewer, { type: 'bearer' }),
+      ),
+    );
 
     expect(pattern).toBe(APPROVAL_ID.source);
-    expect(answers.map((answer, index) => [samples[index], codeOf(answer) === 'invalid-approval-id'])).toStrictEqual(samples.map((id) => [id, !matches(pattern, id)]));
+    expect(answers.map((answer, index) => [samples[index], codeOf(answer) === 'invalid-approval-id'])).toStrictEqual(
+      samples.map((id) => [id, !matches(pattern, id)]),
+    );
   });
 });
 
 describe('responses in the document', () => {
   it('lists the status, media type and body schema of every answer the app gives', async () => {
-    const [viewer, operator, approver] = await Promise.all([stack.token('vera', ['viewers']), stack.token('otto', ['operators']), stack.token('rita', ['release-managers'])]);
-    const as = (token: string) => ({ get: (path: string) => request(stack.app).get(path).auth(token, { type: 'bearer' }), post: (path: string, body: object = {}) => request(stack.app).post(path).auth(token, { type: 'bearer' }).send(body) });
+    const [viewer, operator, approver] = await Promise.all([
+      stack.token('vera', ['viewers']),
+      stack.token('otto', ['operators']),
+      stack.token('rita', ['release-managers']),
+    ]);
+    const as = (token: string) => ({
+      get: (path: string) => request(stack.app).get(path).auth(token, { type: 'bearer' }),
+      post: (path: string, body: object = {}) => request(stack.app).post(path).auth(token, { type: 'bearer' }).send(body),
+    });
     const started = await as(operator).post('/api/workflows/deploy-service/runs', { runId: 'doc-1', input: deployServiceExample });
     const now = new Date().toISOString();
-    const record = { runId: 'doc-1', executionArn: String((started.body as { executionArn: string }).executionArn), stateName: 'Approve production', workflow: 'deploy-service', approvers: { users: [], groups: ['release-managers'], allowRequester: false }, message: 'Ship?', input: { service: 'checkout' }, requestedBy: 'otto', requestedAt: now, taskToken: 'not-a-real-token' };
+    const record = {
+      runId: 'doc-1',
+      executionArn: String((started.body as { executionArn: string }).executionArn),
+      stateName: 'Approve production',
+      workflow: 'deploy-service',
+      approvers: { users: [], groups: ['release-managers'], allowRequester: false },
+      message: 'Ship?',
+      input: { service: 'checkout' },
+      requestedBy: 'otto',
+      requestedAt: now,
+      taskToken: 'not-a-real-token',
+    };
     const store = new ApprovalStore(dynamodb);
-    await store.put({ ...record, approvalId: 'ap-0000000a', status: 'pending', expiresAt: new Date(Date.now() + 3_600_000).toISOString() } satisfies ApprovalRecord);
-    await store.put({ ...record, approvalId: 'ap-0000000b', status: 'approved', decision: { outcome: 'approved', decidedBy: 'rita', decidedAt: now, channel: 'console', comment: 'ok' } } satisfies ApprovalRecord);
-    await eventually(async () => (((await as(viewer).get('/api/runs/doc-1')).body as { pendingApprovals?: unknown[] }).pendingApprovals?.length === 1 ? true : undefined));
+    await store.put({
+      ...record,
+      approvalId: 'ap-0000000a',
+      status: 'pending',
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    } satisfies ApprovalRecord);
+    await store.put({
+      ...record,
+      approvalId: 'ap-0000000b',
+      status: 'approved',
+      decision: { outcome: 'approved', decidedBy: 'rita', decidedAt: now, channel: 'console', comment: 'ok' },
+    } satisfies ApprovalRecord);
+    await eventually(async () =>
+      ((await as(viewer).get('/api/runs/doc-1')).body as { pendingApprovals?: unknown[] }).pendingApprovals?.length === 1
+        ? true
+        : undefined,
+    );
     const calls: Array<[Method, string, number, () => request.Test, string[]?]> = [
       ['get', '/api/health', 200, () => request(stack.app).get('/api/health')],
       ['get', '/api/workflows', 200, () => as(viewer).get('/api/workflows')],
@@ -113,12 +169,32 @@ describe('responses in the document', () => {
       ['get', '/api/workflows/{name}', 200, () => as(viewer).get('/api/workflows/deploy-service')],
       ['get', '/api/workflows/{name}', 404, () => as(viewer).get('/api/workflows/nope')],
       ['get', '/api/workflows/{name}/source', 200, () => as(viewer).get('/api/workflows/deploy-service/source')],
-      ['post', '/api/workflows/{name}/runs', 201, () => as(operator).post('/api/workflows/order-fulfillment/runs', { runId: 'doc-2', input: orderFulfillmentExample })],
-      ['post', '/api/workflows/{name}/runs', 200, () => as(operator).post('/api/workflows/order-fulfillment/runs', { runId: 'doc-2', input: orderFulfillmentExample })],
-      ['post', '/api/workflows/{name}/runs', 409, () => as(operator).post('/api/workflows/order-fulfillment/runs', { runId: 'doc-2', input: {} })],
+      [
+        'post',
+        '/api/workflows/{name}/runs',
+        201,
+        () => as(operator).post('/api/workflows/order-fulfillment/runs', { runId: 'doc-2', input: orderFulfillmentExample }),
+      ],
+      [
+        'post',
+        '/api/workflows/{name}/runs',
+        200,
+        () => as(operator).post('/api/workflows/order-fulfillment/runs', { runId: 'doc-2', input: orderFulfillmentExample }),
+      ],
+      [
+        'post',
+        '/api/workflows/{name}/runs',
+        409,
+        () => as(operator).post('/api/workflows/order-fulfillment/runs', { runId: 'doc-2', input: {} }),
+      ],
       ['post', '/api/workflows/{name}/runs', 400, () => as(operator).post('/api/workflows/order-fulfillment/runs', { runId: 'bad id' })],
       ['post', '/api/workflows/{name}/runs', 403, () => as(viewer).post('/api/workflows/order-fulfillment/runs')],
-      ['post', '/api/workflows/{name}/runs', 415, () => as(operator).post('/api/workflows/order-fulfillment/runs').type('text/plain').send('hello')],
+      [
+        'post',
+        '/api/workflows/{name}/runs',
+        415,
+        () => as(operator).post('/api/workflows/order-fulfillment/runs').type('text/plain').send('hello'),
+      ],
       ['get', '/api/runs', 200, () => as(viewer).get('/api/runs?limit=1')],
       ['get', '/api/runs', 400, () => as(viewer).get('/api/runs?limit=0')],
       ['get', '/api/runs', 401, () => request(stack.app).get('/api/runs')],
@@ -144,6 +220,8 @@ describe('responses in the document', () => {
     }
 
     expect(started.status).toBe(201);
-    expect(answers).toStrictEqual(calls.map(([method, path, status, , problems = []]) => ({ call: `${method.toUpperCase()} ${path}`, status, problems })));
+    expect(answers).toStrictEqual(
+      calls.map(([method, path, status, , problems = []]) => ({ call: `${method.toUpperCase()} ${path}`, status, problems })),
+    );
   });
 });

@@ -43,7 +43,10 @@ describe('the web console at /', () => {
   }
 
   it('says the console is not built, without hiding the API, until index.html exists', async () => {
-    const [page, api] = await withServer(path.join(webDir, 'missing'), async (url) => [await fetch(url), await fetch(`${url}/api/nope`)] as const);
+    const [page, api] = await withServer(
+      path.join(webDir, 'missing'),
+      async (url) => [await fetch(url), await fetch(`${url}/api/nope`)] as const,
+    );
 
     expect(page.status).toBe(404);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
@@ -60,7 +63,12 @@ describe('the web console at /', () => {
     const replies = await withServer(webDir, async (url) => {
       const get = async (route: string, headers: Record<string, string> = { accept: 'text/html' }) => {
         const response = await fetch(`${url}${route}`, { headers });
-        return { status: response.status, type: response.headers.get('content-type') ?? '', cache: response.headers.get('cache-control'), text: await response.text() };
+        return {
+          status: response.status,
+          type: response.headers.get('content-type') ?? '',
+          cache: response.headers.get('cache-control'),
+          text: await response.text(),
+        };
       };
       return {
         root: await get('/'),

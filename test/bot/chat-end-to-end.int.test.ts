@@ -24,11 +24,16 @@ afterAll(async () => {
 
 describe('the chatbot on the dev stack', () => {
   it('starts deploy-service after confirmation; the starter may not approve it, a release manager may, and it succeeds', async () => {
-    const asked = await chat.chat(alice, 'kick off deploy-service with {"service":"checkout-api","version":"2.15.0","commit":"abc1234","requestedBy":"alice","rollout":{"canaryPercent":10,"bakeSeconds":1},"failTests":[]}');
+    const asked = await chat.chat(
+      alice,
+      'kick off deploy-service with {"service":"checkout-api","version":"2.15.0","commit":"abc1234","requestedBy":"alice","rollout":{"canaryPercent":10,"bakeSeconds":1},"failTests":[]}',
+    );
     const started = await chat.chat(alice, 'yes', asked.conversationId);
     const runId = /as (r-[0-9a-f]{6})\./.exec(started.text)?.[1] ?? '';
     const client = await chat.api(alice);
-    await eventually(async () => ((await client.get(`/api/runs/${runId}`)).body.status === 'WAITING_FOR_APPROVAL' ? true : undefined), { timeout: 15_000 });
+    await eventually(async () => ((await client.get(`/api/runs/${runId}`)).body.status === 'WAITING_FOR_APPROVAL' ? true : undefined), {
+      timeout: 15_000,
+    });
     const ownApproval = await chat.chat(alice, 'approve it', asked.conversationId);
     const approved = await chat.chat(rita, 'approve it');
 
@@ -41,7 +46,9 @@ describe('the chatbot on the dev stack', () => {
     expect(ownApproval.text).toBe(`You started ${runId}, so someone else has to approve or reject it (four-eyes rule).`);
     expect(approved.text).toMatch(/^Approved r-/);
     expect([approved.intent, approved.dialogAction, approved.state]).toEqual(['ApproveRun', 'Close', 'Fulfilled']);
-    await eventually(async () => ((await client.get(`/api/runs/${runId}`)).body.status === 'SUCCEEDED' ? true : undefined), { timeout: 30_000 });
+    await eventually(async () => ((await client.get(`/api/runs/${runId}`)).body.status === 'SUCCEEDED' ? true : undefined), {
+      timeout: 30_000,
+    });
   });
 
   it('does not let a viewer start a run', async () => {
@@ -70,12 +77,20 @@ describe('the chatbot on the dev stack', () => {
     const answered = await chat.chat(alice, 'the nightly report', asked.conversationId);
 
     expect([asked.dialogAction, asked.slotToElicit]).toEqual(['ElicitSlot', 'WorkflowName']);
-    expect([answered.intent, answered.dialogAction, answered.slots.WorkflowName]).toEqual(['StartWorkflow', 'ConfirmIntent', 'nightly-report']);
+    expect([answered.intent, answered.dialogAction, answered.slots.WorkflowName]).toEqual([
+      'StartWorkflow',
+      'ConfirmIntent',
+      'nightly-report',
+    ]);
   });
 
   it('refuses a request without a token or without text', async () => {
     const client = await chat.api(alice);
-    const anonymous = await fetch(`${chat.stack.apiUrl}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"help"}' });
+    const anonymous = await fetch(`${chat.stack.apiUrl}/api/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"text":"help"}',
+    });
     const empty = await client.post('/api/chat', { text: '   ' });
     const badConversation = await client.post('/api/chat', { text: 'help', conversationId: '../other' });
 

@@ -49,9 +49,12 @@ describe('statecraft demo and statecraft chat', () => {
   });
 
   it("chats in a terminal, where a number picks one of the bot's buttons", async () => {
-    const transcript = await invokeCli(['chat', '--url', chat.stack.apiUrl, '--data-dir', chat.dataDir, '--user', 'rita', '--groups', 'release-managers,viewers'], {
-      input: 'status of r-7f3a9c\n1\nexit\n',
-    });
+    const transcript = await invokeCli(
+      ['chat', '--url', chat.stack.apiUrl, '--data-dir', chat.dataDir, '--user', 'rita', '--groups', 'release-managers,viewers'],
+      {
+        input: 'status of r-7f3a9c\n1\nexit\n',
+      },
+    );
 
     expect(transcript.code).toBe(0);
     expect(transcript.stdout).toContain('bot> r-7f3a9c (deploy-service) is waiting for approval at "Approve production". Started');
@@ -61,10 +64,12 @@ describe('statecraft demo and statecraft chat', () => {
   });
 
   it('names the stack it cannot reach, through the real binary', async () => {
-    const result = await runCliAsync(['chat', '--url', 'http://127.0.0.1:1', '--data-dir', chat.dataDir, '--user', 'rita'], { input: 'help\n' });
+    const result = await runCliAsync(['chat', '--url', 'http://127.0.0.1:1', '--data-dir', chat.dataDir, '--user', 'rita'], {
+      input: 'help\n',
+    });
 
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("cannot reach the API at http://127.0.0.1:1");
+    expect(result.stderr).toContain('cannot reach the API at http://127.0.0.1:1');
     expect(result.stderr).toContain("start it with 'make dev' or pass --url");
   });
 });

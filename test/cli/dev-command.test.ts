@@ -49,7 +49,13 @@ describe('statecraft dev --help', () => {
 
     const help = result.stdout.replace(/\s+/g, ' ');
     expect(result.code).toBe(0);
-    for (const setting of ['(default: 3000, env: PORT)', '(default: 8083, env: SFN_PORT)', '(default: 8000, env: DYNAMODB_PORT)', '(default: 8084, env: LEX_PORT)', '(default: ".statecraft", env: STATECRAFT_DATA_DIR)']) {
+    for (const setting of [
+      '(default: 3000, env: PORT)',
+      '(default: 8083, env: SFN_PORT)',
+      '(default: 8000, env: DYNAMODB_PORT)',
+      '(default: 8084, env: LEX_PORT)',
+      '(default: ".statecraft", env: STATECRAFT_DATA_DIR)',
+    ]) {
       expect(help).toContain(setting);
     }
   });

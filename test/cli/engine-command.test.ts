@@ -9,7 +9,16 @@ import * as fs from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCommand, SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand, type HistoryEvent, type SFNClient } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+  StartExecutionCommand,
+  type HistoryEvent,
+  type SFNClient,
+} from '@aws-sdk/client-sfn';
 import { findWorkflow } from '../../workflows/definitions';
 import { localSfnClient } from '../../cli/local/deploy-workflows';
 import { invokeCli } from './invoke-cli';
@@ -33,7 +42,10 @@ function freePort(): Promise<number> {
 
 /** Starts `statecraft engine` and resolves once it says where it listens. */
 function startEngine(args: string[]): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'cli/bin/statecraft.js'), 'engine', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'cli/bin/statecraft.js'), 'engine', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
@@ -61,11 +73,12 @@ async function history(client: SFNClient, executionArn: string): Promise<History
 
 /** The task token of the approval an execution waits on, from its TaskScheduled parameters. */
 async function approvalToken(client: SFNClient, executionArn: string): Promise<string | undefined> {
-  const scheduled = (await history(client, executionArn)).find((event) => event.type === 'TaskScheduled' && event.taskScheduledEventDetails?.resource === 'invoke.waitForTaskToken');
+  const scheduled = (await history(client, executionArn)).find(
+    (event) => event.type === 'TaskScheduled' && event.taskScheduledEventDetails?.resource === 'invoke.waitForTaskToken',
+  );
   const parameters = scheduled?.taskScheduledEventDetails?.parameters;
   return parameters ? (JSON.parse(parameters) as { Payload: { taskToken: string } }).Payload.taskToken : undefined;
 }
-
 
 const example = (name: string): Record<string, unknown> => ({ ...(findWorkflow(name)?.options.example as Record<string, unknown>) });
 
@@ -79,7 +92,16 @@ describe('statecraft engine', () => {
   });
 
   it('runs the six samples, survives SIGKILL mid-run and finishes every execution exactly once', async () => {
-    const args = ['--port', String(await freePort()), '--dynamodb-port', String(await freePort()), '--data-dir', dataDir, '--time-scale', '20'];
+    const args = [
+      '--port',
+      String(await freePort()),
+      '--dynamodb-port',
+      String(await freePort()),
+      '--data-dir',
+      dataDir,
+      '--time-scale',
+      '20',
+    ];
     child = await startEngine(args);
     const endpoint = `http://127.0.0.1:${args[1]}`;
     let client = localSfnClient(endpoint);
@@ -93,16 +115,21 @@ describe('statecraft engine', () => {
     };
     const arns: Record<string, string> = {};
     for (const [name, input] of Object.entries(inputs)) {
-      const started = await client.send(new StartExecutionCommand({ stateMachineArn: `${ACCOUNT_PREFIX}${name}`, name: `crash-${name}`, input: JSON.stringify(input) }));
+      const started = await client.send(
+        new StartExecutionCommand({ stateMachineArn: `${ACCOUNT_PREFIX}${name}`, name: `crash-${name}`, input: JSON.stringify(input) }),
+      );
       arns[name] = started.executionArn as string;
     }
     const approvals = ['deploy-service', 'onboard-customer', 'refund-request'];
     for (const name of approvals) {
-      await eventually(async () => {
-        const { status, error, cause } = await client.send(new DescribeExecutionCommand({ executionArn: arns[name] }));
-        if (status !== 'RUNNING') throw new Error(`${name} ended ${status} before its approval: ${error} ${cause}`);
-        return approvalToken(client, arns[name]);
-      }, { what: `the approval of ${name}`, timeout: 60_000, interval: 200 });
+      await eventually(
+        async () => {
+          const { status, error, cause } = await client.send(new DescribeExecutionCommand({ executionArn: arns[name] }));
+          if (status !== 'RUNNING') throw new Error(`${name} ended ${status} before its approval: ${error} ${cause}`);
+          return approvalToken(client, arns[name]);
+        },
+        { what: `the approval of ${name}`, timeout: 60_000, interval: 200 },
+      );
     }
 
     child.kill('SIGKILL');
@@ -112,15 +139,28 @@ describe('statecraft engine', () => {
     client = localSfnClient(endpoint);
 
     const decided = { approved: true, decidedBy: 'alice', comment: 'looks good' };
-    await client.send(new SendTaskSuccessCommand({ taskToken: await approvalToken(client, arns['deploy-service']), output: JSON.stringify(decided) }));
-    await client.send(new SendTaskSuccessCommand({ taskToken: await approvalToken(client, arns['onboard-customer']), output: JSON.stringify(decided) }));
-    await client.send(new SendTaskFailureCommand({ taskToken: await approvalToken(client, arns['refund-request']), error: 'Approval.Rejected', cause: JSON.stringify({ decidedBy: 'bob', reason: 'needs a photo of the damage' }) }));
+    await client.send(
+      new SendTaskSuccessCommand({ taskToken: await approvalToken(client, arns['deploy-service']), output: JSON.stringify(decided) }),
+    );
+    await client.send(
+      new SendTaskSuccessCommand({ taskToken: await approvalToken(client, arns['onboard-customer']), output: JSON.stringify(decided) }),
+    );
+    await client.send(
+      new SendTaskFailureCommand({
+        taskToken: await approvalToken(client, arns['refund-request']),
+        error: 'Approval.Rejected',
+        cause: JSON.stringify({ decidedBy: 'bob', reason: 'needs a photo of the damage' }),
+      }),
+    );
     const statuses: Record<string, string | undefined> = {};
     for (const [name, arn] of Object.entries(arns)) {
-      statuses[name] = await eventually(async () => {
-        const { status } = await client.send(new DescribeExecutionCommand({ executionArn: arn }));
-        return status === 'RUNNING' ? undefined : status;
-      }, { what: `${name} to finish`, timeout: 60_000, interval: 200 });
+      statuses[name] = await eventually(
+        async () => {
+          const { status } = await client.send(new DescribeExecutionCommand({ executionArn: arn }));
+          return status === 'RUNNING' ? undefined : status;
+        },
+        { what: `${name} to finish`, timeout: 60_000, interval: 200 },
+      );
     }
 
     expect(statuses).toStrictEqual({
@@ -131,14 +171,18 @@ describe('statecraft engine', () => {
       'refund-request': 'SUCCEEDED',
       'data-backfill': 'SUCCEEDED',
     });
-    const { executions: children = [] } = await client.send(new ListExecutionsCommand({ stateMachineArn: `${ACCOUNT_PREFIX}data-backfill` }));
+    const { executions: children = [] } = await client.send(
+      new ListExecutionsCommand({ stateMachineArn: `${ACCOUNT_PREFIX}data-backfill` }),
+    );
     expect(children.map((execution) => execution.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
     for (const arn of [...Object.values(arns), ...children.map((execution) => execution.executionArn as string)]) {
       const events = await history(client, arn);
       expect(events.filter((event) => TERMINAL.has(event.type ?? ''))).toHaveLength(1);
       expect(events.map((event) => event.id)).toEqual(events.map((_, index) => index + 1));
     }
-    const refundOutput = JSON.parse((await client.send(new DescribeExecutionCommand({ executionArn: arns['refund-request'] }))).output ?? '{}') as Record<string, unknown>;
+    const refundOutput = JSON.parse(
+      (await client.send(new DescribeExecutionCommand({ executionArn: arns['refund-request'] }))).output ?? '{}',
+    ) as Record<string, unknown>;
     expect(JSON.stringify(refundOutput)).toContain('needs a photo of the damage');
     client.destroy();
   });
@@ -162,6 +206,11 @@ describe('statecraft engine in-process', () => {
 
     const help = result.stdout.replace(/\s+/g, ' ');
     expect(result.code).toBe(0);
-    for (const setting of ['(default: 8083, env: SFN_PORT)', '(default: ".statecraft", env: STATECRAFT_DATA_DIR)', '(default: 8000, env: DYNAMODB_PORT)']) expect(help).toContain(setting);
+    for (const setting of [
+      '(default: 8083, env: SFN_PORT)',
+      '(default: ".statecraft", env: STATECRAFT_DATA_DIR)',
+      '(default: 8000, env: DYNAMODB_PORT)',
+    ])
+      expect(help).toContain(setting);
   });
 });

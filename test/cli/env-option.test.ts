@@ -51,18 +51,26 @@ describe('envOption', () => {
     const error = errorOf(() => parse([], 'eighty'));
 
     expect(error.exitCode).toBe(2);
-    expect(error.message).toBe(`error: option '--port <port>' value 'eighty' from env '${VARIABLE}' is invalid. It must be a port number from 0 to 65535.`);
+    expect(error.message).toBe(
+      `error: option '--port <port>' value 'eighty' from env '${VARIABLE}' is invalid. It must be a port number from 0 to 65535.`,
+    );
   });
 
   it('shows the variable and the default in --help', () => {
-    const help = new Command('example').addOption(envOption('--port <port>', 'a port', { env: VARIABLE, fallback: 8083, parse: parsePort })).helpInformation();
+    const help = new Command('example')
+      .addOption(envOption('--port <port>', 'a port', { env: VARIABLE, fallback: 8083, parse: parsePort }))
+      .helpInformation();
 
     expect(help).toContain(`a port (default: 8083, env: ${VARIABLE})`);
   });
 });
 
 describe('parsePort', () => {
-  it.each([['0', 0], ['8083', 8083], ['65535', 65535]])('reads %s', (text, port) => {
+  it.each([
+    ['0', 0],
+    ['8083', 8083],
+    ['65535', 65535],
+  ])('reads %s', (text, port) => {
     expect(parsePort(text)).toBe(port);
   });
 

@@ -34,8 +34,17 @@ describe('statecraft list', () => {
 
     const rows = JSON.parse(result.stdout) as { name: string; states: number; approvals: number }[];
     expect(result.code).toBe(0);
-    expect(rows.map((row) => row.name)).toEqual(['order-fulfillment', 'deploy-service', 'nightly-report', 'onboard-customer', 'refund-request', 'data-backfill']);
-    expect(rows.filter((row) => row.approvals > 0).map((row) => row.name)).toEqual(expect.arrayContaining(['deploy-service', 'onboard-customer', 'refund-request']));
+    expect(rows.map((row) => row.name)).toEqual([
+      'order-fulfillment',
+      'deploy-service',
+      'nightly-report',
+      'onboard-customer',
+      'refund-request',
+      'data-backfill',
+    ]);
+    expect(rows.filter((row) => row.approvals > 0).map((row) => row.name)).toEqual(
+      expect.arrayContaining(['deploy-service', 'onboard-customer', 'refund-request']),
+    );
   });
 
   it('prints a table for people, through the real binary', () => {

@@ -18,7 +18,12 @@ export async function invokeCli(args: readonly string[], { env = {}, input = '' 
   stdin.end(input);
   const restoreEnv = withEnv(env);
   try {
-    const code = await main(['node', 'statecraft', ...args], { stdin, stdout: stdout.stream, stderr: stderr.stream, untilStopped: () => Promise.resolve('stopped by the test') });
+    const code = await main(['node', 'statecraft', ...args], {
+      stdin,
+      stdout: stdout.stream,
+      stderr: stderr.stream,
+      untilStopped: () => Promise.resolve('stopped by the test'),
+    });
     return { code, stdout: stdout.text(), stderr: stderr.text() };
   } finally {
     restoreEnv();

@@ -26,7 +26,12 @@ describe('statecraft list with an engine', () => {
     await deployWorkflows(emulator.client, definitions, ROLE);
     await deployWorkflows(emulator.client, [{ ...rest[0], definition: { ...rest[0].definition, Comment: 'an older source' } }], ROLE);
     await deployWorkflows(emulator.client, [rest[0]], ROLE);
-    await emulator.client.send(new UpdateStateMachineCommand({ stateMachineArn: edited.arn, definition: JSON.stringify({ ...edited.definition, Comment: 'edited by hand' }) }));
+    await emulator.client.send(
+      new UpdateStateMachineCommand({
+        stateMachineArn: edited.arn,
+        definition: JSON.stringify({ ...edited.definition, Comment: 'edited by hand' }),
+      }),
+    );
     await emulator.client.send(new DeleteStateMachineCommand({ stateMachineArn: removed.arn }));
   });
 

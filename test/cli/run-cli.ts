@@ -14,7 +14,10 @@ export function runCli(args: readonly string[], cwd = ROOT, env: Record<string, 
 }
 
 /** Runs `statecraft <args>` without blocking this process (for CLIs that talk to a stack served by the test itself), writing `input` to its stdin. */
-export function runCliAsync(args: readonly string[], { input = '', env = {} }: { input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export function runCliAsync(
+  args: readonly string[],
+  { input = '', env = {} }: { input?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';

@@ -39,7 +39,13 @@ describe('statecraft run', () => {
 
   it('runs a foreign ASL file', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-run-')), 'hello.asl.json');
-    fs.writeFileSync(file, JSON.stringify({ StartAt: 'Hello', States: { Hello: { Type: 'Pass', Parameters: { 'greeting.$': "States.Format('Hello, {}!', $.name)" }, End: true } } }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        StartAt: 'Hello',
+        States: { Hello: { Type: 'Pass', Parameters: { 'greeting.$': "States.Format('Hello, {}!', $.name)" }, End: true } },
+      }),
+    );
 
     const result = await invokeCli(['run', file, '--input', '{"name":"Ada"}']);
 

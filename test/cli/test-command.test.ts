@@ -5,9 +5,13 @@ import { runCli } from './run-cli';
 describe('statecraft test', () => {
   it('runs the tests through jest, prints the workflow coverage and fails below --min-coverage', async () => {
     // One test of the kit's own file: a single refund-request run, so its coverage is partial.
-    const result = await invokeCli(['test', 'test/workflows/testing/kit.test.ts', '-t', 'plays a sequence', '--min-coverage', '90'], { env: { CI: 'true' } });
+    const result = await invokeCli(['test', 'test/workflows/testing/kit.test.ts', '-t', 'plays a sequence', '--min-coverage', '90'], {
+      env: { CI: 'true' },
+    });
 
-    expect(result.stdout).toMatch(/Workflow coverage\nworkflow\s+states\s+branches\s+coverage\nrefund-request\s+\d+\/\d+\s+\d+\/\d+\s+\d+\.\d%/);
+    expect(result.stdout).toMatch(
+      /Workflow coverage\nworkflow\s+states\s+branches\s+coverage\nrefund-request\s+\d+\/\d+\s+\d+\/\d+\s+\d+\.\d%/,
+    );
     expect(result.stdout).toContain("refund-request: 'Needs approval?' rule 1 → Finance approval");
     expect(result.stderr).toMatch(/Below --min-coverage 90%: refund-request \(\d+(\.\d)?%\)/);
     expect(result.code).toBe(1);

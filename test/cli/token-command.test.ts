@@ -29,7 +29,9 @@ describe('statecraft token', () => {
     const result = await invokeCli(['token', '--user', 'alice', '--data-dir', dataDir]);
 
     expect(result.code).toBe(0);
-    expect(result.stderr.trim()).toBe(`signed with the key in ${path.join(dataDir, 'api-signing-key')}; the stack started with STATECRAFT_DATA_DIR=${dataDir} accepts it`);
+    expect(result.stderr.trim()).toBe(
+      `signed with the key in ${path.join(dataDir, 'api-signing-key')}; the stack started with STATECRAFT_DATA_DIR=${dataDir} accepts it`,
+    );
   });
 
   it('signs with the key in STATECRAFT_DATA_DIR when no --data-dir is given', async () => {
@@ -53,14 +55,17 @@ describe('statecraft token', () => {
 
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(`--ttl may be at most 24h (86400 s), the longest token the API accepts (TOKEN_MAX_LIFETIME_SECONDS); got '${ttl}'`);
+    expect(result.stderr).toContain(
+      `--ttl may be at most 24h (86400 s), the longest token the API accepts (TOKEN_MAX_LIFETIME_SECONDS); got '${ttl}'`,
+    );
   });
 
   it('names the global roles and the groups the sample approval steps name in --help', async () => {
     const result = await invokeCli(['token', '--help']);
 
     expect(result.code).toBe(0);
-    for (const group of ['viewers', 'operators', 'approvers', 'admins', 'release-managers', 'compliance', 'finance']) expect(result.stdout).toContain(group);
+    for (const group of ['viewers', 'operators', 'approvers', 'admins', 'release-managers', 'compliance', 'finance'])
+      expect(result.stdout).toContain(group);
     expect(result.stdout).toMatch(/release-managers\s+decide approvals of deploy-service/);
     expect(result.stdout).toMatch(/finance\s+decide approvals of refund-request/);
     expect(result.stdout).toContain('TOKEN_MAX_LIFETIME_SECONDS');

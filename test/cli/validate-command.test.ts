@@ -13,7 +13,13 @@ const write = (name: string, content: unknown) => {
 };
 
 const valid = write('valid.asl.json', { StartAt: 'Hello', States: { Hello: { Type: 'Pass', Next: 'Done' }, Done: { Type: 'Succeed' } } });
-const invalid = write('invalid.asl.json', { StartAt: 'Hello', States: { Hello: { Type: 'Pass', Next: 'Nowhere' }, Work: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', TimeoutSeconds: 10, HeartbeatSeconds: 20, End: true } } });
+const invalid = write('invalid.asl.json', {
+  StartAt: 'Hello',
+  States: {
+    Hello: { Type: 'Pass', Next: 'Nowhere' },
+    Work: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', TimeoutSeconds: 10, HeartbeatSeconds: 20, End: true },
+  },
+});
 const malformed = write('malformed.asl.json', '{ "StartAt": ');
 
 describe('statecraft validate', () => {

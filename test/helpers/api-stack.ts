@@ -51,12 +51,28 @@ export async function startApiStack({ logger = silentLogger, env = {}, site }: A
   try {
     dynalite = await startDynalite();
     await ensureTables(dynalite.endpoint, tables);
-    const dynamoClient = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const dynamoClient = new DynamoDBClient({
+      endpoint: dynalite.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     await ensureApprovalsTable(dynamoClient);
     await ensureTable(dynamoClient, runsTableSpec());
-    emulator = await startEmulator({ taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: () => ({}) }, dynamodb: { endpoint: dynalite.endpoint } });
-    const config = loadConfig({ STATECRAFT_DATA_DIR: dataDir, SFN_ENDPOINT: emulator.endpoint, DYNAMODB_ENDPOINT: dynalite.endpoint, ...env });
-    await deployWorkflows(emulator.client, localDefinitions({ region: config.region, accountId: config.accountId }), `arn:aws:iam::${config.accountId}:role/test`);
+    emulator = await startEmulator({
+      taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: () => ({}) },
+      dynamodb: { endpoint: dynalite.endpoint },
+    });
+    const config = loadConfig({
+      STATECRAFT_DATA_DIR: dataDir,
+      SFN_ENDPOINT: emulator.endpoint,
+      DYNAMODB_ENDPOINT: dynalite.endpoint,
+      ...env,
+    });
+    await deployWorkflows(
+      emulator.client,
+      localDefinitions({ region: config.region, accountId: config.accountId }),
+      `arn:aws:iam::${config.accountId}:role/test`,
+    );
     const verifyToken = createTokenVerifier(config.auth);
     const key = config.auth.mode === 'local' ? loadSigningKey(config.auth.keyFile) : new Uint8Array();
     const webDir = path.join(dataDir, 'web');
@@ -64,7 +80,14 @@ export async function startApiStack({ logger = silentLogger, env = {}, site }: A
     fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Statecraft</title>');
     fs.writeFileSync(path.join(webDir, 'assets', 'app.js'), 'export {};');
     const served = createWorkflowCatalogue(catalogue, config);
-    const app = createApp(config, { catalogue: served, sfn: emulator.client, verifyToken, logger, approvalStore: new ApprovalStore(dynamoClient), site: site ?? webConsole(webDir) });
+    const app = createApp(config, {
+      catalogue: served,
+      sfn: emulator.client,
+      verifyToken,
+      logger,
+      approvalStore: new ApprovalStore(dynamoClient),
+      site: site ?? webConsole(webDir),
+    });
     const [runningDynalite, runningEmulator] = [dynalite, emulator];
     return {
       app,

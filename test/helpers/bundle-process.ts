@@ -73,7 +73,12 @@ process.stdin.on('end', async () => {
 `;
 
 /** Runs `<dir>/index.js`'s handler on `event` in a new process with `env`; rejects with its stderr when it crashes, times out or prints no result. */
-export function invokeBundle(dir: string, event: unknown, env: Record<string, string>, { timeoutMs = DEFAULT_TIMEOUT_MS }: InvokeOptions = {}): Promise<BundleOutcome> {
+export function invokeBundle(
+  dir: string,
+  event: unknown,
+  env: Record<string, string>,
+  { timeoutMs = DEFAULT_TIMEOUT_MS }: InvokeOptions = {},
+): Promise<BundleOutcome> {
   const name = path.basename(dir);
   const runtimeEnv = {
     // Lambda's own variables; HOME and the AWS config files point nowhere, so no profile is read.
@@ -89,7 +94,11 @@ export function invokeBundle(dir: string, event: unknown, env: Record<string, st
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', DRIVER, dir, String(timeoutMs)], { cwd: dir, env: { ...runtimeEnv, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-e', DRIVER, dir, String(timeoutMs)], {
+      cwd: dir,
+      env: { ...runtimeEnv, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -55,14 +55,21 @@ export async function startChatStack(): Promise<ChatStack> {
     api,
     async chat(person, text, conversationId) {
       const { status, body } = await (await api(person)).post('/api/chat', { text, ...(conversationId ? { conversationId } : {}) });
-      const state = (body.sessionState ?? {}) as { intent?: { name?: string; state?: string; slots?: Record<string, { value?: { interpretedValue?: string } } | null> }; dialogAction?: { type?: string; slotToElicit?: string } };
+      const state = (body.sessionState ?? {}) as {
+        intent?: { name?: string; state?: string; slots?: Record<string, { value?: { interpretedValue?: string } } | null> };
+        dialogAction?: { type?: string; slotToElicit?: string };
+      };
       const messages = (body.messages ?? []) as { contentType: string; content?: string }[];
       const slots: Record<string, string> = {};
-      for (const [name, slot] of Object.entries(state.intent?.slots ?? {})) if (slot?.value?.interpretedValue) slots[name] = slot.value.interpretedValue;
+      for (const [name, slot] of Object.entries(state.intent?.slots ?? {}))
+        if (slot?.value?.interpretedValue) slots[name] = slot.value.interpretedValue;
       return {
         status,
         conversationId: String(body.conversationId ?? ''),
-        text: messages.filter((message) => message.contentType === 'PlainText').map((message) => message.content).join('\n'),
+        text: messages
+          .filter((message) => message.contentType === 'PlainText')
+          .map((message) => message.content)
+          .join('\n'),
         intent: state.intent?.name,
         state: state.intent?.state,
         dialogAction: state.dialogAction?.type,

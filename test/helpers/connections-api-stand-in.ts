@@ -43,7 +43,8 @@ export async function startConnectionsApiStandIn({ stage = 'test' } = {}): Promi
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const body = await readBody(request);
     const match = CONNECTION_PATH.exec(new URL(request.url ?? '/', 'http://localhost').pathname);
-    if (!match || !String(request.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 ')) return fail(response, 403, 'ForbiddenException', 'Forbidden');
+    if (!match || !String(request.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 '))
+      return fail(response, 403, 'ForbiddenException', 'Forbidden');
     const connectionId = decodeURIComponent(match[1] ?? '');
     const connection = open.get(connectionId);
     if (!connection) return fail(response, 410, 'GoneException', null);
@@ -58,7 +59,11 @@ export async function startConnectionsApiStandIn({ stage = 'test' } = {}): Promi
       return void response.writeHead(204).end();
     }
     if (request.method === 'GET') {
-      const described = { connectedAt: connection.connectedAt, identity: { sourceIp: '203.0.113.7', userAgent: 'stand-in' }, lastActiveAt: connection.connectedAt };
+      const described = {
+        connectedAt: connection.connectedAt,
+        identity: { sourceIp: '203.0.113.7', userAgent: 'stand-in' },
+        lastActiveAt: connection.connectedAt,
+      };
       return void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(described));
     }
     return fail(response, 403, 'ForbiddenException', 'Forbidden');
@@ -71,7 +76,11 @@ export async function startConnectionsApiStandIn({ stage = 'test' } = {}): Promi
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/${stage}`;
-  const client = new ApiGatewayManagementApiClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'stand-in', secretAccessKey: 'stand-in' } });
+  const client = new ApiGatewayManagementApiClient({
+    region: 'us-east-1',
+    endpoint,
+    credentials: { accessKeyId: 'stand-in', secretAccessKey: 'stand-in' },
+  });
 
   return {
     endpoint,

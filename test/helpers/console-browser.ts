@@ -15,9 +15,14 @@ export const SCREENSHOTS = path.resolve(__dirname, '../../test-results');
 
 /** Launches headless Chromium; a missing browser or console build fails with what to run. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run 'apt-get install -y chromium' (make test does it when run as root)`);
-  if (!fs.existsSync(path.join(DEFAULT_WEB_DIR, 'index.html'))) throw new Error(`the console is not built in ${DEFAULT_WEB_DIR}: run 'make web'`);
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: run 'apt-get install -y chromium' (make test does it when run as root)`);
+  if (!fs.existsSync(path.join(DEFAULT_WEB_DIR, 'index.html')))
+    throw new Error(`the console is not built in ${DEFAULT_WEB_DIR}: run 'make web'`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
 }
 
 /** A new page (in its own context, as axe-core needs, closed with the page) at `baseUrl`, signed in as `person` through the local token route (the sign-in form has its own test). */
@@ -28,7 +33,11 @@ export async function pageAs(browser: Browser, baseUrl: string, person: Person, 
   reportPageErrors(page);
   await page.goto(`${baseUrl}/`);
   await page.evaluate(async (who) => {
-    const response = await fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
+    const response = await fetch('/dev/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(who),
+    });
     const { token } = (await response.json()) as { token: string };
     const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { exp: number };
     // Runs in the page (this file is type-checked without the DOM library).

@@ -22,7 +22,11 @@ export function readJsonLines<T>(file: string): T[] {
 export const DIALOG_PERSON: Person = { user: 'alice', groups: ['operators', 'release-managers', 'finance'] };
 
 /** Replays one dialog in a new conversation; returns the first mismatch, or undefined when every turn matches. */
-export async function replayDialog(chat: ChatStack, turns: readonly DialogTurnScript[], person: Person = DIALOG_PERSON): Promise<string | undefined> {
+export async function replayDialog(
+  chat: ChatStack,
+  turns: readonly DialogTurnScript[],
+  person: Person = DIALOG_PERSON,
+): Promise<string | undefined> {
   let conversationId: string | undefined;
   for (const [index, turn] of turns.entries()) {
     const reply: ChatReply = await chat.chat(person, turn.user, conversationId);

@@ -17,7 +17,10 @@ export const CAN_LAUNCH_EMULATOR = existsSync(TSX_LOADER);
 /** Starts the emulator on `dataDir` (its `record` handler logs each call to `logFile`); resolves once it listens. */
 export function launchEmulator(dataDir: string, logFile: string): Promise<{ child: ChildProcess; endpoint: string }> {
   // Node itself runs the server (tsx as a loader, not tsx's CLI, which would fork a grandchild that SIGKILL misses).
-  const child = spawn(process.execPath, ['--import', pathToFileURL(TSX_LOADER).href, ENTRY, dataDir, logFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', pathToFileURL(TSX_LOADER).href, ENTRY, dataDir, logFile], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((done, fail) => {
     let text = '';
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -37,18 +37,37 @@ let counter = 0;
 
 /** Builds a harness; `handlers` are the task handlers by function name. */
 export function createEngineHarness(
-  options: { handlers?: Record<string, TaskHandler>; store?: ExecutionStore; clock?: VirtualClock; onHistoryChange?: (executionArn: string) => void; random?: () => number } = {},
+  options: {
+    handlers?: Record<string, TaskHandler>;
+    store?: ExecutionStore;
+    clock?: VirtualClock;
+    onHistoryChange?: (executionArn: string) => void;
+    random?: () => number;
+  } = {},
 ): EngineHarness {
   const clock = options.clock ?? createFakeClock();
   const store = options.store ?? new MemoryExecutionStore();
-  const engine = new Engine({ store, clock, taskHandlers: options.handlers ?? {}, onHistoryChange: options.onHistoryChange, random: options.random });
+  const engine = new Engine({
+    store,
+    clock,
+    taskHandlers: options.handlers ?? {},
+    onHistoryChange: options.onHistoryChange,
+    random: options.random,
+  });
   const harness: EngineHarness = {
     engine,
     clock,
     store,
     deploy(definition, name = `machine-${++counter}`, type = 'STANDARD') {
       const arn = stateMachineArnOf(engine.account, name);
-      store.putStateMachine({ arn, name, type, definition: JSON.stringify(definition), roleArn: 'arn:aws:iam::123456789012:role/test', createdAt: clock.now() });
+      store.putStateMachine({
+        arn,
+        name,
+        type,
+        definition: JSON.stringify(definition),
+        roleArn: 'arn:aws:iam::123456789012:role/test',
+        createdAt: clock.now(),
+      });
       return arn;
     },
     start(stateMachineArn, input = {}, name) {

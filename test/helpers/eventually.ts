@@ -13,7 +13,10 @@ export type EventuallyOptions = {
 };
 
 /** The first value `probe` yields that is neither undefined nor false; fails after `timeout`. */
-export async function eventually<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, { timeout = 5000, interval = 10, what = 'the condition' }: EventuallyOptions = {}): Promise<T> {
+export async function eventually<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  { timeout = 5000, interval = 10, what = 'the condition' }: EventuallyOptions = {},
+): Promise<T> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const value = await probe();

@@ -23,7 +23,13 @@ const YES = /^(yes|yeah|yep|sure|ok|okay|go ahead)\b/i;
 const NO = /^(no|nope|nah|don't)\b/i;
 
 /** The fake; `calls` counts rankIntents calls. */
-export function createFakeUnderstanding({ keywords, slotValues = {}, scripted = {}, matchScore = 0.9, missScore = 0.1 }: FakeUnderstandingOptions): Understanding & { calls: number } {
+export function createFakeUnderstanding({
+  keywords,
+  slotValues = {},
+  scripted = {},
+  matchScore = 0.9,
+  missScore = 0.1,
+}: FakeUnderstandingOptions): Understanding & { calls: number } {
   const find = (slotName: string, text: string): LexSlotValue | undefined => {
     const lower = text.toLowerCase();
     const entry = Object.entries(slotValues[slotName] ?? {}).find(([phrase]) => lower.includes(phrase));

@@ -38,18 +38,20 @@ export function createFixtureTaskHandlers(specs: Readonly<Record<string, Fixture
   const calls: Record<string, number> = {};
   const tokens: string[] = [];
   let fixed = false;
-  const handlerOf = (name: string, spec: FixtureHandlerSpec): TaskHandler => (input: unknown, context: TaskHandlerContext) => {
-    calls[name] = (calls[name] ?? 0) + 1;
-    if (context.taskToken) tokens.push(context.taskToken);
-    if (spec === 'echo') return input;
-    if ('returns' in spec) return spec.returns;
-    if (spec.untilFixed) {
-      if (!fixed) throw thrown(spec.throws);
+  const handlerOf =
+    (name: string, spec: FixtureHandlerSpec): TaskHandler =>
+    (input: unknown, context: TaskHandlerContext) => {
+      calls[name] = (calls[name] ?? 0) + 1;
+      if (context.taskToken) tokens.push(context.taskToken);
+      if (spec === 'echo') return input;
+      if ('returns' in spec) return spec.returns;
+      if (spec.untilFixed) {
+        if (!fixed) throw thrown(spec.throws);
+        return input;
+      }
+      if (spec.times === undefined || calls[name] <= spec.times) throw thrown(spec.throws);
       return input;
-    }
-    if (spec.times === undefined || calls[name] <= spec.times) throw thrown(spec.throws);
-    return input;
-  };
+    };
   const handlers = Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, handlerOf(name, spec)]));
   return {
     handlers,

@@ -41,26 +41,45 @@ export async function startHostedUiStandIn({ clientId = 'console-client' }: { cl
     if (query.client_id !== clientId) return void res.status(400).send('unauthorized_client');
     if (!query.redirect_uri || !redirectUris.includes(query.redirect_uri)) return void res.status(400).send('redirect_mismatch');
     if (query.response_type !== 'code' || query.code_challenge_method !== 'S256' || !query.code_challenge) {
-      return void res.redirect(`${query.redirect_uri}?${new URLSearchParams({ error: 'invalid_request', error_description: 'code and an S256 code_challenge are required', ...(query.state ? { state: query.state } : {}) })}`);
+      return void res.redirect(
+        `${query.redirect_uri}?${new URLSearchParams({ error: 'invalid_request', error_description: 'code and an S256 code_challenge are required', ...(query.state ? { state: query.state } : {}) })}`,
+      );
     }
-    const hidden = ['redirect_uri', 'state', 'code_challenge'].map((name) => `<input type="hidden" name="${name}" value="${escape(query[name] ?? '')}">`).join('');
-    res.type('html').send(
-      `<!doctype html><html lang="en"><title>Sign in</title><main><h1>Sign in</h1><form method="post" action="/login">${hidden}` +
-        '<label>Username <input name="username" required></label><label>Groups <input name="groups"></label>' +
-        '<button type="submit">Sign in</button><a href="/cancel?' + escape(new URLSearchParams({ redirect_uri: query.redirect_uri, state: query.state ?? '' }).toString()) + '">Cancel</a></form></main></html>',
-    );
+    const hidden = ['redirect_uri', 'state', 'code_challenge']
+      .map((name) => `<input type="hidden" name="${name}" value="${escape(query[name] ?? '')}">`)
+      .join('');
+    res
+      .type('html')
+      .send(
+        `<!doctype html><html lang="en"><title>Sign in</title><main><h1>Sign in</h1><form method="post" action="/login">${hidden}` +
+          '<label>Username <input name="username" required></label><label>Groups <input name="groups"></label>' +
+          '<button type="submit">Sign in</button><a href="/cancel?' +
+          escape(new URLSearchParams({ redirect_uri: query.redirect_uri, state: query.state ?? '' }).toString()) +
+          '">Cancel</a></form></main></html>',
+      );
   });
 
   app.post('/login', (req, res) => {
     const form = req.body as Record<string, string>;
     const code = randomBytes(16).toString('hex');
-    grants.set(code, { clientId, redirectUri: form.redirect_uri, challenge: form.code_challenge, user: form.username, groups: (form.groups ?? '').split(',').map((group) => group.trim()).filter(Boolean) });
+    grants.set(code, {
+      clientId,
+      redirectUri: form.redirect_uri,
+      challenge: form.code_challenge,
+      user: form.username,
+      groups: (form.groups ?? '')
+        .split(',')
+        .map((group) => group.trim())
+        .filter(Boolean),
+    });
     res.redirect(`${form.redirect_uri}?${new URLSearchParams({ code, state: form.state })}`);
   });
 
   app.get('/cancel', (req, res) => {
     const query = req.query as Record<string, string>;
-    res.redirect(`${query.redirect_uri}?${new URLSearchParams({ error: 'access_denied', error_description: 'the user cancelled the sign-in', state: query.state })}`);
+    res.redirect(
+      `${query.redirect_uri}?${new URLSearchParams({ error: 'access_denied', error_description: 'the user cancelled the sign-in', state: query.state })}`,
+    );
   });
 
   app.options('/oauth2/token', (_req, res) => void res.set(cors()).set('Access-Control-Allow-Headers', 'content-type').sendStatus(204));
@@ -70,8 +89,10 @@ export async function startHostedUiStandIn({ clientId = 'console-client' }: { cl
     const grant = form.code ? grants.get(form.code) : undefined;
     if (form.code) grants.delete(form.code);
     if (form.grant_type !== 'authorization_code') return void res.status(400).json({ error: 'unsupported_grant_type' });
-    if (!grant || grant.clientId !== form.client_id || grant.redirectUri !== form.redirect_uri) return void res.status(400).json({ error: 'invalid_grant' });
-    if (!form.code_verifier || createHash('sha256').update(form.code_verifier).digest('base64url') !== grant.challenge) return void res.status(400).json({ error: 'invalid_grant', error_description: 'code_verifier does not match' });
+    if (!grant || grant.clientId !== form.client_id || grant.redirectUri !== form.redirect_uri)
+      return void res.status(400).json({ error: 'invalid_grant' });
+    if (!form.code_verifier || createHash('sha256').update(form.code_verifier).digest('base64url') !== grant.challenge)
+      return void res.status(400).json({ error: 'invalid_grant', error_description: 'code_verifier does not match' });
     const idToken = await new SignJWT({ 'cognito:username': grant.user, 'cognito:groups': grant.groups, token_use: 'id' })
       .setProtectedHeader({ alg: 'RS256', kid: jwk.kid })
       .setIssuer(issuer)
@@ -85,7 +106,8 @@ export async function startHostedUiStandIn({ clientId = 'console-client' }: { cl
 
   app.get('/logout', (req, res) => {
     const query = req.query as Record<string, string | undefined>;
-    if (query.client_id !== clientId || !query.logout_uri || !redirectUris.includes(query.logout_uri)) return void res.status(400).send('invalid logout request');
+    if (query.client_id !== clientId || !query.logout_uri || !redirectUris.includes(query.logout_uri))
+      return void res.status(400).send('invalid logout request');
     res.redirect(query.logout_uri);
   });
 

@@ -13,9 +13,18 @@ export type LexEventOptions = {
 };
 
 /** A code-hook event; unfilled slots are absent here (Lex sends null, which the handler treats alike). */
-export function lexEvent({ intent, slots = {}, source = 'DialogCodeHook', confirmationState = 'None', transcript = '', sessionId = 'session-1', requestAttributes = {} }: LexEventOptions): LexCodeHookEvent {
+export function lexEvent({
+  intent,
+  slots = {},
+  source = 'DialogCodeHook',
+  confirmationState = 'None',
+  transcript = '',
+  sessionId = 'session-1',
+  requestAttributes = {},
+}: LexEventOptions): LexCodeHookEvent {
   const lexSlots: Record<string, LexSlot | null> = {};
-  for (const [name, value] of Object.entries(slots)) lexSlots[name] = { shape: 'Scalar', value: { originalValue: value, interpretedValue: value, resolvedValues: [value] } };
+  for (const [name, value] of Object.entries(slots))
+    lexSlots[name] = { shape: 'Scalar', value: { originalValue: value, interpretedValue: value, resolvedValues: [value] } };
   const lexIntent = { name: intent, slots: lexSlots, state: 'InProgress' as const, confirmationState };
   return {
     messageVersion: '1.0',

@@ -31,7 +31,10 @@ import { sharedBundles } from '../helpers/shared-bundles';
 
 jest.setTimeout(60_000);
 
-const HTTP_API_EVENT = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/events/http-api-v2.json'), 'utf8')) as Record<string, unknown> & { headers: Record<string, string>; requestContext: Record<string, unknown> & { http: Record<string, unknown> } };
+const HTTP_API_EVENT = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/events/http-api-v2.json'), 'utf8')) as Record<
+  string,
+  unknown
+> & { headers: Record<string, string>; requestContext: Record<string, unknown> & { http: Record<string, unknown> } };
 /** Nothing listens here: the API builds a Lex client at cold start but these requests never chat. */
 const UNUSED_LEX_ENDPOINT = 'http://127.0.0.1:9';
 
@@ -51,7 +54,11 @@ beforeAll(async () => {
   bundled = functions.map((fn) => fn.name);
   bundleDirs = new Map(functions.map((fn) => [fn.name, fn.dir]));
   [stack, standIn] = [started, stage];
-  dynamodb = new DynamoDBClient({ endpoint: stack.config.dynamodbEndpoint, region: stack.config.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  dynamodb = new DynamoDBClient({
+    endpoint: stack.config.dynamodbEndpoint,
+    region: stack.config.region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   await ensureTable(dynamodb, connectionsTableSpec(stack.config.tables.connections));
   await ensureTable(dynamodb, chatSessionsTableSpec(stack.config.tables.chatSessions));
   approvals = new ApprovalStore(dynamodb, stack.config.tables.approvals);
@@ -97,7 +104,11 @@ async function resultOf(name: string, event: unknown): Promise<unknown> {
 type HttpResponse = { statusCode: number; headers: Record<string, string>; body: Record<string, unknown> };
 
 /** One API request through the api bundle, as an HTTP API (payload v2) event built on the fixture. */
-async function api(method: string, rawPath: string, { caller, body }: { caller?: { user: string; groups: string[] }; body?: unknown } = {}): Promise<HttpResponse> {
+async function api(
+  method: string,
+  rawPath: string,
+  { caller, body }: { caller?: { user: string; groups: string[] }; body?: unknown } = {},
+): Promise<HttpResponse> {
   const headers: Record<string, string> = { ...HTTP_API_EVENT.headers, 'x-request-id': `bundle-${randomBytes(4).toString('hex')}` };
   if (caller) headers.authorization = `Bearer ${await stack.token(caller.user, caller.groups)}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -108,22 +119,33 @@ async function api(method: string, rawPath: string, { caller, body }: { caller?:
     requestContext: { ...HTTP_API_EVENT.requestContext, http: { ...HTTP_API_EVENT.requestContext.http, method, path: rawPath } },
     ...(body === undefined ? {} : { body: JSON.stringify(body), isBase64Encoded: false }),
   };
-  const response = (await resultOf(PRODUCT_FUNCTIONS.api, event)) as { statusCode: number; headers?: Record<string, string>; body?: string };
-  return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {} };
+  const response = (await resultOf(PRODUCT_FUNCTIONS.api, event)) as {
+    statusCode: number;
+    headers?: Record<string, string>;
+    body?: string;
+  };
+  return {
+    statusCode: response.statusCode,
+    headers: response.headers ?? {},
+    body: response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {},
+  };
 }
 
 /** The Payload Step Functions handed the Lambda task of `functionName` in the run, read from its TaskScheduled event. */
 function scheduledPayload(executionArn: string, functionName: string): Promise<Record<string, unknown>> {
-  return eventually(async () => {
-    const { events = [] } = await stack.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));
-    for (const event of events) {
-      const parameters = event.taskScheduledEventDetails?.parameters;
-      if (parameters === undefined) continue;
-      const { FunctionName, Payload } = JSON.parse(parameters) as { FunctionName?: string; Payload?: Record<string, unknown> };
-      if (FunctionName?.endsWith(`:function:${functionName}`) && Payload) return Payload;
-    }
-    return undefined;
-  }, { timeout: 20_000 });
+  return eventually(
+    async () => {
+      const { events = [] } = await stack.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));
+      for (const event of events) {
+        const parameters = event.taskScheduledEventDetails?.parameters;
+        if (parameters === undefined) continue;
+        const { FunctionName, Payload } = JSON.parse(parameters) as { FunctionName?: string; Payload?: Record<string, unknown> };
+        if (FunctionName?.endsWith(`:function:${functionName}`) && Payload) return Payload;
+      }
+      return undefined;
+    },
+    { timeout: 20_000 },
+  );
 }
 
 /** What `run` throws, as Lambda reports a handler's error; undefined when it returns. */
@@ -132,7 +154,9 @@ async function lambdaErrorOf(run: () => unknown): Promise<{ errorType: string; e
     await run();
     return undefined;
   } catch (error) {
-    return error instanceof Error ? { errorType: error.name, errorMessage: error.message } : { errorType: typeof error, errorMessage: String(error) };
+    return error instanceof Error
+      ? { errorType: error.name, errorMessage: error.message }
+      : { errorType: typeof error, errorMessage: String(error) };
   }
 }
 
@@ -146,10 +170,13 @@ async function startDeployRun(runId: string): Promise<{ response: HttpResponse; 
 
 /** Polls the run through the api bundle until its status is `status`. */
 const runReaching = (runId: string, status: string) =>
-  eventually(async () => {
-    const { body } = await api('GET', `/api/runs/${runId}`, { caller: dana });
-    return body.status === status ? body : undefined;
-  }, { timeout: 20_000 });
+  eventually(
+    async () => {
+      const { body } = await api('GET', `/api/runs/${runId}`, { caller: dana });
+      return body.status === status ? body : undefined;
+    },
+    { timeout: 20_000 },
+  );
 
 it('bundles every product function and one function per task handler', () => {
   expect([...bundled].sort()).toStrictEqual([...Object.values(PRODUCT_FUNCTIONS), ...taskFunctions.map((fn) => fn.name)].sort());
@@ -173,18 +200,38 @@ describe('the api bundle behind an HTTP API', () => {
 
   it("starts a run, shows it waiting for approval, and resumes it on a release manager's approval", async () => {
     const { response: started, executionArn } = await startDeployRun('r-bundle-api');
-    const { approvalId } = (await resultOf(APPROVAL_REQUEST_FUNCTION, await scheduledPayload(executionArn, APPROVAL_REQUEST_FUNCTION))) as { approvalId: string };
+    const { approvalId } = (await resultOf(APPROVAL_REQUEST_FUNCTION, await scheduledPayload(executionArn, APPROVAL_REQUEST_FUNCTION))) as {
+      approvalId: string;
+    };
 
     const waiting = await runReaching('r-bundle-api', 'WAITING_FOR_APPROVAL');
     const approved = await api('POST', `/api/approvals/${approvalId}/approve`, { caller: rhea, body: { comment: 'staging looks good' } });
     const finished = await runReaching('r-bundle-api', 'SUCCEEDED');
 
-    expect(started.body).toMatchObject({ runId: 'r-bundle-api', workflow: 'deploy-service', status: 'RUNNING', startedBy: 'dana', channel: 'api' });
+    expect(started.body).toMatchObject({
+      runId: 'r-bundle-api',
+      workflow: 'deploy-service',
+      status: 'RUNNING',
+      startedBy: 'dana',
+      channel: 'api',
+    });
     expect(started.headers.location).toBe('/api/runs/r-bundle-api');
-    expect(waiting).toMatchObject({ waitingForApproval: ['Approve production'], startedBy: 'dana', pendingApprovals: [{ approvalId, stateName: 'Approve production', status: 'pending' }] });
+    expect(waiting).toMatchObject({
+      waitingForApproval: ['Approve production'],
+      startedBy: 'dana',
+      pendingApprovals: [{ approvalId, stateName: 'Approve production', status: 'pending' }],
+    });
     expect(approved.statusCode).toBe(200);
-    expect(approved.body).toMatchObject({ approvalId, status: 'approved', decision: { outcome: 'approved', decidedBy: 'rhea', comment: 'staging looks good', channel: 'api' } });
-    expect(finished.output).toMatchObject({ service: 'checkout-api', version: '2.14.0', summary: expect.stringMatching(/^checkout-api 2\.14\.0 is live at /) });
+    expect(approved.body).toMatchObject({
+      approvalId,
+      status: 'approved',
+      decision: { outcome: 'approved', decidedBy: 'rhea', comment: 'staging looks good', channel: 'api' },
+    });
+    expect(finished.output).toMatchObject({
+      service: 'checkout-api',
+      version: '2.14.0',
+      summary: expect.stringMatching(/^checkout-api 2\.14\.0 is live at /),
+    });
   });
 });
 
@@ -194,7 +241,9 @@ describe('a task handler bundle', () => {
 
   beforeAll(async () => {
     const stateMachineArn = `arn:aws:states:${stack.config.region}:${stack.config.accountId}:stateMachine:order-fulfillment`;
-    const { executionArn = '' } = await stack.sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'r-bundle-order', input: JSON.stringify(orderFulfillmentExample) }));
+    const { executionArn = '' } = await stack.sfn.send(
+      new StartExecutionCommand({ stateMachineArn, name: 'r-bundle-order', input: JSON.stringify(orderFulfillmentExample) }),
+    );
     payload = (await scheduledPayload(executionArn, priceOrder.name)) as unknown as PriceInput;
   });
 
@@ -245,10 +294,16 @@ describe('the approval-request bundle', () => {
   });
 
   it('fails a malformed payload with a TypeError that names the fields, never the token', async () => {
-    const outcome = await invoke(APPROVAL_REQUEST_FUNCTION, { taskToken: 'secret-token-value', executionArn: 'arn:aws:states:us-east-1:123456789012:execution:deploy-service:r-x' });
+    const outcome = await invoke(APPROVAL_REQUEST_FUNCTION, {
+      taskToken: 'secret-token-value',
+      executionArn: 'arn:aws:states:us-east-1:123456789012:execution:deploy-service:r-x',
+    });
 
     expect(outcome.functionError).toBe('Unhandled');
-    expect(outcome.payload).toMatchObject({ errorType: 'TypeError', errorMessage: expect.stringMatching(/^approval-request got an invalid payload \(.*stateName.*\)$/) });
+    expect(outcome.payload).toMatchObject({
+      errorType: 'TypeError',
+      errorMessage: expect.stringMatching(/^approval-request got an invalid payload \(.*stateName.*\)$/),
+    });
     expect(JSON.stringify(outcome.payload)).not.toContain('secret-token-value');
   });
 });
@@ -258,7 +313,10 @@ describe('the chat-dialog bundle', () => {
     const fiona = { user: 'fiona', groups: ['viewers', 'finance'] };
     const token = await stack.token(fiona.user, fiona.groups);
 
-    const response = (await resultOf(PRODUCT_FUNCTIONS.dialog, lexEvent({ intent: 'ListWorkflows', source: 'FulfillmentCodeHook', requestAttributes: identityAttributes(fiona, token) }))) as {
+    const response = (await resultOf(
+      PRODUCT_FUNCTIONS.dialog,
+      lexEvent({ intent: 'ListWorkflows', source: 'FulfillmentCodeHook', requestAttributes: identityAttributes(fiona, token) }),
+    )) as {
       sessionState: unknown;
       messages: { contentType: string; content: string }[];
     };
@@ -266,14 +324,19 @@ describe('the chat-dialog bundle', () => {
     expect(response.sessionState).toMatchObject({ dialogAction: { type: 'Close' }, intent: { name: 'ListWorkflows', state: 'Fulfilled' } });
     const lines = response.messages[0].content.split('\n');
     expect(lines[0]).toBe('You can see 6 workflows:');
-    expect(lines).toContain('• refund-request: Checks a refund request against the order stored in the orders table and refunds the original charge.');
+    expect(lines).toContain(
+      '• refund-request: Checks a refund request against the order stored in the orders table and refunds the original charge.',
+    );
   });
 
   it('refuses a turn whose token another key signed', async () => {
     const mallory = { user: 'mallory', groups: ['admins'] };
     const forged = await signLocalToken(mallory, randomBytes(32));
 
-    const response = (await resultOf(PRODUCT_FUNCTIONS.dialog, lexEvent({ intent: 'ListWorkflows', source: 'FulfillmentCodeHook', requestAttributes: identityAttributes(mallory, forged) }))) as {
+    const response = (await resultOf(
+      PRODUCT_FUNCTIONS.dialog,
+      lexEvent({ intent: 'ListWorkflows', source: 'FulfillmentCodeHook', requestAttributes: identityAttributes(mallory, forged) }),
+    )) as {
       sessionState: unknown;
       messages: { content: string }[];
     };
@@ -291,7 +354,10 @@ describe('the live-events bundles', () => {
 
     expect(result).toStrictEqual({
       principalId: 'ada',
-      policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: CONNECT_METHOD_ARN }] },
+      policyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: CONNECT_METHOD_ARN }],
+      },
       context: { user: 'ada', groups: '["viewers","operators"]', expiresAt: expect.any(Number) },
     });
   });
@@ -308,12 +374,20 @@ describe('the live-events bundles', () => {
   it("live-routes accepts $connect with the authorizer's context and stores the connection", async () => {
     const connectionId = 'YnVuZGxlLWNvbm5lY3Q=';
     const token = await stack.token('ada', ['viewers']);
-    const authorized = (await resultOf(PRODUCT_FUNCTIONS.liveAuthorizer, authorizerEvent({ token }, connectionId))) as Parameters<typeof passedOn>[0];
+    const authorized = (await resultOf(PRODUCT_FUNCTIONS.liveAuthorizer, authorizerEvent({ token }, connectionId))) as Parameters<
+      typeof passedOn
+    >[0];
 
     const response = await resultOf(PRODUCT_FUNCTIONS.liveRoutes, connectEvent(connectionId, passedOn(authorized), { token }));
 
     expect(response).toStrictEqual({ statusCode: 200 });
-    expect(await connections.get(connectionId)).toMatchObject({ connectionId, user: 'ada', groups: ['viewers'], topics: [], expiresAt: authorized.context.expiresAt });
+    expect(await connections.get(connectionId)).toMatchObject({
+      connectionId,
+      user: 'ada',
+      groups: ['viewers'],
+      topics: [],
+      expiresAt: authorized.context.expiresAt,
+    });
   });
 
   it("live-status-change posts a run's status change to its subscriber and cancels the ended run's pending approval", async () => {
@@ -321,7 +395,11 @@ describe('the live-events bundles', () => {
     const stateMachineArn = `arn:aws:states:${region}:${accountId}:stateMachine:${stateMachinePrefix}deploy-service`;
     const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:r-bundle-live`;
     const connectionId = 'YnVuZGxlLWxpdmU=';
-    await connections.put(connectionId, { user: 'ada', groups: ['viewers'], expiresAt: Math.floor(Date.now() / 1000) + 3600 }, new Date().toISOString());
+    await connections.put(
+      connectionId,
+      { user: 'ada', groups: ['viewers'], expiresAt: Math.floor(Date.now() / 1000) + 3600 },
+      new Date().toISOString(),
+    );
     await connections.subscribe(connectionId, { kind: 'run', runId: 'r-bundle-live' });
     standIn.open(connectionId);
     const pending: ApprovalRecord = {
@@ -340,7 +418,15 @@ describe('the live-events bundles', () => {
     };
     await approvals.put(pending);
     const startedAt = Date.now() - 60_000;
-    const change = toStatusChangeEvent({ arn: executionArn, stateMachineArn, name: 'r-bundle-live', status: 'ABORTED', input: '{}', startedAt, stoppedAt: startedAt + 30_000 });
+    const change = toStatusChangeEvent({
+      arn: executionArn,
+      stateMachineArn,
+      name: 'r-bundle-live',
+      status: 'ABORTED',
+      input: '{}',
+      startedAt,
+      stoppedAt: startedAt + 30_000,
+    });
 
     const outcome = await resultOf(PRODUCT_FUNCTIONS.liveStatus, change);
 
@@ -352,8 +438,19 @@ describe('the live-events bundles', () => {
       delivery: { sent: 2, gone: 0, expired: 0, failed: 0 },
     });
     expect(standIn.received(connectionId)).toMatchObject([
-      { type: 'run.aborted', runId: 'r-bundle-live', workflow: 'deploy-service', seq: startedAt + 30_000, data: { status: 'ABORTED', executionArn } },
-      { type: 'approval.cancelled', runId: 'r-bundle-live', workflow: 'deploy-service', data: { approvalId: 'ap-0b0d1e5e', status: 'cancelled' } },
+      {
+        type: 'run.aborted',
+        runId: 'r-bundle-live',
+        workflow: 'deploy-service',
+        seq: startedAt + 30_000,
+        data: { status: 'ABORTED', executionArn },
+      },
+      {
+        type: 'approval.cancelled',
+        runId: 'r-bundle-live',
+        workflow: 'deploy-service',
+        data: { approvalId: 'ap-0b0d1e5e', status: 'cancelled' },
+      },
     ]);
     expect(JSON.stringify(standIn.received(connectionId))).not.toContain('live-task-token-never-sent');
     expect(await approvals.get('ap-0b0d1e5e')).toMatchObject({ status: 'cancelled', cancelReason: 'ABORTED' });

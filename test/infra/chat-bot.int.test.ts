@@ -132,15 +132,20 @@ describe('ChatBot', () => {
     });
 
     it('declares the built-in FallbackIntent', () => {
-      expect(locale.Intents).toContainEqual(expect.objectContaining({ Name: 'FallbackIntent', ParentIntentSignature: 'AMAZON.FallbackIntent' }));
+      expect(locale.Intents).toContainEqual(
+        expect.objectContaining({ Name: 'FallbackIntent', ParentIntentSignature: 'AMAZON.FallbackIntent' }),
+      );
     });
 
-    it.each(customIntents.map((intent) => [intent.name, intent] as const))('%s has the sample utterances of the definition', (_name, intent) => {
-      expect(emitted(intent).SampleUtterances).toStrictEqual(intent.sampleUtterances.map((utterance) => ({ Utterance: utterance })));
-    });
+    it.each(customIntents.map((intent) => [intent.name, intent] as const))(
+      '%s has the sample utterances of the definition',
+      (_name, intent) => {
+        expect(emitted(intent).SampleUtterances).toStrictEqual(intent.sampleUtterances.map((utterance) => ({ Utterance: utterance })));
+      },
+    );
 
     it.each(builtInIntents.map((intent) => [intent.name, intent] as const))(
-      '%s extends its built-in intent and keeps Lex\'s own utterances',
+      "%s extends its built-in intent and keeps Lex's own utterances",
       (_name, intent) => {
         expect(emitted(intent).ParentIntentSignature).toBe(intent.parentIntentSignature);
         expect(emitted(intent).SampleUtterances).toBeUndefined();
@@ -151,7 +156,9 @@ describe('ChatBot', () => {
       '%s has the slots of the definition (types, prompts, retries) prioritized in definition order',
       (_name, intent) => {
         expect(emitted(intent).Slots).toStrictEqual(intent.slots.map(expectedSlot));
-        expect(emitted(intent).SlotPriorities).toStrictEqual(intent.slots.map((slot, index) => ({ Priority: index + 1, SlotName: slot.name })));
+        expect(emitted(intent).SlotPriorities).toStrictEqual(
+          intent.slots.map((slot, index) => ({ Priority: index + 1, SlotName: slot.name })),
+        );
       },
     );
 
@@ -168,7 +175,9 @@ describe('ChatBot', () => {
             DeclinationResponse: messages(confirmation.declinationResponse),
           },
         );
-        expect(emitted(intent).IntentClosingSetting).toStrictEqual(closingResponse === undefined ? undefined : { ClosingResponse: messages(closingResponse) });
+        expect(emitted(intent).IntentClosingSetting).toStrictEqual(
+          closingResponse === undefined ? undefined : { ClosingResponse: messages(closingResponse) },
+        );
       },
     );
   });
@@ -200,7 +209,10 @@ describe('ChatBot', () => {
     });
 
     it('publishes a new version when the definition changes, and the same one when it does not', () => {
-      const changed: BotDefinition = { ...definition, intents: definition.intents.map((intent) => ({ ...intent, description: `${intent.description}!` })) };
+      const changed: BotDefinition = {
+        ...definition,
+        intents: definition.intents.map((intent) => ({ ...intent, description: `${intent.description}!` })),
+      };
 
       const sameId = single(synthesize().template, 'AWS::Lex::BotVersion').id;
       const changedId = single(synthesize(changed).template, 'AWS::Lex::BotVersion').id;
@@ -222,7 +234,9 @@ describe('ChatBot', () => {
             LocaleId: definition.localeId,
             BotAliasLocaleSetting: {
               Enabled: true,
-              CodeHookSpecification: { LambdaCodeHook: { CodeHookInterfaceVersion: '1.0', LambdaArn: { 'Fn::GetAtt': [dialogFunction.id, 'Arn'] } } },
+              CodeHookSpecification: {
+                LambdaCodeHook: { CodeHookInterfaceVersion: '1.0', LambdaArn: { 'Fn::GetAtt': [dialogFunction.id, 'Arn'] } },
+              },
             },
           },
         ],
@@ -252,7 +266,9 @@ describe('ChatBot', () => {
     it('allows lex:RecognizeText on the live alias ARN and nothing else', () => {
       const policy = single(template, 'AWS::IAM::Policy');
 
-      expect(policy.properties.PolicyDocument).toHaveProperty('Statement', [{ Action: 'lex:RecognizeText', Effect: 'Allow', Resource: aliasArn }]);
+      expect(policy.properties.PolicyDocument).toHaveProperty('Statement', [
+        { Action: 'lex:RecognizeText', Effect: 'Allow', Resource: aliasArn },
+      ]);
       expect(policy.properties.Roles).toStrictEqual([{ Ref: expect.stringContaining('ApiRole') }]);
       expect(JSON.stringify(policy.properties.PolicyDocument)).not.toContain('"*"');
     });
@@ -295,7 +311,9 @@ describe('ChatBot', () => {
         ),
       };
 
-      expect(() => synthesize(broken)).toThrow(`sample utterance "note {${freeForm.name}}" names {${freeForm.name}}, an AMAZON.FreeFormInput slot`);
+      expect(() => synthesize(broken)).toThrow(
+        `sample utterance "note {${freeForm.name}}" names {${freeForm.name}}, an AMAZON.FreeFormInput slot`,
+      );
     });
 
     it('adds the built-in FallbackIntent when the definition has none, as the local runtime does', () => {
@@ -304,7 +322,11 @@ describe('ChatBot', () => {
       const { template: synthesized } = synthesize(withoutFallback);
 
       const [{ Intents: intents }] = single(synthesized, 'AWS::Lex::Bot').properties.BotLocales as CfnLocale[];
-      expect(intents.at(-1)).toStrictEqual({ Name: 'FallbackIntent', Description: 'Built-in fallback', ParentIntentSignature: 'AMAZON.FallbackIntent' });
+      expect(intents.at(-1)).toStrictEqual({
+        Name: 'FallbackIntent',
+        Description: 'Built-in fallback',
+        ParentIntentSignature: 'AMAZON.FallbackIntent',
+      });
     });
   });
 });

@@ -68,7 +68,9 @@ const resourcesOf = (statement: Statement) => [statement.Resource].flat();
 describe('the workflows', () => {
   it('makes one Standard state machine per catalogue workflow from exactly its compiled ASL, logged and traced', () => {
     const machines = ofType('AWS::StepFunctions::StateMachine');
-    expect(machines.map(([, machine]) => machine.Properties.StateMachineName).sort()).toEqual(catalogue.map((workflow) => `${stage.prefix}${workflow.name}`).sort());
+    expect(machines.map(([, machine]) => machine.Properties.StateMachineName).sort()).toEqual(
+      catalogue.map((workflow) => `${stage.prefix}${workflow.name}`).sort(),
+    );
     for (const workflow of catalogue) {
       const [, machine] = machines.find(([, candidate]) => candidate.Properties.StateMachineName === `${stage.prefix}${workflow.name}`)!;
       expect(JSON.parse(machine.Properties.DefinitionString as string)).toEqual(compile(workflow).definition);
@@ -82,7 +84,9 @@ describe('the workflows', () => {
     const workflows = stack.node.findChild('Workflows') as WorkflowMachines;
     for (const workflow of catalogue) {
       const compiled = compile(workflow);
-      const [, machine] = ofType('AWS::StepFunctions::StateMachine').find(([, candidate]) => candidate.Properties.StateMachineName === `${stage.prefix}${workflow.name}`)!;
+      const [, machine] = ofType('AWS::StepFunctions::StateMachine').find(
+        ([, candidate]) => candidate.Properties.StateMachineName === `${stage.prefix}${workflow.name}`,
+      )!;
       const filled = machine.Properties.DefinitionSubstitutions as Record<string, unknown>;
       expect(Object.keys(filled).sort()).toEqual(Object.keys(compiled.substitutions).sort());
       for (const [placeholder, substitution] of Object.entries(compiled.substitutions)) {
@@ -109,16 +113,28 @@ describe('the workflows', () => {
       .filter(([, policy]) => (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId))
       .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
     const invoked = statements.filter((statement) => actionsOf(statement).includes('lambda:InvokeFunction')).flatMap(resourcesOf);
-    const expected = [...compile(catalogue.find((workflow) => workflow.name === 'refund-request')!).functions.keys(), PRODUCT_FUNCTIONS.approvalRequest].map((name) => ({ 'Fn::GetAtt': [functionNamed(name)[0], 'Arn'] }));
+    const expected = [
+      ...compile(catalogue.find((workflow) => workflow.name === 'refund-request')!).functions.keys(),
+      PRODUCT_FUNCTIONS.approvalRequest,
+    ].map((name) => ({ 'Fn::GetAtt': [functionNamed(name)[0], 'Arn'] }));
     expect(invoked).toEqual(expect.arrayContaining(expected));
     expect(invoked).toHaveLength(expected.length);
   });
 
   it('deploys one function per fn() handler and per product function, each from its own bundle', () => {
-    const names = ofType('AWS::Lambda::Function').map(([, fn]) => fn.Properties.FunctionName as string).filter((name) => name?.startsWith(stage.prefix));
+    const names = ofType('AWS::Lambda::Function')
+      .map(([, fn]) => fn.Properties.FunctionName as string)
+      .filter((name) => name?.startsWith(stage.prefix));
     expect(names.sort()).toEqual(bundles.map((bundle) => `${stage.prefix}${bundle.name}`).sort());
-    for (const [, fn] of ofType('AWS::Lambda::Function').filter(([, candidate]) => (candidate.Properties.FunctionName as string | undefined)?.startsWith(stage.prefix))) {
-      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+    for (const [, fn] of ofType('AWS::Lambda::Function').filter(([, candidate]) =>
+      (candidate.Properties.FunctionName as string | undefined)?.startsWith(stage.prefix),
+    )) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Handler: 'index.handler',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+      });
     }
   });
 
@@ -128,11 +144,16 @@ describe('the workflows', () => {
     expect(versions).toHaveLength(catalogue.length);
     for (const workflow of catalogue) {
       const machineId = stack.getLogicalId(workflows.stateMachines.get(workflow.name)!.node.defaultChild as never);
-      const [versionId, version] = versions.find(([, candidate]) => (candidate.Properties.StateMachineArn as { Ref: string }).Ref === machineId)!;
+      const [versionId, version] = versions.find(
+        ([, candidate]) => (candidate.Properties.StateMachineArn as { Ref: string }).Ref === machineId,
+      )!;
       const alias = resources[stack.getLogicalId(workflows.liveAliases.get(workflow.name)!)];
       expect(version.Properties.StateMachineRevisionId).toEqual({ 'Fn::GetAtt': [machineId, 'StateMachineRevisionId'] });
       expect(version).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
-      expect(alias.Properties).toMatchObject({ Name: 'live', RoutingConfiguration: [{ StateMachineVersionArn: { 'Fn::GetAtt': [versionId, 'Arn'] }, Weight: 100 }] });
+      expect(alias.Properties).toMatchObject({
+        Name: 'live',
+        RoutingConfiguration: [{ StateMachineVersionArn: { 'Fn::GetAtt': [versionId, 'Arn'] }, Weight: 100 }],
+      });
     }
   });
 });
@@ -161,8 +182,14 @@ describe('the APIs', () => {
   it('puts the Cognito JWT authorizer on every HTTP route but the health check', () => {
     const [httpApiId] = ofType('AWS::ApiGatewayV2::Api').find(([, api]) => api.Properties.ProtocolType === 'HTTP')!;
     const routes = ofType('AWS::ApiGatewayV2::Route').filter(([, route]) => (route.Properties.ApiId as { Ref: string }).Ref === httpApiId);
-    expect(routes.map(([, route]) => route.Properties.RouteKey).sort()).toEqual(['GET /api/health', 'GET /api/{proxy+}', 'POST /api/{proxy+}']);
-    const [authorizerId, authorizer] = ofType('AWS::ApiGatewayV2::Authorizer').find(([, candidate]) => candidate.Properties.AuthorizerType === 'JWT')!;
+    expect(routes.map(([, route]) => route.Properties.RouteKey).sort()).toEqual([
+      'GET /api/health',
+      'GET /api/{proxy+}',
+      'POST /api/{proxy+}',
+    ]);
+    const [authorizerId, authorizer] = ofType('AWS::ApiGatewayV2::Authorizer').find(
+      ([, candidate]) => candidate.Properties.AuthorizerType === 'JWT',
+    )!;
     expect(JSON.stringify(authorizer.Properties.JwtConfiguration)).toContain('cognito-idp.');
     for (const [, route] of routes) {
       if (route.Properties.RouteKey === 'GET /api/health') expect(route.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
@@ -182,7 +209,9 @@ describe('the APIs', () => {
   });
 
   it('sends the status changes of our state machines, and only those, to the live-status function', () => {
-    const [, rule] = ofType('AWS::Events::Rule').find(([, candidate]) => JSON.stringify(candidate.Properties.EventPattern).includes('Step Functions Execution Status Change'))!;
+    const [, rule] = ofType('AWS::Events::Rule').find(([, candidate]) =>
+      JSON.stringify(candidate.Properties.EventPattern).includes('Step Functions Execution Status Change'),
+    )!;
     const pattern = rule.Properties.EventPattern as { source: string[]; detail: { stateMachineArn: unknown[] } };
     expect(pattern.source).toEqual(['aws.states']);
     expect(pattern.detail.stateMachineArn).toHaveLength(catalogue.length);
@@ -194,25 +223,37 @@ describe('the bot', () => {
   it('emits the intents of bot/definition, and the live alias calls the dialog function, which only Lex through that alias may invoke', () => {
     const [botId, bot] = ofType('AWS::Lex::Bot')[0];
     const [locale] = bot.Properties.BotLocales as { Intents: { Name: string }[] }[];
-    expect(locale.Intents.map((intent) => intent.Name).sort()).toEqual(statecraftBot(catalogue).intents.map((intent) => intent.name).sort());
+    expect(locale.Intents.map((intent) => intent.Name).sort()).toEqual(
+      statecraftBot(catalogue)
+        .intents.map((intent) => intent.name)
+        .sort(),
+    );
     const [aliasId, alias] = ofType('AWS::Lex::BotAlias')[0];
     expect(alias.Properties.BotId).toEqual({ 'Fn::GetAtt': [botId, 'Id'] });
     const [dialogId] = functionNamed(PRODUCT_FUNCTIONS.dialog);
     expect(JSON.stringify(alias.Properties.BotAliasLocaleSettings)).toContain(JSON.stringify({ 'Fn::GetAtt': [dialogId, 'Arn'] }));
-    const permissions = ofType('AWS::Lambda::Permission').filter(([, permission]) => permission.Properties.Principal === 'lexv2.amazonaws.com');
+    const permissions = ofType('AWS::Lambda::Permission').filter(
+      ([, permission]) => permission.Properties.Principal === 'lexv2.amazonaws.com',
+    );
     expect(permissions).toHaveLength(1);
     expect(JSON.stringify(permissions[0][1].Properties.SourceArn)).toContain(aliasId);
   });
 
   it('lets only the API call RecognizeText', () => {
-    const holders = bundles.map((bundle) => bundle.name).filter((name) => statementsOf(name).some((statement) => actionsOf(statement).some((action) => action.startsWith('lex:'))));
+    const holders = bundles
+      .map((bundle) => bundle.name)
+      .filter((name) => statementsOf(name).some((statement) => actionsOf(statement).some((action) => action.startsWith('lex:'))));
     expect(holders).toEqual([PRODUCT_FUNCTIONS.api]);
   });
 });
 
 describe('least privilege', () => {
   it('grants states:SendTask* only to the functions that decide approvals, and never on *', () => {
-    const holders = bundles.map((bundle) => bundle.name).filter((name) => statementsOf(name).some((statement) => actionsOf(statement).some((action) => action.startsWith('states:SendTask'))));
+    const holders = bundles
+      .map((bundle) => bundle.name)
+      .filter((name) =>
+        statementsOf(name).some((statement) => actionsOf(statement).some((action) => action.startsWith('states:SendTask'))),
+      );
     expect(holders.sort()).toEqual([PRODUCT_FUNCTIONS.api, PRODUCT_FUNCTIONS.dialog].sort());
     for (const [, policy] of ofType('AWS::IAM::Policy')) {
       for (const statement of (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement) {
@@ -222,11 +263,13 @@ describe('least privilege', () => {
   });
 
   it("allows on Resource '*' only the X-Ray and log-delivery actions that have no narrower resource", () => {
-    const unscopable = /^(xray:(PutTraceSegments|PutTelemetryRecords|GetSamplingRules|GetSamplingTargets)|logs:(CreateLogDelivery|GetLogDelivery|UpdateLogDelivery|DeleteLogDelivery|ListLogDeliveries|PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups))$/;
+    const unscopable =
+      /^(xray:(PutTraceSegments|PutTelemetryRecords|GetSamplingRules|GetSamplingTargets)|logs:(CreateLogDelivery|GetLogDelivery|UpdateLogDelivery|DeleteLogDelivery|ListLogDeliveries|PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups))$/;
     for (const [id, policy] of ofType('AWS::IAM::Policy')) {
       if (id.startsWith('CustomCDKBucketDeployment')) continue; // aws-cdk-lib's own deployment role (acknowledged, test below)
       for (const statement of (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement) {
-        if (resourcesOf(statement).includes('*')) expect({ id, actions: actionsOf(statement).filter((action) => !unscopable.test(action)) }).toEqual({ id, actions: [] });
+        if (resourcesOf(statement).includes('*'))
+          expect({ id, actions: actionsOf(statement).filter((action) => !unscopable.test(action)) }).toEqual({ id, actions: [] });
       }
     }
   });
@@ -240,7 +283,11 @@ describe('least privilege', () => {
 
   it('has no cdk-nag AwsSolutions finding left unacknowledged', () => {
     const report = new AwsSolutionsChecks().validateScope(stack);
-    expect(report.violations.map((violation) => `${violation.ruleName} on ${violation.violatingResources.map((resource) => resource.constructPath).join(', ')}`)).toEqual([]);
+    expect(
+      report.violations.map(
+        (violation) => `${violation.ruleName} on ${violation.violatingResources.map((resource) => resource.constructPath).join(', ')}`,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -282,7 +329,9 @@ describe('the template', () => {
   it("writes the console's config.json with the hosted UI, the API and the WebSocket, all filled in at deploy time", () => {
     const [, deployment] = ofType('Custom::CDKBucketDeployment')[0];
     const markers = (deployment.Properties.SourceMarkers as Record<string, unknown>[]).find((each) => Object.keys(each).length > 0)!;
-    const assetDir = fs.readdirSync(path.join(outDir, 'cdk.out')).find((entry) => fs.existsSync(path.join(outDir, 'cdk.out', entry, 'config.json')))!;
+    const assetDir = fs
+      .readdirSync(path.join(outDir, 'cdk.out'))
+      .find((entry) => fs.existsSync(path.join(outDir, 'cdk.out', entry, 'config.json')))!;
     // What CloudFormation puts in for each marker at deploy time, spelled as a sample value.
     const sample = (token: unknown): string => {
       const { Ref, 'Fn::GetAtt': getAtt } = token as { Ref?: string; 'Fn::GetAtt'?: [string, string] };
@@ -293,14 +342,24 @@ describe('the template', () => {
     };
     const raw = fs.readFileSync(path.join(outDir, 'cdk.out', assetDir, 'config.json'), 'utf8');
     const config = checkConsoleConfig(JSON.parse(raw.replace(/<<marker:0xbaba:\d+>>/g, (marker) => sample(markers[marker]))));
-    const hostedUiId = (resource: string) => stack.getLogicalId(stack.node.findChild('Auth').node.findChild('Users').node.findChild(resource).node.defaultChild as never);
-    expect(config.auth).toEqual({ mode: 'cognito', domain: `https://ref-${hostedUiId('HostedUi')}.auth.eu-west-1.amazoncognito.com`, clientId: `ref-${hostedUiId('Console')}` });
+    const hostedUiId = (resource: string) =>
+      stack.getLogicalId(stack.node.findChild('Auth').node.findChild('Users').node.findChild(resource).node.defaultChild as never);
+    expect(config.auth).toEqual({
+      mode: 'cognito',
+      domain: `https://ref-${hostedUiId('HostedUi')}.auth.eu-west-1.amazoncognito.com`,
+      clientId: `ref-${hostedUiId('Console')}`,
+    });
     expect(config.apiUrl).toMatch(/^https:\/\/ApiHttp\w+\.execute-api\.eu-west-1\.amazonaws\.com$/);
     expect(config.webSocketUrl).toMatch(/^wss:\/\/ref-LiveSocket\w+\.execute-api\.eu-west-1\.amazonaws\.com\/live$/);
   });
 
   it('names every resource of the stage with its prefix, so stages share an account', () => {
-    const other = statecraftApp({ stage: stageOf({ STAGE: 'prod' }), bundles, webDir: path.join(outDir, 'web'), appProps: { ...QUIET_SYNTH, outdir: path.join(outDir, 'cdk.out.prod') } });
+    const other = statecraftApp({
+      stage: stageOf({ STAGE: 'prod' }),
+      bundles,
+      webDir: path.join(outDir, 'web'),
+      appProps: { ...QUIET_SYNTH, outdir: path.join(outDir, 'cdk.out.prod') },
+    });
     const names = JSON.stringify(Template.fromStack(other.stack).toJSON().Resources);
     expect(names).toContain('statecraft-prod-api');
     expect(names).not.toContain('statecraft-test-');

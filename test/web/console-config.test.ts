@@ -8,7 +8,9 @@ const cognito = { mode: 'cognito', domain: 'https://statecraft.auth.eu-west-1.am
 describe('checkConsoleConfig', () => {
   it('accepts the local and the Cognito forms', () => {
     expect(checkConsoleConfig({ auth: { mode: 'local', tokenUrl: '/dev/token', groups: [] } }).auth.mode).toBe('local');
-    expect(checkConsoleConfig({ auth: cognito, apiUrl: 'https://api.example.com', webSocketUrl: 'wss://ws.example.com/live' }).apiUrl).toBe('https://api.example.com');
+    expect(checkConsoleConfig({ auth: cognito, apiUrl: 'https://api.example.com', webSocketUrl: 'wss://ws.example.com/live' }).apiUrl).toBe(
+      'https://api.example.com',
+    );
   });
 
   it.each([
@@ -59,6 +61,8 @@ describe('hosted UI', () => {
   });
 
   it('signs out at the hosted UI and comes back to the console', () => {
-    expect(logoutUrlOf(cognito, 'https://console.example.com')).toBe('https://statecraft.auth.eu-west-1.amazoncognito.com/logout?client_id=abc123&logout_uri=https%3A%2F%2Fconsole.example.com%2F');
+    expect(logoutUrlOf(cognito, 'https://console.example.com')).toBe(
+      'https://statecraft.auth.eu-west-1.amazoncognito.com/logout?client_id=abc123&logout_uri=https%3A%2F%2Fconsole.example.com%2F',
+    );
   });
 });

@@ -32,13 +32,20 @@ beforeEach(() => {
       const message = JSON.parse(String(data)) as Record<string, unknown>;
       received.messages.push(message);
       if (message.type === 'auth') socket.send(JSON.stringify({ type: 'ready', user: 'ada' }));
-      if (message.type === 'subscribe') socket.send(JSON.stringify({ type: 'subscribed', topic: {}, replayed: 0, truncated: message.since !== undefined, lastSeq: 0 }));
+      if (message.type === 'subscribe')
+        socket.send(JSON.stringify({ type: 'subscribed', topic: {}, replayed: 0, truncated: message.since !== undefined, lastSeq: 0 }));
     });
   });
 });
 
-
-const event = (seq: number, runId: string): LiveEvent => ({ type: 'run.status', seq, runId, workflow: 'deploy-service', time: new Date().toISOString(), data: {} });
+const event = (seq: number, runId: string): LiveEvent => ({
+  type: 'run.status',
+  seq,
+  runId,
+  workflow: 'deploy-service',
+  time: new Date().toISOString(),
+  data: {},
+});
 
 describe('the live socket', () => {
   it('puts the token in the query only when told (API Gateway), and always authenticates with a first message', async () => {
@@ -68,7 +75,9 @@ describe('the live socket', () => {
     expect(ofRun.map((each) => each.seq)).toEqual([5]);
 
     connections[0].socket.terminate(); // the connection drops; the socket reconnects and subscribes with since
-    await eventually(() => ofRun.some((each) => each.type === RESYNC_EVENT) && all.some((each) => each.type === RESYNC_EVENT), { timeout: 10_000 });
+    await eventually(() => ofRun.some((each) => each.type === RESYNC_EVENT) && all.some((each) => each.type === RESYNC_EVENT), {
+      timeout: 10_000,
+    });
 
     expect(connections[1].messages.filter((each) => each.type === 'subscribe').map((each) => each.since)).toEqual([6, 6]);
     // The server answered both subscriptions before this event, and a socket delivers in order: once it is here, so are both answers.

@@ -14,7 +14,9 @@ async function start(): Promise<void> {
   try {
     config = await loadConsoleConfig();
   } catch (error) {
-    root.render(<Problem message={`The console's configuration could not be loaded (${error instanceof Error ? error.message : String(error)}).`} />);
+    root.render(
+      <Problem message={`The console's configuration could not be loaded (${error instanceof Error ? error.message : String(error)}).`} />,
+    );
     return;
   }
   let signInProblem: string | undefined;

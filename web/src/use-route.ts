@@ -3,11 +3,7 @@ import { useEffect, useState } from 'react';
 
 /** A page and its parameter. */
 export type Route =
-  | { page: 'catalogue' }
-  | { page: 'workflow'; name: string }
-  | { page: 'runs' }
-  | { page: 'run'; runId: string }
-  | { page: 'approvals' };
+  { page: 'catalogue' } | { page: 'workflow'; name: string } | { page: 'runs' } | { page: 'run'; runId: string } | { page: 'approvals' };
 
 /** Reads a hash. */
 export function parseRoute(hash: string): Route {

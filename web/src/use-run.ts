@@ -44,7 +44,9 @@ export function useRun(runId: string): RunView {
       const events: ApiHistoryEvent[] = [];
       let cursor: string | undefined;
       do {
-        const page = await api<{ events: ApiHistoryEvent[]; cursor?: string }>(`/api/runs/${encodeURIComponent(runId)}/history?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        const page = await api<{ events: ApiHistoryEvent[]; cursor?: string }>(
+          `/api/runs/${encodeURIComponent(runId)}/history?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
         events.push(...page.events);
         cursor = page.cursor;
       } while (cursor);
@@ -92,10 +94,13 @@ export function useRun(runId: string): RunView {
   const queue = useRef<LiveEvent[]>([]);
   const frame = useRef<number | undefined>(undefined);
   const historyTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => {
-    if (frame.current !== undefined) cancelAnimationFrame(frame.current);
-    clearTimeout(historyTimer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+      clearTimeout(historyTimer.current);
+    },
+    [],
+  );
   useLive({ runId }, (event) => {
     queue.current.push(event);
     frame.current ??= requestAnimationFrame(() => {
@@ -106,10 +111,11 @@ export function useRun(runId: string): RunView {
       flushSync(() => setLive((current) => applyLiveEvents(current, batch)));
       performance.measure('statecraft:live-batch', { start: started, end: performance.now(), detail: { events: batch.length } });
       if (batch.some((each) => (each.type.startsWith('run.') && each.type !== 'run.status') || each.type === RESYNC_EVENT)) refresh();
-      else historyTimer.current ??= setTimeout(() => {
-        historyTimer.current = undefined;
-        refresh();
-      }, HISTORY_EVERY_MS);
+      else
+        historyTimer.current ??= setTimeout(() => {
+          historyTimer.current = undefined;
+          refresh();
+        }, HISTORY_EVERY_MS);
     });
   });
   return { ...view, live, refresh };

@@ -50,10 +50,7 @@ export type DataTestExpression = { Variable: string } & { [Op in ComparisonOpera
 
 /** A JSONPath-mode boolean expression: a comparison or And/Or/Not over nested expressions. */
 export type BooleanExpression =
-  | DataTestExpression
-  | { And: BooleanExpression[] }
-  | { Or: BooleanExpression[] }
-  | { Not: BooleanExpression };
+  DataTestExpression | { And: BooleanExpression[] } | { Or: BooleanExpression[] } | { Not: BooleanExpression };
 
 /** A top-level Choice rule: a JSONPath boolean expression or a JSONata `Condition`, with `Next`. */
 export type ChoiceRule = (BooleanExpression | { Condition: string }) & {

@@ -1,12 +1,7 @@
 /** Amazon States Language as TypeScript types, limits and error names. No I/O. */
 export type { JsonObject, JsonPrimitive, JsonValue } from './json';
 export type { Catcher, JitterStrategy, Retrier } from './retrier';
-export type {
-  BooleanExpression,
-  ChoiceRule,
-  ComparisonOperator,
-  DataTestExpression,
-} from './choice-rule';
+export type { BooleanExpression, ChoiceRule, ComparisonOperator, DataTestExpression } from './choice-rule';
 export { COMPARISON_OPERATORS } from './choice-rule';
 export type {
   ChoiceState,

@@ -146,15 +146,7 @@ export type MapState = CommonFields &
   };
 
 /** Any state. Narrow with `state.Type`. */
-export type State =
-  | PassState
-  | TaskState
-  | ChoiceState
-  | WaitState
-  | SucceedState
-  | FailState
-  | ParallelState
-  | MapState;
+export type State = PassState | TaskState | ChoiceState | WaitState | SucceedState | FailState | ParallelState | MapState;
 
 /** The states of a Parallel branch or Map processor: like a state machine, without its top-level options. */
 export type StateMachineBranch = {

@@ -34,7 +34,9 @@ export const dataBackfill = workflow(
   (start) =>
     start
       .task('Plan partitions', planPartitions, { resultPath: '$.plan', timeout: '1m' })
-      .catch(['InvalidBackfill'], (b) => b.fail('Invalid backfill', { error: 'InvalidBackfill', causePath: '$.error.Cause' }), { resultPath: '$.error' })
+      .catch(['InvalidBackfill'], (b) => b.fail('Invalid backfill', { error: 'InvalidBackfill', causePath: '$.error.Cause' }), {
+        resultPath: '$.error',
+      })
       .map(
         'Backfill partitions',
         {
@@ -56,7 +58,12 @@ export const dataBackfill = workflow(
               c
                 .when(c.string('$.job.Payload.status').equals('SUCCEEDED'), (b) =>
                   b.pass('Partition copied', {
-                    parameters: { 'partition.$': '$.partition', 'rows.$': '$.job.Payload.processedRows', 'jobId.$': '$.job.Payload.jobId', status: 'COPIED' },
+                    parameters: {
+                      'partition.$': '$.partition',
+                      'rows.$': '$.job.Payload.processedRows',
+                      'jobId.$': '$.job.Payload.jobId',
+                      status: 'COPIED',
+                    },
                   }),
                 )
                 .when(c.string('$.job.Payload.status').equals('FAILED'), (b) =>
@@ -86,6 +93,8 @@ export const dataBackfill = workflow(
         },
       })
       .choice('Any gaps?', (c) =>
-        c.when(c.number('$.partitionsFailed').greaterThan(0), (b) => b.succeed('Completed with gaps')).otherwise((b) => b.succeed('Backfill complete')),
+        c
+          .when(c.number('$.partitionsFailed').greaterThan(0), (b) => b.succeed('Completed with gaps'))
+          .otherwise((b) => b.succeed('Backfill complete')),
       ),
 );

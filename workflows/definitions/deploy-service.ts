@@ -60,7 +60,9 @@ export const deployService = workflow(
         ],
         { resultSelector: { 'unit.$': '$[0]', 'lint.$': '$[1]', 'security.$': '$[2]' }, resultPath: '$.checks' },
       )
-      .catch(['States.ALL'], (b) => b.fail('Checks failed', { errorPath: '$.error.Error', causePath: '$.error.Cause' }), { resultPath: '$.error' })
+      .catch(['States.ALL'], (b) => b.fail('Checks failed', { errorPath: '$.error.Error', causePath: '$.error.Cause' }), {
+        resultPath: '$.error',
+      })
       .task('Build image', buildImage, {
         parameters: { 'service.$': '$.service', 'version.$': '$.version', 'commit.$': '$.commit' },
         resultPath: '$.build',
@@ -95,7 +97,12 @@ export const deployService = workflow(
         timeout: '24h',
       })
       .onRejected((b) => b.fail('Release rejected', { error: 'ReleaseRejected', causePath: '$.approval.Cause' }))
-      .onExpired((b) => b.fail('Approval expired', { error: 'ApprovalExpired', cause: 'No release manager decided within 24 hours; production was not touched.' }))
+      .onExpired((b) =>
+        b.fail('Approval expired', {
+          error: 'ApprovalExpired',
+          cause: 'No release manager decided within 24 hours; production was not touched.',
+        }),
+      )
       .task('Deploy canary', releaseImage, {
         parameters: {
           'service.$': '$.service',
@@ -116,7 +123,10 @@ export const deployService = workflow(
       .choice('Canary healthy?', (c) =>
         c
           .when(
-            c.and(c.boolean('$.health.Payload.instancesHealthy').equals(true), c.number('$.health.Payload.errorRate').lessThan(MAX_CANARY_ERROR_RATE)),
+            c.and(
+              c.boolean('$.health.Payload.instancesHealthy').equals(true),
+              c.number('$.health.Payload.errorRate').lessThan(MAX_CANARY_ERROR_RATE),
+            ),
             (healthy) =>
               healthy
                 .task('Promote', promoteRelease, {
@@ -129,7 +139,8 @@ export const deployService = workflow(
                     'service.$': '$.service',
                     'version.$': '$.version',
                     'url.$': '$.production.Payload.url',
-                    'summary.$': "States.Format('{} {} is live at {} (canary error rate {}%)', $.service, $.version, $.production.Payload.url, $.health.Payload.errorRate)",
+                    'summary.$':
+                      "States.Format('{} {} is live at {} (canary error rate {}%)', $.service, $.version, $.production.Payload.url, $.health.Payload.errorRate)",
                   },
                 })
                 .succeed('Released'),

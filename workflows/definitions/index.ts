@@ -40,7 +40,14 @@ export type { RefundRequestInput } from './refund-request';
  * The sample workflows, in the order the console lists them. Typed as plain `Workflow`s: each
  * has its own input type, and the named exports keep it.
  */
-export const catalogue: readonly Workflow[] = [orderFulfillment, deployService, nightlyReport, onboardCustomer, refundRequest, dataBackfill] as const;
+export const catalogue: readonly Workflow[] = [
+  orderFulfillment,
+  deployService,
+  nightlyReport,
+  onboardCustomer,
+  refundRequest,
+  dataBackfill,
+] as const;
 
 /** The catalogue workflow with this name, if any. */
 export function findWorkflow(name: string): Workflow | undefined {

@@ -57,12 +57,18 @@ export const nightlyReport = workflow(
         (region) =>
           region
             .task('Fetch region metrics', fetchRegionMetrics, {
-              arguments: '{% $merge([$states.input, {"late": $states.input.region in $lateRegions, "attempt": $states.context.State.RetryCount}]) %}',
+              arguments:
+                '{% $merge([$states.input, {"late": $states.input.region in $lateRegions, "attempt": $states.context.State.RetryCount}]) %}',
               timeout: '5m',
             })
             .retry({ errors: ['MetricsNotReady'], interval: '1m', maxAttempts: 4, backoffRate: 2, maxDelay: '5m', jitter: 'FULL' }),
       )
-      .catch(['States.ALL'], (b) => b.fail('Collection failed', { error: 'MetricsUnavailable', cause: '{% "Region metrics could not be collected: " & $states.input.Cause %}' }))
+      .catch(['States.ALL'], (b) =>
+        b.fail('Collection failed', {
+          error: 'MetricsUnavailable',
+          cause: '{% "Region metrics could not be collected: " & $states.input.Cause %}',
+        }),
+      )
       .task('Aggregate', aggregateMetrics, {
         arguments: { reportDate: '{% $reportDate %}', regions: '{% $states.input %}' },
         assign: { revenue: '{% $states.result.Payload.revenue %}' },
@@ -91,10 +97,21 @@ export const nightlyReport = workflow(
         heartbeat: '1m',
       })
       .task('Email report', emailReport, {
-        arguments: { to: '{% $recipients %}', subject: '{% "Daily sales " & $reportDate %}', url: '{% $reportUrl %}', alertId: '{% $alertId %}' },
+        arguments: {
+          to: '{% $recipients %}',
+          subject: '{% "Daily sales " & $reportDate %}',
+          url: '{% $reportUrl %}',
+          alertId: '{% $alertId %}',
+        },
         timeout: '1m',
       })
       .succeed('Report sent', {
-        output: { reportDate: '{% $reportDate %}', revenue: '{% $revenue %}', url: '{% $reportUrl %}', alertId: '{% $alertId %}', sent: '{% $states.input.sent %}' },
+        output: {
+          reportDate: '{% $reportDate %}',
+          revenue: '{% $revenue %}',
+          url: '{% $reportUrl %}',
+          alertId: '{% $alertId %}',
+          sent: '{% $states.input.sent %}',
+        },
       }),
 );

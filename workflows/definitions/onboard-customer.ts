@@ -54,7 +54,9 @@ export const onboardCustomer = workflow(
     start
       .task('Screen customer', screenCustomer, { resultPath: '$.screening', timeout: '2m' })
       .retry({ errors: ['States.Timeout'], interval: '30s', maxAttempts: 2, backoffRate: 2 })
-      .catch(['SanctionedEntity'], (b) => b.fail('Sanctions match', { error: 'SanctionedEntity', causePath: '$.error.Cause' }), { resultPath: '$.error' })
+      .catch(['SanctionedEntity'], (b) => b.fail('Sanctions match', { error: 'SanctionedEntity', causePath: '$.error.Cause' }), {
+        resultPath: '$.error',
+      })
       .choice('Needs review?', (c) =>
         c
           .when(c.number('$.screening.Payload.riskScore').greaterThan(REVIEW_ABOVE_RISK), (risky) =>
@@ -71,7 +73,10 @@ export const onboardCustomer = workflow(
                     parameters: { 'company.$': '$.company', 'email.$': '$.contact.email', 'decision.$': '$.approval.Error' },
                     resultPath: '$.closure',
                   })
-                  .fail('Application closed', { error: 'ApplicationClosed', cause: 'Compliance rejected the customer or did not review it within 3 days.' }),
+                  .fail('Application closed', {
+                    error: 'ApplicationClosed',
+                    cause: 'Compliance rejected the customer or did not review it within 3 days.',
+                  }),
               )
               .onExpired('Close application'),
           )
@@ -101,7 +106,14 @@ export const onboardCustomer = workflow(
         }),
         { resultPath: null },
       )
-      .retry({ errors: ['DynamoDB.ProvisionedThroughputExceededException'], interval: '1s', maxAttempts: 5, backoffRate: 2, maxDelay: '10s', jitter: 'FULL' })
+      .retry({
+        errors: ['DynamoDB.ProvisionedThroughputExceededException'],
+        interval: '1s',
+        maxAttempts: 5,
+        backoffRate: 2,
+        maxDelay: '10s',
+        jitter: 'FULL',
+      })
       .catch(
         ['DynamoDB.ConditionalCheckFailedException'],
         (b) => b.fail('Customer exists', { error: 'CustomerAlreadyExists', cause: 'A customer with this account id is already recorded.' }),
@@ -127,25 +139,38 @@ export const onboardCustomer = workflow(
               })
               .catch(
                 ['States.ALL'],
-                (failed) => failed.pass('Import failed', { comment: 'The account works without its history; support re-runs the import.', result: 'FAILED', resultPath: '$.importStatus' }),
+                (failed) =>
+                  failed.pass('Import failed', {
+                    comment: 'The account works without its history; support re-runs the import.',
+                    result: 'FAILED',
+                    resultPath: '$.importStatus',
+                  }),
                 { resultPath: '$.importError' },
               ),
           )
           .otherwise((b) => b),
       )
       .task('Send welcome', sendOnboardingEmail, {
-        parameters: { 'to.$': '$.contact.email', template: 'welcome', 'company.$': '$.company', 'accountId.$': '$.account.Payload.accountId' },
+        parameters: {
+          'to.$': '$.contact.email',
+          template: 'welcome',
+          'company.$': '$.company',
+          'accountId.$': '$.account.Payload.accountId',
+        },
         resultPath: null,
       })
       .choice('Wants tips?', (c) =>
         c
           .when(c.boolean('$.marketingOptIn').equals(true), (drip) =>
-            drip
-              .wait('Welcome drip', { seconds: '3d' })
-              .task('Send getting-started tips', sendOnboardingEmail, {
-                parameters: { 'to.$': '$.contact.email', template: 'getting-started', 'company.$': '$.company', 'accountId.$': '$.account.Payload.accountId' },
-                resultPath: null,
-              }),
+            drip.wait('Welcome drip', { seconds: '3d' }).task('Send getting-started tips', sendOnboardingEmail, {
+              parameters: {
+                'to.$': '$.contact.email',
+                template: 'getting-started',
+                'company.$': '$.company',
+                'accountId.$': '$.account.Payload.accountId',
+              },
+              resultPath: null,
+            }),
           )
           .otherwise((b) => b),
       )

@@ -55,7 +55,9 @@ export const orderFulfillment = workflow(
         resultPath: '$.pricing',
         timeout: '30s',
       })
-      .catch(['InvalidOrder'], (b) => b.fail('Order invalid', { error: 'InvalidOrder', causePath: '$.error.Cause' }), { resultPath: '$.error' })
+      .catch(['InvalidOrder'], (b) => b.fail('Order invalid', { error: 'InvalidOrder', causePath: '$.error.Cause' }), {
+        resultPath: '$.error',
+      })
       .task('Reserve stock', reserveStock, {
         parameters: { 'orderId.$': '$.orderId', 'items.$': '$.items' },
         resultPath: '$.reservation',
@@ -126,7 +128,13 @@ export const orderFulfillment = workflow(
         }),
         { resultPath: null },
       )
-      .retry({ errors: ['DynamoDB.ProvisionedThroughputExceededException'], interval: '1s', maxAttempts: 5, backoffRate: 2, jitter: 'FULL' })
+      .retry({
+        errors: ['DynamoDB.ProvisionedThroughputExceededException'],
+        interval: '1s',
+        maxAttempts: 5,
+        backoffRate: 2,
+        jitter: 'FULL',
+      })
       .task('Send confirmation', sendOrderConfirmation, {
         parameters: {
           'orderId.$': '$.orderId',
@@ -142,7 +150,8 @@ export const orderFulfillment = workflow(
           orderStatus: 'SHIPPED',
           'total.$': '$.pricing.Payload.total',
           'trackingNumber.$': '$.shipment.Payload.trackingNumber',
-          'summary.$': "States.Format('Order {} charged EUR {} and shipped with {} ({})', $.orderId, $.pricing.Payload.total, $.shipment.Payload.carrier, $.shipment.Payload.trackingNumber)",
+          'summary.$':
+            "States.Format('Order {} charged EUR {} and shipped with {} ({})', $.orderId, $.pricing.Payload.total, $.shipment.Payload.carrier, $.shipment.Payload.trackingNumber)",
         },
       })
       .succeed('Order fulfilled'),

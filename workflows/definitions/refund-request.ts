@@ -56,15 +56,25 @@ export const refundRequest = workflow(
       })
       .choice('Order found?', (c) =>
         c
-          .when(c.not(c.isPresent('$.order.Item')), (b) => b.fail('Order not found', { error: 'OrderNotFound', cause: 'No order with this id in the orders table.' }))
+          .when(c.not(c.isPresent('$.order.Item')), (b) =>
+            b.fail('Order not found', { error: 'OrderNotFound', cause: 'No order with this id in the orders table.' }),
+          )
           .otherwise((b) => b),
       )
       .task('Check eligibility', checkRefundEligibility, {
-        parameters: { 'refundId.$': '$.refundId', 'orderId.$': '$.orderId', 'amount.$': '$.amount', 'reason.$': '$.reason', 'order.$': '$.order.Item' },
+        parameters: {
+          'refundId.$': '$.refundId',
+          'orderId.$': '$.orderId',
+          'amount.$': '$.amount',
+          'reason.$': '$.reason',
+          'order.$': '$.order.Item',
+        },
         resultPath: '$.eligibility',
         timeout: '30s',
       })
-      .catch(['RefundNotAllowed'], (b) => b.fail('Not refundable', { error: 'RefundNotAllowed', causePath: '$.error.Cause' }), { resultPath: '$.error' })
+      .catch(['RefundNotAllowed'], (b) => b.fail('Not refundable', { error: 'RefundNotAllowed', causePath: '$.error.Cause' }), {
+        resultPath: '$.error',
+      })
       .choice('Needs approval?', (c) =>
         c
           .when(c.number('$.amount').greaterThan(REFUND_APPROVAL_THRESHOLD), (large) =>
@@ -77,24 +87,43 @@ export const refundRequest = workflow(
               .onRejected((rejected) =>
                 rejected
                   .task('Notify refund declined', notifyRefundOutcome, {
-                    parameters: { 'customerId.$': '$.eligibility.Payload.customerId', 'orderId.$': '$.orderId', 'amount.$': '$.amount', outcome: 'declined' },
+                    parameters: {
+                      'customerId.$': '$.eligibility.Payload.customerId',
+                      'orderId.$': '$.orderId',
+                      'amount.$': '$.amount',
+                      outcome: 'declined',
+                    },
                     resultPath: '$.notification',
                   })
                   .succeed('Refund declined'),
               )
               .onExpired((expired) =>
-                expired.fail('Approval expired', { error: 'ApprovalExpired', cause: 'Finance did not decide within 48 hours; support must resubmit the request.' }),
+                expired.fail('Approval expired', {
+                  error: 'ApprovalExpired',
+                  cause: 'Finance did not decide within 48 hours; support must resubmit the request.',
+                }),
               ),
           )
           .otherwise((b) => b),
       )
       .task('Issue refund', issueRefund, {
-        parameters: { 'refundId.$': '$.refundId', 'orderId.$': '$.orderId', 'chargeId.$': '$.eligibility.Payload.chargeId', 'amount.$': '$.amount' },
+        parameters: {
+          'refundId.$': '$.refundId',
+          'orderId.$': '$.orderId',
+          'chargeId.$': '$.eligibility.Payload.chargeId',
+          'amount.$': '$.amount',
+        },
         resultPath: '$.refund',
         timeout: '2m',
         heartbeat: '30s',
       })
-      .retry({ errors: ['States.Timeout'], interval: '30s', maxAttempts: 2, backoffRate: 2, comment: 'safe to repeat: the provider deduplicates refunds by refundId' })
+      .retry({
+        errors: ['States.Timeout'],
+        interval: '30s',
+        maxAttempts: 2,
+        backoffRate: 2,
+        comment: 'safe to repeat: the provider deduplicates refunds by refundId',
+      })
       .task(
         'Mark order refunded',
         dynamodb.updateItem({
@@ -110,7 +139,12 @@ export const refundRequest = workflow(
         { resultPath: null },
       )
       .task('Notify customer', notifyRefundOutcome, {
-        parameters: { 'customerId.$': '$.eligibility.Payload.customerId', 'orderId.$': '$.orderId', 'amount.$': '$.amount', outcome: 'refunded' },
+        parameters: {
+          'customerId.$': '$.eligibility.Payload.customerId',
+          'orderId.$': '$.orderId',
+          'amount.$': '$.amount',
+          outcome: 'refunded',
+        },
         resultPath: '$.notification',
       })
       .pass('Refund summary', {
@@ -119,7 +153,8 @@ export const refundRequest = workflow(
           'orderId.$': '$.orderId',
           'amount.$': '$.amount',
           'refundReference.$': '$.refund.Payload.refundReference',
-          'summary.$': "States.Format('Refunded EUR {} of order {} ({}); settles in {} days', $.amount, $.orderId, $.refund.Payload.refundReference, $.refund.Payload.settlesInDays)",
+          'summary.$':
+            "States.Format('Refunded EUR {} of order {} ({}); settles in {} days', $.amount, $.orderId, $.refund.Payload.refundReference, $.refund.Payload.settlesInDays)",
         },
       })
       .succeed('Refunded'),

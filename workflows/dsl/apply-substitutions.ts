@@ -20,7 +20,13 @@ export function applySubstitutions(workflow: string, definition: StateMachine, v
   });
   if (missing.size > 0) {
     throw new DefinitionError(
-      [...missing].map((name) => ({ severity: 'error' as const, code: 'missing-substitution', workflow, statePath: [], message: `no value for placeholder \${${name}}` })),
+      [...missing].map((name) => ({
+        severity: 'error' as const,
+        code: 'missing-substitution',
+        workflow,
+        statePath: [],
+        message: `no value for placeholder \${${name}}`,
+      })),
     );
   }
   return JSON.parse(text) as StateMachine;

@@ -11,7 +11,11 @@ export type ApprovalStep = { stateName: string; path: readonly string[]; approve
 export function approvalStepsOf(definition: unknown, approvalFunctionArn: string = placeholderRef(APPROVAL_PLACEHOLDER)): ApprovalStep[] {
   const steps: ApprovalStep[] = [];
   for (const visit of walkStates(definition).states) {
-    const fields = isRecord(visit.state.Parameters) ? visit.state.Parameters : isRecord(visit.state.Arguments) ? visit.state.Arguments : undefined;
+    const fields = isRecord(visit.state.Parameters)
+      ? visit.state.Parameters
+      : isRecord(visit.state.Arguments)
+        ? visit.state.Arguments
+        : undefined;
     if (visit.state.Type !== 'Task' || !fields || !isRecord(fields.Payload)) continue;
     const functionName = fields.FunctionName;
     if (functionName !== approvalFunctionArn && functionName !== placeholderRef(APPROVAL_PLACEHOLDER)) continue;

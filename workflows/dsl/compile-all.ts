@@ -15,7 +15,14 @@ export function compileAll(workflows: readonly Workflow<never, unknown>[]): Comp
   const seenNames = new Set<string>();
   for (const workflow of workflows) {
     if (seenNames.has(workflow.name)) {
-      diagnostics.push({ severity: 'error', code: 'duplicate-workflow-name', workflow: workflow.name, statePath: [], location: workflow.location, message: `another workflow is already named '${workflow.name}'` });
+      diagnostics.push({
+        severity: 'error',
+        code: 'duplicate-workflow-name',
+        workflow: workflow.name,
+        statePath: [],
+        location: workflow.location,
+        message: `another workflow is already named '${workflow.name}'`,
+      });
     }
     seenNames.add(workflow.name);
     try {
@@ -37,7 +44,13 @@ function conflictingFunctions(compiled: readonly CompiledWorkflow[]): Diagnostic
     for (const fn of functions.values()) {
       const owner = owners.get(fn.name);
       if (owner && owner.fn.handler !== fn.handler) {
-        diagnostics.push({ severity: 'error', code: 'duplicate-function-name', workflow: name, statePath: [], message: `function '${fn.name}' is declared twice with different handlers (also in '${owner.workflow}'); function names must be unique` });
+        diagnostics.push({
+          severity: 'error',
+          code: 'duplicate-function-name',
+          workflow: name,
+          statePath: [],
+          message: `function '${fn.name}' is declared twice with different handlers (also in '${owner.workflow}'); function names must be unique`,
+        });
       } else if (!owner) {
         owners.set(fn.name, { fn, workflow: name });
       }

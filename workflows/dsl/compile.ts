@@ -45,7 +45,11 @@ export function compile<Input, Output>(workflow: Workflow<Input, Output>, option
 /** How thoroughly to check: `aslValidator: false` leaves out the slow third-party pass (the test kit does). */
 export type CompileOptions = { aslValidator?: boolean };
 
-function build<Input, Output>(workflow: Workflow<Input, Output>, capturesLocations: boolean, options: CompileOptions): { result: CompiledWorkflow; diagnostics: Diagnostic[] } {
+function build<Input, Output>(
+  workflow: Workflow<Input, Output>,
+  capturesLocations: boolean,
+  options: CompileOptions,
+): { result: CompiledWorkflow; diagnostics: Diagnostic[] } {
   const context = new BuildContext(workflow.name, capturesLocations);
   const language = workflow.options.queryLanguage ?? 'JSONPath';
   const top = new Scope(context, [], `workflow '${workflow.name}'`, language);
@@ -62,7 +66,11 @@ function build<Input, Output>(workflow: Workflow<Input, Output>, capturesLocatio
     States: branch.States,
   };
   const type = workflow.options.type ?? 'STANDARD';
-  const checkContext = { workflow: workflow.name, locate: (path: readonly string[]) => context.locate(path) ?? (path.length === 0 ? workflow.location : undefined), aslValidator: options.aslValidator };
+  const checkContext = {
+    workflow: workflow.name,
+    locate: (path: readonly string[]) => context.locate(path) ?? (path.length === 0 ? workflow.location : undefined),
+    aslValidator: options.aslValidator,
+  };
   const checked = checkDefinition(definition, checkContext, type === 'EXPRESS' ? (machine) => checkExpress(machine, timeout) : undefined);
   const diagnostics = dedupe([...context.diagnostics, ...checked.filter((d) => !DSL_REPORTED.has(d.code))]);
   const result: CompiledWorkflow = {

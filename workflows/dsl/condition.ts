@@ -23,7 +23,9 @@ type Compared = { string: 'strings'; number: 'numbers'; timestamp: 'timestamps';
  * A Choice variable: `P` when it is a context path, a variable, or a path to a value of type `V`;
  * otherwise the reason it is not. `NoInfer` keeps tsc from exploring the reasons while it infers `P`.
  */
-type CheckVariable<T, P extends string, V, Test extends keyof Compared> = P extends `$$.${string}` | VariableRef ? P : NoInfer<TypedPath<T, P, V, Test>>;
+type CheckVariable<T, P extends string, V, Test extends keyof Compared> = P extends `$$.${string}` | VariableRef
+  ? P
+  : NoInfer<TypedPath<T, P, V, Test>>;
 type TypedPath<T, P extends string, V, Test extends keyof Compared> = unknown extends T
   ? PathOrReason<T, P>
   : P extends PathOf<T>

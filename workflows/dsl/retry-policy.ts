@@ -37,7 +37,10 @@ export function toRetrier(policy: RetryPolicy, report: (message: string) => void
   };
   const errors = policy.errors ?? ['States.ALL'];
   if (errors.length === 0) report('retry errors must name at least one error (or omit it for States.ALL)');
-  if (policy.maxAttempts !== undefined && (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 0 || policy.maxAttempts > MAX_ATTEMPTS_LIMIT)) {
+  if (
+    policy.maxAttempts !== undefined &&
+    (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 0 || policy.maxAttempts > MAX_ATTEMPTS_LIMIT)
+  ) {
     report(`retry maxAttempts must be a whole number from 0 to ${MAX_ATTEMPTS_LIMIT}, got ${policy.maxAttempts}`);
   }
   if (policy.backoffRate !== undefined && !(policy.backoffRate >= 1)) {

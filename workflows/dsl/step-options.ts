@@ -32,20 +32,12 @@ export type JsonataOptions = {
 };
 
 /** The data a state works on after InputPath. */
-export type AfterInputPath<T, O> = O extends { inputPath: null }
-  ? {}
-  : O extends { inputPath: infer P extends string }
-    ? ValueAt<T, P>
-    : T;
+export type AfterInputPath<T, O> = O extends { inputPath: null } ? {} : O extends { inputPath: infer P extends string } ? ValueAt<T, P> : T;
 
 /** The data after ResultPath has placed the result `R` into the input `T`. */
 export type AfterResultPath<T, O, R> = O extends { resultPath: infer P extends string | null } ? SetAt<T, P, R> : R;
 
-type AfterOutputPath<X, O> = O extends { outputPath: null }
-  ? {}
-  : O extends { outputPath: infer P extends string }
-    ? ValueAt<X, P>
-    : X;
+type AfterOutputPath<X, O> = O extends { outputPath: null } ? {} : O extends { outputPath: infer P extends string } ? ValueAt<X, P> : X;
 
 /** A state's output: its result placed by ResultPath into the input, then OutputPath (or JSONata Output). */
 export type StateOutput<T, O, R> = O extends { output: unknown } ? unknown : AfterOutputPath<AfterResultPath<T, O, R>, O>;

@@ -16,7 +16,15 @@ import type { Duration } from './duration';
 import type { ServiceIntegration } from './integrations/service-integration';
 import { toRetrier, type RetryPolicy } from './retry-policy';
 import { callerLocation, captureLocation, NO_LOCATION, type LazyLocation } from './source-location';
-import type { AfterInputPath, CommonOptions, ErrorOutput, InputOutputOptions, JsonataOptions, ResultPathOption, StateOutput } from './step-options';
+import type {
+  AfterInputPath,
+  CommonOptions,
+  ErrorOutput,
+  InputOutputOptions,
+  JsonataOptions,
+  ResultPathOption,
+  StateOutput,
+} from './step-options';
 import { isTaskFunction, type TaskFunction } from './task-function';
 import type { ResolveTemplate, TemplateShape } from './template';
 import type { PathOf, SetAt, ValueAt } from './type-paths';
@@ -24,29 +32,33 @@ import type { PathOf, SetAt, ValueAt } from './type-paths';
 /** A chain that cannot continue: it ended in Succeed, Fail or a goto. */
 export type Ended = { readonly ended: true };
 
-type PassOptions<T> = CommonOptions & InputOutputOptions<T> & JsonataOptions & {
-  result?: unknown;
-  parameters?: TemplateShape;
-  resultPath?: ResultPathOption;
-};
+type PassOptions<T> = CommonOptions &
+  InputOutputOptions<T> &
+  JsonataOptions & {
+    result?: unknown;
+    parameters?: TemplateShape;
+    resultPath?: ResultPathOption;
+  };
 type PassResult<T, O> = O extends { result: infer R }
   ? R
   : O extends { parameters: infer P }
     ? ResolveTemplate<AfterInputPath<T, O>, P>
     : AfterInputPath<T, O>;
 
-type TaskOptions<T> = CommonOptions & InputOutputOptions<T> & JsonataOptions & {
-  parameters?: TemplateShape;
-  arguments?: unknown;
-  resultSelector?: TemplateShape;
-  resultPath?: ResultPathOption;
-  timeout?: Duration;
-  heartbeat?: Duration;
-  timeoutPath?: string;
-  heartbeatPath?: string;
-  /** Retry transient Lambda service errors (default true for `fn` tasks, as the AWS console does). */
-  retryServiceErrors?: boolean;
-};
+type TaskOptions<T> = CommonOptions &
+  InputOutputOptions<T> &
+  JsonataOptions & {
+    parameters?: TemplateShape;
+    arguments?: unknown;
+    resultSelector?: TemplateShape;
+    resultPath?: ResultPathOption;
+    timeout?: Duration;
+    heartbeat?: Duration;
+    timeoutPath?: string;
+    heartbeatPath?: string;
+    /** Retry transient Lambda service errors (default true for `fn` tasks, as the AWS console does). */
+    retryServiceErrors?: boolean;
+  };
 /** What a task's handler receives: its input after InputPath and Parameters. */
 type TaskInput<T, O> = O extends { parameters: infer P } ? ResolveTemplate<AfterInputPath<T, O>, P> : AfterInputPath<T, O>;
 /** What a task produces before ResultPath: a `fn`'s return value, unwrapped from `Payload` where possible. */
@@ -60,8 +72,15 @@ type TaskResult<R, O, IsFunction> = O extends { resultSelector: infer S }
 /** The full result of arn:aws:states:::lambda:invoke. */
 export type LambdaInvokeResult<R> = { Payload: R; StatusCode: number; ExecutedVersion: string };
 
-type WaitOptions<T> = CommonOptions & InputOutputOptions<T> & JsonataOptions &
-  ({ seconds: Duration | `{%${string}%}` } | { secondsPath: PathOf<T> | (string & {}) } | { timestamp: string } | { timestampPath: PathOf<T> | (string & {}) });
+type WaitOptions<T> = CommonOptions &
+  InputOutputOptions<T> &
+  JsonataOptions &
+  (
+    | { seconds: Duration | `{%${string}%}` }
+    | { secondsPath: PathOf<T> | (string & {}) }
+    | { timestamp: string }
+    | { timestampPath: PathOf<T> | (string & {}) }
+  );
 
 type ApprovalOptions<T> = CommonOptions & {
   approvers: ApproverPolicy;
@@ -73,7 +92,9 @@ type ApprovalOptions<T> = CommonOptions & {
 };
 /** An approver's decision, the approval task's result. */
 export type ApprovalDecision = { approved: boolean; decidedBy: string; comment?: string };
-type ApprovalOut<T, O> = O extends { resultPath: infer P extends string | null } ? SetAt<T, P, ApprovalDecision> : SetAt<T, '$.approval', ApprovalDecision>;
+type ApprovalOut<T, O> = O extends { resultPath: infer P extends string | null }
+  ? SetAt<T, P, ApprovalDecision>
+  : SetAt<T, '$.approval', ApprovalDecision>;
 
 type ChoiceOptions<T> = CommonOptions & InputOutputOptions<T> & { assign?: Record<string, unknown> };
 type SucceedOptions<T> = CommonOptions & InputOutputOptions<T> & { output?: unknown };
@@ -92,7 +113,10 @@ export class Steps<T, In = unknown> {
   ) {}
 
   /** A Pass state: passes its input on, or a fixed `result`, or `parameters` built from the input. */
-  pass<const O extends CheckedOptions<T, O, PassOptions<T>, unknown, PassResult<T, O>> = {}>(name: string, options?: O): Steps<StateOutput<T, O, PassResult<T, O>>, T> {
+  pass<const O extends CheckedOptions<T, O, PassOptions<T>, unknown, PassResult<T, O>> = {}>(
+    name: string,
+    options?: O,
+  ): Steps<StateOutput<T, O, PassResult<T, O>>, T> {
     const o: PassOptions<T> = options ?? {};
     return this.add(name, { Type: 'Pass', ...this.common(o), Result: o.result, Parameters: o.parameters }, this.here());
   }
@@ -101,11 +125,7 @@ export class Steps<T, In = unknown> {
   task<
     const O extends CheckedOptions<T, O, TaskOptions<T>, RawResult<X>, TargetResult<X, O>> = {},
     X extends TaskTarget<TaskInput<T, O>> = TaskTarget<TaskInput<T, O>>,
-  >(
-    name: string,
-    target: X,
-    options?: O,
-  ): Steps<StateOutput<T, O, TargetResult<X, O>>, T> {
+  >(name: string, target: X, options?: O): Steps<StateOutput<T, O, TargetResult<X, O>>, T> {
     const o: TaskOptions<T> = options ?? {};
     const location = this.here();
     const language = this.language(o.queryLanguage);
@@ -113,7 +133,8 @@ export class Steps<T, In = unknown> {
     const target$ = taskTargetFields(target, o, language, this.scope.context);
     Object.assign(fields, target$);
     if (target$.OutputPath === undefined) fields.OutputPath = o.outputPath;
-    const report = (message: string) => this.scope.context.report({ statePath: [...this.scope.ownerPath, name], location: location() }, 'invalid-duration', message);
+    const report = (message: string) =>
+      this.scope.context.report({ statePath: [...this.scope.ownerPath, name], location: location() }, 'invalid-duration', message);
     fields.TimeoutSeconds = durationField(o.timeout, 'timeout', report);
     fields.HeartbeatSeconds = durationField(o.heartbeat, 'heartbeat', report);
     fields.TimeoutSecondsPath = o.timeoutPath;
@@ -127,7 +148,8 @@ export class Steps<T, In = unknown> {
   /** A manual approval: waits for an allowed approver's decision; fails on rejection or expiry unless handled. */
   approval<const O extends CheckedOptions<T, O, ApprovalOptions<T>>>(name: string, options: O): ApprovalSteps<ApprovalOut<T, O>, T> {
     const location = this.here();
-    const report = (message: string) => this.scope.context.report({ statePath: [...this.scope.ownerPath, name], location: location() }, 'invalid-duration', message);
+    const report = (message: string) =>
+      this.scope.context.report({ statePath: [...this.scope.ownerPath, name], location: location() }, 'invalid-duration', message);
     const timeoutSeconds = durationField(options.timeout, 'timeout', report);
     const language = this.language(undefined);
     const fields: DraftFields = {
@@ -146,12 +168,16 @@ export class Steps<T, In = unknown> {
   wait<const O extends CheckedOptions<T, O, WaitOptions<T>, unknown, AfterInputPath<T, O>>>(name: string, waitOptions: O): Steps<T, T> {
     const options: WaitOptions<T> = waitOptions;
     const location = this.here();
-    const report = (message: string) => this.scope.context.report({ statePath: [...this.scope.ownerPath, name], location: location() }, 'invalid-duration', message);
+    const report = (message: string) =>
+      this.scope.context.report({ statePath: [...this.scope.ownerPath, name], location: location() }, 'invalid-duration', message);
     const seconds = 'seconds' in options ? options.seconds : undefined;
     const fields: DraftFields = {
       Type: 'Wait',
       ...this.common(options),
-      Seconds: typeof seconds === 'string' && seconds.startsWith('{%') ? seconds : durationField(seconds as Duration | undefined, 'seconds', report),
+      Seconds:
+        typeof seconds === 'string' && seconds.startsWith('{%')
+          ? seconds
+          : durationField(seconds as Duration | undefined, 'seconds', report),
       SecondsPath: 'secondsPath' in options ? options.secondsPath : undefined,
       Timestamp: 'timestamp' in options ? options.timestamp : undefined,
       TimestampPath: 'timestampPath' in options ? options.timestampPath : undefined,
@@ -166,7 +192,11 @@ export class Steps<T, In = unknown> {
     options?: O,
   ): Steps<U, T> {
     const draft = this.append(name, { Type: 'Choice', ...this.common(options ?? {}) }, this.here());
-    return new Steps(this.scope, buildChoice(this.scope, draft, build, (slot, next) => this.follow(slot, next)), draft);
+    return new Steps(
+      this.scope,
+      buildChoice(this.scope, draft, build, (slot, next) => this.follow(slot, next)),
+      draft,
+    );
   }
 
   /** A Parallel state: every branch gets the input; the result is the array of branch outputs. */
@@ -199,7 +229,14 @@ export class Steps<T, In = unknown> {
 
   /** A Fail state: ends the workflow (or the branch) with an error name and cause. */
   fail(name: string, options: CommonOptions & { error?: string; cause?: string; errorPath?: string; causePath?: string } = {}): Ended {
-    const fields: DraftFields = { Type: 'Fail', Comment: options.comment, Error: options.error, Cause: options.cause, ErrorPath: options.errorPath, CausePath: options.causePath };
+    const fields: DraftFields = {
+      Type: 'Fail',
+      Comment: options.comment,
+      Error: options.error,
+      Cause: options.cause,
+      ErrorPath: options.errorPath,
+      CausePath: options.causePath,
+    };
     const draft = this.append(name, fields, this.here());
     return new Steps(this.scope, [], draft, draft) as unknown as Ended;
   }
@@ -222,10 +259,20 @@ export class Steps<T, In = unknown> {
   }
 
   /** Catches matching errors of the last state and continues with `handler` (which may rejoin the chain). */
-  catch<const O extends CheckedOptions<In, O, CatchOptions> = {}, U = never>(errors: readonly string[], handler: Continuation<CatchInput<In, O>, U>, options?: O): Steps<T | U, In> {
+  catch<const O extends CheckedOptions<In, O, CatchOptions> = {}, U = never>(
+    errors: readonly string[],
+    handler: Continuation<CatchInput<In, O>, U>,
+    options?: O,
+  ): Steps<T | U, In> {
     const last = this.requireLast('catch');
     const o: CatchOptions = options ?? {};
-    const catcher: DraftFields = { ErrorEquals: [...errors], ResultPath: o.resultPath, Output: o.output, Assign: o.assign, Comment: o.comment };
+    const catcher: DraftFields = {
+      ErrorEquals: [...errors],
+      ResultPath: o.resultPath,
+      Output: o.output,
+      Assign: o.assign,
+      Comment: o.comment,
+    };
     last.fields.Catch = [...((last.fields.Catch as unknown[] | undefined) ?? []), catcher];
     const slot: Slot = { kind: 'catch', draft: last, catcher };
     return new Steps(this.scope, [...this.ends, ...this.follow(slot, handler)], last);
@@ -261,8 +308,13 @@ export class Steps<T, In = unknown> {
 
   private reportAfterTerminal(name: string, location: string | undefined): void {
     const terminal = this.terminal as StateDraft;
-    const kind = terminal.fields.Type === 'Succeed' || terminal.fields.Type === 'Fail' ? `a ${String(terminal.fields.Type)} state` : 'a goto';
-    this.scope.context.report({ statePath: [...this.scope.ownerPath, name], location }, 'continues-after-terminal', `'${name}' follows '${terminal.name}', which is ${kind}: nothing can come after it`);
+    const kind =
+      terminal.fields.Type === 'Succeed' || terminal.fields.Type === 'Fail' ? `a ${String(terminal.fields.Type)} state` : 'a goto';
+    this.scope.context.report(
+      { statePath: [...this.scope.ownerPath, name], location },
+      'continues-after-terminal',
+      `'${name}' follows '${terminal.name}', which is ${kind}: nothing can come after it`,
+    );
   }
 
   private requireLast(method: string): StateDraft {
@@ -317,17 +369,20 @@ function startChain(scope: Scope): Steps<never> {
 /** What a task can call: a `fn` handler accepting `Input`, a service integration, or a resource ARN. */
 type TaskTarget<Input> = TaskFunction<Input, unknown> | ServiceIntegration<unknown> | string;
 /** A task's result before ResultPath, by kind of target. */
-type TargetResult<X, O> = X extends TaskFunction<never, infer R>
-  ? TaskResult<R, O, true>
-  : X extends ServiceIntegration<infer R>
-    ? TaskResult<R, O, false>
-    : unknown;
+type TargetResult<X, O> =
+  X extends TaskFunction<never, infer R>
+    ? TaskResult<R, O, true>
+    : X extends ServiceIntegration<infer R>
+      ? TaskResult<R, O, false>
+      : unknown;
 /** A task's result as ResultSelector sees it: the whole Lambda invoke response for a `fn`. */
 type RawResult<X> = X extends TaskFunction<never, infer R> ? LambdaInvokeResult<R> : X extends ServiceIntegration<infer R> ? R : unknown;
-type TaskOptionsWithoutTimeouts<T> = CommonOptions & InputOutputOptions<T> & JsonataOptions & {
-  parameters?: TemplateShape;
-  arguments?: unknown;
-  resultSelector?: TemplateShape;
-  resultPath?: ResultPathOption;
-};
+type TaskOptionsWithoutTimeouts<T> = CommonOptions &
+  InputOutputOptions<T> &
+  JsonataOptions & {
+    parameters?: TemplateShape;
+    arguments?: unknown;
+    resultSelector?: TemplateShape;
+    resultPath?: ResultPathOption;
+  };
 export type { ValueAt };

@@ -35,8 +35,12 @@ type StripDollar<K> = K extends `${infer Name}.$` ? Name : K;
 /** Types of the context object's fields (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html). */
 type ContextValue<P> = P extends '$$.State.RetryCount' | '$$.Map.Item.Index'
   ? number
-  : P extends `$$.${'Execution' | 'State' | 'StateMachine'}.${'Id' | 'Name' | 'StartTime' | 'EnteredTime' | 'RoleArn' | 'RedriveCount' | 'RedriveTime'}` | '$$.Task.Token'
-    ? P extends '$$.Execution.RedriveCount' ? number : string
+  : P extends
+        | `$$.${'Execution' | 'State' | 'StateMachine'}.${'Id' | 'Name' | 'StartTime' | 'EnteredTime' | 'RoleArn' | 'RedriveCount' | 'RedriveTime'}`
+        | '$$.Task.Token'
+    ? P extends '$$.Execution.RedriveCount'
+      ? number
+      : string
     : unknown;
 
 /** Result types of the intrinsic functions that have one fixed type. */
@@ -58,8 +62,8 @@ export type ResolveTemplate<T, P> = Simplify<{
       : P[K] extends `States.${string}`
         ? IntrinsicValue<P[K]>
         : P[K] extends string
-        ? ValueAt<T, P[K]>
-        : unknown
+          ? ValueAt<T, P[K]>
+          : unknown
     : P[K] extends readonly unknown[]
       ? P[K]
       : P[K] extends object

@@ -47,11 +47,22 @@ export type Workflow<Input = unknown, Output = unknown> = {
 const WORKFLOW_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /** Declares a workflow: its name (kebab-case, as deployed), options and states. */
-export function workflow<Input, Output = unknown>(name: string, options: WorkflowOptions<Input>, build: WorkflowBuilder<Input, Output>): Workflow<Input, Output> {
+export function workflow<Input, Output = unknown>(
+  name: string,
+  options: WorkflowOptions<Input>,
+  build: WorkflowBuilder<Input, Output>,
+): Workflow<Input, Output> {
   const location = callerLocation();
   if (!WORKFLOW_NAME.test(name) || name.length > 80) {
     throw new DefinitionError([
-      { severity: 'error', code: 'invalid-workflow-name', workflow: name, statePath: [], location, message: "workflow names are kebab-case, 1 to 80 characters, e.g. 'order-fulfillment'" },
+      {
+        severity: 'error',
+        code: 'invalid-workflow-name',
+        workflow: name,
+        statePath: [],
+        location,
+        message: "workflow names are kebab-case, 1 to 80 characters, e.g. 'order-fulfillment'",
+      },
     ]);
   }
   return { name, options, build, location };

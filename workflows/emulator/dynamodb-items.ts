@@ -99,7 +99,7 @@ export function createDynamoDbItems(options: DynamoDbItemsOptions): DynamoDbItem
         throw new DynamoDbItemsError(error.name, error.message, { statusCode, requestId, cause: error });
       }
       const body = toJson(response);
-      return isRecord(body) ? (body) : {};
+      return isRecord(body) ? body : {};
     },
     close() {
       client.destroy();

@@ -14,7 +14,8 @@ function invalid(message: string): StepFunctionsError {
 /** A required string member (non-empty unless `allowEmpty`). */
 export function requiredString(body: RequestBody, field: string, { maxLength = Infinity } = {}): string {
   const value = body[field];
-  if (value === undefined || value === null) throw invalid(`Value null at '${field}' failed to satisfy constraint: Member must not be null`);
+  if (value === undefined || value === null)
+    throw invalid(`Value null at '${field}' failed to satisfy constraint: Member must not be null`);
   if (typeof value !== 'string') throw new StepFunctionsError('SerializationException', `Expected string for '${field}'`);
   if (value.length > maxLength) {
     throw invalid(`Value at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${maxLength}`);
@@ -33,9 +34,12 @@ export function optionalString(body: RequestBody, field: string, { maxLength = I
 export function optionalInteger(body: RequestBody, field: string, min: number, max: number): number | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new StepFunctionsError('SerializationException', `Expected integer for '${field}'`);
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    throw new StepFunctionsError('SerializationException', `Expected integer for '${field}'`);
   if (value < min || value > max) {
-    throw invalid(`Value '${value}' at '${field}' failed to satisfy constraint: Member must have value ${value < min ? `greater than or equal to ${min}` : `less than or equal to ${max}`}`);
+    throw invalid(
+      `Value '${value}' at '${field}' failed to satisfy constraint: Member must have value ${value < min ? `greater than or equal to ${min}` : `less than or equal to ${max}`}`,
+    );
   }
   return value;
 }
@@ -53,7 +57,9 @@ export function optionalEnum<T extends string>(body: RequestBody, field: string,
   const value = optionalString(body, field);
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
-    throw invalid(`Value '${value}' at '${field}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`);
+    throw invalid(
+      `Value '${value}' at '${field}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`,
+    );
   }
   return value as T;
 }

@@ -45,13 +45,15 @@ export function tagsOf(body: RequestBody, { required = false } = {}): ResourceTa
   const list = given ?? [];
   const problems: string[] = [];
   const tags = list.map((item, index): ResourceTag => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) throw new StepFunctionsError('SerializationException', `Expected structure for '${field}'`);
+    if (item === null || typeof item !== 'object' || Array.isArray(item))
+      throw new StepFunctionsError('SerializationException', `Expected structure for '${field}'`);
     const { key, value = '' } = item as { key?: unknown; value?: unknown };
     if ((key !== undefined && key !== null && typeof key !== 'string') || (value !== null && typeof value !== 'string')) {
       throw new StepFunctionsError('SerializationException', `Expected string for the key and value of '${field}'`);
     }
     const where = `${field}.${index + 1}.member`;
-    if (key === undefined || key === null) problems.push(`Value null at '${where}.key' failed to satisfy constraint: Member must not be null`);
+    if (key === undefined || key === null)
+      problems.push(`Value null at '${where}.key' failed to satisfy constraint: Member must not be null`);
     else {
       const problem = problemOf(key, `${where}.key`, 1, MAX_KEY_LENGTH);
       if (problem) problems.push(problem);
@@ -89,7 +91,12 @@ export function mergeTags(current: readonly ResourceTag[], added: readonly Resou
 /** Throws TooManyTags when `resourceArn` would carry more than 50 tags. */
 export function checkTagCount(resourceArn: string, tags: readonly ResourceTag[]): void {
   if (tags.length <= MAX_TAGS_PER_RESOURCE) return;
-  throw new StepFunctionsError('TooManyTags', `Too many tags: '${resourceArn}' would have ${tags.length} tags; the limit is ${MAX_TAGS_PER_RESOURCE}`, 400, {
-    fields: { resourceName: resourceArn },
-  });
+  throw new StepFunctionsError(
+    'TooManyTags',
+    `Too many tags: '${resourceArn}' would have ${tags.length} tags; the limit is ${MAX_TAGS_PER_RESOURCE}`,
+    400,
+    {
+      fields: { resourceName: resourceArn },
+    },
+  );
 }

@@ -12,7 +12,18 @@ import { LRUCache } from 'lru-cache';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonValue } from '../asl';
-import type { ActivityRecord, ExecutionFilter, ExecutionRecord, ExecutionStore, HistoryEvent, ResourceTag, StateMachineAliasRecord, StateMachineRecord, StateMachineVersionRecord, StoredEvent } from '../engine';
+import type {
+  ActivityRecord,
+  ExecutionFilter,
+  ExecutionRecord,
+  ExecutionStore,
+  HistoryEvent,
+  ResourceTag,
+  StateMachineAliasRecord,
+  StateMachineRecord,
+  StateMachineVersionRecord,
+  StoredEvent,
+} from '../engine';
 import type { MapRunRecord } from '../engine';
 import { SqliteDefinitions } from './sqlite-definitions';
 import { SqliteMapRuns } from './sqlite-map-runs';
@@ -214,7 +225,10 @@ export class SqliteExecutionStore implements ExecutionStore {
   listEvents(executionArn: string): StoredEvent[] {
     const seq = this.seqOf(executionArn);
     if (this.events.has(seq)) this.flush();
-    const stored: StoredEvent[] = (this.sql.listEventRows.all(seq) as KeyedRow[]).map((row) => ({ key: row.key, event: JSON.parse(row.body) as HistoryEvent }));
+    const stored: StoredEvent[] = (this.sql.listEventRows.all(seq) as KeyedRow[]).map((row) => ({
+      key: row.key,
+      event: JSON.parse(row.body) as HistoryEvent,
+    }));
     const legacy = stored.length;
     for (const row of this.sql.listEventBatches.all(seq) as BatchRow[]) decodeEventBatch(row.body, row.first_id, stored);
     return legacy ? stored.sort((a, b) => a.event.id - b.event.id) : stored;
@@ -259,7 +273,8 @@ export class SqliteExecutionStore implements ExecutionStore {
         const body: ExecutionBody = { ...record, definition: undefined, definitionId: this.definitions.idOf(record.definition) };
         this.sql.putExecution.run(this.seqOf(record.arn), record.arn, record.stateMachineArn, record.status, JSON.stringify(body));
       }
-      for (const [seq, { keys, events: appended }] of events) this.sql.putEventBatch.run(seq, appended[0].id, encodeEventBatch(keys, appended));
+      for (const [seq, { keys, events: appended }] of events)
+        this.sql.putEventBatch.run(seq, appended[0].id, encodeEventBatch(keys, appended));
       this.insertEffects(effects);
     })();
   }

@@ -18,7 +18,9 @@ function prepare(db: Database.Database) {
   db.exec(SCHEMA);
   return {
     // An upsert keeps the row (and its rowid, the listing's tie-break) when a run is updated.
-    put: db.prepare('INSERT INTO map_runs (arn, execution_arn, started_at, body) VALUES (?, ?, ?, ?) ON CONFLICT (arn) DO UPDATE SET body = excluded.body'),
+    put: db.prepare(
+      'INSERT INTO map_runs (arn, execution_arn, started_at, body) VALUES (?, ?, ?, ?) ON CONFLICT (arn) DO UPDATE SET body = excluded.body',
+    ),
     get: db.prepare('SELECT body FROM map_runs WHERE arn = ?'),
     list: db.prepare('SELECT body FROM map_runs WHERE execution_arn = ? ORDER BY started_at, rowid'),
   };

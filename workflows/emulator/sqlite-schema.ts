@@ -46,7 +46,9 @@ export function prepareStatements(db: Database.Database) {
     getDefinition: db.prepare('SELECT body FROM definitions WHERE id = ?'),
     getExecution: db.prepare('SELECT body FROM executions WHERE arn = ?'),
     seqOf: db.prepare('SELECT seq FROM executions WHERE arn = ?'),
-    listExecutions: db.prepare('SELECT body FROM executions WHERE (@machine IS NULL OR state_machine_arn = @machine) AND (@status IS NULL OR status = @status)'),
+    listExecutions: db.prepare(
+      'SELECT body FROM executions WHERE (@machine IS NULL OR state_machine_arn = @machine) AND (@status IS NULL OR status = @status)',
+    ),
     listEventRows: db.prepare('SELECT key, body FROM events WHERE exec = ? ORDER BY id'),
     listEventBatches: db.prepare('SELECT first_id, body FROM event_batches WHERE exec = ? ORDER BY first_id'),
     putEventBatch: db.prepare('INSERT OR IGNORE INTO event_batches (exec, first_id, body) VALUES (?, ?, ?)'),

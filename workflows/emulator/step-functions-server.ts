@@ -68,7 +68,18 @@ export function createStepFunctionsServer(options: StepFunctionsServerOptions = 
   const logger = options.logger ?? silentLogger;
   const store = options.store ?? (options.dataDir ? new SqliteExecutionStore(options.dataDir) : new MemoryExecutionStore());
   const dynamodb = dynamoDbOf(options.dynamodb, options.region);
-  const engine = new Engine({ store, clock: options.clock, taskHandlers: options.taskHandlers, logger, region: options.region, accountId: options.accountId, dynamodb: dynamodb.items, onStatusChange: options.onStatusChange, onHistoryChange: options.onHistoryChange, random: options.random });
+  const engine = new Engine({
+    store,
+    clock: options.clock,
+    taskHandlers: options.taskHandlers,
+    logger,
+    region: options.region,
+    accountId: options.accountId,
+    dynamodb: dynamodb.items,
+    onStatusChange: options.onStatusChange,
+    onHistoryChange: options.onHistoryChange,
+    random: options.random,
+  });
   const resumed = engine.recover();
   if (resumed) logger.info('resumed executions', { count: resumed });
   const ctx = { engine, logger, taskHandlers: options.taskHandlers, activityPollTimeoutMs: options.activityPollTimeoutMs };

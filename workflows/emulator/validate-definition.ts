@@ -28,11 +28,21 @@ function checkTransitions(state: Node, location: string, names: Set<string>, out
   if (state.Type === 'Choice') {
     const choices = state.Choices;
     if (!Array.isArray(choices) || choices.length === 0) {
-      out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'The field "Choices" should be non-empty', location: `${location}/Choices` });
+      out.push({
+        severity: 'ERROR',
+        code: 'SCHEMA_VALIDATION_FAILED',
+        message: 'The field "Choices" should be non-empty',
+        location: `${location}/Choices`,
+      });
     } else {
       choices.forEach((rule, index) => {
         if (!isObject(rule) || typeof rule.Next !== 'string') {
-          out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'These fields are required: [Next]', location: `${location}/Choices/${index}` });
+          out.push({
+            severity: 'ERROR',
+            code: 'SCHEMA_VALIDATION_FAILED',
+            message: 'These fields are required: [Next]',
+            location: `${location}/Choices/${index}`,
+          });
         } else missing(rule.Next, `${location}/Choices/${index}/Next`);
       });
     }
@@ -44,7 +54,12 @@ function checkTransitions(state: Node, location: string, names: Set<string>, out
     });
   }
   if (!TERMINAL_TYPES.has(String(state.Type)) && state.Next === undefined && state.End !== true) {
-    out.push({ severity: 'ERROR', code: 'MISSING_TRANSITION_TARGET', message: "State must have either a 'Next' or an 'End' field", location });
+    out.push({
+      severity: 'ERROR',
+      code: 'MISSING_TRANSITION_TARGET',
+      message: "State must have either a 'Next' or an 'End' field",
+      location,
+    });
   }
 }
 
@@ -53,9 +68,15 @@ function checkState(name: string, state: unknown, location: string, names: Set<s
     out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'The state must be an object', location });
     return;
   }
-  if (name.length > 80) out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'State names must be at most 80 characters', location });
+  if (name.length > 80)
+    out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'State names must be at most 80 characters', location });
   if (typeof state.Type !== 'string' || !STATE_TYPES.has(state.Type)) {
-    out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: `The value for the field 'Type' must be one of: ${[...STATE_TYPES].join(', ')}`, location: `${location}/Type` });
+    out.push({
+      severity: 'ERROR',
+      code: 'SCHEMA_VALIDATION_FAILED',
+      message: `The value for the field 'Type' must be one of: ${[...STATE_TYPES].join(', ')}`,
+      location: `${location}/Type`,
+    });
     return;
   }
   if (state.Type === 'Task' && typeof state.Resource !== 'string') {
@@ -70,31 +91,66 @@ function checkState(name: string, state: unknown, location: string, names: Set<s
   }
   if (state.Type === 'Map') {
     const processor = state.ItemProcessor ?? state.Iterator;
-    if (processor === undefined) out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'These fields are required: [ItemProcessor]', location });
+    if (processor === undefined)
+      out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'These fields are required: [ItemProcessor]', location });
     else checkMachine(processor, `${location}/${state.ItemProcessor !== undefined ? 'ItemProcessor' : 'Iterator'}`, out);
   }
-  if (typeof state.HeartbeatSeconds === 'number' && typeof state.TimeoutSeconds === 'number' && state.HeartbeatSeconds >= state.TimeoutSeconds) {
-    out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'HeartbeatSeconds must be smaller than TimeoutSeconds', location: `${location}/HeartbeatSeconds` });
+  if (
+    typeof state.HeartbeatSeconds === 'number' &&
+    typeof state.TimeoutSeconds === 'number' &&
+    state.HeartbeatSeconds >= state.TimeoutSeconds
+  ) {
+    out.push({
+      severity: 'ERROR',
+      code: 'SCHEMA_VALIDATION_FAILED',
+      message: 'HeartbeatSeconds must be smaller than TimeoutSeconds',
+      location: `${location}/HeartbeatSeconds`,
+    });
   }
 }
 
 function checkMachine(machine: unknown, location: string, out: Diagnostic[]): void {
   if (!isObject(machine)) {
-    out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'The definition must be an object', location: location || '/' });
+    out.push({
+      severity: 'ERROR',
+      code: 'SCHEMA_VALIDATION_FAILED',
+      message: 'The definition must be an object',
+      location: location || '/',
+    });
     return;
   }
   if (!isObject(machine.States) || Object.keys(machine.States).length === 0) {
-    out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'These fields are required: [States]', location: location || '/' });
+    out.push({
+      severity: 'ERROR',
+      code: 'SCHEMA_VALIDATION_FAILED',
+      message: 'These fields are required: [States]',
+      location: location || '/',
+    });
     return;
   }
   const names = new Set(Object.keys(machine.States));
   if (typeof machine.StartAt !== 'string') {
-    out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'These fields are required: [StartAt]', location: location || '/' });
+    out.push({
+      severity: 'ERROR',
+      code: 'SCHEMA_VALIDATION_FAILED',
+      message: 'These fields are required: [StartAt]',
+      location: location || '/',
+    });
   } else if (!names.has(machine.StartAt)) {
-    out.push({ severity: 'ERROR', code: 'MISSING_TRANSITION_TARGET', message: `Missing 'Next' target: ${machine.StartAt}`, location: `${location}/StartAt` });
+    out.push({
+      severity: 'ERROR',
+      code: 'MISSING_TRANSITION_TARGET',
+      message: `Missing 'Next' target: ${machine.StartAt}`,
+      location: `${location}/StartAt`,
+    });
   }
   if (machine.QueryLanguage !== undefined && machine.QueryLanguage !== 'JSONPath' && machine.QueryLanguage !== 'JSONata') {
-    out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: "The value for the field 'QueryLanguage' must be one of: JSONPath, JSONata", location: `${location}/QueryLanguage` });
+    out.push({
+      severity: 'ERROR',
+      code: 'SCHEMA_VALIDATION_FAILED',
+      message: "The value for the field 'QueryLanguage' must be one of: JSONPath, JSONata",
+      location: `${location}/QueryLanguage`,
+    });
   }
   for (const [name, state] of Object.entries(machine.States)) checkState(name, state, `${location}/States/${name}`, names, out);
 }
@@ -109,8 +165,17 @@ export function validateDefinition(definition: string): Diagnostic[] {
   }
   const out: Diagnostic[] = [];
   checkMachine(parsed, '', out);
-  if (isObject(parsed) && parsed.TimeoutSeconds !== undefined && (typeof parsed.TimeoutSeconds !== 'number' || parsed.TimeoutSeconds <= 0)) {
-    out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'TimeoutSeconds must be a positive integer', location: '/TimeoutSeconds' });
+  if (
+    isObject(parsed) &&
+    parsed.TimeoutSeconds !== undefined &&
+    (typeof parsed.TimeoutSeconds !== 'number' || parsed.TimeoutSeconds <= 0)
+  ) {
+    out.push({
+      severity: 'ERROR',
+      code: 'SCHEMA_VALIDATION_FAILED',
+      message: 'TimeoutSeconds must be a positive integer',
+      location: '/TimeoutSeconds',
+    });
   }
   return out;
 }

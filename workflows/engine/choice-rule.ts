@@ -64,7 +64,9 @@ function isKind(value: Sampled, operator: string): boolean {
 }
 
 function evaluateComparison(rule: DataTestExpression, input: JsonValue, scope: PathScope): boolean {
-  const operator = Object.keys(rule).find((key) => key !== 'Variable' && key !== 'Next' && key !== 'Comment' && key !== 'Assign' && key !== 'Output');
+  const operator = Object.keys(rule).find(
+    (key) => key !== 'Variable' && key !== 'Next' && key !== 'Comment' && key !== 'Assign' && key !== 'Output',
+  );
   if (!operator) throw new StatesError('States.Runtime', 'A Choice rule has no comparison operator.');
   const operand = (rule as Record<string, unknown>)[operator];
   const value = sample(rule.Variable, input, scope);

@@ -35,7 +35,8 @@ function close(run: ExecutionRun, thrown: unknown, stopRequest: { error?: string
   }
   const error = thrown instanceof StatesError ? thrown.code : 'States.Runtime';
   const cause = thrown instanceof StatesError ? thrown.details : thrown instanceof Error ? thrown.message : String(thrown);
-  if (!(thrown instanceof StatesError)) run.services.logger.error('execution crashed', { executionArn: run.record.arn, error: String(thrown) });
+  if (!(thrown instanceof StatesError))
+    run.services.logger.error('execution crashed', { executionArn: run.record.arn, error: String(thrown) });
   root.emitFinal('ExecutionFailed', failureDetails(error, cause));
   return { status: 'FAILED', error: error || undefined, cause: cause || undefined };
 }
@@ -64,7 +65,11 @@ export async function driveExecution(run: ExecutionRun, store: ExecutionStore, o
     run.root.emitFinal('ExecutionSucceeded', { output: text, outputDetails: NOT_TRUNCATED });
     closing = { status: 'SUCCEEDED', output: text };
   } catch (thrown) {
-    closing = close(run, run.controller.signal.aborted && !(thrown instanceof ExecutionInterrupted) ? run.controller.signal.reason : thrown, options.stopRequest());
+    closing = close(
+      run,
+      run.controller.signal.aborted && !(thrown instanceof ExecutionInterrupted) ? run.controller.signal.reason : thrown,
+      options.stopRequest(),
+    );
   } finally {
     timer?.cancel();
   }

@@ -90,7 +90,10 @@ export class Engine {
       stop: (arn) => this.stopExecution(arn),
     });
     const given = options.taskHandlers;
-    const handlers = given && typeof (given as TaskHandlerRegistry).get === 'function' ? (given as TaskHandlerRegistry) : createTaskHandlerRegistry(given as Record<string, TaskHandler>);
+    const handlers =
+      given && typeof (given as TaskHandlerRegistry).get === 'function'
+        ? (given as TaskHandlerRegistry)
+        : createTaskHandlerRegistry(given as Record<string, TaskHandler>);
     const integrationEnv = { handlers, ...this.account, children: this.childExecutions(), dynamodb: options.dynamodb };
     this.services = {
       clock: this.clock,
@@ -163,7 +166,12 @@ export class Engine {
    * GetActivityTask: takes the oldest scheduled task of the activity, waiting up to `waitMs` for
    * one (undefined when none came, `signal` fired or the engine closed).
    */
-  pollActivityTask(activityArn: string, workerName: string | undefined, waitMs: number, signal?: AbortSignal): Promise<ActivityTaskAssignment | undefined> {
+  pollActivityTask(
+    activityArn: string,
+    workerName: string | undefined,
+    waitMs: number,
+    signal?: AbortSignal,
+  ): Promise<ActivityTaskAssignment | undefined> {
     return this.activityTasks.poll(activityArn, workerName, waitMs, signal);
   }
 
@@ -238,7 +246,12 @@ export class Engine {
     if (this.closed) return;
     const definition = this.definitions.memo(record.definition);
     // The run keeps a slim copy: the definition text stays in the store (drive-execution re-reads the record to close it).
-    const run = new ExecutionRun({ ...record, definition: '' }, definition, new Journal(this.store, record.arn, this.onHistoryChange), this.services);
+    const run = new ExecutionRun(
+      { ...record, definition: '' },
+      definition,
+      new Journal(this.store, record.arn, this.onHistoryChange),
+      this.services,
+    );
     this.runs.set(record.arn, run);
     const driving = driveExecution(run, this.store, { stopRequest: () => this.stopRequests.get(record.arn) ?? {} })
       .catch((error: unknown) => {

@@ -73,23 +73,25 @@ export type StoredEvent = { key: string; event: HistoryEvent };
 export type ExecutionFilter = { stateMachineArn?: string; status?: ExecutionStatus };
 
 /** Persistence for the engine. Writes may be buffered until `flush()`; reads see buffered writes. */
-export type ExecutionStore = ResourceStore & VersionStore & MapRunStore & {
-  putStateMachine(record: StateMachineRecord): void;
-  getStateMachine(arn: string): StateMachineRecord | undefined;
-  listStateMachines(): StateMachineRecord[];
-  deleteStateMachine(arn: string): void;
+export type ExecutionStore = ResourceStore &
+  VersionStore &
+  MapRunStore & {
+    putStateMachine(record: StateMachineRecord): void;
+    getStateMachine(arn: string): StateMachineRecord | undefined;
+    listStateMachines(): StateMachineRecord[];
+    deleteStateMachine(arn: string): void;
 
-  putExecution(record: ExecutionRecord): void;
-  getExecution(arn: string): ExecutionRecord | undefined;
-  listExecutions(filter?: ExecutionFilter): ExecutionRecord[];
+    putExecution(record: ExecutionRecord): void;
+    getExecution(arn: string): ExecutionRecord | undefined;
+    listExecutions(filter?: ExecutionFilter): ExecutionRecord[];
 
-  /** Appends one event under its replay key (see journal.ts). */
-  appendEvent(executionArn: string, key: string, event: HistoryEvent): void;
-  listEvents(executionArn: string): StoredEvent[];
-  putEffect(executionArn: string, key: string, value: JsonValue): void;
-  listEffects(executionArn: string): Map<string, JsonValue>;
+    /** Appends one event under its replay key (see journal.ts). */
+    appendEvent(executionArn: string, key: string, event: HistoryEvent): void;
+    listEvents(executionArn: string): StoredEvent[];
+    putEffect(executionArn: string, key: string, value: JsonValue): void;
+    listEffects(executionArn: string): Map<string, JsonValue>;
 
-  /** Makes every buffered write durable. */
-  flush(): void;
-  close(): void;
-};
+    /** Makes every buffered write durable. */
+    flush(): void;
+    close(): void;
+  };

@@ -52,4 +52,10 @@ export { testState, TEST_STATE_TIMEOUT_MS } from './test-state/test-state';
 export type { TestStateOptions } from './test-state/test-state';
 export { INSPECTION_LEVELS } from './test-state/test-state-request';
 export type { InspectionLevel, TestStateConfiguration, TestStateMock, TestStateRequest } from './test-state/test-state-request';
-export type { InspectionData, InspectionErrorDetails, TestStateOutput, TestStateRefusal, TestStateStatus } from './test-state/test-state-output';
+export type {
+  InspectionData,
+  InspectionErrorDetails,
+  TestStateOutput,
+  TestStateRefusal,
+  TestStateStatus,
+} from './test-state/test-state-output';

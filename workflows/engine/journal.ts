@@ -50,7 +50,9 @@ export class Journal {
       if (!events.size) this.events = undefined;
       return existing;
     }
-    const event: HistoryEvent = details ? { id: ++this.lastId, previousEventId, timestamp: now, type, details } : { id: ++this.lastId, previousEventId, timestamp: now, type };
+    const event: HistoryEvent = details
+      ? { id: ++this.lastId, previousEventId, timestamp: now, type, details }
+      : { id: ++this.lastId, previousEventId, timestamp: now, type };
     this.store.appendEvent(this.executionArn, key, event);
     this.onAppend?.(this.executionArn);
     return event;

@@ -51,7 +51,8 @@ export function newExecution(
   const arn = executionArnOf(account, machine.name, name, express, express ? randomUUID() : '');
   const existing = express ? undefined : store.getExecution(arn);
   if (existing) {
-    if (existing.input === input && (existing.status === 'RUNNING' || request.reuseExisting)) return accept({ record: existing, created: false });
+    if (existing.input === input && (existing.status === 'RUNNING' || request.reuseExisting))
+      return accept({ record: existing, created: false });
     return refuse('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
   }
   return accept({

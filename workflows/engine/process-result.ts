@@ -35,7 +35,8 @@ export function processResult(run: StateRun, result: JsonValue): StateResult | P
   if (run.language === 'JSONata') return processJsonataResult(run, result);
   const state = run.state as ResultFields;
   const assigned = assignJsonPath(run, state.Assign, result);
-  const selected = state.ResultSelector !== undefined ? resolvePayloadTemplate(state.ResultSelector, result, pathScope(run), 'ResultSelector') : result;
+  const selected =
+    state.ResultSelector !== undefined ? resolvePayloadTemplate(state.ResultSelector, result, pathScope(run), 'ResultSelector') : result;
   const combined = applyResultPath(run.input, selected, state.ResultPath);
   if (run.inspect) {
     run.inspect('result', result);

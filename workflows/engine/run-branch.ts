@@ -14,7 +14,12 @@ const NEXT_STEP: Promise<void> = Promise.resolve();
  * Synchronous states follow each other without a promise each; a Parallel branch or Map
  * iteration still lets its siblings take a step between two of its states.
  */
-export async function runBranch(branch: StateMachineBranch, input: JsonValue, scope: Scope, inheritedLanguage: QueryLanguage): Promise<JsonValue> {
+export async function runBranch(
+  branch: StateMachineBranch,
+  input: JsonValue,
+  scope: Scope,
+  inheritedLanguage: QueryLanguage,
+): Promise<JsonValue> {
   const language = branch.QueryLanguage ?? inheritedLanguage;
   let name = branch.StartAt;
   let data = input;

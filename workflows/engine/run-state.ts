@@ -85,7 +85,10 @@ function exit(run: StateRun, outcome: AttemptOutcome, inputText: string): RanSta
   }
   if (outcome.assigned) run.scope.variables.assign(outcome.assigned);
   const details = { name: run.name, output: outputText, outputDetails: NOT_TRUNCATED };
-  run.scope.emit(EVENT_TYPES[run.state.Type].exited, outcome.assigned ? { ...details, ...assignedVariablesDetails(outcome.assigned) } : details);
+  run.scope.emit(
+    EVENT_TYPES[run.state.Type].exited,
+    outcome.assigned ? { ...details, ...assignedVariablesDetails(outcome.assigned) } : details,
+  );
   return { output: outcome.output, outputText, next: nextOf(run.state, outcome) };
 }
 

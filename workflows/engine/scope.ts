@@ -91,7 +91,9 @@ export class Scope {
   emit(type: string, details?: EventDetails): HistoryEvent {
     this.checkInterrupted();
     if (this.run.journal.lastEventId >= MAX_HISTORY_EVENTS && this.run.record.type !== 'EXPRESS') {
-      throw markAttributed(new StatesError('States.Runtime', `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}).`));
+      throw markAttributed(
+        new StatesError('States.Runtime', `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}).`),
+      );
     }
     return this.record(type, details);
   }

@@ -34,7 +34,13 @@ export function resolveStartTarget(store: ExecutionStore, arn: string, random: (
   const machine = parsed && store.getStateMachine(parsed.stateMachineArn);
   if (!parsed || !machine) return undefined;
   if (parsed.version === undefined && parsed.alias === undefined) {
-    return { machine, definition: machine.definition, roleArn: machine.roleArn, revisionId: machine.revisionId, revisionDate: machine.updatedAt ?? machine.createdAt };
+    return {
+      machine,
+      definition: machine.definition,
+      roleArn: machine.roleArn,
+      revisionId: machine.revisionId,
+      revisionDate: machine.updatedAt ?? machine.createdAt,
+    };
   }
   let aliasArn: string | undefined;
   let versionArn = arn;
@@ -46,5 +52,13 @@ export function resolveStartTarget(store: ExecutionStore, arn: string, random: (
   }
   const version = store.getStateMachineVersion(versionArn);
   if (!version) return undefined;
-  return { machine, definition: version.definition, roleArn: version.roleArn, revisionId: version.revisionId, revisionDate: version.revisionDate, versionArn, aliasArn };
+  return {
+    machine,
+    definition: version.definition,
+    roleArn: version.roleArn,
+    revisionId: version.revisionId,
+    revisionDate: version.revisionDate,
+    versionArn,
+    aliasArn,
+  };
 }

@@ -30,7 +30,12 @@ export type StateRun<S extends State = State> = {
  * Runs a nested branch (a Parallel branch, a Map iteration) from StartAt to an end. run-branch.ts
  * hands itself down to Parallel and Map through runState, so the states need not import it back.
  */
-export type BranchRunner = (branch: StateMachineBranch, input: JsonValue, scope: Scope, inheritedLanguage: QueryLanguage) => Promise<JsonValue>;
+export type BranchRunner = (
+  branch: StateMachineBranch,
+  input: JsonValue,
+  scope: Scope,
+  inheritedLanguage: QueryLanguage,
+) => Promise<JsonValue>;
 
 /** How a state ended: its output and the next state (none: the branch ends). */
 export type StateOutcome = { output: JsonValue; next?: string };

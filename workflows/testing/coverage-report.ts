@@ -7,7 +7,13 @@ import * as path from 'node:path';
 import { mergeCoverage, type WorkflowCoverage } from './coverage';
 
 /** One workflow's figures. */
-export type CoverageSummary = { workflow: string; states: [number, number]; branches: [number, number]; percent: number; uncovered: string[] };
+export type CoverageSummary = {
+  workflow: string;
+  states: [number, number];
+  branches: [number, number];
+  percent: number;
+  uncovered: string[];
+};
 
 /** Reads every run a test process appended to `dir` (one JSON line each), merged per workflow. */
 export function readCoverageDir(dir: string): WorkflowCoverage[] {
@@ -33,7 +39,13 @@ export function summarize(coverage: readonly WorkflowCoverage[]): CoverageSummar
       const states = count((kind) => kind === 'state');
       const branches = count((kind) => kind !== 'state');
       const total = items.length === 0 ? 100 : (100 * items.filter((item) => reached.has(item.key)).length) / items.length;
-      return { workflow, states, branches, percent: Math.floor(total * 10) / 10, uncovered: items.filter((item) => !reached.has(item.key)).map((item) => item.label) };
+      return {
+        workflow,
+        states,
+        branches,
+        percent: Math.floor(total * 10) / 10,
+        uncovered: items.filter((item) => !reached.has(item.key)).map((item) => item.label),
+      };
     });
 }
 
@@ -42,7 +54,13 @@ export function formatCoverage(summaries: readonly CoverageSummary[]): string {
   if (summaries.length === 0) return 'No workflow was run by testWorkflow(), so there is no workflow coverage to show.';
   const width = Math.max('workflow'.length, ...summaries.map((each) => each.workflow.length));
   const cell = ([reached, total]: [number, number]) => `${reached}/${total}`.padStart(8);
-  const lines = [`${'workflow'.padEnd(width)}    states  branches  coverage`, ...summaries.map((each) => `${each.workflow.padEnd(width)}  ${cell(each.states)}  ${cell(each.branches)}  ${`${each.percent.toFixed(1)}%`.padStart(8)}`)];
+  const lines = [
+    `${'workflow'.padEnd(width)}    states  branches  coverage`,
+    ...summaries.map(
+      (each) =>
+        `${each.workflow.padEnd(width)}  ${cell(each.states)}  ${cell(each.branches)}  ${`${each.percent.toFixed(1)}%`.padStart(8)}`,
+    ),
+  ];
   const missing = summaries.filter((each) => each.uncovered.length > 0);
   if (missing.length > 0) {
     lines.push('', 'Not reached by any test:');

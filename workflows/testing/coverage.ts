@@ -15,7 +15,12 @@ import { stringField } from './detail-field';
 import { failureOf, stateVisits } from './history-states';
 
 /** Something a test can reach: a state, a Choice rule or default, a Catch or Retry arm. */
-export type CoverageItem = { key: string; kind: 'state' | 'choice-rule' | 'choice-default' | 'catch' | 'retry'; state: string; label: string };
+export type CoverageItem = {
+  key: string;
+  kind: 'state' | 'choice-rule' | 'choice-default' | 'catch' | 'retry';
+  state: string;
+  label: string;
+};
 
 /** A workflow's items and which of them runs reached. */
 export type WorkflowCoverage = { workflow: string; items: CoverageItem[]; covered: string[] };
@@ -25,7 +30,16 @@ export const COVERAGE_DIR_ENV = 'STATECRAFT_COVERAGE_DIR';
 
 type Rule = { Next?: string };
 type Handler = { ErrorEquals: string[]; Next?: string };
-type StateDefinition = { Type: string; Choices?: Rule[]; Default?: string; Catch?: Handler[]; Retry?: Handler[]; Branches?: { States: Record<string, StateDefinition> }[]; ItemProcessor?: { States: Record<string, StateDefinition> }; Iterator?: { States: Record<string, StateDefinition> } };
+type StateDefinition = {
+  Type: string;
+  Choices?: Rule[];
+  Default?: string;
+  Catch?: Handler[];
+  Retry?: Handler[];
+  Branches?: { States: Record<string, StateDefinition> }[];
+  ItemProcessor?: { States: Record<string, StateDefinition> };
+  Iterator?: { States: Record<string, StateDefinition> };
+};
 
 const collected = new Map<string, { items: CoverageItem[]; covered: Set<string> }>();
 
@@ -46,7 +60,10 @@ function statesOf(definition: StateMachine): Map<string, StateDefinition> {
 
 /** The retrier every `fn` task gets for Lambda's transient service errors: plumbing, not a branch a test should take. */
 function isServiceErrorRetrier(retrier: Handler): boolean {
-  return retrier.ErrorEquals.length === LAMBDA_SERVICE_ERRORS.length && LAMBDA_SERVICE_ERRORS.every((error) => retrier.ErrorEquals.includes(error));
+  return (
+    retrier.ErrorEquals.length === LAMBDA_SERVICE_ERRORS.length &&
+    LAMBDA_SERVICE_ERRORS.every((error) => retrier.ErrorEquals.includes(error))
+  );
 }
 
 /** What there is to reach in `definition`. */
@@ -54,10 +71,29 @@ export function coverageItems(definition: StateMachine): CoverageItem[] {
   const items: CoverageItem[] = [];
   for (const [name, state] of statesOf(definition)) {
     items.push({ key: `state:${name}`, kind: 'state', state: name, label: `state '${name}'` });
-    (state.Choices ?? []).forEach((rule, index) => items.push({ key: `choice:${name}:${index}`, kind: 'choice-rule', state: name, label: `'${name}' rule ${index + 1} → ${rule.Next}` }));
-    if (state.Default !== undefined) items.push({ key: `default:${name}`, kind: 'choice-default', state: name, label: `'${name}' default → ${state.Default}` });
-    (state.Catch ?? []).forEach((catcher, index) => items.push({ key: `catch:${name}:${index}`, kind: 'catch', state: name, label: `'${name}' catches ${catcher.ErrorEquals.join(', ')} → ${catcher.Next}` }));
-    (state.Retry ?? []).forEach((retrier, index) => isServiceErrorRetrier(retrier) || items.push({ key: `retry:${name}:${index}`, kind: 'retry', state: name, label: `'${name}' retries ${retrier.ErrorEquals.join(', ')}` }));
+    (state.Choices ?? []).forEach((rule, index) =>
+      items.push({ key: `choice:${name}:${index}`, kind: 'choice-rule', state: name, label: `'${name}' rule ${index + 1} → ${rule.Next}` }),
+    );
+    if (state.Default !== undefined)
+      items.push({ key: `default:${name}`, kind: 'choice-default', state: name, label: `'${name}' default → ${state.Default}` });
+    (state.Catch ?? []).forEach((catcher, index) =>
+      items.push({
+        key: `catch:${name}:${index}`,
+        kind: 'catch',
+        state: name,
+        label: `'${name}' catches ${catcher.ErrorEquals.join(', ')} → ${catcher.Next}`,
+      }),
+    );
+    (state.Retry ?? []).forEach(
+      (retrier, index) =>
+        isServiceErrorRetrier(retrier) ||
+        items.push({
+          key: `retry:${name}:${index}`,
+          kind: 'retry',
+          state: name,
+          label: `'${name}' retries ${retrier.ErrorEquals.join(', ')}`,
+        }),
+    );
   }
   return items;
 }
@@ -137,5 +173,9 @@ export function mergeCoverage(runs: readonly WorkflowCoverage[]): WorkflowCovera
     for (const key of run.covered) entry.covered.add(key);
     merged.set(run.workflow, entry);
   }
-  return [...merged].map(([workflow, entry]) => ({ workflow, items: entry.items, covered: [...entry.covered].filter((key) => entry.items.some((item) => item.key === key)) }));
+  return [...merged].map(([workflow, entry]) => ({
+    workflow,
+    items: entry.items,
+    covered: [...entry.covered].filter((key) => entry.items.some((item) => item.key === key)),
+  }));
 }

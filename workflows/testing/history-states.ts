@@ -53,7 +53,8 @@ export function stateVisits(events: readonly HistoryEvent[]): StateVisit[] {
   return visits;
 }
 
-const FAILURE = /^(TaskFailed|TaskTimedOut|LambdaFunctionFailed|LambdaFunctionTimedOut|LambdaFunctionScheduleFailed|LambdaFunctionStartFailed|MapStateFailed|MapRunFailed|ParallelStateFailed|EvaluationFailed)$/;
+const FAILURE =
+  /^(TaskFailed|TaskTimedOut|LambdaFunctionFailed|LambdaFunctionTimedOut|LambdaFunctionScheduleFailed|LambdaFunctionStartFailed|MapStateFailed|MapRunFailed|ParallelStateFailed|EvaluationFailed)$/;
 const SUCCESS = /^(TaskSucceeded|LambdaFunctionSucceeded|MapStateSucceeded|ParallelStateSucceeded)$/;
 
 /**
@@ -70,7 +71,9 @@ export function failureOf(visit: StateVisit, visits: readonly StateVisit[]): { e
     failure = details.error === undefined ? { ...(failure ?? {}) } : { error: details.error, cause: details.cause };
   }
   if (failure && failure.error === undefined) {
-    const failedInside = [...visits].reverse().find((each) => each !== visit && isInside(each, visit) && failureOf(each, visits)?.error !== undefined);
+    const failedInside = [...visits]
+      .reverse()
+      .find((each) => each !== visit && isInside(each, visit) && failureOf(each, visits)?.error !== undefined);
     if (failedInside) return failureOf(failedInside, visits);
   }
   return failure;

@@ -7,7 +7,12 @@ import type { WorkflowRun } from './workflow-run';
 type MatcherResult = { pass: boolean; message: () => string };
 
 function isRun(value: unknown): value is WorkflowRun {
-  return typeof value === 'object' && value !== null && Array.isArray((value as WorkflowRun).path) && typeof (value as WorkflowRun).explain === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as WorkflowRun).path) &&
+    typeof (value as WorkflowRun).explain === 'function'
+  );
 }
 
 function notARun(name: string): MatcherResult {
@@ -18,13 +23,21 @@ export const workflowMatchers = {
   /** The run SUCCEEDED. */
   toSucceed(received: unknown): MatcherResult {
     if (!isRun(received)) return notARun('toSucceed');
-    return { pass: received.status === 'SUCCEEDED', message: () => `expected the run ${this_not(received.status === 'SUCCEEDED')}to succeed\n${received.explain()}` };
+    return {
+      pass: received.status === 'SUCCEEDED',
+      message: () => `expected the run ${this_not(received.status === 'SUCCEEDED')}to succeed\n${received.explain()}`,
+    };
   },
   /** The run FAILED with `error` (and, when given, a cause containing `cause`). */
   toFailWith(received: unknown, error: string, cause?: string): MatcherResult {
     if (!isRun(received)) return notARun('toFailWith');
-    const pass = received.status === 'FAILED' && received.error === error && (cause === undefined || (received.cause ?? '').includes(cause));
-    return { pass, message: () => `expected the run ${this_not(pass)}to fail with ${error}${cause ? ` (cause containing '${cause}')` : ''}\n${received.explain()}` };
+    const pass =
+      received.status === 'FAILED' && received.error === error && (cause === undefined || (received.cause ?? '').includes(cause));
+    return {
+      pass,
+      message: () =>
+        `expected the run ${this_not(pass)}to fail with ${error}${cause ? ` (cause containing '${cause}')` : ''}\n${received.explain()}`,
+    };
   },
   /** The run entered each of `states` (in this order, others may come between). */
   toHavePassedThrough(received: unknown, ...states: string[]): MatcherResult {
@@ -36,7 +49,11 @@ export const workflowMatchers = {
       from = at + 1;
       return true;
     });
-    return { pass, message: () => `expected the run ${this_not(pass)}to pass through ${states.map((state) => `'${state}'`).join(' then ')}\n${received.explain()}` };
+    return {
+      pass,
+      message: () =>
+        `expected the run ${this_not(pass)}to pass through ${states.map((state) => `'${state}'`).join(' then ')}\n${received.explain()}`,
+    };
   },
 };
 

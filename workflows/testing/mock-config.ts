@@ -82,11 +82,17 @@ export function testCasesFromMockConfig(
         Object.entries(objectAt(mocked, casePlace, fail)).map(([stateName, responseName]) => {
           const statePlace = `${casePlace}[${quoted(stateName)}]`;
           const type = states.get(stateName);
-          if (type === undefined) fail(statePlace, `${machineName} has no state named '${stateName}' (its Task states: ${taskNames(states).join(', ')})`);
-          if (type !== 'Task') fail(statePlace, `'${stateName}' is a ${type} state: only Task states call a service, so only they can be mocked`);
+          if (type === undefined)
+            fail(statePlace, `${machineName} has no state named '${stateName}' (its Task states: ${taskNames(states).join(', ')})`);
+          if (type !== 'Task')
+            fail(statePlace, `'${stateName}' is a ${type} state: only Task states call a service, so only they can be mocked`);
           if (typeof responseName !== 'string') return fail(statePlace, 'must name a mocked response (a string)');
           const mock = responses.get(responseName);
-          if (!mock) return fail(statePlace, `the mocked response '${responseName}' is not defined in MockedResponses (defined: ${[...responses.keys()].join(', ') || 'none'})`);
+          if (!mock)
+            return fail(
+              statePlace,
+              `the mocked response '${responseName}' is not defined in MockedResponses (defined: ${[...responses.keys()].join(', ') || 'none'})`,
+            );
           return [stateName, mock] as const;
         }),
       );
@@ -138,7 +144,11 @@ function mockOf(value: unknown, place: string, fail: Fail): TaskMock {
     return range.to + 1;
   }, 0);
   // The kit repeats a sequence's last answer, so the last range needs it only once.
-  return { sequence: ranges.flatMap((range, index) => new Array<MockAnswer<unknown>>(index === ranges.length - 1 ? 1 : range.to - range.from + 1).fill(range.answer)) };
+  return {
+    sequence: ranges.flatMap((range, index) =>
+      new Array<MockAnswer<unknown>>(index === ranges.length - 1 ? 1 : range.to - range.from + 1).fill(range.answer),
+    ),
+  };
 }
 
 /** Return → `{ result }` (the service's whole response); Throw → `{ error, cause }`. */
@@ -174,7 +184,8 @@ function taskNames(states: ReadonlyMap<string, string>): string[] {
 }
 
 function objectAt(value: unknown, place: string, fail: Fail): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(place, `must be a JSON object, not ${value === undefined ? 'missing' : JSON.stringify(value)}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail(place, `must be a JSON object, not ${value === undefined ? 'missing' : JSON.stringify(value)}`);
   return value as Record<string, unknown>;
 }
 

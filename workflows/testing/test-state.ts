@@ -58,7 +58,10 @@ export type StateTestInspection = {
 };
 
 /** TestState's answer with its output and inspection data parsed. */
-export type StateTestResult = Omit<TestStateOutput, 'output' | 'inspectionData'> & { output?: JsonValue; inspectionData?: StateTestInspection };
+export type StateTestResult = Omit<TestStateOutput, 'output' | 'inspectionData'> & {
+  output?: JsonValue;
+  inspectionData?: StateTestInspection;
+};
 
 /** A test that cannot run: an unknown state name, or TestState's refusal (`code` is AWS's exception). */
 export class StateTestError extends Error {
@@ -81,7 +84,11 @@ const ROLE_ARN = `arn:aws:iam::${DEFAULT_ACCOUNT_ID}:role/statecraft-test-state`
 /** Every state name of a branch, nested branches included. */
 function stateNames(branch: { States: Record<string, unknown> }): string[] {
   return Object.entries(branch.States).flatMap(([name, state]) => {
-    const { Branches, ItemProcessor, Iterator } = state as { Branches?: { States: Record<string, unknown> }[]; ItemProcessor?: { States: Record<string, unknown> }; Iterator?: { States: Record<string, unknown> } };
+    const { Branches, ItemProcessor, Iterator } = state as {
+      Branches?: { States: Record<string, unknown> }[];
+      ItemProcessor?: { States: Record<string, unknown> };
+      Iterator?: { States: Record<string, unknown> };
+    };
     const nested = [...(Branches ?? []), ...(ItemProcessor ? [ItemProcessor] : []), ...(Iterator ? [Iterator] : [])];
     return [name, ...nested.flatMap(stateNames)];
   });
@@ -94,7 +101,12 @@ function unknownState(compiled: CompiledWorkflow, stateName: string): StateTestE
     .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
     .slice(0, SUGGESTIONS)
     .map(({ name }) => `'${name}'`);
-  return new StateTestError('UnknownState', `workflow '${compiled.name}' has no state '${stateName}'; the closest are ${closest.join(', ')}`, compiled.name, stateName);
+  return new StateTestError(
+    'UnknownState',
+    `workflow '${compiled.name}' has no state '${stateName}'; the closest are ${closest.join(', ')}`,
+    compiled.name,
+    stateName,
+  );
 }
 
 function mockOf(mock: StateTestMock | undefined): TestStateMock | undefined {
@@ -112,15 +124,29 @@ function parsedInspection(data: TestStateOutput['inspectionData']): StateTestIns
   const { errorDetails, maxConcurrency, toleratedFailureCount, toleratedFailurePercentage, variables, ...texts } = data;
   const parsed: StateTestInspection = Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, parse(text)]));
   if (variables !== undefined) parsed.variables = parse(variables) as Record<string, JsonValue>;
-  return { ...parsed, ...(errorDetails && { errorDetails }), ...(maxConcurrency !== undefined && { maxConcurrency }), ...(toleratedFailureCount !== undefined && { toleratedFailureCount }), ...(toleratedFailurePercentage !== undefined && { toleratedFailurePercentage }) };
+  return {
+    ...parsed,
+    ...(errorDetails && { errorDetails }),
+    ...(maxConcurrency !== undefined && { maxConcurrency }),
+    ...(toleratedFailureCount !== undefined && { toleratedFailureCount }),
+    ...(toleratedFailurePercentage !== undefined && { toleratedFailurePercentage }),
+  };
 }
 
 function handlersOf(compiled: CompiledWorkflow): Record<string, TaskHandler> {
-  return Object.fromEntries([...compiled.functions.values()].map((fn) => [fn.name, (input: unknown, context) => fn.handler(input as never, { executionArn: context.executionArn })] as const));
+  return Object.fromEntries(
+    [...compiled.functions.values()].map(
+      (fn) => [fn.name, (input: unknown, context) => fn.handler(input as never, { executionArn: context.executionArn })] as const,
+    ),
+  );
 }
 
 /** Tests state `stateName` of `workflow` as AWS's TestState would, in process. */
-export async function testState<Input, Output>(workflow: Workflow<Input, Output>, stateName: string, options: StateTestOptions): Promise<StateTestResult> {
+export async function testState<Input, Output>(
+  workflow: Workflow<Input, Output>,
+  stateName: string,
+  options: StateTestOptions,
+): Promise<StateTestResult> {
   const compiled = compile(workflow);
   if (!stateNames(compiled.definition).includes(stateName)) throw unknownState(compiled, stateName);
   const account = { region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT_ID };
@@ -139,7 +165,8 @@ export async function testState<Input, Output>(workflow: Workflow<Input, Output>
     },
     { taskHandlers: handlersOf(compiled), ...account },
   );
-  if (!result.ok) throw new StateTestError(result.code, `testState('${compiled.name}', '${stateName}'): ${result.message}`, compiled.name, stateName);
+  if (!result.ok)
+    throw new StateTestError(result.code, `testState('${compiled.name}', '${stateName}'): ${result.message}`, compiled.name, stateName);
   const { output, inspectionData, ...rest } = result.value;
   const parsed: StateTestResult = { ...rest };
   if (output !== undefined) parsed.output = parse(output);

@@ -57,7 +57,10 @@ const MAX_VIRTUAL_MS = 366 * 24 * 3600 * 1000;
 const STUCK_MS = 2000;
 
 /** Runs `workflow` to its end in virtual time. */
-export async function testWorkflow<Input, Output>(workflow: Workflow<Input, Output>, options: TestWorkflowOptions<Input> = {}): Promise<TestedRun<Output>> {
+export async function testWorkflow<Input, Output>(
+  workflow: Workflow<Input, Output>,
+  options: TestWorkflowOptions<Input> = {},
+): Promise<TestedRun<Output>> {
   const compiled = compileTree(workflow as Workflow<never, unknown>, (options.workflows ?? []) as readonly Workflow<never, unknown>[]);
   const root = compiled.get(workflow.name) as CompiledWorkflow;
   const problems: string[] = [];
@@ -70,7 +73,15 @@ export async function testWorkflow<Input, Output>(workflow: Workflow<Input, Outp
   let engine: Engine | undefined;
   try {
     const decide = (token: string, stateName: string, payload: unknown) => {
-      const problem = decideApproval({ engine: engine as Engine, clock, token, stateName, payload, decisions: options.approvals ?? {}, startedBy: options.startedBy });
+      const problem = decideApproval({
+        engine: engine as Engine,
+        clock,
+        token,
+        stateName,
+        payload,
+        decisions: options.approvals ?? {},
+        startedBy: options.startedBy,
+      });
       if (problem) problems.push(problem);
     };
     engine = new Engine({
@@ -81,10 +92,15 @@ export async function testWorkflow<Input, Output>(workflow: Workflow<Input, Outp
       random: options.random,
       dynamodb: tables.items,
       taskHandlers: handlersOf(compiled, mocks, { strict: options.strict ?? false, problems, clock, virtualWaits, decide }),
-      wrapIntegration: (integration) => mockedIntegration(integration, mocks, { clock, virtualWaits, engine: () => engine as Engine, attempts: serviceAttempts }),
+      wrapIntegration: (integration) =>
+        mockedIntegration(integration, mocks, { clock, virtualWaits, engine: () => engine as Engine, attempts: serviceAttempts }),
     });
     for (const each of compiled.values()) deploy(engine, clock, each);
-    const started = engine.startExecution({ stateMachineArn: arnOf(workflow.name), input: JSON.stringify(options.input ?? workflow.options.example), name: 'test-run' });
+    const started = engine.startExecution({
+      stateMachineArn: arnOf(workflow.name),
+      input: JSON.stringify(options.input ?? workflow.options.example),
+      name: 'test-run',
+    });
     if (!started.ok) throw new Error(`the run could not start: ${started.message}`);
     const record = await runToEnd(engine, clock, started.value.record.arn, virtualWaits, problems);
     const events = engine.history(record.arn);
@@ -140,19 +156,38 @@ function isWorkflow(value: { readonly name: string }): value is Workflow<never, 
 const arnOf = (name: string) => stateMachineArn(name, { region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT_ID });
 
 function deploy(engine: Engine, clock: VirtualClock, compiled: CompiledWorkflow): void {
-  const definition = applySubstitutions(compiled.name, compiled.definition, localSubstitutionValues(compiled.substitutions, { region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT_ID }));
-  engine.store.putStateMachine({ arn: arnOf(compiled.name), name: compiled.name, type: compiled.type, definition: JSON.stringify(definition), roleArn: ROLE_ARN, createdAt: clock.now() });
+  const definition = applySubstitutions(
+    compiled.name,
+    compiled.definition,
+    localSubstitutionValues(compiled.substitutions, { region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT_ID }),
+  );
+  engine.store.putStateMachine({
+    arn: arnOf(compiled.name),
+    name: compiled.name,
+    type: compiled.type,
+    definition: JSON.stringify(definition),
+    roleArn: ROLE_ARN,
+    createdAt: clock.now(),
+  });
 }
 
-type MockIndex = { byState: ReadonlyMap<string, TaskMock>; byFunction: ReadonlyMap<string, TaskMock>; byService: ReadonlyMap<string, TaskMock> };
+type MockIndex = {
+  byState: ReadonlyMap<string, TaskMock>;
+  byFunction: ReadonlyMap<string, TaskMock>;
+  byService: ReadonlyMap<string, TaskMock>;
+};
 
 /** The mocks by state and by function name; a mock naming a state no workflow has is a mistake worth saying. */
-function mockIndex(compiled: ReadonlyMap<string, CompiledWorkflow>, options: Pick<TestWorkflowOptions<unknown>, 'mocks' | 'fnMocks' | 'serviceMocks'>): MockIndex {
+function mockIndex(
+  compiled: ReadonlyMap<string, CompiledWorkflow>,
+  options: Pick<TestWorkflowOptions<unknown>, 'mocks' | 'fnMocks' | 'serviceMocks'>,
+): MockIndex {
   const stateNames = new Set([...compiled.values()].flatMap((each) => allStateNames(each.definition.States as Record<string, unknown>)));
   const byName = (field: string, given: Readonly<Record<string, TaskMock | FunctionMock>> = {}) =>
     new Map(
       Object.entries(given).map(([name, mock]) => {
-        if (!stateNames.has(name)) throw new Error(`${field} names '${name}', but no state has that name (states: ${[...stateNames].join(', ')})`);
+        if (!stateNames.has(name))
+          throw new Error(`${field} names '${name}', but no state has that name (states: ${[...stateNames].join(', ')})`);
         return [name, isFunctionMock(mock) ? mock.mock : mock] as const;
       }),
     );
@@ -162,7 +197,11 @@ function mockIndex(compiled: ReadonlyMap<string, CompiledWorkflow>, options: Pic
 
 function allStateNames(states: Record<string, unknown>): string[] {
   return Object.entries(states).flatMap(([name, state]) => {
-    const { Branches, ItemProcessor, Iterator } = state as { Branches?: { States: Record<string, unknown> }[]; ItemProcessor?: { States: Record<string, unknown> }; Iterator?: { States: Record<string, unknown> } };
+    const { Branches, ItemProcessor, Iterator } = state as {
+      Branches?: { States: Record<string, unknown> }[];
+      ItemProcessor?: { States: Record<string, unknown> };
+      Iterator?: { States: Record<string, unknown> };
+    };
     const nested = [...(Branches ?? []), ...[ItemProcessor ?? Iterator].filter((each) => each !== undefined)];
     return [name, ...nested.flatMap((scope) => allStateNames(scope.States))];
   });
@@ -177,7 +216,11 @@ type HandlerSettings = {
 };
 
 /** A handler per `fn`: the state's mock, else the function's mock, else the real handler (or, strict, a problem). */
-function handlersOf(compiled: ReadonlyMap<string, CompiledWorkflow>, mocks: MockIndex, settings: HandlerSettings): Record<string, TaskHandler> {
+function handlersOf(
+  compiled: ReadonlyMap<string, CompiledWorkflow>,
+  mocks: MockIndex,
+  settings: HandlerSettings,
+): Record<string, TaskHandler> {
   const functions = new Map<string, AnyTaskFunction>([...compiled.values()].flatMap((each) => [...each.functions]));
   const attempts = new Map<string, number>();
   const handlers: Record<string, TaskHandler> = {};
@@ -186,7 +229,9 @@ function handlersOf(compiled: ReadonlyMap<string, CompiledWorkflow>, mocks: Mock
       const mock = mocks.byState.get(context.stateName) ?? mocks.byFunction.get(name);
       if (!mock) {
         if (settings.strict) {
-          settings.problems.push(`strict: '${context.stateName}' calls ${name}, which has no mock (add mocks: { '${context.stateName}': { result: … } } or fnMocks: [mockFn(…)])`);
+          settings.problems.push(
+            `strict: '${context.stateName}' calls ${name}, which has no mock (add mocks: { '${context.stateName}': { result: … } } or fnMocks: [mockFn(…)])`,
+          );
           throw new Error('unmocked task in strict mode');
         }
         return fn.handler(payload as never, { remainingTimeMs: () => Number.MAX_SAFE_INTEGER });
@@ -208,7 +253,11 @@ function handlersOf(compiled: ReadonlyMap<string, CompiledWorkflow>, mocks: Mock
  * Mocked states answer at the integration: service mocks for any Task, state mocks for Tasks other
  * than `fn` ones (those are mocked at their handler, so the Lambda response wraps the result).
  */
-function mockedIntegration(integration: TaskIntegration, mocks: MockIndex, settings: { clock: VirtualClock; virtualWaits: { count: number }; engine: () => Engine; attempts: Map<string, number> }): TaskIntegration {
+function mockedIntegration(
+  integration: TaskIntegration,
+  mocks: MockIndex,
+  settings: { clock: VirtualClock; virtualWaits: { count: number }; engine: () => Engine; attempts: Map<string, number> },
+): TaskIntegration {
   const { attempts } = settings;
   const isHandlerCall = integration.resourceType === 'lambda' || integration.flavour === 'lambda';
   return {
@@ -222,7 +271,14 @@ function mockedIntegration(integration: TaskIntegration, mocks: MockIndex, setti
       const { taskToken } = invocation;
       if (integration.pattern !== 'callback' || taskToken === undefined) {
         try {
-          return (await answer(mock, attempt, invocation.parameters, `'${invocation.stateName}'`, settings, invocation.signal)) as JsonValue;
+          return (await answer(
+            mock,
+            attempt,
+            invocation.parameters,
+            `'${invocation.stateName}'`,
+            settings,
+            invocation.signal,
+          )) as JsonValue;
         } catch (error) {
           // A service fails a task with its own error name (a Lambda handler's error goes through Lambda's error JSON instead).
           throw error instanceof MockedTaskError ? new StatesError(error.name, error.message) : error;
@@ -234,14 +290,23 @@ function mockedIntegration(integration: TaskIntegration, mocks: MockIndex, setti
         (output) => ({ status: 'succeeded' as const, output: (output ?? null) as JsonValue }),
         (error: Error) => ({ status: 'failed' as const, error: error.name, cause: error.message }),
       );
-      settings.clock.setTimer(settings.clock.now() + delayMs(chosen, `'${invocation.stateName}'`), () => settings.engine().sendTaskCallback(taskToken, { kind: 'outcome', outcome }));
+      settings.clock.setTimer(settings.clock.now() + delayMs(chosen, `'${invocation.stateName}'`), () =>
+        settings.engine().sendTaskCallback(taskToken, { kind: 'outcome', outcome }),
+      );
       return {};
     },
   };
 }
 
 /** Waits the answer's delay in virtual time (abandoned when the task is cancelled), then settles it. */
-async function answer(mock: TaskMock, attempt: number, input: unknown, where: string, settings: { clock: VirtualClock; virtualWaits: { count: number } }, signal: AbortSignal): Promise<unknown> {
+async function answer(
+  mock: TaskMock,
+  attempt: number,
+  input: unknown,
+  where: string,
+  settings: { clock: VirtualClock; virtualWaits: { count: number } },
+  signal: AbortSignal,
+): Promise<unknown> {
   const chosen = answerFor(mock, attempt);
   const wait = delayMs(chosen, where);
   if (wait > 0) {
@@ -249,10 +314,14 @@ async function answer(mock: TaskMock, attempt: number, input: unknown, where: st
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = settings.clock.setTimer(settings.clock.now() + wait, resolve);
-        signal.addEventListener('abort', () => {
-          timer.cancel();
-          reject(signal.reason instanceof Error ? signal.reason : new Error('cancelled'));
-        }, { once: true });
+        signal.addEventListener(
+          'abort',
+          () => {
+            timer.cancel();
+            reject(signal.reason instanceof Error ? signal.reason : new Error('cancelled'));
+          },
+          { once: true },
+        );
       });
     } finally {
       settings.virtualWaits.count -= 1;
@@ -277,12 +346,16 @@ async function runToEnd(engine: Engine, clock: VirtualClock, arn: string, virtua
     const record = engine.store.getExecution(arn);
     if (!record) throw new Error(`no execution ${arn}`);
     if (record.status !== 'RUNNING') return record;
-    if (clock.now() - startedAt > MAX_VIRTUAL_MS) throw new Error('the run was still going after a year of virtual time (a Standard execution would have timed out)');
+    if (clock.now() - startedAt > MAX_VIRTUAL_MS)
+      throw new Error('the run was still going after a year of virtual time (a Standard execution would have timed out)');
     const realWork = engine.tasksInFlight > virtualWaits.count;
     if (realWork || clock.pendingTimers === 0) {
       if (!realWork) {
         idleSince ??= Date.now();
-        if (Date.now() - idleSince > STUCK_MS) throw new Error(`the run is waiting for something nothing will send (no timer, no task running); path so far: ${runPath(engine, arn)}`);
+        if (Date.now() - idleSince > STUCK_MS)
+          throw new Error(
+            `the run is waiting for something nothing will send (no timer, no task running); path so far: ${runPath(engine, arn)}`,
+          );
       }
       await new Promise((resolve) => setImmediate(resolve));
       continue;

@@ -46,7 +46,11 @@ export function workflowRun<Output>(record: ExecutionRecord, events: readonly Hi
   const visits = stateVisits(events);
   for (const visit of visits) {
     path.push(visit.name);
-    const report: StateReport = { input: parsed((visit.events[0].details as { input?: string }).input), attempts: 0, visits: (states[visit.name]?.visits ?? 0) + 1 };
+    const report: StateReport = {
+      input: parsed((visit.events[0].details as { input?: string }).input),
+      attempts: 0,
+      visits: (states[visit.name]?.visits ?? 0) + 1,
+    };
     for (const event of visit.events.slice(1)) {
       if (ATTEMPT.test(event.type)) report.attempts += 1;
       if (/StateExited$/.test(event.type)) report.output = parsed((event.details as { output?: string }).output);
@@ -72,11 +76,16 @@ export function workflowRun<Output>(record: ExecutionRecord, events: readonly Hi
 }
 
 function explanation(run: WorkflowRun<unknown>): string {
-  const lines = [`The run ${run.status}${run.error ? ` with ${run.error}${run.cause ? `: ${readableCause(run.cause)}` : ''}` : ''}.`, `Path: ${run.path.join(' → ') || '(no state entered)'}`];
+  const lines = [
+    `The run ${run.status}${run.error ? ` with ${run.error}${run.cause ? `: ${readableCause(run.cause)}` : ''}` : ''}.`,
+    `Path: ${run.path.join(' → ') || '(no state entered)'}`,
+  ];
   const failing = [...run.path].reverse().find((name) => run.states[name].error !== undefined);
   if (failing) {
     const state = run.states[failing];
-    lines.push(`'${failing}' failed with ${state.error}${state.cause ? `: ${readableCause(state.cause)}` : ''} (${state.attempts} attempt${state.attempts === 1 ? '' : 's'}).`);
+    lines.push(
+      `'${failing}' failed with ${state.error}${state.cause ? `: ${readableCause(state.cause)}` : ''} (${state.attempts} attempt${state.attempts === 1 ? '' : 's'}).`,
+    );
   }
   return lines.join('\n');
 }

@@ -26,15 +26,29 @@ const NONE: WorkflowTables = { snapshot: async () => ({}), stop: async () => und
 
 /** Starts the tables `workflows` use; a table with no definition in `given` is a clear error. */
 export async function startWorkflowTables(workflows: readonly CompiledWorkflow[], given: readonly TestTable[]): Promise<WorkflowTables> {
-  const used = new Set(workflows.flatMap((each) => Object.values(each.substitutions).flatMap((substitution) => (substitution.type === 'table' ? [substitution.table] : []))));
+  const used = new Set(
+    workflows.flatMap((each) =>
+      Object.values(each.substitutions).flatMap((substitution) => (substitution.type === 'table' ? [substitution.table] : [])),
+    ),
+  );
   const missing = [...used].filter((name) => !given.some((table) => table.name === name));
-  if (missing.length > 0) throw new Error(`the workflow uses the table${missing.length > 1 ? 's' : ''} ${missing.map((name) => `'${name}'`).join(', ')}: pass ${missing.length > 1 ? 'their definitions' : 'its definition'} in tables (e.g. from workflows/definitions/tables.ts)`);
+  if (missing.length > 0)
+    throw new Error(
+      `the workflow uses the table${missing.length > 1 ? 's' : ''} ${missing.map((name) => `'${name}'`).join(', ')}: pass ${missing.length > 1 ? 'their definitions' : 'its definition'} in tables (e.g. from workflows/definitions/tables.ts)`,
+    );
   if (given.length === 0) return NONE;
   const dynamodb = await startLocalDynamoDb();
-  const client = new DynamoDBClient({ endpoint: dynamodb.endpoint, region: DEFAULT_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    endpoint: dynamodb.endpoint,
+    region: DEFAULT_REGION,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const items = createDynamoDbItems({ endpoint: dynamodb.endpoint });
   try {
-    await ensureTables(dynamodb.endpoint, given.map((table) => ({ ...table, sampleItems: (table.sampleItems ?? []) as never })));
+    await ensureTables(
+      dynamodb.endpoint,
+      given.map((table) => ({ ...table, sampleItems: (table.sampleItems ?? []) as never })),
+    );
   } catch (error) {
     client.destroy();
     items.close();
@@ -44,7 +58,18 @@ export async function startWorkflowTables(workflows: readonly CompiledWorkflow[]
   return {
     items,
     async snapshot() {
-      const entries = await Promise.all(given.map(async (table) => [table.name, ((await client.send(new ScanCommand({ TableName: table.name, ConsistentRead: true }))).Items ?? []) as Record<string, unknown>[]] as const));
+      const entries = await Promise.all(
+        given.map(
+          async (table) =>
+            [
+              table.name,
+              ((await client.send(new ScanCommand({ TableName: table.name, ConsistentRead: true }))).Items ?? []) as Record<
+                string,
+                unknown
+              >[],
+            ] as const,
+        ),
+      );
       return Object.fromEntries(entries);
     },
     async stop() {

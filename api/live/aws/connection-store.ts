@@ -36,7 +36,14 @@ const itemSchema = z.object({
 });
 
 /** One open connection as stored. */
-export type StoredConnection = { connectionId: string; user: string; groups: string[]; topics: LiveTopic[]; expiresAt: number; connectedAt: string };
+export type StoredConnection = {
+  connectionId: string;
+  user: string;
+  groups: string[];
+  topics: LiveTopic[];
+  expiresAt: number;
+  connectedAt: string;
+};
 
 /** The caller a stored connection acts as, for the access rule. */
 export function callerOfConnection(connection: StoredConnection): Caller {
@@ -126,7 +133,9 @@ export class ConnectionStore {
     const connections: StoredConnection[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await this.documents.send(new ScanCommand({ TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey: startKey }));
+      const page = await this.documents.send(
+        new ScanCommand({ TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey: startKey }),
+      );
       for (const item of page.Items ?? []) connections.push(toConnection(item));
       startKey = page.LastEvaluatedKey;
     } while (startKey);

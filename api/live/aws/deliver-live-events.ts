@@ -12,7 +12,13 @@ import type { ConnectionsApi } from './connections-api';
 import { mayRead } from './may-read';
 
 /** Where the connections are and how to reach them. */
-export type DeliveryDeps = { store: ConnectionStore; connections: ConnectionsApi; accessOf: AccessOf; now?: () => number; logger?: ApiLogger };
+export type DeliveryDeps = {
+  store: ConnectionStore;
+  connections: ConnectionsApi;
+  accessOf: AccessOf;
+  now?: () => number;
+  logger?: ApiLogger;
+};
 
 /** Messages sent, and connections found gone, expired (closed) or failing (logged, kept). */
 export type DeliveryReport = { sent: number; gone: number; expired: number; failed: number };
@@ -27,7 +33,12 @@ export async function deliverLiveEvents(deps: DeliveryDeps, events: readonly Liv
 }
 
 /** One connection: a failure here is logged and never keeps the events from the others. */
-async function deliverTo(deps: DeliveryDeps, connection: StoredConnection, events: readonly LiveEvent[], report: DeliveryReport): Promise<void> {
+async function deliverTo(
+  deps: DeliveryDeps,
+  connection: StoredConnection,
+  events: readonly LiveEvent[],
+  report: DeliveryReport,
+): Promise<void> {
   const { store, connections, accessOf, now = Date.now, logger = silentLogger } = deps;
   const { connectionId } = connection;
   try {
@@ -37,7 +48,9 @@ async function deliverTo(deps: DeliveryDeps, connection: StoredConnection, event
       return await store.delete(connectionId);
     }
     const caller = callerOfConnection(connection);
-    const wanted = events.filter((event) => connection.topics.some((topic) => topicMatches(topic, event)) && mayRead(caller, event.workflow, accessOf));
+    const wanted = events.filter(
+      (event) => connection.topics.some((topic) => topicMatches(topic, event)) && mayRead(caller, event.workflow, accessOf),
+    );
     for (const event of wanted) {
       if (!(await connections.post(connectionId, event))) {
         report.gone += 1;

@@ -32,7 +32,9 @@ export type StatusChangeDeps = {
 };
 
 /** What one invocation did (returned for the logs and the tests). */
-export type StatusChangeOutcome = { ignored: string } | { workflow: string; runId: string; events: LiveEvent['type'][]; cancelledApprovals: string[]; delivery: DeliveryReport };
+export type StatusChangeOutcome =
+  | { ignored: string }
+  | { workflow: string; runId: string; events: LiveEvent['type'][]; cancelledApprovals: string[]; delivery: DeliveryReport };
 
 /** A Lambda handler for EventBridge events. */
 export type StatusChangeFunction = (event: unknown) => Promise<StatusChangeOutcome>;
@@ -53,10 +55,21 @@ export function createStatusChangeFunction(deps: StatusChangeDeps): StatusChange
     if (!entry) return ignore(`${detail.stateMachineArn} is not a state machine of the catalogue`);
     // Only a run of a workflow with approval steps can hold a pending approval, and only an ended one loses it.
     const endsApprovals = detail.status !== 'RUNNING' && entry.approvalSteps.length > 0;
-    const cancelled = endsApprovals ? await cancelApprovalsOfRun({ store: approvals, clock: { now } }, detail.executionArn, detail.status) : [];
-    const events: LiveEvent[] = [statusChangeLiveEvent(change, entry.name), ...cancelled.map((approval) => approvalLiveEvent({ type: 'approval.cancelled', approval }, entry.name, now()))];
+    const cancelled = endsApprovals
+      ? await cancelApprovalsOfRun({ store: approvals, clock: { now } }, detail.executionArn, detail.status)
+      : [];
+    const events: LiveEvent[] = [
+      statusChangeLiveEvent(change, entry.name),
+      ...cancelled.map((approval) => approvalLiveEvent({ type: 'approval.cancelled', approval }, entry.name, now())),
+    ];
     const delivery = await deliverLiveEvents({ store, connections, accessOf: catalogue.accessOf, now, logger }, events);
-    const outcome = { workflow: entry.name, runId: detail.name, events: events.map((event) => event.type), cancelledApprovals: cancelled.map((approval) => approval.approvalId), delivery };
+    const outcome = {
+      workflow: entry.name,
+      runId: detail.name,
+      events: events.map((event) => event.type),
+      cancelledApprovals: cancelled.map((approval) => approval.approvalId),
+      delivery,
+    };
     logger.info('live: status change delivered', outcome);
     return outcome;
   };
@@ -69,7 +82,10 @@ export const handler: StatusChangeFunction = (event) => {
   if (!cached) {
     const config = loadConfig(process.env);
     const { callbackUrl } = loadWebSocketConfig(process.env);
-    if (callbackUrl === undefined) throw new ConfigError('WEBSOCKET_CALLBACK_URL is required: the connection management endpoint of the live-events WebSocket API stage');
+    if (callbackUrl === undefined)
+      throw new ConfigError(
+        'WEBSOCKET_CALLBACK_URL is required: the connection management endpoint of the live-events WebSocket API stage',
+      );
     const dynamodb = createDynamoDbClient(config);
     cached = createStatusChangeFunction({
       catalogue: lambdaCatalogue(config),

@@ -36,7 +36,10 @@ export function createWebSocketAuthorizer({ verifyToken, logger = silentLogger }
     if (!context) throw new Error(UNAUTHORIZED);
     return {
       principalId: context.user,
-      policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: request.methodArn }] },
+      policyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: request.methodArn }],
+      },
       context,
     };
   };
@@ -46,7 +49,8 @@ export function createWebSocketAuthorizer({ verifyToken, logger = silentLogger }
 function parseRequest(event: unknown): { methodArn: string; token: string } | undefined {
   if (typeof event !== 'object' || event === null) return undefined;
   const { type, methodArn, queryStringParameters } = event as Record<string, unknown>;
-  if (type !== 'REQUEST' || typeof methodArn !== 'string' || typeof queryStringParameters !== 'object' || queryStringParameters === null) return undefined;
+  if (type !== 'REQUEST' || typeof methodArn !== 'string' || typeof queryStringParameters !== 'object' || queryStringParameters === null)
+    return undefined;
   const { token } = queryStringParameters as Record<string, unknown>;
   return typeof token === 'string' && token !== '' ? { methodArn, token } : undefined;
 }
@@ -57,7 +61,10 @@ let cached: WebSocketAuthorizer | undefined;
 export const handler: WebSocketAuthorizer = (event) => {
   if (!cached) {
     const config = loadConfig(process.env);
-    cached = createWebSocketAuthorizer({ verifyToken: createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds }), logger: jsonLogger() });
+    cached = createWebSocketAuthorizer({
+      verifyToken: createTokenVerifier(config.auth, { maxLifetimeSeconds: config.maxTokenLifetimeSeconds }),
+      logger: jsonLogger(),
+    });
   }
   return cached(event);
 };

@@ -15,8 +15,11 @@ export function loadWebSocketConfig(env: Readonly<Record<string, string | undefi
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(`WEBSOCKET_CALLBACK_URL must be a URL such as https://abc123.execute-api.eu-west-1.amazonaws.com/prod, got '${value}'`);
+    throw new ConfigError(
+      `WEBSOCKET_CALLBACK_URL must be a URL such as https://abc123.execute-api.eu-west-1.amazonaws.com/prod, got '${value}'`,
+    );
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`WEBSOCKET_CALLBACK_URL must be an https URL, got '${value}'`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigError(`WEBSOCKET_CALLBACK_URL must be an https URL, got '${value}'`);
   return Object.freeze({ callbackUrl: value.replace(/\/+$/, '') });
 }

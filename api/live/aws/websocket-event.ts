@@ -21,9 +21,18 @@ export type WebSocketEvent = {
 export function parseWebSocketEvent(value: unknown): WebSocketEvent | undefined {
   if (!isObject(value) || !isObject(value.requestContext)) return undefined;
   const { routeKey, connectionId, domainName, stage, authorizer } = value.requestContext;
-  if (typeof routeKey !== 'string' || typeof connectionId !== 'string' || typeof domainName !== 'string' || typeof stage !== 'string') return undefined;
+  if (typeof routeKey !== 'string' || typeof connectionId !== 'string' || typeof domainName !== 'string' || typeof stage !== 'string')
+    return undefined;
   const body = typeof value.body === 'string' ? value.body : undefined;
-  return { routeKey, connectionId, domainName, stage, authorizer, ...(body === undefined ? {} : { body }), isBase64Encoded: value.isBase64Encoded === true };
+  return {
+    routeKey,
+    connectionId,
+    domainName,
+    stage,
+    authorizer,
+    ...(body === undefined ? {} : { body }),
+    isBase64Encoded: value.isBase64Encoded === true,
+  };
 }
 
 /** The connection management endpoint of the API and stage the event came through. */

@@ -91,7 +91,8 @@ async function answer(deps: WebSocketRoutesDeps, event: WebSocketEvent): Promise
 
   if (message.type === 'auth') return reauthenticate(deps, connection, message.token, send, close);
   if (message.type === 'ping') return send({ type: 'pong', lastSeq: now() });
-  if (message.type === 'unsubscribe') return send({ type: 'unsubscribed', topic: message.topic, wasSubscribed: await store.unsubscribe(connectionId, message.topic) });
+  if (message.type === 'unsubscribe')
+    return send({ type: 'unsubscribed', topic: message.topic, wasSubscribed: await store.unsubscribe(connectionId, message.topic) });
   const { topic, since } = message;
   if (topic.kind === 'workflow' && !mayRead(callerOfConnection(connection), topic.workflow, accessOf)) {
     return send({ type: 'error', code: 'forbidden', message: `you may not read runs of ${topic.workflow}`, topic });
@@ -115,11 +116,19 @@ async function reauthenticate(
     return close('invalid token');
   }
   if (verified.user !== connection.user) {
-    return send({ type: 'error', code: 'user-mismatch', message: `this connection stays authenticated as ${connection.user}: re-authenticate with a token of the same user` });
+    return send({
+      type: 'error',
+      code: 'user-mismatch',
+      message: `this connection stays authenticated as ${connection.user}: re-authenticate with a token of the same user`,
+    });
   }
   const { expiresAt } = verified;
   if (expiresAt === undefined || expiresAt <= now()) return close('token expired');
-  const refreshed = await store.reauthenticate(connection.connectionId, { user: verified.user, groups: [...verified.groups], expiresAt: Math.floor(expiresAt / 1000) });
+  const refreshed = await store.reauthenticate(connection.connectionId, {
+    user: verified.user,
+    groups: [...verified.groups],
+    expiresAt: Math.floor(expiresAt / 1000),
+  });
   if (!refreshed) return close('unknown connection');
   return send({ type: 'ready', user: verified.user, expiresAt });
 }

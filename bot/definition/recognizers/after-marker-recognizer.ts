@@ -50,7 +50,10 @@ function commaClauses(text: string): TextMatch[] {
 }
 
 function isFreeTextClause(clause: string): boolean {
-  const words = clause.trim().split(/\s+/).filter((word) => /\w/.test(word));
+  const words = clause
+    .trim()
+    .split(/\s+/)
+    .filter((word) => /\w/.test(word));
   return words.length >= MIN_CLAUSE_WORDS && !COMMAND_OPENING.test(clause.trim()) && !RUN_ID.test(clause);
 }
 

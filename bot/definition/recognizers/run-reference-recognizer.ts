@@ -20,7 +20,8 @@ export function recognizeRunReference(text: string): TextMatch | undefined {
   for (const recent of text.matchAll(RECENT)) {
     const start = recent.index ?? 0;
     const end = start + recent[0].length;
-    if (refersToRun(recent[1].toLowerCase(), Boolean(recent[2]), text.slice(end), text.slice(0, start))) return { value: LATEST_RUN, start, end };
+    if (refersToRun(recent[1].toLowerCase(), Boolean(recent[2]), text.slice(end), text.slice(0, start)))
+      return { value: LATEST_RUN, start, end };
   }
   return undefined;
 }

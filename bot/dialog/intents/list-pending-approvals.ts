@@ -14,8 +14,12 @@ export const listPendingApprovals: IntentHandler = async (turn) => {
   const others = await approvalsWaitingOnOthers(turn);
   const line = (approval: PublicApproval) =>
     `• ${approval.runId} ${approval.workflow}, "${approval.stateName}": ${approval.message.slice(0, 120)} (asked by ${approval.requestedBy ?? 'someone outside Statecraft'} ${ago(approval.requestedAt, now)}${approval.expiresAt ? `, expires ${within(approval.expiresAt, now)}` : ''})`;
-  const lines = mine.length === 0 ? ['Nothing is waiting for your approval.'] : [`${mine.length} waiting for your approval:`, ...mine.slice(0, MAX_LISTED).map(line)];
-  if (others.length > 0) lines.push(`Waiting for someone else: ${others.map((approval) => `${approval.runId} ${approval.workflow}`).join(', ')}.`);
+  const lines =
+    mine.length === 0
+      ? ['Nothing is waiting for your approval.']
+      : [`${mine.length} waiting for your approval:`, ...mine.slice(0, MAX_LISTED).map(line)];
+  if (others.length > 0)
+    lines.push(`Waiting for someone else: ${others.map((approval) => `${approval.runId} ${approval.workflow}`).join(', ')}.`);
   if (mine.length === 1) turn.focus(mine[0].runId);
   return close(turn.event, 'Fulfilled', {
     text: lines.join('\n'),

@@ -3,12 +3,50 @@ import { coveredByPhrases, phraseText } from './phrase-text';
 
 /** AMAZON.CancelIntent's phrasings (https://docs.aws.amazon.com/lexv2/latest/dg/built-in-intent-cancel.html) and close variants. */
 const CANCEL_PHRASES = [
-  'cancel', 'cancel that', 'cancel it', 'cancel this', 'cancel everything', 'cancel the request', 'never mind', 'nevermind', 'nvm', 'forget it',
-  'forget about it', 'forget that', 'forget this', 'scratch that', 'quit', 'exit', 'leave it', 'drop it', 'i changed my mind',
-  'changed my mind', 'abort that', "let's stop", 'stop this conversation', 'start over',
+  'cancel',
+  'cancel that',
+  'cancel it',
+  'cancel this',
+  'cancel everything',
+  'cancel the request',
+  'never mind',
+  'nevermind',
+  'nvm',
+  'forget it',
+  'forget about it',
+  'forget that',
+  'forget this',
+  'scratch that',
+  'quit',
+  'exit',
+  'leave it',
+  'drop it',
+  'i changed my mind',
+  'changed my mind',
+  'abort that',
+  "let's stop",
+  'stop this conversation',
+  'start over',
 ];
 /** Words around a cancel that change nothing: "oh, never mind then". */
-const FILLERS = ['oh', 'ok', 'okay', 'actually', 'please', 'thanks', 'thank you', 'then', 'just', 'no', 'um', 'hmm', 'well', 'sorry', 'all', 'ah'];
+const FILLERS = [
+  'oh',
+  'ok',
+  'okay',
+  'actually',
+  'please',
+  'thanks',
+  'thank you',
+  'then',
+  'just',
+  'no',
+  'um',
+  'hmm',
+  'well',
+  'sorry',
+  'all',
+  'ah',
+];
 const FILLER_PHRASES: ReadonlySet<string> = new Set(FILLERS);
 
 /**

@@ -17,7 +17,8 @@ export const PLACEHOLDERS = { runReference: 'runref', runInput: 'payload', after
 export const valuePlaceholder = (slotType: SlotTypeDefinition): string => slotType.name.toLowerCase();
 
 /** Greetings at the start ("hi bot,", "good morning!"): small talk, no intent; a bare greeting leaves nothing to classify. */
-const GREETING = /^\s*(?:(?:hi|hello|hey|hiya|yo|howdy|greetings|good\s+(?:morning|afternoon|evening|day))\b(?:\s+(?:there|bot|statecraft|team|all|folks|everyone))?[\s,.!:;-]*)+/i;
+const GREETING =
+  /^\s*(?:(?:hi|hello|hey|hiya|yo|howdy|greetings|good\s+(?:morning|afternoon|evening|day))\b(?:\s+(?:there|bot|statecraft|team|all|folks|everyone))?[\s,.!:;-]*)+/i;
 
 /** How often a recognizer may replace in one text (several ids or names in one request). */
 const MAX_REPLACEMENTS = 5;
@@ -36,8 +37,26 @@ const CONTRACTIONS: readonly [RegExp, string][] = [
   [/'d\b/g, ' would'],
 ];
 const SHORTHAND: Readonly<Record<string, string>> = {
-  pls: 'please', plz: 'please', plse: 'please', pleas: 'please', thx: 'thanks', ty: 'thanks', u: 'you', ur: 'your', r: 'are', okay: 'ok', k: 'ok',
-  wanna: 'want to', gonna: 'going to', gimme: 'give me', lemme: 'let me', whats: 'what is', hows: 'how is', thats: 'that is', im: 'i am', lets: 'let us',
+  pls: 'please',
+  plz: 'please',
+  plse: 'please',
+  pleas: 'please',
+  thx: 'thanks',
+  ty: 'thanks',
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  okay: 'ok',
+  k: 'ok',
+  wanna: 'want to',
+  gonna: 'going to',
+  gimme: 'give me',
+  lemme: 'let me',
+  whats: 'what is',
+  hows: 'how is',
+  thats: 'that is',
+  im: 'i am',
+  lets: 'let us',
 };
 
 /** The classifier's words for a text; `valueTypes` are the slot types whose values become placeholders. */
@@ -46,7 +65,8 @@ export function classificationWords(text: string, valueTypes: readonly SlotTypeD
   working = replaceOnce(working, recognizeRunInput(working), PLACEHOLDERS.runInput);
   working = replaceOnce(working, recognizeAfterMarker(working), PLACEHOLDERS.afterMarker);
   working = replaceAll(working, recognizeRunReference, PLACEHOLDERS.runReference);
-  for (const slotType of valueTypes) working = replaceAll(working, (current) => recognizeValue(slotType, current), valuePlaceholder(slotType));
+  for (const slotType of valueTypes)
+    working = replaceAll(working, (current) => recognizeValue(slotType, current), valuePlaceholder(slotType));
   let lower = working.toLowerCase();
   for (const [pattern, replacement] of CONTRACTIONS) lower = lower.replace(pattern, replacement);
   return (lower.match(/[a-z0-9]+/g) ?? []).flatMap((word) => (SHORTHAND[word] ?? word).split(' '));

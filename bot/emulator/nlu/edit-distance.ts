@@ -12,7 +12,8 @@ export function editDistance(a: string, b: string, limit: number = Math.max(a.le
     for (let column = 1; column <= b.length; column += 1) {
       const cost = a[row - 1] === b[column - 1] ? 0 : 1;
       let best = Math.min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + cost);
-      if (row > 1 && column > 1 && a[row - 1] === b[column - 2] && a[row - 2] === b[column - 1]) best = Math.min(best, beforePrevious[column - 2] + 1);
+      if (row > 1 && column > 1 && a[row - 1] === b[column - 2] && a[row - 2] === b[column - 1])
+        best = Math.min(best, beforePrevious[column - 2] + 1);
       current[column] = best;
       rowBest = Math.min(rowBest, best);
     }

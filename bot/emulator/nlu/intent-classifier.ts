@@ -51,7 +51,9 @@ export async function trainIntentClassifier(bot: BotDefinition): Promise<IntentC
       const evidence = vocabulary.evidence(words, corrected);
       const floor = words.some((word) => entityPlaceholders.has(word)) ? NAMED_ENTITY_CONFIDENCE : 0;
       const inDomain = (intent: string): number => Math.max(floor, Math.sqrt(evidence * (neighbours.get(intent) ?? 0)));
-      return intents.map((intent) => ({ name: intent.name, score: round((intentShares.get(intent.name) ?? 0) * inDomain(intent.name)) })).sort((a, b) => b.score - a.score);
+      return intents
+        .map((intent) => ({ name: intent.name, score: round((intentShares.get(intent.name) ?? 0) * inDomain(intent.name)) }))
+        .sort((a, b) => b.score - a.score);
     },
   };
 }
@@ -73,7 +75,9 @@ function placeholderOf(bot: BotDefinition, slot: SlotDefinition): string {
 }
 
 function valueSlotTypes(bot: BotDefinition, intents: readonly IntentDefinition[]): SlotTypeDefinition[] {
-  const names = new Set(intents.flatMap((intent) => intent.slots.filter((slot) => slot.recognizer.kind === 'values').map((slot) => slot.slotType)));
+  const names = new Set(
+    intents.flatMap((intent) => intent.slots.filter((slot) => slot.recognizer.kind === 'values').map((slot) => slot.slotType)),
+  );
   return bot.slotTypes.filter((slotType) => names.has(slotType.name));
 }
 

@@ -30,10 +30,20 @@ export function readSlot(bot: BotDefinition, slot: SlotDefinition, text: string)
   const withoutPayload = payload && slot.recognizer.kind !== 'run-input' ? maskMatch(text, payload) : text;
   switch (slot.recognizer.kind) {
     case 'values':
-      return valueOf(bot, slot, withoutPayload.replace(RUN_ID_ANYWHERE, (id) => ' '.repeat(id.length)));
+      return valueOf(
+        bot,
+        slot,
+        withoutPayload.replace(RUN_ID_ANYWHERE, (id) => ' '.repeat(id.length)),
+      );
     case 'run-reference': {
       const match = recognizeRunReference(withoutPayload);
-      return match && { originalValue: originalRunReference(withoutPayload, match), interpretedValue: match.value, resolvedValues: [match.value] };
+      return (
+        match && {
+          originalValue: originalRunReference(withoutPayload, match),
+          interpretedValue: match.value,
+          resolvedValues: [match.value],
+        }
+      );
     }
     case 'after-marker': {
       const match = recognizeAfterMarker(withoutPayload);
@@ -53,7 +63,9 @@ export function readElicitedSlot(bot: BotDefinition, slot: SlotDefinition, text:
     case 'run-reference': {
       const inline = readSlot(bot, slot, text);
       if (inline) return inline;
-      return LATEST_ANSWER.test(phraseText(text)) ? { originalValue: text.trim(), interpretedValue: LATEST_RUN, resolvedValues: [LATEST_RUN] } : undefined;
+      return LATEST_ANSWER.test(phraseText(text))
+        ? { originalValue: text.trim(), interpretedValue: LATEST_RUN, resolvedValues: [LATEST_RUN] }
+        : undefined;
     }
     case 'after-marker': {
       const value = cleanFreeText(text);
@@ -61,7 +73,6 @@ export function readElicitedSlot(bot: BotDefinition, slot: SlotDefinition, text:
     }
   }
 }
-
 
 function valueOf(bot: BotDefinition, slot: SlotDefinition, text: string): LexSlotValue | undefined {
   const slotType = slotTypeNamed(bot, slot.slotType);

@@ -12,12 +12,16 @@ const BARE_ANSWER_WEIGHT = 0.25;
 /** Trains the intent classifier (well under a second) and wires the slot recognizers and the yes/no and cancel grammars. */
 export async function trainUnderstanding(bot: BotDefinition): Promise<Understanding> {
   const classifier = await trainIntentClassifier(bot);
-  const cancelUtterances = bot.intents.filter((intent) => intent.parentIntentSignature === 'AMAZON.CancelIntent').flatMap((intent) => intent.sampleUtterances);
+  const cancelUtterances = bot.intents
+    .filter((intent) => intent.parentIntentSignature === 'AMAZON.CancelIntent')
+    .flatMap((intent) => intent.sampleUtterances);
   const isCancel = cancelGrammar(cancelUtterances);
   const understanding: Understanding = {
     async rankIntents(text) {
       const ranked = await classifier.rank(text);
-      return confirmationAnswer(text) ? ranked.map((intent): RankedIntent => ({ ...intent, score: intent.score * BARE_ANSWER_WEIGHT })) : ranked;
+      return confirmationAnswer(text)
+        ? ranked.map((intent): RankedIntent => ({ ...intent, score: intent.score * BARE_ANSWER_WEIGHT }))
+        : ranked;
     },
     isCancel,
     confirmation: confirmationAnswer,

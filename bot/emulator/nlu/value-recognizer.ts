@@ -33,7 +33,14 @@ function phrasesOf(slotType: SlotTypeDefinition): Phrase[] {
   const cached = phraseCache.get(slotType);
   if (cached) return cached;
   const phrases = slotType.values.flatMap(({ value, synonyms }) =>
-    [value, ...synonyms].map((phrase) => ({ value, words: wordsOf(phrase).map((word) => word.text).filter((word) => !ARTICLES.has(word)) })).filter((phrase) => phrase.words.length > 0),
+    [value, ...synonyms]
+      .map((phrase) => ({
+        value,
+        words: wordsOf(phrase)
+          .map((word) => word.text)
+          .filter((word) => !ARTICLES.has(word)),
+      }))
+      .filter((phrase) => phrase.words.length > 0),
   );
   phraseCache.set(slotType, phrases);
   return phrases;
@@ -91,5 +98,9 @@ function better(candidate: Candidate, best: Candidate): boolean {
 }
 
 function wordsOf(text: string): Word[] {
-  return [...text.toLowerCase().matchAll(/[a-z0-9]+/g)].map((match) => ({ text: match[0], start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }));
+  return [...text.toLowerCase().matchAll(/[a-z0-9]+/g)].map((match) => ({
+    text: match[0],
+    start: match.index ?? 0,
+    end: (match.index ?? 0) + match[0].length,
+  }));
 }

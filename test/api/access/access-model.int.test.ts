@@ -39,27 +39,40 @@ async function call(method: 'GET' | 'POST', url: string, token: string, body?: u
 const token = (user: string, groups: readonly string[], ttl?: string) => devToken(dataDir, { user, groups, ...(ttl ? { ttl } : {}) });
 
 /** A large refund (above the EUR 500 approval threshold) of the sample order with EUR 1249 left. */
-const refund = (refundId: string, requestedBy: string) => ({ ...refundRequestExample, refundId, orderId: 'ORD-20077', amount: 600, requestedBy });
+const refund = (refundId: string, requestedBy: string) => ({
+  ...refundRequestExample,
+  refundId,
+  orderId: 'ORD-20077',
+  amount: 600,
+  requestedBy,
+});
 
 /** Starts a run and waits until its approval is pending; returns the run and approval ids. */
 async function startAndAwaitApproval(workflow: string, starter: string, input: unknown): Promise<{ runId: string; approvalId: string }> {
   const started = await call('POST', `/api/workflows/${workflow}/runs`, starter, { input });
   expect(started.status).toBe(201);
   const runId = String(started.body.runId);
-  const approval = await eventually(async () => {
-    const run = await call('GET', `/api/runs/${runId}`, starter);
-    const pending = run.body.pendingApprovals as { approvalId: string }[] | undefined;
-    return pending?.[0];
-  }, { timeout: 30_000 });
+  const approval = await eventually(
+    async () => {
+      const run = await call('GET', `/api/runs/${runId}`, starter);
+      const pending = run.body.pendingApprovals as { approvalId: string }[] | undefined;
+      return pending?.[0];
+    },
+    { timeout: 30_000 },
+  );
   return { runId, approvalId: approval.approvalId };
 }
 
 /** A live socket authenticated with `accessToken`, collecting every message. */
-async function openSocket(accessToken: string): Promise<{ socket: WebSocket; messages: LiveMessage[]; closed: Promise<{ code: number; reason: string }> }> {
+async function openSocket(
+  accessToken: string,
+): Promise<{ socket: WebSocket; messages: LiveMessage[]; closed: Promise<{ code: number; reason: string }> }> {
   const socket = new WebSocket(`${stack.liveUrl}?token=${accessToken}`);
   const messages: LiveMessage[] = [];
   socket.on('message', (data) => messages.push(JSON.parse(String(data)) as LiveMessage));
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
+  );
   await eventually(async () => (messages.some((message) => message.type === 'ready') ? true : undefined));
   return { socket, messages, closed };
 }
@@ -121,7 +134,11 @@ describe('a finance-only workflow', () => {
     await roundTrip(fionaLive);
 
     const { runId, approvalId } = await startAndAwaitApproval('refund-request', alice, refund('RF-HIDDEN', 'support:bob'));
-    await eventually(async () => (fionaLive.messages.some((message) => message.type === 'approval.requested' && message.runId === runId) ? true : undefined), { timeout: 10_000 });
+    await eventually(
+      async () =>
+        fionaLive.messages.some((message) => message.type === 'approval.requested' && message.runId === runId) ? true : undefined,
+      { timeout: 10_000 },
+    );
     await roundTrip(veraLive);
     const veraRun = await call('GET', `/api/runs/${runId}`, vera);
     const veraHistory = await call('GET', `/api/runs/${runId}/history`, vera);
@@ -159,7 +176,10 @@ describe('the live socket', () => {
     live.socket.send(JSON.stringify({ type: 'subscribe', all: true, since: 0 }));
     const second = await call('POST', '/api/workflows/nightly-report/runs', olivia, {});
     // The hub offers each event to every connection at once: once the run's closing event has reached a reader, it was offered here too.
-    await eventually(async () => watcher.messages.some((message) => message.runId === second.body.runId && CLOSING_TYPES.includes(message.type)), { timeout: 10_000, what: 'the second run to end' });
+    await eventually(
+      async () => watcher.messages.some((message) => message.runId === second.body.runId && CLOSING_TYPES.includes(message.type)),
+      { timeout: 10_000, what: 'the second run to end' },
+    );
     await roundTrip(live);
 
     expect(live.messages.filter((message) => message.runId !== undefined)).toStrictEqual([]);
@@ -185,15 +205,30 @@ describe('approvals end with their runs', () => {
     const live = await openSocket(rita);
     live.socket.send(JSON.stringify({ type: 'subscribe', workflow: 'deploy-service' }));
     await roundTrip(live);
-    const input = { service: 'checkout-api', version: '2.15.0', commit: 'abc1234', requestedBy: 'olivia', rollout: { canaryPercent: 10, bakeSeconds: 1 }, failTests: [] };
+    const input = {
+      service: 'checkout-api',
+      version: '2.15.0',
+      commit: 'abc1234',
+      requestedBy: 'olivia',
+      rollout: { canaryPercent: 10, bakeSeconds: 1 },
+      failTests: [],
+    };
     const { runId, approvalId } = await startAndAwaitApproval('deploy-service', olivia, input);
 
     const stopped = await call('POST', `/api/runs/${runId}/stop`, olivia, { reason: 'wrong build' });
-    const cancelled = await eventually(async () => {
-      const listed = await call('GET', '/api/approvals?status=cancelled', rita);
-      return (listed.body.approvals as { approvalId: string; cancelReason?: string }[]).find((approval) => approval.approvalId === approvalId);
-    }, { timeout: 10_000 });
-    const event = await eventually(async () => live.messages.find((message) => message.type === 'approval.cancelled' && message.runId === runId), { timeout: 10_000 });
+    const cancelled = await eventually(
+      async () => {
+        const listed = await call('GET', '/api/approvals?status=cancelled', rita);
+        return (listed.body.approvals as { approvalId: string; cancelReason?: string }[]).find(
+          (approval) => approval.approvalId === approvalId,
+        );
+      },
+      { timeout: 10_000 },
+    );
+    const event = await eventually(
+      async () => live.messages.find((message) => message.type === 'approval.cancelled' && message.runId === runId),
+      { timeout: 10_000 },
+    );
     const decided = await call('POST', `/api/approvals/${approvalId}/approve`, rita, {});
 
     expect(stopped.status).toBe(200);
@@ -209,7 +244,9 @@ describe('the run ledger', () => {
   it('survives kill -9: the first lookup of an old run after a restart costs one ledger read and one DescribeExecution', async () => {
     const crashDir = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-ledger-'));
     // `node --import tsx`, not the tsx CLI: the CLI runs the script in a grandchild that SIGKILL would not reach.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../helpers/dev-stack-process.ts'), crashDir], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../helpers/dev-stack-process.ts'), crashDir], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const apiUrl = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
         const ready = /ready (\S+)/.exec(String(chunk));
@@ -218,15 +255,25 @@ describe('the run ledger', () => {
       child.once('exit', (code) => reject(new Error(`the stack process exited with ${code}`)));
     });
     const olivia = await devToken(crashDir, { user: 'olivia', groups: ['operators'] });
-    const started = await fetch(`${apiUrl}/api/workflows/nightly-report/runs`, { method: 'POST', headers: { authorization: `Bearer ${olivia}`, 'content-type': 'application/json' }, body: '{}' });
+    const started = await fetch(`${apiUrl}/api/workflows/nightly-report/runs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${olivia}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     const runId = ((await started.json()) as { runId: string }).runId;
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
 
     const restarted = await startDevStack({ dataDir: crashDir, apiPort: 0, sfnPort: 0, dynamodbPort: 0, logger: silentLogger });
     const calls: string[] = [];
-    restarted.engine.sfn.middlewareStack.add((next, context) => (args) => (calls.push(`sfn:${context.commandName}`), next(args)), { step: 'initialize', name: 'countSfn' });
-    restarted.engine.dynamodb.middlewareStack.add((next, context) => (args) => (calls.push(`dynamodb:${context.commandName}`), next(args)), { step: 'initialize', name: 'countDynamoDb' });
+    restarted.engine.sfn.middlewareStack.add((next, context) => (args) => (calls.push(`sfn:${context.commandName}`), next(args)), {
+      step: 'initialize',
+      name: 'countSfn',
+    });
+    restarted.engine.dynamodb.middlewareStack.add(
+      (next, context) => (args) => (calls.push(`dynamodb:${context.commandName}`), next(args)),
+      { step: 'initialize', name: 'countDynamoDb' },
+    );
     try {
       const response = await fetch(`${restarted.apiUrl}/api/runs/${runId}`, { headers: { authorization: `Bearer ${olivia}` } });
       const run = (await response.json()) as { runId: string; startedBy: string };

@@ -30,12 +30,15 @@ const ROLE = 'arn:aws:iam::123456789012:role/statecraft-test';
 /** The approval under test: users alice, group approvers, requester not allowed, 1 hour to decide. */
 export const APPROVAL_TIMEOUT_MS = 3_600_000;
 
-const releaseFlow = workflow('release-flow', { description: 'One approval.', example: { service: 'checkout', requestedBy: 'dana' } }, (start) =>
-  start
-    .approval('Approve release', { approvers: { users: ['alice'], groups: ['approvers'] }, message: 'Ship {$.service}?', timeout: '1h' })
-    .onRejected((b) => b.fail('Rejected', { error: 'ReleaseRejected', causePath: '$.approval.Cause' }))
-    .onExpired((b) => b.fail('Expired', { error: 'ApprovalExpired' }))
-    .succeed('Shipped'),
+const releaseFlow = workflow(
+  'release-flow',
+  { description: 'One approval.', example: { service: 'checkout', requestedBy: 'dana' } },
+  (start) =>
+    start
+      .approval('Approve release', { approvers: { users: ['alice'], groups: ['approvers'] }, message: 'Ship {$.service}?', timeout: '1h' })
+      .onRejected((b) => b.fail('Rejected', { error: 'ReleaseRejected', causePath: '$.approval.Cause' }))
+      .onExpired((b) => b.fail('Expired', { error: 'ApprovalExpired' }))
+      .succeed('Shipped'),
 );
 
 /** Starts release-flow as a nested run, so its approval's requester is whoever started this one. */
@@ -55,7 +58,10 @@ export type ApprovalHarness = {
   engineClock: VirtualClock;
   apiClock: { now(): number; skew: number };
   /** Starts a run through Statecraft as `startedBy` (default dana), and waits for its approval. */
-  startRun(runId: string, options?: { input?: Record<string, unknown>; startedBy?: string }): Promise<{ executionArn: string; approval: ApprovalRecord }>;
+  startRun(
+    runId: string,
+    options?: { input?: Record<string, unknown>; startedBy?: string },
+  ): Promise<{ executionArn: string; approval: ApprovalRecord }>;
   /** Starts release-train through Statecraft as `startedBy`; its nested release-flow run waits for the approval returned. */
   startNested(runId: string, startedBy: string): Promise<{ executionArn: string; approval: ApprovalRecord }>;
   /** Starts a run straight on the engine, as the AWS CLI would: no ledger item. */
@@ -64,11 +70,14 @@ export type ApprovalHarness = {
   stop(): Promise<void>;
 };
 
-
 /** Starts dynalite and the emulator, creates the table and deploys release-flow. */
 export async function startApprovalHarness(): Promise<ApprovalHarness> {
   const dynamo: LocalDynamoDb = await startLocalDynamoDb();
-  const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  const dynamoClient = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
   await ensureApprovalsTable(dynamoClient);
   await ensureTable(dynamoClient, runsTableSpec());
   const store = new ApprovalStore(dynamoClient);
@@ -77,7 +86,10 @@ export async function startApprovalHarness(): Promise<ApprovalHarness> {
   const apiClock = { skew: 0, now: () => engineClock.now() + apiClock.skew };
   // The handler follows nested runs through the emulator's own client, which exists once it listens.
   let handler: TaskHandler | undefined;
-  const emulator: RunningEmulator = await startEmulator({ clock: engineClock, taskHandlers: { get: (name: string) => (name === 'approval-request' ? handler : undefined) } });
+  const emulator: RunningEmulator = await startEmulator({
+    clock: engineClock,
+    taskHandlers: { get: (name: string) => (name === 'approval-request' ? handler : undefined) },
+  });
   const sfn = emulator.client;
   handler = approvalRequestHandler({ store, ledger, sfn, clock: apiClock });
   await deployWorkflows(sfn, localDefinitions(ACCOUNT, [releaseFlow, releaseTrain] as never[]), ROLE);
@@ -95,24 +107,42 @@ export async function startApprovalHarness(): Promise<ApprovalHarness> {
     engineClock,
     apiClock,
     async startRun(runId, { input = { service: 'checkout' }, startedBy = 'dana' } = {}) {
-      const { run } = await startThroughStatecraft(lookup, entry, { runId, input, caller: { user: startedBy, groups: ['operators'] }, channel: 'api' });
+      const { run } = await startThroughStatecraft(lookup, entry, {
+        runId,
+        input,
+        caller: { user: startedBy, groups: ['operators'] },
+        channel: 'api',
+      });
       return { executionArn: run.executionArn, approval: await approvalOf(runId) };
     },
     async startNested(runId, startedBy) {
       const before = new Set((await store.list()).map((record) => record.approvalId));
-      await startThroughStatecraft(lookup, catalogue.get('release-train'), { runId, input: { service: 'checkout' }, caller: { user: startedBy, groups: ['operators'] }, channel: 'api' });
-      const approval = await eventually(async () => (await store.list()).find((record) => !before.has(record.approvalId) && record.workflow === 'release-flow'), { what: `the nested approval of ${runId}` });
+      await startThroughStatecraft(lookup, catalogue.get('release-train'), {
+        runId,
+        input: { service: 'checkout' },
+        caller: { user: startedBy, groups: ['operators'] },
+        channel: 'api',
+      });
+      const approval = await eventually(
+        async () => (await store.list()).find((record) => !before.has(record.approvalId) && record.workflow === 'release-flow'),
+        { what: `the nested approval of ${runId}` },
+      );
       return { executionArn: approval.executionArn, approval };
     },
     async startOutside(runId, input = { service: 'checkout' }) {
-      const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: entry.stateMachineArn, name: runId, input: JSON.stringify(input) }));
+      const { executionArn } = await sfn.send(
+        new StartExecutionCommand({ stateMachineArn: entry.stateMachineArn, name: runId, input: JSON.stringify(input) }),
+      );
       return { executionArn: executionArn ?? '', approval: await approvalOf(runId) };
     },
     finished: (executionArn) =>
-      eventually(async () => {
-        const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-        return described.status === 'RUNNING' ? undefined : described;
-      }, { what: `${executionArn} to finish` }),
+      eventually(
+        async () => {
+          const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+          return described.status === 'RUNNING' ? undefined : described;
+        },
+        { what: `${executionArn} to finish` },
+      ),
     async stop() {
       await emulator.stop();
       dynamoClient.destroy();

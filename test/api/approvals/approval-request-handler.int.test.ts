@@ -35,13 +35,24 @@ describe('approvalRequestHandler', () => {
 
   beforeAll(async () => {
     dynamo = await startLocalDynamoDb();
-    client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+    client = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    });
     await ensureApprovalsTable(client);
     await ensureTable(client, runsTableSpec());
     store = new ApprovalStore(client);
     ledger = new RunLedger(client);
     // r-abc123 was started through Statecraft by dana; r-outside123 by the AWS CLI (no ledger item).
-    await ledger.claim({ runId: 'r-abc123', workflow: 'release-flow', executionArn: ARN, startedBy: 'dana', channel: 'api', startedAt: '2024-01-01T00:00:00.000Z' });
+    await ledger.claim({
+      runId: 'r-abc123',
+      workflow: 'release-flow',
+      executionArn: ARN,
+      startedBy: 'dana',
+      channel: 'api',
+      startedAt: '2024-01-01T00:00:00.000Z',
+    });
   });
 
   afterAll(async () => {
@@ -75,7 +86,9 @@ describe('approvalRequestHandler', () => {
   it('leaves the requester unknown for a run with no ledger item, whatever its input says', async () => {
     const outside = 'arn:aws:states:us-east-1:123456789012:execution:release-flow:r-outside123';
 
-    const { approvalId } = await handler()(payload({ taskToken: 'token-outside', executionArn: outside, input: { requestedBy: 'mallory' } }));
+    const { approvalId } = await handler()(
+      payload({ taskToken: 'token-outside', executionArn: outside, input: { requestedBy: 'mallory' } }),
+    );
     const record = await store.get(approvalId);
 
     expect(record?.requestedBy).toBeUndefined();
@@ -102,7 +115,10 @@ describe('approvalRequestHandler', () => {
     await listening(payload({ taskToken: 'token-heard' }));
 
     expect(heard).toHaveLength(1);
-    expect(heard[0]).toMatchObject({ type: 'approval.requested', approval: { approvalId, runId: 'r-abc123', status: 'pending', requestedBy: 'dana' } });
+    expect(heard[0]).toMatchObject({
+      type: 'approval.requested',
+      approval: { approvalId, runId: 'r-abc123', status: 'pending', requestedBy: 'dana' },
+    });
     expect(JSON.stringify(heard)).not.toContain('token-heard');
   });
 

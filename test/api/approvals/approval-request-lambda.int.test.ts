@@ -30,13 +30,22 @@ let lambda: ApprovalRequestLambda | undefined;
 
 beforeAll(async () => {
   dynamo = await startLocalDynamoDb();
-  client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: ACCOUNT.region, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  client = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: ACCOUNT.region,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
   await ensureTables(dynamo.endpoint, tables);
   await ensureApprovalsTable(client);
   await ensureTable(client, runsTableSpec());
   // The engine invokes the function the way Lambda would: the task's Payload is the event.
-  emulator = await startEmulator({ taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: (payload) => (lambda as ApprovalRequestLambda)(payload) }, dynamodb: { endpoint: dynamo.endpoint } });
-  lambda = createApprovalRequestLambda(loadConfig({ SFN_ENDPOINT: emulator.endpoint, DYNAMODB_ENDPOINT: dynamo.endpoint, AUTH_MODE: 'local' }));
+  emulator = await startEmulator({
+    taskHandlers: { ...catalogueHandlers(), [APPROVAL_REQUEST_FUNCTION]: (payload) => (lambda as ApprovalRequestLambda)(payload) },
+    dynamodb: { endpoint: dynamo.endpoint },
+  });
+  lambda = createApprovalRequestLambda(
+    loadConfig({ SFN_ENDPOINT: emulator.endpoint, DYNAMODB_ENDPOINT: dynamo.endpoint, AUTH_MODE: 'local' }),
+  );
   await deployWorkflows(emulator.client, localDefinitions(ACCOUNT), `arn:aws:iam::${ACCOUNT.accountId}:role/test`);
 });
 
@@ -51,16 +60,33 @@ describe('the approval-request Lambda', () => {
     const input = { ...deployServiceExample, requestedBy: 'mallory', rollout: { ...deployServiceExample.rollout, bakeSeconds: 1 } };
     const stateMachineArn = 'arn:aws:states:us-east-1:123456789012:stateMachine:deploy-service';
     const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:lambda-1`;
-    await new RunLedger(client).claim({ runId: 'lambda-1', workflow: 'deploy-service', executionArn, startedBy: 'dana', channel: 'api', startedAt: new Date().toISOString() });
+    await new RunLedger(client).claim({
+      runId: 'lambda-1',
+      workflow: 'deploy-service',
+      executionArn,
+      startedBy: 'dana',
+      channel: 'api',
+      startedAt: new Date().toISOString(),
+    });
     await emulator.client.send(new StartExecutionCommand({ stateMachineArn, name: 'lambda-1', input: JSON.stringify(input) }));
     const store = new ApprovalStore(client);
 
-    const [approval] = await eventually(async () => {
-      const found = await store.list({ runId: 'lambda-1' });
-      return found.length ? found : undefined;
-    }, { timeout: 30_000 });
+    const [approval] = await eventually(
+      async () => {
+        const found = await store.list({ runId: 'lambda-1' });
+        return found.length ? found : undefined;
+      },
+      { timeout: 30_000 },
+    );
 
-    expect(approval).toMatchObject({ executionArn, runId: 'lambda-1', workflow: 'deploy-service', stateName: 'Approve production', status: 'pending', requestedBy: 'dana' });
+    expect(approval).toMatchObject({
+      executionArn,
+      runId: 'lambda-1',
+      workflow: 'deploy-service',
+      stateName: 'Approve production',
+      status: 'pending',
+      requestedBy: 'dana',
+    });
     expect(approval.taskToken.length).toBeGreaterThan(10);
   });
 

@@ -46,7 +46,13 @@ describe('approvals routes', () => {
     expect(list.status).toBe(200);
     expect(list.body.approvals.map((item: { approvalId: string }) => item.approvalId)).toContain(approval.approvalId);
     expect(one.status).toBe(200);
-    expect(one.body).toMatchObject({ approvalId: approval.approvalId, status: 'pending', message: 'Ship checkout?', requestedBy: 'dana', stateName: 'Approve release' });
+    expect(one.body).toMatchObject({
+      approvalId: approval.approvalId,
+      status: 'pending',
+      message: 'Ship checkout?',
+      requestedBy: 'dana',
+      stateName: 'Approve release',
+    });
     expect(list.text).not.toContain(approval.taskToken);
     expect(one.text).not.toContain(approval.taskToken);
     expect(one.text).not.toContain('taskToken');
@@ -55,12 +61,19 @@ describe('approvals routes', () => {
   it('approves with a comment, continues the run and then lists the approval as decided', async () => {
     const { executionArn, approval } = await harness.startRun(nextRunId());
 
-    const approved = await request(app).post(`/api/approvals/${approval.approvalId}/approve`).set('x-test-caller', 'alice').set('x-statecraft-channel', 'console').send({ comment: 'go' });
+    const approved = await request(app)
+      .post(`/api/approvals/${approval.approvalId}/approve`)
+      .set('x-test-caller', 'alice')
+      .set('x-statecraft-channel', 'console')
+      .send({ comment: 'go' });
     const run = await harness.finished(executionArn);
     const decided = await request(app).get('/api/approvals?status=decided').set('x-test-caller', 'alice');
 
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ status: 'approved', decision: { outcome: 'approved', decidedBy: 'alice', channel: 'console', comment: 'go' } });
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      decision: { outcome: 'approved', decidedBy: 'alice', channel: 'console', comment: 'go' },
+    });
     expect(approved.text).not.toContain(approval.taskToken);
     expect(JSON.parse(run.output ?? '{}').approval).toStrictEqual({ approved: true, decidedBy: 'alice', comment: 'go' });
     expect(decided.body.approvals.map((item: { approvalId: string }) => item.approvalId)).toContain(approval.approvalId);
@@ -82,7 +95,10 @@ describe('approvals routes', () => {
   it('rejects with a reason, then answers a second decision with 409', async () => {
     const { executionArn, approval } = await harness.startRun(nextRunId());
 
-    const rejected = await request(app).post(`/api/approvals/${approval.approvalId}/reject`).set('x-test-caller', 'bob:approvers').send({ reason: 'not today' });
+    const rejected = await request(app)
+      .post(`/api/approvals/${approval.approvalId}/reject`)
+      .set('x-test-caller', 'bob:approvers')
+      .send({ reason: 'not today' });
     const again = await request(app).post(`/api/approvals/${approval.approvalId}/approve`).set('x-test-caller', 'alice').send({});
     const run = await harness.finished(executionArn);
 

@@ -38,12 +38,23 @@ describe('decideApproval against dynalite and the Step Functions emulator', () =
   it('lets a named approver approve, records the decision and continues the run with the decision at $.approval', async () => {
     const { executionArn, approval } = await harness.startRun(nextRunId());
 
-    const decided = await decide({ approvalId: approval.approvalId, caller: ALICE, decision: { outcome: 'approve', comment: 'ship it' }, channel: 'api' });
+    const decided = await decide({
+      approvalId: approval.approvalId,
+      caller: ALICE,
+      decision: { outcome: 'approve', comment: 'ship it' },
+      channel: 'api',
+    });
     const run = await harness.finished(executionArn);
 
     expect(decided.status).toBe('approved');
     expect(decided.requestedBy).toBe('dana');
-    expect(decided.decision).toStrictEqual({ outcome: 'approved', decidedBy: 'alice', decidedAt: new Date(harness.apiClock.now()).toISOString(), channel: 'api', comment: 'ship it' });
+    expect(decided.decision).toStrictEqual({
+      outcome: 'approved',
+      decidedBy: 'alice',
+      decidedAt: new Date(harness.apiClock.now()).toISOString(),
+      channel: 'api',
+      comment: 'ship it',
+    });
     expect(JSON.stringify(decided)).not.toContain(approval.taskToken);
     expect(run.status).toBe('SUCCEEDED');
     expect(JSON.parse(run.output ?? '{}').approval).toStrictEqual({ approved: true, decidedBy: 'alice', comment: 'ship it' });
@@ -53,7 +64,12 @@ describe('decideApproval against dynalite and the Step Functions emulator', () =
   it('lets a member of an approver group reject, and the run sees Approval.Rejected', async () => {
     const { executionArn, approval } = await harness.startRun(nextRunId());
 
-    await decide({ approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'reject', reason: 'freeze' }, channel: 'console' });
+    await decide({
+      approvalId: approval.approvalId,
+      caller: BOB_APPROVER,
+      decision: { outcome: 'reject', reason: 'freeze' },
+      channel: 'console',
+    });
     const run = await harness.finished(executionArn);
     const history = await harness.sfn.send(new GetExecutionHistoryCommand({ executionArn }));
 
@@ -66,7 +82,14 @@ describe('decideApproval against dynalite and the Step Functions emulator', () =
   it('refuses a caller who is neither a named user nor in an approver group with 403', async () => {
     const { approval } = await harness.startRun(nextRunId());
 
-    const refused = await refusal(decide({ approvalId: approval.approvalId, caller: { user: 'mallory', groups: ['operators'] }, decision: { outcome: 'approve' }, channel: 'api' }));
+    const refused = await refusal(
+      decide({
+        approvalId: approval.approvalId,
+        caller: { user: 'mallory', groups: ['operators'] },
+        decision: { outcome: 'approve' },
+        channel: 'api',
+      }),
+    );
 
     expect(refused).toStrictEqual({ status: 403, code: 'approval-not-allowed' });
     expect((await harness.store.get(approval.approvalId))?.status).toBe('pending');
@@ -75,16 +98,23 @@ describe('decideApproval against dynalite and the Step Functions emulator', () =
   it('refuses the starter of the run with 403 when allowRequester is false', async () => {
     const { approval } = await harness.startRun(nextRunId(), { startedBy: 'bob' });
 
-    const refused = await refusal(decide({ approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'approve' }, channel: 'api' }));
+    const refused = await refusal(
+      decide({ approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'approve' }, channel: 'api' }),
+    );
 
     expect(approval.requestedBy).toBe('bob');
     expect(refused).toStrictEqual({ status: 403, code: 'approval-requester-not-allowed' });
   });
 
   it('takes the requester from the run ledger, never from a requestedBy the starter wrote into the input', async () => {
-    const { approval } = await harness.startRun(nextRunId(), { startedBy: 'bob', input: { service: 'checkout', requestedBy: 'support:dana', startedBy: 'dana' } });
+    const { approval } = await harness.startRun(nextRunId(), {
+      startedBy: 'bob',
+      input: { service: 'checkout', requestedBy: 'support:dana', startedBy: 'dana' },
+    });
 
-    const refused = await refusal(decide({ approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'approve' }, channel: 'api' }));
+    const refused = await refusal(
+      decide({ approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'approve' }, channel: 'api' }),
+    );
 
     expect(approval.requestedBy).toBe('bob');
     expect(refused).toStrictEqual({ status: 403, code: 'approval-requester-not-allowed' });
@@ -93,7 +123,12 @@ describe('decideApproval against dynalite and the Step Functions emulator', () =
   it('lets an approver decide a run started outside Statecraft, recording that the requester was unknown', async () => {
     const { approval } = await harness.startOutside(nextRunId(), { service: 'checkout', requestedBy: 'mallory' });
 
-    const decided = await decide({ approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'approve' }, channel: 'api' });
+    const decided = await decide({
+      approvalId: approval.approvalId,
+      caller: BOB_APPROVER,
+      decision: { outcome: 'approve' },
+      channel: 'api',
+    });
 
     expect(approval.requestedBy).toBeUndefined();
     expect(decided.requesterKnown).toBe(false);
@@ -104,7 +139,9 @@ describe('decideApproval against dynalite and the Step Functions emulator', () =
     const { approval } = await harness.startOutside(nextRunId());
     const strict = { ...deps(), accessOf: (workflow: string) => ({ ...harness.accessOf(workflow), requireKnownRequester: true }) };
 
-    const refused = await refusal(decideApproval(strict, { approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'approve' }, channel: 'api' }));
+    const refused = await refusal(
+      decideApproval(strict, { approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'approve' }, channel: 'api' }),
+    );
 
     expect(refused).toStrictEqual({ status: 403, code: 'approval-requester-unknown' });
     expect((await harness.store.get(approval.approvalId))?.status).toBe('pending');
@@ -115,11 +152,22 @@ describe('decideApproval against dynalite and the Step Functions emulator', () =
     await harness.sfn.send(new StopExecutionCommand({ executionArn }));
     const heard: ApprovalEvent[] = [];
 
-    const cancelled = await cancelApprovalsOfRun({ store: harness.store, clock: harness.apiClock, onApprovalEvent: (event) => heard.push(event) }, executionArn, 'ABORTED');
-    const refused = await decide({ approvalId: approval.approvalId, caller: ALICE, decision: { outcome: 'approve' }, channel: 'api' }).catch((error: HttpError) => error);
+    const cancelled = await cancelApprovalsOfRun(
+      { store: harness.store, clock: harness.apiClock, onApprovalEvent: (event) => heard.push(event) },
+      executionArn,
+      'ABORTED',
+    );
+    const refused = await decide({
+      approvalId: approval.approvalId,
+      caller: ALICE,
+      decision: { outcome: 'approve' },
+      channel: 'api',
+    }).catch((error: HttpError) => error);
 
     expect(cancelled.map((each) => each.approvalId)).toStrictEqual([approval.approvalId]);
-    expect(heard).toMatchObject([{ type: 'approval.cancelled', approval: { approvalId: approval.approvalId, status: 'cancelled', cancelReason: 'ABORTED' } }]);
+    expect(heard).toMatchObject([
+      { type: 'approval.cancelled', approval: { approvalId: approval.approvalId, status: 'cancelled', cancelReason: 'ABORTED' } },
+    ]);
     expect(refused).toBeInstanceOf(HttpError);
     expect((refused as HttpError).status).toBe(409);
     expect((refused as HttpError).code).toBe('approval-cancelled');
@@ -131,11 +179,21 @@ describe('decideApproval against dynalite and the Step Functions emulator', () =
     const heard: ApprovalEvent[] = [];
     const listening = { ...deps(), onApprovalEvent: (event: ApprovalEvent) => heard.push(event) };
 
-    await decideApproval(listening, { approvalId: approval.approvalId, caller: ALICE, decision: { outcome: 'approve', comment: 'ok' }, channel: 'api' });
-    await refusal(decideApproval(listening, { approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'reject' }, channel: 'api' }));
+    await decideApproval(listening, {
+      approvalId: approval.approvalId,
+      caller: ALICE,
+      decision: { outcome: 'approve', comment: 'ok' },
+      channel: 'api',
+    });
+    await refusal(
+      decideApproval(listening, { approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'reject' }, channel: 'api' }),
+    );
 
     expect(heard).toHaveLength(1);
-    expect(heard[0]).toMatchObject({ type: 'approval.decided', approval: { approvalId: approval.approvalId, status: 'approved', decision: { decidedBy: 'alice', comment: 'ok' } } });
+    expect(heard[0]).toMatchObject({
+      type: 'approval.decided',
+      approval: { approvalId: approval.approvalId, status: 'approved', decision: { decidedBy: 'alice', comment: 'ok' } },
+    });
     expect(JSON.stringify(heard)).not.toContain(approval.taskToken);
   });
 
@@ -143,7 +201,9 @@ describe('decideApproval against dynalite and the Step Functions emulator', () =
     const { approval } = await harness.startRun(nextRunId());
     await decide({ approvalId: approval.approvalId, caller: ALICE, decision: { outcome: 'approve' }, channel: 'api' });
 
-    const refused = await refusal(decide({ approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'reject' }, channel: 'api' }));
+    const refused = await refusal(
+      decide({ approvalId: approval.approvalId, caller: BOB_APPROVER, decision: { outcome: 'reject' }, channel: 'api' }),
+    );
 
     expect(refused).toStrictEqual({ status: 409, code: 'approval-already-decided' });
   });
@@ -152,7 +212,9 @@ describe('decideApproval against dynalite and the Step Functions emulator', () =
     const { executionArn, approval } = await harness.startRun(nextRunId());
     await harness.engineClock.advance(APPROVAL_TIMEOUT_MS);
 
-    const refused = await refusal(decide({ approvalId: approval.approvalId, caller: ALICE, decision: { outcome: 'approve' }, channel: 'api' }));
+    const refused = await refusal(
+      decide({ approvalId: approval.approvalId, caller: ALICE, decision: { outcome: 'approve' }, channel: 'api' }),
+    );
     const run = await harness.finished(executionArn);
 
     expect(refused).toStrictEqual({ status: 410, code: 'approval-expired' });
@@ -165,7 +227,9 @@ describe('decideApproval against dynalite and the Step Functions emulator', () =
     await harness.finished(executionArn);
     harness.apiClock.skew = -APPROVAL_TIMEOUT_MS;
 
-    const refused = await refusal(decide({ approvalId: approval.approvalId, caller: ALICE, decision: { outcome: 'approve' }, channel: 'api' }));
+    const refused = await refusal(
+      decide({ approvalId: approval.approvalId, caller: ALICE, decision: { outcome: 'approve' }, channel: 'api' }),
+    );
 
     expect(refused).toStrictEqual({ status: 410, code: 'approval-expired' });
     expect((await harness.store.get(approval.approvalId))?.status).toBe('expired');

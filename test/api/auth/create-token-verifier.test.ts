@@ -28,7 +28,10 @@ type Claims = { issuedAt?: number; expiresAt?: number; signingKey?: Uint8Array }
 
 /** A local token for `user` in `viewers`; without `issuedAt` or `expiresAt` the claim is left out. */
 function token(user: string, { issuedAt, expiresAt, signingKey = key }: Claims): Promise<string> {
-  const jwt = new SignJWT({ 'cognito:groups': ['viewers'] }).setProtectedHeader({ alg: 'HS256' }).setSubject(user).setIssuer('statecraft-local');
+  const jwt = new SignJWT({ 'cognito:groups': ['viewers'] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(user)
+    .setIssuer('statecraft-local');
   if (issuedAt !== undefined) jwt.setIssuedAt(issuedAt);
   if (expiresAt !== undefined) jwt.setExpirationTime(expiresAt);
   return jwt.sign(signingKey);
@@ -80,18 +83,29 @@ describe('createTokenVerifier', () => {
     const verify = createTokenVerifier(auth, { now: () => T0 });
     const forever = await token('vera', { issuedAt: T0_SECONDS });
 
-    await expect(verify(forever)).rejects.toMatchObject({ status: 401, code: 'invalid-token', message: 'the bearer token has no exp claim' });
+    await expect(verify(forever)).rejects.toMatchObject({
+      status: 401,
+      code: 'invalid-token',
+      message: 'the bearer token has no exp claim',
+    });
   });
 
   it.each([
     ['exp − iat is a day and a second', { issuedAt: T0_SECONDS - 3600, expiresAt: T0_SECONDS - 3600 + DAY_SECONDS + 1 }],
     ['it has no iat and exp is more than a day away', { expiresAt: T0_SECONDS + DAY_SECONDS + 1 }],
-    ['its iat is in the future, hiding a long life', { issuedAt: T0_SECONDS + 365 * DAY_SECONDS, expiresAt: T0_SECONDS + 365 * DAY_SECONDS + 3600 }],
+    [
+      'its iat is in the future, hiding a long life',
+      { issuedAt: T0_SECONDS + 365 * DAY_SECONDS, expiresAt: T0_SECONDS + 365 * DAY_SECONDS + 3600 },
+    ],
   ])('refuses a token that lives longer than the maximum: %s', async (_case, claims) => {
     const verify = createTokenVerifier(auth, { now: () => T0 });
     const longLived = await token('vera', claims);
 
-    await expect(verify(longLived)).rejects.toMatchObject({ status: 401, code: 'invalid-token', message: 'the bearer token lives longer than the 86400 s this API accepts' });
+    await expect(verify(longLived)).rejects.toMatchObject({
+      status: 401,
+      code: 'invalid-token',
+      message: 'the bearer token lives longer than the 86400 s this API accepts',
+    });
   });
 
   it.each([
@@ -109,7 +123,10 @@ describe('createTokenVerifier', () => {
     const verify = createTokenVerifier(auth, { maxLifetimeSeconds: 3600, now: () => T0 });
     const twoHours = await token('vera', { issuedAt: T0_SECONDS, expiresAt: T0_SECONDS + 7200 });
 
-    await expect(verify(twoHours)).rejects.toMatchObject({ status: 401, message: 'the bearer token lives longer than the 3600 s this API accepts' });
+    await expect(verify(twoHours)).rejects.toMatchObject({
+      status: 401,
+      message: 'the bearer token lives longer than the 3600 s this API accepts',
+    });
   });
 
   it("hints at the data dir when a local token was signed with another stack's key", async () => {
@@ -119,6 +136,8 @@ describe('createTokenVerifier', () => {
     const refusal = verify(otherStack);
 
     await expect(refusal).rejects.toMatchObject({ status: 401, code: 'invalid-token' });
-    await expect(refusal).rejects.toThrow(`the token was not signed with this stack's key (${keyFile}); make one with: npx statecraft token --data-dir ${dataDir} --user`);
+    await expect(refusal).rejects.toThrow(
+      `the token was not signed with this stack's key (${keyFile}); make one with: npx statecraft token --data-dir ${dataDir} --user`,
+    );
   });
 });

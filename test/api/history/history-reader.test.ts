@@ -6,28 +6,59 @@ import { createEngineHarness } from '../../helpers/engine-harness';
 
 /** Engine events as GetExecutionHistory returns them (details under `…EventDetails`). */
 const asApi = (events: readonly HistoryEvent[]): ReadableEvent[] =>
-  events.map((event) => ({ id: event.id, previousEventId: event.previousEventId, type: event.type, timestamp: new Date(event.timestamp), ...(event.details ? { [detailsKeyFor(event.type)]: event.details } : {}) }));
+  events.map((event) => ({
+    id: event.id,
+    previousEventId: event.previousEventId,
+    type: event.type,
+    timestamp: new Date(event.timestamp),
+    ...(event.details ? { [detailsKeyFor(event.type)]: event.details } : {}),
+  }));
 
-const lambda = (name: string, extra: Record<string, unknown> = {}) => ({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: name, 'Payload.$': '$' }, OutputPath: '$.Payload', ...extra });
+const lambda = (name: string, extra: Record<string, unknown> = {}) => ({
+  Type: 'Task',
+  Resource: 'arn:aws:states:::lambda:invoke',
+  Parameters: { FunctionName: name, 'Payload.$': '$' },
+  OutputPath: '$.Payload',
+  ...extra,
+});
 
 describe('HistoryReader', () => {
   it('counts a retry and keeps the failure it recovered from', async () => {
     let calls = 0;
-    const harness = createEngineHarness({ handlers: { flaky: () => (++calls === 1 ? Promise.reject(Object.assign(new Error('busy'), { name: 'GatewayBusy' })) : {}) } });
-    const { events } = await harness.run({ StartAt: 'Charge', States: { Charge: lambda('flaky', { Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 1, MaxAttempts: 2 }], End: true }) } });
+    const harness = createEngineHarness({
+      handlers: { flaky: () => (++calls === 1 ? Promise.reject(Object.assign(new Error('busy'), { name: 'GatewayBusy' })) : {}) },
+    });
+    const { events } = await harness.run({
+      StartAt: 'Charge',
+      States: { Charge: lambda('flaky', { Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 1, MaxAttempts: 2 }], End: true }) },
+    });
 
     const reader = readHistory(asApi(events));
 
-    expect(reader.visits).toEqual([expect.objectContaining({ name: 'Charge', stateType: 'Task', status: 'succeeded', retries: 1, error: 'GatewayBusy', failures: [expect.objectContaining({ error: 'GatewayBusy' })] })]);
+    expect(reader.visits).toEqual([
+      expect.objectContaining({
+        name: 'Charge',
+        stateType: 'Task',
+        status: 'succeeded',
+        retries: 1,
+        error: 'GatewayBusy',
+        failures: [expect.objectContaining({ error: 'GatewayBusy' })],
+      }),
+    ]);
     expect(JSON.parse(reader.visits[0].output ?? 'null')).toEqual({});
     expect(reader.closedAs).toBe('SUCCEEDED');
   });
 
   it('marks a caught failure as caught and the catch path as visited', async () => {
-    const harness = createEngineHarness({ handlers: { broken: () => Promise.reject(Object.assign(new Error('no stock'), { name: 'OutOfStock' })) } });
+    const harness = createEngineHarness({
+      handlers: { broken: () => Promise.reject(Object.assign(new Error('no stock'), { name: 'OutOfStock' })) },
+    });
     const { events } = await harness.run({
       StartAt: 'Reserve',
-      States: { Reserve: lambda('broken', { Catch: [{ ErrorEquals: ['OutOfStock'], ResultPath: '$.error', Next: 'Apologise' }], End: true }), Apologise: { Type: 'Pass', End: true } },
+      States: {
+        Reserve: lambda('broken', { Catch: [{ ErrorEquals: ['OutOfStock'], ResultPath: '$.error', Next: 'Apologise' }], End: true }),
+        Apologise: { Type: 'Pass', End: true },
+      },
     });
 
     const reader = readHistory(asApi(events));
@@ -36,12 +67,16 @@ describe('HistoryReader', () => {
       ['Reserve', 'caught', 'OutOfStock'],
       ['Apologise', 'succeeded', undefined],
     ]);
-    const fromRestApi = readHistory(asApi(events).map((event) => toApiEvent({ ...event, timestamp: new Date(event.timestamp ?? 0) } as SdkHistoryEvent)));
+    const fromRestApi = readHistory(
+      asApi(events).map((event) => toApiEvent({ ...event, timestamp: new Date(event.timestamp ?? 0) } as SdkHistoryEvent)),
+    );
     expect(fromRestApi.visits).toEqual(reader.visits);
   });
 
   it('fails the open state with the run, and a Fail state with its error', async () => {
-    const harness = createEngineHarness({ handlers: { broken: () => Promise.reject(Object.assign(new Error('declined'), { name: 'PaymentDeclined' })) } });
+    const harness = createEngineHarness({
+      handlers: { broken: () => Promise.reject(Object.assign(new Error('declined'), { name: 'PaymentDeclined' })) },
+    });
     const uncaught = await harness.run({ StartAt: 'Charge', States: { Charge: lambda('broken', { End: true }) } });
     const failState = await harness.run({ StartAt: 'Stop', States: { Stop: { Type: 'Fail', Error: 'Rejected', Cause: 'no' } } });
 
@@ -58,14 +93,28 @@ describe('HistoryReader', () => {
     const { events } = await harness.run({
       StartAt: 'Checks',
       States: {
-        Checks: { Type: 'Parallel', Branches: [{ StartAt: 'Lint', States: { Lint: lambda('ok', { End: true }) } }, { StartAt: 'Test', States: { Test: lambda('ok', { End: true }) } }], Next: 'Done' },
+        Checks: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'Lint', States: { Lint: lambda('ok', { End: true }) } },
+            { StartAt: 'Test', States: { Test: lambda('ok', { End: true }) } },
+          ],
+          Next: 'Done',
+        },
         Done: { Type: 'Succeed' },
       },
     });
 
     const reader = readHistory(asApi(events));
 
-    expect(reader.visits.map((visit) => [visit.name, visit.status])).toEqual(expect.arrayContaining([['Checks', 'succeeded'], ['Lint', 'succeeded'], ['Test', 'succeeded'], ['Done', 'succeeded']]));
+    expect(reader.visits.map((visit) => [visit.name, visit.status])).toEqual(
+      expect.arrayContaining([
+        ['Checks', 'succeeded'],
+        ['Lint', 'succeeded'],
+        ['Test', 'succeeded'],
+        ['Done', 'succeeded'],
+      ]),
+    );
     expect(reader.currentStates()).toEqual([]);
   });
 
@@ -74,7 +123,14 @@ describe('HistoryReader', () => {
     const arn = harness.start(
       harness.deploy({
         StartAt: 'Approve',
-        States: { Approve: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { FunctionName: 'arn:aws:lambda:us-east-1:123456789012:function:approval-request', 'Payload.$': '$' }, End: true } },
+        States: {
+          Approve: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+            Parameters: { FunctionName: 'arn:aws:lambda:us-east-1:123456789012:function:approval-request', 'Payload.$': '$' },
+            End: true,
+          },
+        },
       }),
     );
     await settle();

@@ -20,7 +20,10 @@ describe('the requester of an approval', () => {
   it('stays unknown for a run started outside Statecraft that names a Statecraft run as its parent', async () => {
     const { executionArn: victim } = await harness.startRun('r-victim1', { startedBy: 'bob' });
 
-    const { approval } = await harness.startOutside('r-forged1', { service: 'checkout', AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID: victim });
+    const { approval } = await harness.startOutside('r-forged1', {
+      service: 'checkout',
+      AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID: victim,
+    });
 
     expect(approval.requestedBy).toBeUndefined();
   });

@@ -2,7 +2,13 @@ import { LiveHub } from '../../../api/live/live-hub';
 import type { LiveEvent, LiveEventInput } from '../../../api/live/live-event';
 import { toStatusChangeEvent } from '../../../api/live/status-change-event';
 
-const event = (runId: string, workflow = 'orders'): LiveEventInput => ({ type: 'state.entered', runId, workflow, time: '2024-01-01T00:00:00.000Z', data: { name: 'A' } });
+const event = (runId: string, workflow = 'orders'): LiveEventInput => ({
+  type: 'state.entered',
+  runId,
+  workflow,
+  time: '2024-01-01T00:00:00.000Z',
+  data: { name: 'A' },
+});
 const everyone = () => true;
 const notPayroll = (workflow: string) => workflow !== 'payroll';
 
@@ -80,10 +86,24 @@ describe('LiveHub', () => {
     const hub = new LiveHub();
     const got: LiveEvent[] = [];
     hub.connect((e) => got.push(e), everyone).subscribe({ kind: 'workflow', workflow: 'orders' });
-    const record = { arn: 'arn:aws:states:us-east-1:123456789012:execution:orders:r1', stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:orders', name: 'r1', input: '{}', startedAt: 0 };
+    const record = {
+      arn: 'arn:aws:states:us-east-1:123456789012:execution:orders:r1',
+      stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:orders',
+      name: 'r1',
+      input: '{}',
+      startedAt: 0,
+    };
 
     hub.publishStatusChange(toStatusChangeEvent({ ...record, status: 'RUNNING' }));
-    hub.publishStatusChange(toStatusChangeEvent({ ...record, arn: record.arn.replace(':orders:', ':billing:'), stateMachineArn: record.stateMachineArn.replace(':orders', ':billing'), name: 'r2', status: 'RUNNING' }));
+    hub.publishStatusChange(
+      toStatusChangeEvent({
+        ...record,
+        arn: record.arn.replace(':orders:', ':billing:'),
+        stateMachineArn: record.stateMachineArn.replace(':orders', ':billing'),
+        name: 'r2',
+        status: 'RUNNING',
+      }),
+    );
     const watched = hub.watchedRuns();
     const one = [hub.watchedRun('r1'), hub.watchedRun('r2')];
     hub.publishStatusChange(toStatusChangeEvent({ ...record, status: 'FAILED', stoppedAt: 5, error: 'E', cause: 'C' }));
@@ -103,7 +123,12 @@ describe('LiveHub', () => {
     const got: LiveEvent[] = [];
     hub.connect((e) => got.push(e), everyone).subscribe({ kind: 'run', runId: 'r1' });
 
-    hub.publishApproval('approval.requested', { approvalId: 'a1', runId: 'r1', workflow: 'orders', details: { taskToken: 'secret', message: 'ok?' } });
+    hub.publishApproval('approval.requested', {
+      approvalId: 'a1',
+      runId: 'r1',
+      workflow: 'orders',
+      details: { taskToken: 'secret', message: 'ok?' },
+    });
 
     expect(got[0]).toMatchObject({ type: 'approval.requested', data: { approvalId: 'a1', message: 'ok?' } });
     expect(JSON.stringify(got)).not.toContain('secret');
@@ -113,7 +138,10 @@ describe('LiveHub', () => {
     const hub = new LiveHub();
     const got: LiveEvent[] = [];
     let readable = notPayroll;
-    const connection = hub.connect((e) => got.push(e), (workflow) => readable(workflow));
+    const connection = hub.connect(
+      (e) => got.push(e),
+      (workflow) => readable(workflow),
+    );
     connection.subscribe({ kind: 'all' });
     connection.subscribe({ kind: 'run', runId: 'p1' });
 
@@ -142,7 +170,13 @@ describe('LiveHub', () => {
 
   it('watches no running run for connections that may not read it', () => {
     const hub = new LiveHub();
-    const record = { arn: 'arn:aws:states:us-east-1:123456789012:execution:payroll:p1', stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:payroll', name: 'p1', input: '{}', startedAt: 0 };
+    const record = {
+      arn: 'arn:aws:states:us-east-1:123456789012:execution:payroll:p1',
+      stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:payroll',
+      name: 'p1',
+      input: '{}',
+      startedAt: 0,
+    };
     hub.publishStatusChange(toStatusChangeEvent({ ...record, status: 'RUNNING' }));
 
     hub.connect(() => {}, notPayroll).subscribe({ kind: 'all' });
@@ -158,8 +192,23 @@ describe('LiveHub', () => {
     const got: LiveEvent[] = [];
     hub.connect((e) => got.push(e), everyone).subscribe({ kind: 'run', runId: 'r1' });
 
-    hub.publishApproval('approval.cancelled', { approvalId: 'a1', runId: 'r1', workflow: 'orders', stateName: 'Approve', details: { status: 'cancelled', reason: 'ABORTED' } });
+    hub.publishApproval('approval.cancelled', {
+      approvalId: 'a1',
+      runId: 'r1',
+      workflow: 'orders',
+      stateName: 'Approve',
+      details: { status: 'cancelled', reason: 'ABORTED' },
+    });
 
-    expect(got).toStrictEqual([{ type: 'approval.cancelled', seq: 1, runId: 'r1', workflow: 'orders', time: expect.any(String), data: { status: 'cancelled', reason: 'ABORTED', approvalId: 'a1', stateName: 'Approve' } }]);
+    expect(got).toStrictEqual([
+      {
+        type: 'approval.cancelled',
+        seq: 1,
+        runId: 'r1',
+        workflow: 'orders',
+        time: expect.any(String),
+        data: { status: 'cancelled', reason: 'ABORTED', approvalId: 'a1', stateName: 'Approve' },
+      },
+    ]);
   });
 });

@@ -24,10 +24,16 @@ const DEFINITION = JSON.stringify({
   States: { Prepare: { Type: 'Pass', Next: 'Pause' }, Pause: { Type: 'Wait', Seconds: 1, Next: 'Done' }, Done: { Type: 'Succeed' } },
 });
 /** `payroll` may be read only by finance; every other workflow has the global roles. */
-const accessOf = (workflow: string) => (workflow === 'payroll' ? resolveAccess('payroll', { read: { groups: ['finance'] } }) : resolveAccess(workflow, undefined));
+const accessOf = (workflow: string) =>
+  workflow === 'payroll' ? resolveAccess('payroll', { read: { groups: ['finance'] } }) : resolveAccess(workflow, undefined);
 
 type Message = { type: string; seq?: number; runId?: string; workflow?: string; data?: Record<string, unknown>; [key: string]: unknown };
-type Client = { socket: WebSocket; messages: Message[]; next(until: (m: Message) => boolean): Promise<Message[]>; nth(type: string, n: number): Promise<Message[]> };
+type Client = {
+  socket: WebSocket;
+  messages: Message[];
+  next(until: (m: Message) => boolean): Promise<Message[]>;
+  nth(type: string, n: number): Promise<Message[]>;
+};
 
 function open(url: string): Promise<Client> {
   const socket = new WebSocket(url);
@@ -117,7 +123,9 @@ describe('attachLiveSocket', () => {
   });
 
   it('streams a run from start to success and replays what a reconnecting client missed', async () => {
-    const { stateMachineArn } = await emulator.client.send(new CreateStateMachineCommand({ name: 'live-demo', definition: DEFINITION, roleArn: 'arn:aws:iam::123456789012:role/x' }));
+    const { stateMachineArn } = await emulator.client.send(
+      new CreateStateMachineCommand({ name: 'live-demo', definition: DEFINITION, roleArn: 'arn:aws:iam::123456789012:role/x' }),
+    );
     const client = await open(url);
     client.socket.send(JSON.stringify({ type: 'auth', token: TOKEN }));
     client.socket.send(JSON.stringify({ type: 'subscribe', runId: 'run-1' }));
@@ -171,7 +179,8 @@ describe('attachLiveSocket access and token expiry', () => {
     await eventually(() => live.wss.clients.size === 0, { interval: 5, what: 'every client to be closed' });
   };
   const send = (client: Client, message: object) => client.socket.send(JSON.stringify(message));
-  const publish = (workflow: string, runId: string) => hub.publish({ type: 'state.entered', runId, workflow, time: '2024-01-01T00:00:00.000Z', data: { name: 'A' } });
+  const publish = (workflow: string, runId: string) =>
+    hub.publish({ type: 'state.entered', runId, workflow, time: '2024-01-01T00:00:00.000Z', data: { name: 'A' } });
 
   beforeAll(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-live-'));
@@ -223,7 +232,12 @@ describe('attachLiveSocket access and token expiry', () => {
       const messages = await client.nth('pong', 2);
 
       expect(messages.map((m) => m.type)).toStrictEqual(['ready', 'error', 'pong', 'pong']);
-      expect(messages[1]).toStrictEqual({ type: 'error', code: 'forbidden', message: 'you may not read runs of payroll', topic: { kind: 'workflow', workflow: 'payroll' } });
+      expect(messages[1]).toStrictEqual({
+        type: 'error',
+        code: 'forbidden',
+        message: 'you may not read runs of payroll',
+        topic: { kind: 'workflow', workflow: 'payroll' },
+      });
     });
 
     it('delivers under all and by run only the events of workflows the caller may read', async () => {

@@ -21,7 +21,12 @@ const pending: PublicApproval = {
 function published(type: 'approval.requested' | 'approval.decided' | 'approval.cancelled', approval: PublicApproval): LiveEvent[] {
   const hub = new LiveHub();
   const got: LiveEvent[] = [];
-  hub.connect((event) => got.push(event), () => true).subscribe({ kind: 'all' });
+  hub
+    .connect(
+      (event) => got.push(event),
+      () => true,
+    )
+    .subscribe({ kind: 'all' });
   publishApprovalEvent(hub, { type, approval });
   return got;
 }
@@ -31,7 +36,15 @@ describe('publishApprovalEvent', () => {
     const [event] = published('approval.requested', pending);
 
     expect(event).toMatchObject({ type: 'approval.requested', runId: 'r1', workflow: 'orders' });
-    expect(event?.data).toStrictEqual({ approvalId: 'a1', stateName: 'Approve', status: 'pending', message: 'refund 40 EUR?', approvers: pending.approvers, requestedAt: pending.requestedAt, requestedBy: 'dana' });
+    expect(event?.data).toStrictEqual({
+      approvalId: 'a1',
+      stateName: 'Approve',
+      status: 'pending',
+      message: 'refund 40 EUR?',
+      approvers: pending.approvers,
+      requestedAt: pending.requestedAt,
+      requestedBy: 'dana',
+    });
   });
 
   it('publishes a decision with its outcome', () => {

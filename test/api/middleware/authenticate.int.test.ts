@@ -23,7 +23,12 @@ describe('authentication', () => {
   });
 
   it('answers 401 invalid-token for a token signed with another key', async () => {
-    const forged = await new SignJWT({ 'cognito:groups': ['operators'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setIssuer('statecraft-local').setExpirationTime('1h').sign(new Uint8Array(32));
+    const forged = await new SignJWT({ 'cognito:groups': ['operators'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('mallory')
+      .setIssuer('statecraft-local')
+      .setExpirationTime('1h')
+      .sign(new Uint8Array(32));
 
     const response = await request(stack.app).get('/api/workflows').auth(forged, { type: 'bearer' });
 
@@ -36,7 +41,12 @@ describe('authentication', () => {
   });
 
   it('answers 401 saying why for a token without exp', async () => {
-    const forever = await new SignJWT({ 'cognito:groups': ['viewers'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('vera').setIssuer('statecraft-local').setIssuedAt().sign(stack.key);
+    const forever = await new SignJWT({ 'cognito:groups': ['viewers'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('vera')
+      .setIssuer('statecraft-local')
+      .setIssuedAt()
+      .sign(stack.key);
 
     const response = await request(stack.app).get('/api/workflows').auth(forever, { type: 'bearer' });
 
@@ -50,7 +60,10 @@ describe('authentication', () => {
     const response = await request(stack.app).get('/api/workflows').auth(week, { type: 'bearer' });
 
     expect(response.status).toBe(401);
-    expect(response.body).toMatchObject({ code: 'invalid-token', detail: 'the bearer token lives longer than the 86400 s this API accepts' });
+    expect(response.body).toMatchObject({
+      code: 'invalid-token',
+      detail: 'the bearer token lives longer than the 86400 s this API accepts',
+    });
   });
 
   it('holds tokens to TOKEN_MAX_LIFETIME_SECONDS in the server entry', async () => {
@@ -73,18 +86,30 @@ describe('authentication', () => {
   it('holds tokens to TOKEN_MAX_LIFETIME_SECONDS in the Lambda entry', async () => {
     const handler = createLambdaHandler({ ...stack.config, maxTokenLifetimeSeconds: 3600 }, { sfn: stack.sfn, catalogue: stack.catalogue });
     const twoHours = await stack.token('vera', ['viewers'], '2h');
-    const event = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/events/rest-api-v1.json'), 'utf8')) as Record<string, unknown>;
+    const event = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/events/rest-api-v1.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     event.headers = { ...(event.headers as object), Authorization: `Bearer ${twoHours}` };
     event.multiValueHeaders = { ...(event.multiValueHeaders as object), Authorization: [`Bearer ${twoHours}`] };
 
-    const result = (await handler(event, { awsRequestId: 'req-1', functionName: 'statecraft-api', getRemainingTimeInMillis: () => 30000 })) as { statusCode: number; body: string };
+    const result = (await handler(event, {
+      awsRequestId: 'req-1',
+      functionName: 'statecraft-api',
+      getRemainingTimeInMillis: () => 30000,
+    })) as { statusCode: number; body: string };
 
     expect(result.statusCode).toBe(401);
     expect(JSON.parse(result.body).detail).toBe('the bearer token lives longer than the 3600 s this API accepts');
   });
 
   it('answers 401 for an expired token and for garbage', async () => {
-    const expired = await new SignJWT({ 'cognito:groups': ['viewers'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('vera').setIssuer('statecraft-local').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(stack.key);
+    const expired = await new SignJWT({ 'cognito:groups': ['viewers'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('vera')
+      .setIssuer('statecraft-local')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(stack.key);
 
     const late = await request(stack.app).get('/api/workflows').auth(expired, { type: 'bearer' });
     const garbage = await request(stack.app).get('/api/workflows').set('Authorization', 'Bearer not.a.jwt');

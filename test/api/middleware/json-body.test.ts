@@ -33,7 +33,10 @@ function nested(depth: number, inner = ''): string {
 
 describe('jsonBody', () => {
   it(`accepts a body nested exactly ${MAX_JSON_DEPTH} levels deep`, async () => {
-    const response = await request(echoApp()).post('/echo').type('json').send(nested(MAX_JSON_DEPTH - 1, '{"a":1}'));
+    const response = await request(echoApp())
+      .post('/echo')
+      .type('json')
+      .send(nested(MAX_JSON_DEPTH - 1, '{"a":1}'));
 
     expect(response.status).toBe(200);
   });
@@ -49,7 +52,11 @@ describe('jsonBody', () => {
 
     expect(response.status).toBe(400);
     expect(response.type).toBe('application/problem+json');
-    expect(response.body).toMatchObject({ code: 'json-too-deep', detail: `the request body nests deeper than ${MAX_JSON_DEPTH} levels`, limit: MAX_JSON_DEPTH });
+    expect(response.body).toMatchObject({
+      code: 'json-too-deep',
+      detail: `the request body nests deeper than ${MAX_JSON_DEPTH} levels`,
+      limit: MAX_JSON_DEPTH,
+    });
   });
 
   it('answers 413 naming the limit for a body over 256 KiB', async () => {
@@ -59,7 +66,11 @@ describe('jsonBody', () => {
       .send(JSON.stringify({ text: 'x'.repeat(MAX_BODY_BYTES) }));
 
     expect(response.status).toBe(413);
-    expect(response.body).toMatchObject({ code: 'payload-too-large', detail: `the request body is larger than ${MAX_BODY_BYTES} bytes`, limit: MAX_BODY_BYTES });
+    expect(response.body).toMatchObject({
+      code: 'payload-too-large',
+      detail: `the request body is larger than ${MAX_BODY_BYTES} bytes`,
+      limit: MAX_BODY_BYTES,
+    });
   });
 
   it.each([
@@ -68,7 +79,8 @@ describe('jsonBody', () => {
     ['PUT', 'text/plain', '{"input":1}'],
     ['PATCH', 'application/xml', '<input/>'],
   ])('answers 415 unsupported-media-type for a %s body sent as %s', async (method, type, body) => {
-    const response = await request(echoApp())[method.toLowerCase() as 'post' | 'put' | 'patch']('/echo').set('Content-Type', type).send(body);
+    const agent = request(echoApp());
+    const response = await agent[method.toLowerCase() as 'post' | 'put' | 'patch']('/echo').set('Content-Type', type).send(body);
 
     expect(response.status).toBe(415);
     expect(response.body).toMatchObject({ code: 'unsupported-media-type', detail: 'send the body as application/json' });
@@ -91,12 +103,15 @@ describe('jsonBody', () => {
     expect(response.body).toStrictEqual({ body: null });
   });
 
-  it.each(['application/json', 'application/json; charset=utf-8', 'application/vnd.statecraft+json'])('parses a body sent as %s', async (type) => {
-    const response = await request(echoApp()).post('/echo').set('Content-Type', type).send('{"input":{"orderId":"o-1"}}');
+  it.each(['application/json', 'application/json; charset=utf-8', 'application/vnd.statecraft+json'])(
+    'parses a body sent as %s',
+    async (type) => {
+      const response = await request(echoApp()).post('/echo').set('Content-Type', type).send('{"input":{"orderId":"o-1"}}');
 
-    expect(response.status).toBe(200);
-    expect(response.body).toStrictEqual({ body: { input: { orderId: 'o-1' } } });
-  });
+      expect(response.status).toBe(200);
+      expect(response.body).toStrictEqual({ body: { input: { orderId: 'o-1' } } });
+    },
+  );
 
   it('answers 400 malformed-json for text that is not JSON', async () => {
     const response = await request(echoApp()).post('/echo').type('json').send('{"input":');
@@ -115,9 +130,23 @@ describe('jsonBody in the API', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-json-body-'));
     // Nothing listens on port 1: a request that got past the body checks would fail, not hang.
-    const config = loadConfig({ STATECRAFT_DATA_DIR: dataDir, SFN_ENDPOINT: 'http://127.0.0.1:1', DYNAMODB_ENDPOINT: 'http://127.0.0.1:1' });
-    sfn = new SFNClient({ endpoint: config.sfnEndpoint, region: config.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
-    app = createApp(config, { catalogue: createWorkflowCatalogue(catalogue, config), sfn, verifyToken: createTokenVerifier(config.auth), logger: silentLogger });
+    const config = loadConfig({
+      STATECRAFT_DATA_DIR: dataDir,
+      SFN_ENDPOINT: 'http://127.0.0.1:1',
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:1',
+    });
+    sfn = new SFNClient({
+      endpoint: config.sfnEndpoint,
+      region: config.region,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+    });
+    app = createApp(config, {
+      catalogue: createWorkflowCatalogue(catalogue, config),
+      sfn,
+      verifyToken: createTokenVerifier(config.auth),
+      logger: silentLogger,
+    });
     if (config.auth.mode !== 'local') throw new Error('expected local auth');
     operator = await signLocalToken({ user: 'otto', groups: ['operators'], ttl: '1h' }, loadSigningKey(config.auth.keyFile));
   });
@@ -138,7 +167,11 @@ describe('jsonBody in the API', () => {
   });
 
   it('answers 415 for a start body sent as form data', async () => {
-    const response = await request(app).post('/api/workflows/order-fulfillment/runs').auth(operator, { type: 'bearer' }).type('form').send('input=1');
+    const response = await request(app)
+      .post('/api/workflows/order-fulfillment/runs')
+      .auth(operator, { type: 'bearer' })
+      .type('form')
+      .send('input=1');
 
     expect(response.status).toBe(415);
     expect(response.body.code).toBe('unsupported-media-type');

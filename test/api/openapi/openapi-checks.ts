@@ -10,7 +10,13 @@ import { z } from 'zod';
 const jsonSchema = z.record(z.string(), z.unknown());
 const content = z.record(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/), z.strictObject({ schema: jsonSchema }));
 const security = z.array(z.record(z.string(), z.array(z.string())));
-const parameter = z.strictObject({ name: z.string().min(1), in: z.enum(['path', 'query', 'header', 'cookie']), required: z.boolean(), description: z.string().optional(), schema: jsonSchema });
+const parameter = z.strictObject({
+  name: z.string().min(1),
+  in: z.enum(['path', 'query', 'header', 'cookie']),
+  required: z.boolean(),
+  description: z.string().optional(),
+  schema: jsonSchema,
+});
 const operation = z.strictObject({
   operationId: z.string().regex(/^[a-z][A-Za-z]*$/),
   summary: z.string().min(1),
@@ -32,10 +38,27 @@ export const openApi31 = z.strictObject({
   jsonSchemaDialect: z.url(),
   info: z.strictObject({ title: z.string(), version: z.string(), description: z.string().optional() }),
   security,
-  paths: z.record(z.string().regex(/^(\/[A-Za-z.]+|\/\{[A-Za-z]+\})+$/), z.strictObject({ get: operation.optional(), put: operation.optional(), post: operation.optional(), delete: operation.optional(), patch: operation.optional() })),
+  paths: z.record(
+    z.string().regex(/^(\/[A-Za-z.]+|\/\{[A-Za-z]+\})+$/),
+    z.strictObject({
+      get: operation.optional(),
+      put: operation.optional(),
+      post: operation.optional(),
+      delete: operation.optional(),
+      patch: operation.optional(),
+    }),
+  ),
   components: z.strictObject({
     schemas: z.record(z.string().regex(/^[A-Za-z0-9._-]+$/), jsonSchema),
-    securitySchemes: z.record(z.string(), z.strictObject({ type: z.literal('http'), scheme: z.string(), bearerFormat: z.string().optional(), description: z.string().optional() })),
+    securitySchemes: z.record(
+      z.string(),
+      z.strictObject({
+        type: z.literal('http'),
+        scheme: z.string(),
+        bearerFormat: z.string().optional(),
+        description: z.string().optional(),
+      }),
+    ),
   }),
 });
 
@@ -46,7 +69,9 @@ export type Operation = z.infer<typeof operation>;
 
 /** Every operation of the document. */
 export function operationsOf(document: OpenApiDocument): Array<{ method: Method; path: string; operation: Operation }> {
-  return Object.entries(document.paths).flatMap(([path, item]) => METHODS.flatMap((method) => (item[method] ? [{ method, path, operation: item[method] }] : [])));
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    METHODS.flatMap((method) => (item[method] ? [{ method, path, operation: item[method] }] : [])),
+  );
 }
 
 /** The operation at `method path`; throws when the document has none. */

@@ -46,18 +46,24 @@ describe('the OpenAPI document', () => {
     const ids = operations.map(({ operation }) => operation.operationId);
     const templates = operations.map(({ path, operation }) => ({
       path,
-      parameters: (operation.parameters ?? []).filter((parameter) => parameter.in === 'path').map(({ name, required }) => `${name}:${String(required)}`),
+      parameters: (operation.parameters ?? [])
+        .filter((parameter) => parameter.in === 'path')
+        .map(({ name, required }) => `${name}:${String(required)}`),
     }));
 
     expect(JSON.parse(JSON.stringify(openApiDocument))).toStrictEqual(openApiDocument);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(templates).toStrictEqual(templates.map(({ path }) => ({ path, parameters: [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => `${name}:true`) })));
+    expect(templates).toStrictEqual(
+      templates.map(({ path }) => ({ path, parameters: [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => `${name}:true`) })),
+    );
   });
 
   it('has JSON Schema 2020-12 components, and every $ref and security requirement names one that exists', () => {
     const schemas = Object.entries(document.components.schemas);
     const named = new Set(Object.keys(document.components.schemas).map((name) => `#/components/schemas/${name}`));
-    const requirements = [...document.security, ...operationsOf(document).flatMap(({ operation }) => operation.security ?? [])].flatMap(Object.keys);
+    const requirements = [...document.security, ...operationsOf(document).flatMap(({ operation }) => operation.security ?? [])].flatMap(
+      Object.keys,
+    );
 
     const compiled = schemas.map(([name, schema]) => [name, typeof compile(schema)]);
 
@@ -67,9 +73,14 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents the run id and approval id patterns the routes check', () => {
-    const runIdPatterns = operationsOf(document).flatMap(({ operation }) => (operation.parameters ?? []).filter((parameter) => parameter.name === 'runId').map((parameter) => parameter.schema.pattern));
-    const startRunId = (document.components.schemas.StartRunRequest as { properties: { runId: { pattern: string } } }).properties.runId.pattern;
-    const approvalIds = operationsOf(document).flatMap(({ operation }) => (operation.parameters ?? []).filter((parameter) => parameter.name === 'id').map((parameter) => parameter.schema.pattern));
+    const runIdPatterns = operationsOf(document).flatMap(({ operation }) =>
+      (operation.parameters ?? []).filter((parameter) => parameter.name === 'runId').map((parameter) => parameter.schema.pattern),
+    );
+    const startRunId = (document.components.schemas.StartRunRequest as { properties: { runId: { pattern: string } } }).properties.runId
+      .pattern;
+    const approvalIds = operationsOf(document).flatMap(({ operation }) =>
+      (operation.parameters ?? []).filter((parameter) => parameter.name === 'id').map((parameter) => parameter.schema.pattern),
+    );
 
     expect(new Set(runIdPatterns)).toStrictEqual(new Set([RUN_ID.source]));
     expect(startRunId).toBe(RUN_ID.source);
@@ -78,7 +89,10 @@ describe('the OpenAPI document', () => {
 
   it('documents the run statuses and approvals the code returns (tsc checks the types)', () => {
     type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-    const same: [Same<z.output<typeof runStatusSchema>, RunStatus>, Same<Omit<z.output<typeof approvalResponse>, 'mayDecide'>, PublicApproval>] = [true, true];
+    const same: [
+      Same<z.output<typeof runStatusSchema>, RunStatus>,
+      Same<Omit<z.output<typeof approvalResponse>, 'mayDecide'>, PublicApproval>,
+    ] = [true, true];
 
     expect(same).toStrictEqual([true, true]);
   });
@@ -86,17 +100,60 @@ describe('the OpenAPI document', () => {
 
 describe('request bodies in the document', () => {
   const cases: Array<[string, Method, string, z.ZodObject, unknown[]]> = [
-    ['StartRunRequest', 'post', '/api/workflows/{name}/runs', startRunBody, [{}, { input: { a: [1] } }, { input: null }, { runId: 'r-1_A' }, { runId: long(80) }, { runId: long(81) }, { runId: 'bad id' }, { runId: '' }, { runId: 5 }, { runID: 'x' }, []]],
-    ['StopRunRequest', 'post', '/api/runs/{runId}/stop', stopRunBody, [{}, { reason: 'wrong version' }, { reason: long(32768) }, { reason: long(32769) }, { reason: 1 }, { cause: 'x' }]],
+    [
+      'StartRunRequest',
+      'post',
+      '/api/workflows/{name}/runs',
+      startRunBody,
+      [
+        {},
+        { input: { a: [1] } },
+        { input: null },
+        { runId: 'r-1_A' },
+        { runId: long(80) },
+        { runId: long(81) },
+        { runId: 'bad id' },
+        { runId: '' },
+        { runId: 5 },
+        { runID: 'x' },
+        [],
+      ],
+    ],
+    [
+      'StopRunRequest',
+      'post',
+      '/api/runs/{runId}/stop',
+      stopRunBody,
+      [{}, { reason: 'wrong version' }, { reason: long(32768) }, { reason: long(32769) }, { reason: 1 }, { cause: 'x' }],
+    ],
     ['RedriveRunRequest', 'post', '/api/runs/{runId}/redrive', redriveRunBody, [{}, { force: true }, [], null]],
-    ['ApproveRequest', 'post', '/api/approvals/{id}/approve', approveBody, [{}, { comment: 'ok' }, { comment: long(2000) }, { comment: long(2001) }, { comment: 5 }, { reason: 'no' }]],
+    [
+      'ApproveRequest',
+      'post',
+      '/api/approvals/{id}/approve',
+      approveBody,
+      [{}, { comment: 'ok' }, { comment: long(2000) }, { comment: long(2001) }, { comment: 5 }, { reason: 'no' }],
+    ],
     ['RejectRequest', 'post', '/api/approvals/{id}/reject', rejectBody, [{}, { reason: 'no' }, { reason: long(2001) }, { comment: 'ok' }]],
     [
       'ChatRequest',
       'post',
       '/api/chat',
       chatBody,
-      [{ text: 'hi' }, { text: ' hi ' }, { text: '' }, { text: ' \t ' }, { text: long(1024) }, { text: long(1025) }, { text: 'hi', conversationId: 'c-1' }, { text: 'hi', conversationId: 'a b' }, { text: 'hi', conversationId: long(65) }, {}, { text: 5 }, { text: 'hi', extra: 1 }],
+      [
+        { text: 'hi' },
+        { text: ' hi ' },
+        { text: '' },
+        { text: ' \t ' },
+        { text: long(1024) },
+        { text: long(1025) },
+        { text: 'hi', conversationId: 'c-1' },
+        { text: 'hi', conversationId: 'a b' },
+        { text: 'hi', conversationId: long(65) },
+        {},
+        { text: 5 },
+        { text: 'hi', extra: 1 },
+      ],
     ],
   ];
 
@@ -110,7 +167,11 @@ describe('request bodies in the document', () => {
 
   it.each(cases)('%s agrees with the route on arbitrary objects of its fields', (_name, method, path, route) => {
     const validate = compile(bodySchema(method, path));
-    const body = fc.dictionary(fc.constantFrom(...Object.keys(route.shape), 'other'), fc.oneof(fc.jsonValue(), fc.string({ unit: 'binary-ascii' })), { maxKeys: 3 });
+    const body = fc.dictionary(
+      fc.constantFrom(...Object.keys(route.shape), 'other'),
+      fc.oneof(fc.jsonValue(), fc.string({ unit: 'binary-ascii' })),
+      { maxKeys: 3 },
+    );
 
     fc.assert(fc.property(body, (sample) => validate(sample) === route.safeParse(sample).success));
   });
@@ -123,10 +184,35 @@ describe('query parameters in the document', () => {
       'get',
       '/api/runs',
       listRunsQuery,
-      [{}, { limit: '5' }, { limit: '100' }, { limit: '0' }, { limit: '101' }, { limit: 'ten' }, { limit: '2.5' }, { status: 'RUNNING' }, { status: 'PENDING_REDRIVE' }, { workflow: 'deploy-service' }, { workflow: long(81) }, { cursor: 'abc' }, { cursor: long(4097) }, { page: '2' }],
+      [
+        {},
+        { limit: '5' },
+        { limit: '100' },
+        { limit: '0' },
+        { limit: '101' },
+        { limit: 'ten' },
+        { limit: '2.5' },
+        { status: 'RUNNING' },
+        { status: 'PENDING_REDRIVE' },
+        { workflow: 'deploy-service' },
+        { workflow: long(81) },
+        { cursor: 'abc' },
+        { cursor: long(4097) },
+        { page: '2' },
+      ],
     ],
-    ['get', '/api/runs/{runId}/history', historyQuery, [{}, { limit: '1000' }, { limit: '1001' }, { cursor: 'abc' }, { status: 'RUNNING' }]],
-    ['get', '/api/approvals', listApprovalsQuery, [{}, { status: 'decided' }, { status: 'approved' }, { runId: 'r-1' }, { runId: 'bad id' }, { limit: '5' }]],
+    [
+      'get',
+      '/api/runs/{runId}/history',
+      historyQuery,
+      [{}, { limit: '1000' }, { limit: '1001' }, { cursor: 'abc' }, { status: 'RUNNING' }],
+    ],
+    [
+      'get',
+      '/api/approvals',
+      listApprovalsQuery,
+      [{}, { status: 'decided' }, { status: 'approved' }, { runId: 'r-1' }, { runId: 'bad id' }, { limit: '5' }],
+    ],
   ];
 
   it.each(cases)('%s %s accepts and refuses the query strings the route does', (method, path, route, samples) => {

@@ -24,7 +24,10 @@ async function get(path: string) {
 
 describe('a deploy-service run waiting for approval', () => {
   it('reports WAITING_FOR_APPROVAL, lists it, pages its history, and never shows the task token', async () => {
-    const started = await request(stack.app).post('/api/workflows/deploy-service/runs').auth(operator, { type: 'bearer' }).send({ runId: 'dep-1', input: deployServiceExample });
+    const started = await request(stack.app)
+      .post('/api/workflows/deploy-service/runs')
+      .auth(operator, { type: 'bearer' })
+      .send({ runId: 'dep-1', input: deployServiceExample });
     bodies.push(started.text);
 
     const run = await eventually(async () => {
@@ -36,9 +39,16 @@ describe('a deploy-service run waiting for approval', () => {
     const second = await get(`/api/runs/dep-1/history?limit=1000&cursor=${encodeURIComponent(first.body.cursor)}`);
     const emulatorHistory = await stack.sfn.send(new GetExecutionHistoryCommand({ executionArn: started.body.executionArn }));
     const scheduled = emulatorHistory.events?.find((event) => event.taskScheduledEventDetails?.resource?.endsWith('waitForTaskToken'));
-    const token = (JSON.parse(scheduled?.taskScheduledEventDetails?.parameters ?? '{}') as { Payload?: { taskToken?: string } }).Payload?.taskToken;
+    const token = (JSON.parse(scheduled?.taskScheduledEventDetails?.parameters ?? '{}') as { Payload?: { taskToken?: string } }).Payload
+      ?.taskToken;
 
-    expect(run).toMatchObject({ runId: 'dep-1', workflow: 'deploy-service', input: deployServiceExample, currentStates: ['Approve production'], waitingForApproval: ['Approve production'] });
+    expect(run).toMatchObject({
+      runId: 'dep-1',
+      workflow: 'deploy-service',
+      input: deployServiceExample,
+      currentStates: ['Approve production'],
+      waitingForApproval: ['Approve production'],
+    });
     expect(listed.body.runs).toContainEqual(expect.objectContaining({ runId: 'dep-1', status: 'RUNNING' }));
     expect(first.body.events).toHaveLength(10);
     expect(first.body.events[0]).toMatchObject({ id: 1, type: 'ExecutionStarted', timestamp: expect.stringMatching(/Z$/) });
@@ -48,10 +58,16 @@ describe('a deploy-service run waiting for approval', () => {
   });
 
   it('stops the run for an operator, then answers 409 for a second stop', async () => {
-    await request(stack.app).post('/api/workflows/deploy-service/runs').auth(operator, { type: 'bearer' }).send({ runId: 'dep-2', input: deployServiceExample });
+    await request(stack.app)
+      .post('/api/workflows/deploy-service/runs')
+      .auth(operator, { type: 'bearer' })
+      .send({ runId: 'dep-2', input: deployServiceExample });
 
     const forbidden = await request(stack.app).post('/api/runs/dep-2/stop').auth(viewer, { type: 'bearer' }).send({});
-    const stopped = await request(stack.app).post('/api/runs/dep-2/stop').auth(operator, { type: 'bearer' }).send({ reason: 'wrong version' });
+    const stopped = await request(stack.app)
+      .post('/api/runs/dep-2/stop')
+      .auth(operator, { type: 'bearer' })
+      .send({ reason: 'wrong version' });
     const again = await request(stack.app).post('/api/runs/dep-2/stop').auth(operator, { type: 'bearer' }).send({});
     const run = await get('/api/runs/dep-2');
 
@@ -118,7 +134,10 @@ describe('unknown and malformed run ids', () => {
 
 describe('POST /api/runs/:runId/redrive', () => {
   it('redrives a failed run for an operator, refuses a viewer, and refuses a run that has not ended', async () => {
-    await request(stack.app).post('/api/workflows/order-fulfillment/runs').auth(operator, { type: 'bearer' }).send({ runId: 'ord-redrive', input: { ...orderFulfillmentExample, orderId: 'ORD-REDRIVE', payment: { card: 'declined' } } });
+    await request(stack.app)
+      .post('/api/workflows/order-fulfillment/runs')
+      .auth(operator, { type: 'bearer' })
+      .send({ runId: 'ord-redrive', input: { ...orderFulfillmentExample, orderId: 'ORD-REDRIVE', payment: { card: 'declined' } } });
     await eventually(async () => ((await get('/api/runs/ord-redrive')).body.status === 'FAILED' ? true : undefined));
 
     const byViewer = await request(stack.app).post('/api/runs/ord-redrive/redrive').auth(viewer, { type: 'bearer' }).send({});
@@ -130,7 +149,9 @@ describe('POST /api/runs/:runId/redrive', () => {
     expect(byOperator.body).toMatchObject({ runId: 'ord-redrive', workflow: 'order-fulfillment', status: 'RUNNING' });
     expect(stillRunning.status).toBe(409);
     expect(stillRunning.body).toMatchObject({ status: 409, code: 'run-not-redrivable', runStatus: 'RUNNING' });
-    const redriven = await stack.sfn.send(new DescribeExecutionCommand({ executionArn: 'arn:aws:states:us-east-1:123456789012:execution:order-fulfillment:ord-redrive' }));
+    const redriven = await stack.sfn.send(
+      new DescribeExecutionCommand({ executionArn: 'arn:aws:states:us-east-1:123456789012:execution:order-fulfillment:ord-redrive' }),
+    );
     expect(redriven.redriveCount).toBe(1);
   });
 });

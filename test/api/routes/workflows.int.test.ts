@@ -107,7 +107,9 @@ describe('POST /api/workflows/{name}/runs', () => {
     // The next two 3-byte draws (run ids; other callers draw other sizes) hit the taken id, then a free one.
     const queued = [Buffer.from('0000aa', 'hex'), Buffer.from('0000bb', 'hex')];
     const original = crypto.randomBytes;
-    const draws = jest.spyOn(crypto, 'randomBytes').mockImplementation(((size: number) => (size === 3 && queued.length ? queued.shift() : original(size))));
+    const draws = jest
+      .spyOn(crypto, 'randomBytes')
+      .mockImplementation((size: number) => (size === 3 && queued.length ? queued.shift() : original(size)));
 
     const response = await start('nightly-report').send({});
     draws.mockRestore();
@@ -175,7 +177,7 @@ describe('GET /api/workflows/:name/source', () => {
 
     expect(source.status).toBe(200);
     expect(source.body.file).toBe('workflows/definitions/deploy-service.ts');
-    expect(source.body.text).toContain("export const deployService = workflow(");
+    expect(source.body.text).toContain('export const deployService = workflow(');
     expect(hidden.status).toBe(404);
   });
 });

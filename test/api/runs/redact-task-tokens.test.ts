@@ -4,7 +4,10 @@ describe('redactTaskTokens', () => {
   it('drops taskToken fields at any depth, also inside JSON text, and keeps the rest', () => {
     const redacted = redactTaskTokens({
       resource: 'invoke.waitForTaskToken',
-      parameters: JSON.stringify({ FunctionName: 'approval-request', Payload: { taskToken: 'AAAA', 'task_token.$': '$$.Task.Token', stateName: 'Approve' } }),
+      parameters: JSON.stringify({
+        FunctionName: 'approval-request',
+        Payload: { taskToken: 'AAAA', 'task_token.$': '$$.Task.Token', stateName: 'Approve' },
+      }),
       nested: [{ TaskToken: 'BBBB', keep: 1 }],
     });
 

@@ -43,7 +43,10 @@ describe('RunSnapshots', () => {
   it('never keeps a read that overlapped a change of the run', async () => {
     const snapshots = new RunSnapshots({ tracksChanges: true });
     let release: () => void = () => undefined;
-    const slowRead = snapshots.read('r-0a1b2c', () => new Promise<RunSnapshot>((resolve) => (release = () => resolve(snapshot('RUNNING')))));
+    const slowRead = snapshots.read(
+      'r-0a1b2c',
+      () => new Promise<RunSnapshot>((resolve) => (release = () => resolve(snapshot('RUNNING')))),
+    );
     snapshots.changed(ARN);
     release();
     await slowRead;
@@ -82,7 +85,10 @@ describe('RunSnapshots', () => {
   it('stays within its capacity, and distrusts reads older than the changes it forgot', async () => {
     const snapshots = new RunSnapshots({ tracksChanges: true, capacity: 2 });
     let release: () => void = () => undefined;
-    const slowRead = snapshots.read('r-0a1b2c', () => new Promise<RunSnapshot>((resolve) => (release = () => resolve(snapshot('RUNNING')))));
+    const slowRead = snapshots.read(
+      'r-0a1b2c',
+      () => new Promise<RunSnapshot>((resolve) => (release = () => resolve(snapshot('RUNNING')))),
+    );
     snapshots.changed(ARN);
     snapshots.changed(`${ARN}x`);
     snapshots.changed(`${ARN}y`);

@@ -17,10 +17,15 @@ function intent(name: string): IntentDefinition {
 
 /** Lower-case words with run ids and workflow names replaced by their slot markers, to compare utterances with the dev set. */
 function template(text: string): string {
-  const names = catalogue.flatMap((workflow) => [workflow.name, workflow.name.replace(/-/g, ' '), ...(workflow.options.aliases ?? [])]).sort((a, b) => b.length - a.length);
+  const names = catalogue
+    .flatMap((workflow) => [workflow.name, workflow.name.replace(/-/g, ' '), ...(workflow.options.aliases ?? [])])
+    .sort((a, b) => b.length - a.length);
   let result = text.toLowerCase().replace(/\br-[0-9a-z]+\b/g, '{runid}');
   for (const name of names) result = result.split(name.toLowerCase()).join('{workflowname}');
-  return result.replace(/[^a-z0-9{} ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return result
+    .replace(/[^a-z0-9{} ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 describe('statecraftBot', () => {
@@ -34,7 +39,18 @@ describe('statecraftBot', () => {
     const names = bot.intents.map((candidate) => candidate.name).sort();
 
     expect(names).toStrictEqual(
-      ['ApproveRun', 'CancelIntent', 'FallbackIntent', 'GetRunStatus', 'Help', 'ListPendingApprovals', 'ListWorkflows', 'RejectRun', 'StartWorkflow', 'StopRun'].sort(),
+      [
+        'ApproveRun',
+        'CancelIntent',
+        'FallbackIntent',
+        'GetRunStatus',
+        'Help',
+        'ListPendingApprovals',
+        'ListWorkflows',
+        'RejectRun',
+        'StartWorkflow',
+        'StopRun',
+      ].sort(),
     );
   });
 
@@ -54,14 +70,18 @@ describe('statecraftBot', () => {
     const slotType = slotTypeNamed(bot, 'RunRefType');
 
     expect(slotType?.resolution).toBe('ORIGINAL_VALUE');
-    expect(slotType?.values.find(({ value }) => value === 'latest')?.synonyms).toEqual(expect.arrayContaining(['last', 'last one', 'most recent', 'newest', 'latest one']));
+    expect(slotType?.values.find(({ value }) => value === 'latest')?.synonyms).toEqual(
+      expect.arrayContaining(['last', 'last one', 'most recent', 'newest', 'latest one']),
+    );
     expect(slotType?.values.some(({ value }) => /^r-[0-9a-f]+$/.test(value))).toBe(true);
   });
 
   it('asks StartWorkflow for a required WorkflowName, takes an optional RunInput, and confirms', () => {
     const startWorkflow = intent('StartWorkflow');
 
-    expect(startWorkflow.slots.map(({ name, slotType, required, recognizer }) => ({ name, slotType, required, kind: recognizer.kind }))).toStrictEqual([
+    expect(
+      startWorkflow.slots.map(({ name, slotType, required, recognizer }) => ({ name, slotType, required, kind: recognizer.kind })),
+    ).toStrictEqual([
       { name: 'WorkflowName', slotType: 'WorkflowNameType', required: true, kind: 'values' },
       { name: 'RunInput', slotType: 'AMAZON.FreeFormInput', required: false, kind: 'run-input' },
     ]);
@@ -71,8 +91,20 @@ describe('statecraftBot', () => {
   it.each([
     ['GetRunStatus', [['RunId', true, 'run-reference']]],
     ['StopRun', [['RunId', true, 'run-reference']]],
-    ['ApproveRun', [['RunId', true, 'run-reference'], ['Comment', false, 'after-marker']]],
-    ['RejectRun', [['RunId', true, 'run-reference'], ['Reason', true, 'after-marker']]],
+    [
+      'ApproveRun',
+      [
+        ['RunId', true, 'run-reference'],
+        ['Comment', false, 'after-marker'],
+      ],
+    ],
+    [
+      'RejectRun',
+      [
+        ['RunId', true, 'run-reference'],
+        ['Reason', true, 'after-marker'],
+      ],
+    ],
   ])('gives %s its run slots', (name, expected) => {
     const slots = intent(name).slots.map((slot) => [slot.name, slot.required, slot.recognizer.kind]);
 
@@ -87,8 +119,17 @@ describe('statecraftBot', () => {
   });
 
   it('declares FallbackIntent and CancelIntent as Lex built-ins', () => {
-    expect(intent('FallbackIntent')).toMatchObject({ parentIntentSignature: 'AMAZON.FallbackIntent', sampleUtterances: [], fulfillmentCodeHook: true, dialogCodeHook: false });
-    expect(intent('CancelIntent')).toMatchObject({ parentIntentSignature: 'AMAZON.CancelIntent', fulfillmentCodeHook: false, dialogCodeHook: false });
+    expect(intent('FallbackIntent')).toMatchObject({
+      parentIntentSignature: 'AMAZON.FallbackIntent',
+      sampleUtterances: [],
+      fulfillmentCodeHook: true,
+      dialogCodeHook: false,
+    });
+    expect(intent('CancelIntent')).toMatchObject({
+      parentIntentSignature: 'AMAZON.CancelIntent',
+      fulfillmentCodeHook: false,
+      dialogCodeHook: false,
+    });
     expect(intent('CancelIntent').closingResponse).toMatch(/cancel/i);
     expect(intent('CancelIntent').sampleUtterances).toEqual(expect.arrayContaining(['cancel', 'never mind', 'forget it']));
   });

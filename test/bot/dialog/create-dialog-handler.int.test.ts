@@ -22,8 +22,11 @@ async function turn(who: { user: string; groups: string[] }, options: LexEventOp
   return handler(lexEvent({ ...options, requestAttributes: options.requestAttributes ?? identityAttributes(who, token) }));
 }
 
-const text = (response: LexCodeHookResponse) => (response.messages ?? []).flatMap((message) => (message.contentType === 'PlainText' ? [message.content] : [])).join('\n');
-const buttons = (response: LexCodeHookResponse) => response.messages?.flatMap((message) => (message.contentType === 'ImageResponseCard' ? (message.imageResponseCard.buttons ?? []) : [])) ?? [];
+const text = (response: LexCodeHookResponse) =>
+  (response.messages ?? []).flatMap((message) => (message.contentType === 'PlainText' ? [message.content] : [])).join('\n');
+const buttons = (response: LexCodeHookResponse) =>
+  response.messages?.flatMap((message) => (message.contentType === 'ImageResponseCard' ? (message.imageResponseCard.buttons ?? []) : [])) ??
+  [];
 const action = (response: LexCodeHookResponse) => [response.sessionState.dialogAction.type, response.sessionState.intent?.state];
 
 const alice = { user: 'alice', groups: ['operators'] };
@@ -35,7 +38,13 @@ beforeAll(async () => {
   keyFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dialog-')), 'key');
   await ensureTable(harness.dynamodb, chatSessionsTableSpec());
   const verifyToken = createTokenVerifier({ mode: 'local', keyFile });
-  handler = createDialogHandler({ lookup: harness.lookup, approvals: harness.store, sessions: new ChatSessionStore(harness.dynamodb), verifyToken, clock: harness.apiClock });
+  handler = createDialogHandler({
+    lookup: harness.lookup,
+    approvals: harness.store,
+    sessions: new ChatSessionStore(harness.dynamodb),
+    verifyToken,
+    clock: harness.apiClock,
+  });
 });
 
 afterAll(async () => {
@@ -82,26 +91,51 @@ describe('the dialog code hook', () => {
     const { executionArn } = await harness.startRun('r-aa0004', { startedBy: 'dana' });
 
     const asked = await turn(alice, { intent: 'RejectRun', slots: { RunId: 'r-aa0004' } });
-    const rejected = await turn(alice, { intent: 'RejectRun', slots: { RunId: 'r-aa0004', Reason: 'wrong version' }, source: 'FulfillmentCodeHook' });
+    const rejected = await turn(alice, {
+      intent: 'RejectRun',
+      slots: { RunId: 'r-aa0004', Reason: 'wrong version' },
+      source: 'FulfillmentCodeHook',
+    });
 
     expect(asked.sessionState.dialogAction).toEqual({ type: 'ElicitSlot', slotToElicit: 'Reason' });
     expect(text(asked)).toMatch(/^Why are you rejecting r-aa0004/);
     expect(action(rejected)).toEqual(['Close', 'Fulfilled']);
     expect((await harness.finished(executionArn)).status).toBe('FAILED');
-    expect((await harness.store.list({ runId: 'r-aa0004' }))[0].decision).toMatchObject({ outcome: 'rejected', decidedBy: 'alice', reason: 'wrong version', channel: 'chat' });
+    expect((await harness.store.list({ runId: 'r-aa0004' }))[0].decision).toMatchObject({
+      outcome: 'rejected',
+      decidedBy: 'alice',
+      reason: 'wrong version',
+      channel: 'chat',
+    });
   });
 
   it('reads a reason or an input from the utterance when Lex left the free-text slot empty (FreeFormInput fills only when asked)', async () => {
     await harness.startRun('r-aa0006', { startedBy: 'dana' });
 
-    const rejecting = await turn(alice, { intent: 'RejectRun', slots: { RunId: 'r-aa0006' }, transcript: 'reject r-aa0006 because the build is red' });
-    const rejected = await turn(alice, { intent: 'RejectRun', slots: { RunId: 'r-aa0006' }, transcript: 'reject r-aa0006 because the build is red', source: 'FulfillmentCodeHook' });
-    const starting = await turn(alice, { intent: 'StartWorkflow', slots: { WorkflowName: 'release-flow' }, transcript: 'start release-flow service=billing' });
+    const rejecting = await turn(alice, {
+      intent: 'RejectRun',
+      slots: { RunId: 'r-aa0006' },
+      transcript: 'reject r-aa0006 because the build is red',
+    });
+    const rejected = await turn(alice, {
+      intent: 'RejectRun',
+      slots: { RunId: 'r-aa0006' },
+      transcript: 'reject r-aa0006 because the build is red',
+      source: 'FulfillmentCodeHook',
+    });
+    const starting = await turn(alice, {
+      intent: 'StartWorkflow',
+      slots: { WorkflowName: 'release-flow' },
+      transcript: 'start release-flow service=billing',
+    });
 
     expect(rejecting.sessionState.dialogAction.type).toBe('Delegate');
     expect(rejecting.sessionState.intent?.slots?.Reason?.value?.interpretedValue).toBe('the build is red');
     expect(action(rejected)).toEqual(['Close', 'Fulfilled']);
-    expect((await harness.store.list({ runId: 'r-aa0006' }))[0].decision).toMatchObject({ outcome: 'rejected', reason: 'the build is red' });
+    expect((await harness.store.list({ runId: 'r-aa0006' }))[0].decision).toMatchObject({
+      outcome: 'rejected',
+      reason: 'the build is red',
+    });
     expect(starting.sessionState.dialogAction.type).toBe('ConfirmIntent');
     expect(text(starting)).toContain('"service":"billing"');
     expect(starting.sessionState.intent?.slots?.RunInput?.value?.interpretedValue).toBe('service=billing');
@@ -122,13 +156,19 @@ describe('the dialog code hook', () => {
     const forDana = await turn(dana, { intent: 'ListPendingApprovals' });
 
     expect(text(forAlice)).toMatch(/^2 waiting for your approval:\n• r-aa000[23] release-flow, "Approve release": Ship checkout\?/);
-    expect(text(forDana)).toMatch(/^Nothing is waiting for your approval\.\nWaiting for someone else: r-aa000[23] release-flow, r-aa000[23] release-flow\.$/);
+    expect(text(forDana)).toMatch(
+      /^Nothing is waiting for your approval\.\nWaiting for someone else: r-aa000[23] release-flow, r-aa000[23] release-flow\.$/,
+    );
   });
 
   it('trusts only a verified token whose user and groups match what was sent', async () => {
-    const forged = await handler(lexEvent({ intent: 'ListWorkflows', requestAttributes: { 'statecraft.user': 'alice', 'statecraft.groups': 'admins' } }));
+    const forged = await handler(
+      lexEvent({ intent: 'ListWorkflows', requestAttributes: { 'statecraft.user': 'alice', 'statecraft.groups': 'admins' } }),
+    );
     const token = await signLocalToken(viewer, loadSigningKey(keyFile));
-    const widened = await handler(lexEvent({ intent: 'ListWorkflows', requestAttributes: { ...identityAttributes(viewer, token), 'statecraft.groups': 'admins' } }));
+    const widened = await handler(
+      lexEvent({ intent: 'ListWorkflows', requestAttributes: { ...identityAttributes(viewer, token), 'statecraft.groups': 'admins' } }),
+    );
 
     for (const response of [forged, widened]) {
       expect(action(response)).toEqual(['Close', 'Failed']);
@@ -141,7 +181,13 @@ describe('the dialog code hook', () => {
     const unknown = await turn(alice, { intent: 'StartWorkflow', transcript: 'start the payroll workflow' });
     const confirm = await turn(alice, { intent: 'StartWorkflow', slots: { WorkflowName: 'release-flow', RunInput: 'service=billing' } });
     const declined = await turn(alice, { intent: 'StartWorkflow', slots: { WorkflowName: 'release-flow' }, confirmationState: 'Denied' });
-    const started = await turn(alice, { intent: 'StartWorkflow', slots: { WorkflowName: 'release-flow', RunInput: 'service=billing' }, confirmationState: 'Confirmed', source: 'FulfillmentCodeHook', sessionId: 's-start' });
+    const started = await turn(alice, {
+      intent: 'StartWorkflow',
+      slots: { WorkflowName: 'release-flow', RunInput: 'service=billing' },
+      confirmationState: 'Confirmed',
+      source: 'FulfillmentCodeHook',
+      sessionId: 's-start',
+    });
 
     expect(which.sessionState.dialogAction).toEqual({ type: 'ElicitSlot', slotToElicit: 'WorkflowName' });
     expect(text(which)).toBe('Which workflow? You can start: release-flow, release-train.');

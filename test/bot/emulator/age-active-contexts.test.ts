@@ -1,6 +1,10 @@
 import { ageActiveContexts, liveActiveContexts } from '../../../bot/emulator/age-active-contexts';
 
-const context = (turnsToLive: number, runId = 'r-1') => ({ name: 'RunInFocus', timeToLive: { timeToLiveInSeconds: 60, turnsToLive }, contextAttributes: { runId } });
+const context = (turnsToLive: number, runId = 'r-1') => ({
+  name: 'RunInFocus',
+  timeToLive: { timeToLiveInSeconds: 60, turnsToLive },
+  contextAttributes: { runId },
+});
 
 describe('active contexts', () => {
   it('starts the time of a new context and keeps its turns', () => {

@@ -4,7 +4,12 @@
  * and real SDK clients (the default h2c one and one over HTTP/1.1).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { LexRuntimeV2Client, RecognizeTextCommand, type RecognizeTextCommandInput, type RecognizeTextCommandOutput } from '@aws-sdk/client-lex-runtime-v2';
+import {
+  LexRuntimeV2Client,
+  RecognizeTextCommand,
+  type RecognizeTextCommandInput,
+  type RecognizeTextCommandOutput,
+} from '@aws-sdk/client-lex-runtime-v2';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { ensureTable } from '../../../api/storage/ensure-table';
 import { ChatSessionStore, chatSessionsTableSpec } from '../../../bot/dialog/chat-session-store';
@@ -28,7 +33,13 @@ export function lexClient(url: string, { http1 = false, maxAttempts = 3 } = {}):
 }
 
 /** A running runtime and server on the harness's table. */
-export type LexInstance = { runtime: LexRuntime; server: LexServer; hook: ReturnType<typeof scriptedCodeHook>; understanding: ReturnType<typeof lexTestUnderstanding>; close(): Promise<void> };
+export type LexInstance = {
+  runtime: LexRuntime;
+  server: LexServer;
+  hook: ReturnType<typeof scriptedCodeHook>;
+  understanding: ReturnType<typeof lexTestUnderstanding>;
+  close(): Promise<void>;
+};
 
 /** The harness. */
 export type LexHarness = LexInstance & {
@@ -46,14 +57,25 @@ export type LexHarness = LexInstance & {
 /** Starts dynalite, the table, one runtime and its server. */
 export async function startLexHarness(options: Partial<LexRuntimeOptions> = {}): Promise<LexHarness> {
   const dynalite: RunningDynalite = await startDynalite();
-  const dynamodb = new DynamoDBClient({ region: 'us-east-1', endpoint: dynalite.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const dynamodb = new DynamoDBClient({
+    region: 'us-east-1',
+    endpoint: dynalite.endpoint,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
   await ensureTable(dynamodb, chatSessionsTableSpec());
   const store = new ChatSessionStore(dynamodb);
   const instances: LexInstance[] = [];
   const startInstance = async (overrides: Partial<LexRuntimeOptions> = {}): Promise<LexInstance> => {
     const hook = scriptedCodeHook();
     const understanding = lexTestUnderstanding();
-    const runtime = createLexRuntime({ bot: lexTestBot, understanding, codeHook: hook.codeHook, sessions: store, ...options, ...overrides });
+    const runtime = createLexRuntime({
+      bot: lexTestBot,
+      understanding,
+      codeHook: hook.codeHook,
+      sessions: store,
+      ...options,
+      ...overrides,
+    });
     const server = await startLexServer({ runtime, port: 0 });
     const instance = { runtime, server, hook, understanding, close: () => server.close() };
     instances.push(instance);

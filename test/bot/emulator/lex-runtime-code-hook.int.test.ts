@@ -3,17 +3,29 @@ import type { LexCodeHookEvent } from '../../../bot/definition/lex-types';
 import { BOT, lexClient, texts, useLexHarness } from './lex-harness';
 import { closeIntent, delegate } from './scripted-code-hook';
 
-const NIGHTLY = { shape: 'Scalar', value: { originalValue: 'nightly report', interpretedValue: 'nightly-report', resolvedValues: ['nightly-report'] } };
+const NIGHTLY = {
+  shape: 'Scalar',
+  value: { originalValue: 'nightly report', interpretedValue: 'nightly-report', resolvedValues: ['nightly-report'] },
+};
 
 describe('local Lex runtime: the code hook', () => {
   const lex = useLexHarness();
 
-  const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as { name: string; message: string; $metadata: { httpStatusCode?: number } });
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (error: unknown) => error as { name: string; message: string; $metadata: { httpStatusCode?: number } },
+    );
 
-  it('sends the DialogCodeHook event of LEX.md §6: bare-number nluConfidence, proposedNextState, this turn\'s requestAttributes', async () => {
+  it("sends the DialogCodeHook event of LEX.md §6: bare-number nluConfidence, proposedNextState, this turn's requestAttributes", async () => {
     await lex().say('event-1', 'start the nightly report', { requestAttributes: { channel: 'web' } });
 
-    const intent = { name: 'StartWorkflow', slots: { WorkflowName: NIGHTLY, RunInput: null }, state: 'InProgress', confirmationState: 'None' };
+    const intent = {
+      name: 'StartWorkflow',
+      slots: { WorkflowName: NIGHTLY, RunInput: null },
+      state: 'InProgress',
+      confirmationState: 'None',
+    };
     expect(lex().hook.events[0]).toStrictEqual({
       messageVersion: '1.0',
       invocationSource: 'DialogCodeHook',
@@ -34,7 +46,7 @@ describe('local Lex runtime: the code hook', () => {
     });
   });
 
-  it('shows the previous dialog action and the confirmation on the next turn, without last turn\'s requestAttributes, then fulfils', async () => {
+  it("shows the previous dialog action and the confirmation on the next turn, without last turn's requestAttributes, then fulfils", async () => {
     await lex().say('event-2', 'start the nightly report', { requestAttributes: { channel: 'web' } });
 
     const done = await lex().say('event-2', 'yes');
@@ -51,23 +63,37 @@ describe('local Lex runtime: the code hook', () => {
     expect(done.requestAttributes).toBeUndefined();
   });
 
-  it('uses the hook\'s own messages, an image response card included, when it answers ElicitSlot', async () => {
-    const card = { title: 'Pick one', buttons: [{ text: 'Nightly', value: 'nightly report' }, { text: 'Deploy', value: 'deploy service' }] };
+  it("uses the hook's own messages, an image response card included, when it answers ElicitSlot", async () => {
+    const card = {
+      title: 'Pick one',
+      buttons: [
+        { text: 'Nightly', value: 'nightly report' },
+        { text: 'Deploy', value: 'deploy service' },
+      ],
+    };
     lex().hook.answers.push((event) => ({
       sessionState: { ...event.sessionState, dialogAction: { type: 'ElicitSlot', slotToElicit: 'WorkflowName' } },
-      messages: [{ contentType: 'PlainText', content: 'Which one?' }, { contentType: 'ImageResponseCard', imageResponseCard: card }],
+      messages: [
+        { contentType: 'PlainText', content: 'Which one?' },
+        { contentType: 'ImageResponseCard', imageResponseCard: card },
+      ],
     }));
 
     const asked = await lex().say('hook-elicit', 'start something');
     const answered = await lex().say('hook-elicit', 'nightly report');
 
     expect(asked.sessionState?.dialogAction).toEqual({ type: 'ElicitSlot', slotToElicit: 'WorkflowName' });
-    expect(asked.messages).toEqual([{ contentType: 'PlainText', content: 'Which one?' }, { contentType: 'ImageResponseCard', imageResponseCard: card }]);
+    expect(asked.messages).toEqual([
+      { contentType: 'PlainText', content: 'Which one?' },
+      { contentType: 'ImageResponseCard', imageResponseCard: card },
+    ]);
     expect(answered.sessionState?.dialogAction).toEqual({ type: 'ConfirmIntent' });
   });
 
-  it('elicits an optional slot the hook asks for with that slot\'s prompt when the hook gives no message', async () => {
-    lex().hook.answers.push((event) => ({ sessionState: { ...event.sessionState, dialogAction: { type: 'ElicitSlot', slotToElicit: 'RunInput' } } }));
+  it("elicits an optional slot the hook asks for with that slot's prompt when the hook gives no message", async () => {
+    lex().hook.answers.push((event) => ({
+      sessionState: { ...event.sessionState, dialogAction: { type: 'ElicitSlot', slotToElicit: 'RunInput' } },
+    }));
 
     const asked = await lex().say('hook-optional', 'start the nightly report');
     const answered = await lex().say('hook-optional', 'env=prod');
@@ -77,9 +103,13 @@ describe('local Lex runtime: the code hook', () => {
     expect(answered.sessionState?.dialogAction).toEqual({ type: 'ConfirmIntent' });
   });
 
-  it('re-elicits a slot the hook nulls on Delegate, saying the hook\'s messages before the slot prompt', async () => {
+  it("re-elicits a slot the hook nulls on Delegate, saying the hook's messages before the slot prompt", async () => {
     lex().hook.answers.push((event) => ({
-      sessionState: { ...event.sessionState, dialogAction: { type: 'Delegate' }, intent: { ...event.sessionState.intent, slots: { WorkflowName: null, RunInput: null } } },
+      sessionState: {
+        ...event.sessionState,
+        dialogAction: { type: 'Delegate' },
+        intent: { ...event.sessionState.intent, slots: { WorkflowName: null, RunInput: null } },
+      },
       messages: [{ contentType: 'PlainText', content: 'I do not know that workflow.' }],
     }));
 
@@ -91,9 +121,13 @@ describe('local Lex runtime: the code hook', () => {
   });
 
   it('keeps stored session attributes when the hook omits them and replaces them when it sends them', async () => {
-    lex().hook.answers.push((event) => ({ sessionState: { ...event.sessionState, sessionAttributes: { lastRunId: 'r-1' }, dialogAction: { type: 'Delegate' } } }));
+    lex().hook.answers.push((event) => ({
+      sessionState: { ...event.sessionState, sessionAttributes: { lastRunId: 'r-1' }, dialogAction: { type: 'Delegate' } },
+    }));
     await lex().say('hook-attributes', 'start the nightly report', { sessionState: { sessionAttributes: { user: 'Ada' } } });
-    lex().hook.answers.push((event) => ({ sessionState: { dialogAction: { type: 'Close' }, intent: { ...event.sessionState.intent, state: 'Fulfilled' } } }));
+    lex().hook.answers.push((event) => ({
+      sessionState: { dialogAction: { type: 'Close' }, intent: { ...event.sessionState.intent, state: 'Fulfilled' } },
+    }));
 
     const output = await lex().say('hook-attributes', 'yes');
 
@@ -118,7 +152,10 @@ describe('local Lex runtime: the code hook', () => {
   });
 
   it('waits for a new intent after the hook answers ElicitIntent', async () => {
-    lex().hook.answers.push(() => ({ sessionState: { dialogAction: { type: 'ElicitIntent' } }, messages: [{ contentType: 'PlainText', content: 'What else?' }] }));
+    lex().hook.answers.push(() => ({
+      sessionState: { dialogAction: { type: 'ElicitIntent' } },
+      messages: [{ contentType: 'PlainText', content: 'What else?' }],
+    }));
 
     const asked = await lex().say('hook-elicit-intent', 'start the nightly report');
     const next = await lex().say('hook-elicit-intent', 'help');
@@ -147,18 +184,82 @@ describe('local Lex runtime: the code hook', () => {
 
   it.each([
     ['no sessionState', () => ({ messages: [] }), 'sessionState is required'],
-    ['no dialogAction', (event: LexCodeHookEvent) => ({ sessionState: { intent: event.sessionState.intent } }), 'sessionState.dialogAction is required'],
-    ['an unknown dialogAction type', (event: LexCodeHookEvent) => ({ sessionState: { ...event.sessionState, dialogAction: { type: 'Finish' } } }), 'sessionState.dialogAction.type must be one of'],
-    ['Close without a final state', (event: LexCodeHookEvent) => ({ sessionState: { ...event.sessionState, dialogAction: { type: 'Close' } } }), 'sessionState.intent.state must be Fulfilled or Failed'],
-    ['ConfirmIntent without messages', (event: LexCodeHookEvent) => ({ sessionState: { ...event.sessionState, dialogAction: { type: 'ConfirmIntent' } } }), 'messages are required when dialogAction.type is ConfirmIntent'],
-    ['ElicitIntent without messages', () => ({ sessionState: { dialogAction: { type: 'ElicitIntent' } } }), 'messages are required when dialogAction.type is ElicitIntent'],
-    ['ElicitSlot without slotToElicit', (event: LexCodeHookEvent) => ({ sessionState: { ...event.sessionState, dialogAction: { type: 'ElicitSlot' } } }), 'slotToElicit is required'],
-    ['ElicitSlot of a slot the intent lacks', (event: LexCodeHookEvent) => ({ sessionState: { ...event.sessionState, dialogAction: { type: 'ElicitSlot', slotToElicit: 'RunId' } } }), 'intent StartWorkflow has no slot RunId'],
-    ['an unknown intent', (event: LexCodeHookEvent) => ({ sessionState: { ...event.sessionState, dialogAction: { type: 'Delegate' }, intent: { name: 'Dance' } } }), 'no intent Dance'],
-    ['Delegate without an intent', () => ({ sessionState: { dialogAction: { type: 'Delegate' } } }), 'sessionState.intent is required when dialogAction.type is Delegate'],
-    ['a slot value without interpretedValue', (event: LexCodeHookEvent) => ({ sessionState: { ...event.sessionState, dialogAction: { type: 'Delegate' }, intent: { name: 'StartWorkflow', slots: { WorkflowName: { value: { originalValue: 'x' } } } } } }), 'sessionState.intent.slots.WorkflowName.value.interpretedValue is required'],
-    ['eleven messages', (event: LexCodeHookEvent) => ({ sessionState: { ...event.sessionState, dialogAction: { type: 'Delegate' } }, messages: Array.from({ length: 11 }, () => ({ contentType: 'PlainText', content: 'x' })) }), 'at most 10'],
-    ['a card without a title', (event: LexCodeHookEvent) => ({ sessionState: { ...event.sessionState, dialogAction: { type: 'Delegate' } }, messages: [{ contentType: 'ImageResponseCard', imageResponseCard: {} }] }), 'messages[0].imageResponseCard.title'],
+    [
+      'no dialogAction',
+      (event: LexCodeHookEvent) => ({ sessionState: { intent: event.sessionState.intent } }),
+      'sessionState.dialogAction is required',
+    ],
+    [
+      'an unknown dialogAction type',
+      (event: LexCodeHookEvent) => ({ sessionState: { ...event.sessionState, dialogAction: { type: 'Finish' } } }),
+      'sessionState.dialogAction.type must be one of',
+    ],
+    [
+      'Close without a final state',
+      (event: LexCodeHookEvent) => ({ sessionState: { ...event.sessionState, dialogAction: { type: 'Close' } } }),
+      'sessionState.intent.state must be Fulfilled or Failed',
+    ],
+    [
+      'ConfirmIntent without messages',
+      (event: LexCodeHookEvent) => ({ sessionState: { ...event.sessionState, dialogAction: { type: 'ConfirmIntent' } } }),
+      'messages are required when dialogAction.type is ConfirmIntent',
+    ],
+    [
+      'ElicitIntent without messages',
+      () => ({ sessionState: { dialogAction: { type: 'ElicitIntent' } } }),
+      'messages are required when dialogAction.type is ElicitIntent',
+    ],
+    [
+      'ElicitSlot without slotToElicit',
+      (event: LexCodeHookEvent) => ({ sessionState: { ...event.sessionState, dialogAction: { type: 'ElicitSlot' } } }),
+      'slotToElicit is required',
+    ],
+    [
+      'ElicitSlot of a slot the intent lacks',
+      (event: LexCodeHookEvent) => ({
+        sessionState: { ...event.sessionState, dialogAction: { type: 'ElicitSlot', slotToElicit: 'RunId' } },
+      }),
+      'intent StartWorkflow has no slot RunId',
+    ],
+    [
+      'an unknown intent',
+      (event: LexCodeHookEvent) => ({
+        sessionState: { ...event.sessionState, dialogAction: { type: 'Delegate' }, intent: { name: 'Dance' } },
+      }),
+      'no intent Dance',
+    ],
+    [
+      'Delegate without an intent',
+      () => ({ sessionState: { dialogAction: { type: 'Delegate' } } }),
+      'sessionState.intent is required when dialogAction.type is Delegate',
+    ],
+    [
+      'a slot value without interpretedValue',
+      (event: LexCodeHookEvent) => ({
+        sessionState: {
+          ...event.sessionState,
+          dialogAction: { type: 'Delegate' },
+          intent: { name: 'StartWorkflow', slots: { WorkflowName: { value: { originalValue: 'x' } } } },
+        },
+      }),
+      'sessionState.intent.slots.WorkflowName.value.interpretedValue is required',
+    ],
+    [
+      'eleven messages',
+      (event: LexCodeHookEvent) => ({
+        sessionState: { ...event.sessionState, dialogAction: { type: 'Delegate' } },
+        messages: Array.from({ length: 11 }, () => ({ contentType: 'PlainText', content: 'x' })),
+      }),
+      'at most 10',
+    ],
+    [
+      'a card without a title',
+      (event: LexCodeHookEvent) => ({
+        sessionState: { ...event.sessionState, dialogAction: { type: 'Delegate' } },
+        messages: [{ contentType: 'ImageResponseCard', imageResponseCard: {} }],
+      }),
+      'messages[0].imageResponseCard.title',
+    ],
     ['nothing', () => undefined, 'must be a JSON object'],
   ])('answers DependencyFailedException 424 naming the problem when the hook answers %s', async (_, answer, named) => {
     lex().hook.answers.push(answer);
@@ -185,7 +286,9 @@ describe('local Lex runtime: the code hook', () => {
     slow.hook.answers.push(() => new Promise(() => {}));
     const client = lexClient(slow.server.url);
 
-    const error = await failure(client.send(new RecognizeTextCommand({ ...BOT, sessionId: 'hook-slow', text: 'start the nightly report' })));
+    const error = await failure(
+      client.send(new RecognizeTextCommand({ ...BOT, sessionId: 'hook-slow', text: 'start the nightly report' })),
+    );
     client.destroy();
 
     expect(error).toMatchObject({ name: 'DependencyFailedException', $metadata: { httpStatusCode: 424 } });

@@ -35,7 +35,12 @@ describe('local Lex runtime: dialogs through the SDK (h2c)', () => {
     const gaveUp = await lex().say('elicit-1', 'no idea');
 
     expect(asked.sessionState?.dialogAction).toEqual({ type: 'ElicitSlot', slotToElicit: 'WorkflowName' });
-    expect(asked.sessionState?.intent).toEqual({ name: 'StartWorkflow', slots: { WorkflowName: null, RunInput: null }, state: 'InProgress', confirmationState: 'None' });
+    expect(asked.sessionState?.intent).toEqual({
+      name: 'StartWorkflow',
+      slots: { WorkflowName: null, RunInput: null },
+      state: 'InProgress',
+      confirmationState: 'None',
+    });
     expect(texts(asked)).toEqual(['Which workflow, Ada? I know nightly-report and deploy-service.']);
     expect(lex().hook.events.map((event) => event.proposedNextState?.prompt?.attempt)).toEqual(['Initial', 'Retry1', 'Retry2']);
     expect(retry1.sessionState?.dialogAction).toEqual({ type: 'ElicitSlot', slotToElicit: 'WorkflowName' });
@@ -51,12 +56,20 @@ describe('local Lex runtime: dialogs through the SDK (h2c)', () => {
     const done = await lex().say('confirm-yes', 'yes');
 
     expect(confirm.sessionState?.dialogAction).toEqual({ type: 'ConfirmIntent' });
-    expect(confirm.sessionState?.intent?.slots?.WorkflowName).toEqual({ shape: 'Scalar', value: { originalValue: 'nightly report', interpretedValue: 'nightly-report', resolvedValues: ['nightly-report'] } });
+    expect(confirm.sessionState?.intent?.slots?.WorkflowName).toEqual({
+      shape: 'Scalar',
+      value: { originalValue: 'nightly report', interpretedValue: 'nightly-report', resolvedValues: ['nightly-report'] },
+    });
     expect(texts(confirm)).toEqual(['Start nightly-report now?']);
     expect(done.sessionState?.dialogAction).toEqual({ type: 'Close' });
     expect(done.sessionState?.intent).toMatchObject({ name: 'StartWorkflow', state: 'Fulfilled', confirmationState: 'Confirmed' });
     expect(texts(done)).toEqual(['Started nightly-report.']);
-    expect(lex().hook.events.map((event) => event.invocationSource)).toEqual(['DialogCodeHook', 'DialogCodeHook', 'DialogCodeHook', 'FulfillmentCodeHook']);
+    expect(lex().hook.events.map((event) => event.invocationSource)).toEqual([
+      'DialogCodeHook',
+      'DialogCodeHook',
+      'DialogCodeHook',
+      'FulfillmentCodeHook',
+    ]);
   });
 
   it('closes Failed with the declination response on no', async () => {
@@ -75,7 +88,10 @@ describe('local Lex runtime: dialogs through the SDK (h2c)', () => {
 
     expect(again.sessionState?.dialogAction).toEqual({ type: 'ConfirmIntent' });
     expect(texts(again)).toEqual(['Start nightly-report now?']);
-    expect(lex().hook.events.at(-1)?.proposedNextState).toMatchObject({ dialogAction: { type: 'ConfirmIntent' }, prompt: { attempt: 'Retry1' } });
+    expect(lex().hook.events.at(-1)?.proposedNextState).toMatchObject({
+      dialogAction: { type: 'ConfirmIntent' },
+      prompt: { attempt: 'Retry1' },
+    });
     expect(gaveUp.sessionState?.intent?.name).toBe('FallbackIntent');
   });
 
@@ -140,7 +156,10 @@ describe('local Lex runtime: dialogs through the SDK (h2c)', () => {
     const a = await lex().say('mix-a', 'deploy service');
     const b = await lex().say('mix-b', 'flaky');
 
-    expect(a.sessionState?.intent).toMatchObject({ name: 'StartWorkflow', slots: { WorkflowName: { value: { interpretedValue: 'deploy-service' } } } });
+    expect(a.sessionState?.intent).toMatchObject({
+      name: 'StartWorkflow',
+      slots: { WorkflowName: { value: { interpretedValue: 'deploy-service' } } },
+    });
     expect(a.sessionState?.dialogAction).toEqual({ type: 'ConfirmIntent' });
     expect(texts(b)).toEqual(['Rejected r-12ab: flaky']);
   });
@@ -150,7 +169,9 @@ describe('local Lex runtime: dialogs through the SDK (h2c)', () => {
 
     const got = await lex().client.send(new GetSessionCommand({ ...BOT, sessionId: 'get-1' }));
     const deleted = await lex().client.send(new DeleteSessionCommand({ ...BOT, sessionId: 'get-1' }));
-    const gone = await lex().client.send(new GetSessionCommand({ ...BOT, sessionId: 'get-1' })).catch((error: unknown) => error);
+    const gone = await lex()
+      .client.send(new GetSessionCommand({ ...BOT, sessionId: 'get-1' }))
+      .catch((error: unknown) => error);
 
     expect(got.sessionId).toBe('get-1');
     expect(got.sessionState).toEqual(said.sessionState);

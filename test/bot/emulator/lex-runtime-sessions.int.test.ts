@@ -7,13 +7,19 @@ describe('local Lex runtime: sessions', () => {
   const lex = useLexHarness();
 
   it('answers PutSession in base64(gzip(JSON)) headers and continues the dialog it set up', async () => {
-    const put = await lex().client.send(new PutSessionCommand({
-      ...BOT,
-      sessionId: 'put-1',
-      sessionState: { dialogAction: { type: 'ElicitSlot', slotToElicit: 'WorkflowName' }, intent: { name: 'StartWorkflow', state: 'InProgress' }, sessionAttributes: { user: 'Ada' } },
-      messages: [{ contentType: 'PlainText', content: 'Which workflow?' }],
-      requestAttributes: { channel: 'web' },
-    }));
+    const put = await lex().client.send(
+      new PutSessionCommand({
+        ...BOT,
+        sessionId: 'put-1',
+        sessionState: {
+          dialogAction: { type: 'ElicitSlot', slotToElicit: 'WorkflowName' },
+          intent: { name: 'StartWorkflow', state: 'InProgress' },
+          sessionAttributes: { user: 'Ada' },
+        },
+        messages: [{ contentType: 'PlainText', content: 'Which workflow?' }],
+        requestAttributes: { channel: 'web' },
+      }),
+    );
 
     const next = await lex().say('put-1', 'nightly report');
 
@@ -32,7 +38,13 @@ describe('local Lex runtime: sessions', () => {
   });
 
   it('starts the intent PutSession delegates to on the next utterance', async () => {
-    await lex().client.send(new PutSessionCommand({ ...BOT, sessionId: 'put-delegate', sessionState: { dialogAction: { type: 'Delegate' }, intent: { name: 'RejectRun' } } }));
+    await lex().client.send(
+      new PutSessionCommand({
+        ...BOT,
+        sessionId: 'put-delegate',
+        sessionState: { dialogAction: { type: 'Delegate' }, intent: { name: 'RejectRun' } },
+      }),
+    );
 
     const output = await lex().say('put-delegate', 'r-7f3a9c');
 
@@ -91,12 +103,16 @@ describe('local Lex runtime: sessions', () => {
     const hookCalled = new Promise<void>((resolve) => (called = resolve));
     lex().hook.answers.push((event) => {
       called();
-      return new Promise<LexCodeHookResponse>((resolve) => (release = () => resolve({ sessionState: { ...event.sessionState, dialogAction: { type: 'Delegate' } } })));
+      return new Promise<LexCodeHookResponse>(
+        (resolve) => (release = () => resolve({ sessionState: { ...event.sessionState, dialogAction: { type: 'Delegate' } } })),
+      );
     });
     const first = lex().say('conflict-1', 'start the nightly report');
     await hookCalled;
 
-    const second = await lex().say('conflict-1', 'yes').catch((error: unknown) => error);
+    const second = await lex()
+      .say('conflict-1', 'yes')
+      .catch((error: unknown) => error);
     release();
     const firstOutput = await first;
 
@@ -105,8 +121,14 @@ describe('local Lex runtime: sessions', () => {
   });
 
   it('carries active contexts the hook sets for their turns', async () => {
-    const context = { name: 'RunInFocus', timeToLive: { timeToLiveInSeconds: 600, turnsToLive: 2 }, contextAttributes: { runId: 'r-7f3a9c' } };
-    lex().hook.answers.push((event) => ({ sessionState: { ...event.sessionState, activeContexts: [context], dialogAction: { type: 'Delegate' } } }));
+    const context = {
+      name: 'RunInFocus',
+      timeToLive: { timeToLiveInSeconds: 600, turnsToLive: 2 },
+      contextAttributes: { runId: 'r-7f3a9c' },
+    };
+    lex().hook.answers.push((event) => ({
+      sessionState: { ...event.sessionState, activeContexts: [context], dialogAction: { type: 'Delegate' } },
+    }));
 
     const set = await lex().say('contexts-1', 'start the nightly report');
     const used = await lex().say('contexts-1', 'hmm');

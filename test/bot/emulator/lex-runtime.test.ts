@@ -19,9 +19,19 @@ const address = { botId: 'STATECRAFT', botAliasId: 'TSTALIASID', localeId: 'en_U
 describe('createLexRuntime (plain functions, no HTTP)', () => {
   it('stores sessions under lex#bot#alias#locale#session and never stores request attributes', async () => {
     const sessions = memorySessions();
-    const runtime = createLexRuntime({ bot: lexTestBot, understanding: lexTestUnderstanding(), codeHook: scriptedCodeHook().codeHook, sessions });
+    const runtime = createLexRuntime({
+      bot: lexTestBot,
+      understanding: lexTestUnderstanding(),
+      codeHook: scriptedCodeHook().codeHook,
+      sessions,
+    });
 
-    const output = await runtime.recognizeText({ ...address, sessionId: 's-1', text: 'start a workflow', requestAttributes: { secret: 'token' } });
+    const output = await runtime.recognizeText({
+      ...address,
+      sessionId: 's-1',
+      text: 'start a workflow',
+      requestAttributes: { secret: 'token' },
+    });
 
     expect(output.sessionState.dialogAction).toEqual({ type: 'ElicitSlot', slotToElicit: 'WorkflowName' });
     expect(output.requestAttributes).toEqual({ secret: 'token' });
@@ -31,19 +41,45 @@ describe('createLexRuntime (plain functions, no HTTP)', () => {
 
   it('answers to the configured bot id, alias and alias name', async () => {
     const hook = scriptedCodeHook();
-    const runtime = createLexRuntime({ bot: lexTestBot, understanding: lexTestUnderstanding(), codeHook: hook.codeHook, sessions: memorySessions(), botId: 'ABCDEFGHIJ', botAliasId: 'LIVE123456', botAliasName: 'live' });
+    const runtime = createLexRuntime({
+      bot: lexTestBot,
+      understanding: lexTestUnderstanding(),
+      codeHook: hook.codeHook,
+      sessions: memorySessions(),
+      botId: 'ABCDEFGHIJ',
+      botAliasId: 'LIVE123456',
+      botAliasName: 'live',
+    });
 
-    await runtime.recognizeText({ botId: 'ABCDEFGHIJ', botAliasId: 'LIVE123456', localeId: 'en_US', sessionId: 's-2', text: 'start the nightly report' });
+    await runtime.recognizeText({
+      botId: 'ABCDEFGHIJ',
+      botAliasId: 'LIVE123456',
+      localeId: 'en_US',
+      sessionId: 's-2',
+      text: 'start the nightly report',
+    });
     const refused = await runtime.recognizeText({ ...address, sessionId: 's-2', text: 'help' }).catch((error: unknown) => error);
 
-    expect(hook.events[0]?.bot).toEqual({ id: 'ABCDEFGHIJ', name: 'TestBot', localeId: 'en_US', version: 'DRAFT', aliasId: 'LIVE123456', aliasName: 'live' });
+    expect(hook.events[0]?.bot).toEqual({
+      id: 'ABCDEFGHIJ',
+      name: 'TestBot',
+      localeId: 'en_US',
+      version: 'DRAFT',
+      aliasId: 'LIVE123456',
+      aliasName: 'live',
+    });
     expect(refused).toBeInstanceOf(LexRuntimeError);
     expect(refused).toMatchObject({ code: 'ResourceNotFoundException', status: 404 });
   });
 
   it('gives a bot without a FallbackIntent a built-in one', async () => {
     const bot = { ...lexTestBot, intents: lexTestBot.intents.filter((intent) => intent.parentIntentSignature !== 'AMAZON.FallbackIntent') };
-    const runtime = createLexRuntime({ bot, understanding: lexTestUnderstanding(), codeHook: scriptedCodeHook().codeHook, sessions: memorySessions() });
+    const runtime = createLexRuntime({
+      bot,
+      understanding: lexTestUnderstanding(),
+      codeHook: scriptedCodeHook().codeHook,
+      sessions: memorySessions(),
+    });
 
     const output = await runtime.recognizeText({ ...address, sessionId: 's-3', text: 'qwerty' });
 
@@ -57,17 +93,45 @@ describe('createLexRuntime (plain functions, no HTTP)', () => {
       event.sessionState.sessionAttributes = { hacked: 'yes' };
       return { sessionState: { dialogAction: { type: 'Delegate' }, intent: event.sessionState.intent } };
     });
-    const runtime = createLexRuntime({ bot: lexTestBot, understanding: lexTestUnderstanding(), codeHook: hook.codeHook, sessions: memorySessions() });
+    const runtime = createLexRuntime({
+      bot: lexTestBot,
+      understanding: lexTestUnderstanding(),
+      codeHook: hook.codeHook,
+      sessions: memorySessions(),
+    });
 
-    const output = await runtime.recognizeText({ ...address, sessionId: 's-4', text: 'start the nightly report', sessionState: { sessionAttributes: { user: 'Ada' } } });
+    const output = await runtime.recognizeText({
+      ...address,
+      sessionId: 's-4',
+      text: 'start the nightly report',
+      sessionState: { sessionAttributes: { user: 'Ada' } },
+    });
 
     expect(output.sessionState.sessionAttributes).toEqual({ user: 'Ada' });
   });
 
   it('starts fresh, keeping the attributes, when a stored session no longer fits the bot (an intent renamed since)', async () => {
     const sessions = memorySessions();
-    await sessions.put('lex#STATECRAFT#TSTALIASID#en_US#s-5', { sessionState: { dialogAction: { type: 'ElicitSlot', slotToElicit: 'Name' }, intent: { name: 'OldIntent', slots: { Name: null } }, sessionAttributes: { user: 'Ada' } }, messages: [], interpretations: [], lastActiveAt: Date.now() }, 300);
-    const runtime = createLexRuntime({ bot: lexTestBot, understanding: lexTestUnderstanding(), codeHook: scriptedCodeHook().codeHook, sessions });
+    await sessions.put(
+      'lex#STATECRAFT#TSTALIASID#en_US#s-5',
+      {
+        sessionState: {
+          dialogAction: { type: 'ElicitSlot', slotToElicit: 'Name' },
+          intent: { name: 'OldIntent', slots: { Name: null } },
+          sessionAttributes: { user: 'Ada' },
+        },
+        messages: [],
+        interpretations: [],
+        lastActiveAt: Date.now(),
+      },
+      300,
+    );
+    const runtime = createLexRuntime({
+      bot: lexTestBot,
+      understanding: lexTestUnderstanding(),
+      codeHook: scriptedCodeHook().codeHook,
+      sessions,
+    });
 
     const output = await runtime.recognizeText({ ...address, sessionId: 's-5', text: 'help' });
 

@@ -1,6 +1,12 @@
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:http2';
-import { DeleteSessionCommand, GetSessionCommand, PutSessionCommand, RecognizeTextCommand, type LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
+import {
+  DeleteSessionCommand,
+  GetSessionCommand,
+  PutSessionCommand,
+  RecognizeTextCommand,
+  type LexRuntimeV2Client,
+} from '@aws-sdk/client-lex-runtime-v2';
 import { decodeLexHeader } from '../../../bot/emulator';
 import { BOT, lexClient, startLexHarness, texts, type LexHarness } from './lex-harness';
 
@@ -37,7 +43,9 @@ describe('local Lex runtime: the HTTP server', () => {
     const asked = await say('start a workflow');
     const confirm = await say('deploy service');
     const done = await say('yes');
-    const put = await lex.http1Client.send(new PutSessionCommand({ ...BOT, sessionId: 'h1-1', sessionState: { sessionAttributes: { user: 'Ada' } } }));
+    const put = await lex.http1Client.send(
+      new PutSessionCommand({ ...BOT, sessionId: 'h1-1', sessionState: { sessionAttributes: { user: 'Ada' } } }),
+    );
     const got = await lex.http1Client.send(new GetSessionCommand({ ...BOT, sessionId: 'h1-1' }));
     const deleted = await lex.http1Client.send(new DeleteSessionCommand({ ...BOT, sessionId: 'h1-1' }));
 
@@ -62,17 +70,44 @@ describe('local Lex runtime: the HTTP server', () => {
     const recognize = (input: Record<string, unknown>) =>
       clientOf(lex)
         .send(new RecognizeTextCommand({ ...BOT, sessionId: 'errors-1', text: 'help', ...input }))
-        .then(() => undefined, (error: unknown) => error as { name: string; message: string; $metadata: { httpStatusCode?: number } });
+        .then(
+          () => undefined,
+          (error: unknown) => error as { name: string; message: string; $metadata: { httpStatusCode?: number } },
+        );
 
     it.each([
       ['empty text', { text: '' }, 'ValidationException', 400, 'text must be 1..1024 characters'],
       ['text over 1024 characters', { text: 'x'.repeat(1025) }, 'ValidationException', 400, 'text must be 1..1024 characters'],
       ['a one-character session id', { sessionId: 'x' }, 'ValidationException', 400, 'sessionId must match'],
       ['a session id with a slash', { sessionId: 'a/b' }, 'ValidationException', 400, 'sessionId must match'],
-      ['ElicitSlot without slotToElicit', { sessionState: { dialogAction: { type: 'ElicitSlot' }, intent: { name: 'StartWorkflow' } } }, 'ValidationException', 400, 'sessionState.dialogAction.slotToElicit is required'],
-      ['an unknown intent', { sessionState: { intent: { name: 'Dance' } } }, 'ValidationException', 400, 'sessionState.intent.name: no intent Dance'],
-      ['an unknown slot', { sessionState: { intent: { name: 'StartWorkflow', slots: { Color: { value: { interpretedValue: 'red' } } } } } }, 'ValidationException', 400, 'intent StartWorkflow has no slot Color'],
-      ['a non-string session attribute', { sessionState: { sessionAttributes: { n: 1 } } }, 'ValidationException', 400, 'sessionState.sessionAttributes.n must be a string'],
+      [
+        'ElicitSlot without slotToElicit',
+        { sessionState: { dialogAction: { type: 'ElicitSlot' }, intent: { name: 'StartWorkflow' } } },
+        'ValidationException',
+        400,
+        'sessionState.dialogAction.slotToElicit is required',
+      ],
+      [
+        'an unknown intent',
+        { sessionState: { intent: { name: 'Dance' } } },
+        'ValidationException',
+        400,
+        'sessionState.intent.name: no intent Dance',
+      ],
+      [
+        'an unknown slot',
+        { sessionState: { intent: { name: 'StartWorkflow', slots: { Color: { value: { interpretedValue: 'red' } } } } } },
+        'ValidationException',
+        400,
+        'intent StartWorkflow has no slot Color',
+      ],
+      [
+        'a non-string session attribute',
+        { sessionState: { sessionAttributes: { n: 1 } } },
+        'ValidationException',
+        400,
+        'sessionState.sessionAttributes.n must be a string',
+      ],
       ['an unknown bot', { botId: 'OTHERBOTID' }, 'ResourceNotFoundException', 404, 'Bot OTHERBOTID not found'],
       ['an unknown alias', { botAliasId: 'LIVEALIAS1' }, 'ResourceNotFoundException', 404, 'Bot alias LIVEALIAS1'],
       ['an unknown locale', { localeId: 'fr_FR' }, 'ResourceNotFoundException', 404, 'Locale fr_FR'],
@@ -93,18 +128,26 @@ describe('local Lex runtime: the HTTP server', () => {
     });
 
     it('PutSession with an unknown intent is ValidationException 400', async () => {
-      const error = await clientOf(lex).send(new PutSessionCommand({ ...BOT, sessionId: 'put-bad', sessionState: { intent: { name: 'Dance' } } })).catch((caught: unknown) => caught);
+      const error = await clientOf(lex)
+        .send(new PutSessionCommand({ ...BOT, sessionId: 'put-bad', sessionState: { intent: { name: 'Dance' } } }))
+        .catch((caught: unknown) => caught);
 
       expect(error).toMatchObject({ name: 'ValidationException', $metadata: { httpStatusCode: 400 } });
     });
   });
 
   it('answers InternalServerException 500 when the session store fails, and keeps serving', async () => {
-    const broken = await lex.startInstance({ sessions: { get: () => Promise.reject(new Error('table gone')), put: () => Promise.resolve(), delete: () => Promise.resolve() } });
+    const broken = await lex.startInstance({
+      sessions: { get: () => Promise.reject(new Error('table gone')), put: () => Promise.resolve(), delete: () => Promise.resolve() },
+    });
     const client = lexClient(broken.server.url, { maxAttempts: 1 });
 
-    const error = await client.send(new RecognizeTextCommand({ ...BOT, sessionId: 'broken-1', text: 'help' })).catch((caught: unknown) => caught);
-    const again = await client.send(new RecognizeTextCommand({ ...BOT, sessionId: 'broken-1', text: 'help' })).catch((caught: unknown) => caught);
+    const error = await client
+      .send(new RecognizeTextCommand({ ...BOT, sessionId: 'broken-1', text: 'help' }))
+      .catch((caught: unknown) => caught);
+    const again = await client
+      .send(new RecognizeTextCommand({ ...BOT, sessionId: 'broken-1', text: 'help' }))
+      .catch((caught: unknown) => caught);
     client.destroy();
 
     expect(error).toMatchObject({ name: 'InternalServerException', $metadata: { httpStatusCode: 500 } });

@@ -1,7 +1,10 @@
 import { renderPrompt } from '../../../bot/emulator/render-prompt';
 
 describe('renderPrompt', () => {
-  const intent = { name: 'StartWorkflow', slots: { WorkflowName: { shape: 'Scalar' as const, value: { interpretedValue: 'nightly-report' } }, RunInput: null } };
+  const intent = {
+    name: 'StartWorkflow',
+    slots: { WorkflowName: { shape: 'Scalar' as const, value: { interpretedValue: 'nightly-report' } }, RunInput: null },
+  };
 
   it.each([
     ['Start {WorkflowName} now?', 'Start nightly-report now?'],

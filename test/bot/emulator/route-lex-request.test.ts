@@ -9,7 +9,10 @@ describe('routeLexRequest', () => {
     ['GET', `${base}/u-1`, 'GetSession'],
     ['DELETE', `${base}/u-1?x=1`, 'DeleteSession'],
   ])('routes %s %s to %s', (method, url, operation) => {
-    expect(routeLexRequest(method, url)).toEqual({ operation, address: { botId: 'STATECRAFT', botAliasId: 'TSTALIASID', localeId: 'en_US', sessionId: 'u-1' } });
+    expect(routeLexRequest(method, url)).toEqual({
+      operation,
+      address: { botId: 'STATECRAFT', botAliasId: 'TSTALIASID', localeId: 'en_US', sessionId: 'u-1' },
+    });
   });
 
   it.each([

@@ -22,7 +22,9 @@ describe('deployWorkflows', () => {
   it('creates each workflow with version 1, leaves identical ones unchanged and publishes the next version of a changed one', async () => {
     const emulator = await startEmulator();
     const definitions = localDefinitions(LOCAL_ACCOUNT);
-    const changed: LocalDefinition[] = definitions.map((definition, index) => (index === 0 ? { ...definition, definition: { ...definition.definition, Comment: 'changed' } } : definition));
+    const changed: LocalDefinition[] = definitions.map((definition, index) =>
+      index === 0 ? { ...definition, definition: { ...definition.definition, Comment: 'changed' } } : definition,
+    );
 
     const first = await deployWorkflows(emulator.client, definitions, ROLE);
     const second = await deployWorkflows(emulator.client, definitions, ROLE);
@@ -34,7 +36,10 @@ describe('deployWorkflows', () => {
     expect(first.map((result) => result.version)).toStrictEqual(definitions.map(() => 1));
     expect(second.map(deployLabel)).toStrictEqual(definitions.map(() => 'unchanged'));
     expect(third.map(deployLabel)).toStrictEqual(['updated (version 2)', ...definitions.slice(1).map(() => 'unchanged')]);
-    expect(versions.stateMachineVersions?.map((version) => version.stateMachineVersionArn)).toStrictEqual([`${definitions[0].arn}:2`, `${definitions[0].arn}:1`]);
+    expect(versions.stateMachineVersions?.map((version) => version.stateMachineVersionArn)).toStrictEqual([
+      `${definitions[0].arn}:2`,
+      `${definitions[0].arn}:1`,
+    ]);
   });
 });
 

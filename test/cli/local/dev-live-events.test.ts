@@ -17,7 +17,14 @@ import { eventually } from '../../helpers/api-stack';
 jest.setTimeout(120_000);
 
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
-const input = { service: 'checkout-api', version: '2.15.0', commit: 'abc1234', requestedBy: 'dana', rollout: { canaryPercent: 10, bakeSeconds: 1 }, failTests: [] };
+const input = {
+  service: 'checkout-api',
+  version: '2.15.0',
+  commit: 'abc1234',
+  requestedBy: 'dana',
+  rollout: { canaryPercent: 10, bakeSeconds: 1 },
+  failTests: [],
+};
 
 type Message = { type: string; seq?: number; runId?: string; workflow?: string; data?: Record<string, unknown> };
 type Client = { socket: WebSocket; raw: string[]; messages: Message[]; until(check: (message: Message) => boolean): Promise<Message> };
@@ -102,7 +109,11 @@ describe('statecraft dev stack live events', () => {
     const at = { started: events.findIndex(ofRun('run.started')) };
     const entered = indexAfter(events, at.started, ofRun('state.entered'));
     const exited = indexAfter(events, entered, ofRun('state.exited'));
-    const waiting = indexAfter(events, exited, (message) => ofRun('run.status')(message) && message.data?.status === 'WAITING_FOR_APPROVAL');
+    const waiting = indexAfter(
+      events,
+      exited,
+      (message) => ofRun('run.status')(message) && message.data?.status === 'WAITING_FOR_APPROVAL',
+    );
     const request = indexAfter(events, waiting, ofRun('approval.requested'));
     const decided = indexAfter(events, request, ofRun('approval.decided'));
     const succeeded = indexAfter(events, decided, ofRun('run.succeeded'));
@@ -114,8 +125,17 @@ describe('statecraft dev stack live events', () => {
     expect(succeeded).toBe(events.length - 1);
     expect(events.every((message) => message.workflow === 'deploy-service')).toBe(true);
     expect(seqs).toStrictEqual([...seqs].sort((a, b) => a - b));
-    expect(events[request]?.data).toMatchObject({ approvalId: requested.data?.approvalId, status: 'pending', requestedBy: 'olivia', approvers: expect.anything() });
-    expect(events[decided]?.data).toMatchObject({ approvalId: requested.data?.approvalId, status: 'approved', decision: { outcome: 'approved', decidedBy: 'rita', comment: 'ship it' } });
+    expect(events[request]?.data).toMatchObject({
+      approvalId: requested.data?.approvalId,
+      status: 'pending',
+      requestedBy: 'olivia',
+      approvers: expect.anything(),
+    });
+    expect(events[decided]?.data).toMatchObject({
+      approvalId: requested.data?.approvalId,
+      status: 'approved',
+      decision: { outcome: 'approved', decidedBy: 'rita', comment: 'ship it' },
+    });
     expect(events.filter(ofRun('approval.requested'))).toHaveLength(1);
     expect(events.filter(ofRun('approval.decided'))).toHaveLength(1);
     expect(token.length).toBeGreaterThan(10);
@@ -134,7 +154,9 @@ describe('statecraft dev stack live events', () => {
     await outsider.until((message) => message.type === 'subscribed');
 
     const started = await call('POST', '/api/workflows/deploy-service/runs', operator, { input });
-    await reader.until((message) => message.runId === started.runId && message.type === 'run.status' && message.data?.status === 'WAITING_FOR_APPROVAL');
+    await reader.until(
+      (message) => message.runId === started.runId && message.type === 'run.status' && message.data?.status === 'WAITING_FOR_APPROVAL',
+    );
     outsider.socket.send(JSON.stringify({ type: 'ping' }));
     await outsider.until((message) => message.type === 'pong');
 

@@ -16,9 +16,17 @@ jest.setTimeout(120_000);
 
 /** Every line the stack logs, at every level (the task token must never be among them). */
 const logLines: string[] = [];
-const record = (level: string) => (message: string, data?: Record<string, unknown>) => void logLines.push(`${level} ${message} ${JSON.stringify(data ?? {})}`);
+const record = (level: string) => (message: string, data?: Record<string, unknown>) =>
+  void logLines.push(`${level} ${message} ${JSON.stringify(data ?? {})}`);
 const recording: Logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
-const input = { service: 'checkout-api', version: '2.15.0', commit: 'abc1234', requestedBy: 'dana', rollout: { canaryPercent: 10, bakeSeconds: 1 }, failTests: [] };
+const input = {
+  service: 'checkout-api',
+  version: '2.15.0',
+  commit: 'abc1234',
+  requestedBy: 'dana',
+  rollout: { canaryPercent: 10, bakeSeconds: 1 },
+  failTests: [],
+};
 
 type Reply = { status: number; text: string; body: Record<string, unknown> };
 
@@ -65,19 +73,29 @@ describe('statecraft dev stack', () => {
 
     const started = record(await call('POST', '/api/workflows/deploy-service/runs', operator, { input }));
     const runId = String(started.body.runId);
-    const waiting = await eventually(async () => {
-      const run = record(await call('GET', `/api/runs/${runId}`, viewer));
-      return run.body.status === 'WAITING_FOR_APPROVAL' && Array.isArray(run.body.pendingApprovals) && run.body.pendingApprovals.length === 1 ? run : undefined;
-    }, { timeout: 30_000 });
+    const waiting = await eventually(
+      async () => {
+        const run = record(await call('GET', `/api/runs/${runId}`, viewer));
+        return run.body.status === 'WAITING_FOR_APPROVAL' &&
+          Array.isArray(run.body.pendingApprovals) &&
+          run.body.pendingApprovals.length === 1
+          ? run
+          : undefined;
+      },
+      { timeout: 30_000 },
+    );
     const listed = record(await call('GET', '/api/approvals?status=pending', approver));
     const approval = (listed.body.approvals as { approvalId: string; runId: string }[]).find((candidate) => candidate.runId === runId);
     const approvalId = String(approval?.approvalId);
     const byViewer = record(await call('POST', `/api/approvals/${approvalId}/approve`, viewer, { comment: 'me too' }));
     const approved = record(await call('POST', `/api/approvals/${approvalId}/approve`, approver, { comment: 'ship it' }));
-    const finished = await eventually(async () => {
-      const run = record(await call('GET', `/api/runs/${runId}`, viewer));
-      return run.body.status === 'SUCCEEDED' || run.body.status === 'FAILED' ? run : undefined;
-    }, { timeout: 30_000 });
+    const finished = await eventually(
+      async () => {
+        const run = record(await call('GET', `/api/runs/${runId}`, viewer));
+        return run.body.status === 'SUCCEEDED' || run.body.status === 'FAILED' ? run : undefined;
+      },
+      { timeout: 30_000 },
+    );
     const again = record(await call('POST', `/api/approvals/${approvalId}/approve`, approver, {}));
     const token = await taskToken(String(waiting.body.executionArn));
 
@@ -98,20 +116,31 @@ describe('statecraft dev stack', () => {
     await start();
     const operator = await devToken(dataDir, { user: 'olivia', groups: ['operators'] });
     const runIds: string[] = [];
-    for (let i = 0; i < 3; i++) runIds.push(String((await call('POST', '/api/workflows/deploy-service/runs', operator, { input })).body.runId));
+    for (let i = 0; i < 3; i++)
+      runIds.push(String((await call('POST', '/api/workflows/deploy-service/runs', operator, { input })).body.runId));
     const waitingIds = async (): Promise<string[]> => {
       const ids: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await call('GET', `/api/runs?workflow=deploy-service&status=WAITING_FOR_APPROVAL&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, operator);
+        const page = await call(
+          'GET',
+          `/api/runs?workflow=deploy-service&status=WAITING_FOR_APPROVAL&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          operator,
+        );
         expect(page.status).toBe(200);
-        ids.push(...(page.body.runs as { runId: string; status: string }[]).map((run) => (expect(run.status).toBe('WAITING_FOR_APPROVAL'), run.runId)));
+        ids.push(
+          ...(page.body.runs as { runId: string; status: string }[]).map(
+            (run) => (expect(run.status).toBe('WAITING_FOR_APPROVAL'), run.runId),
+          ),
+        );
         cursor = page.body.cursor as string | undefined;
       } while (cursor);
       return ids;
     };
     let ids: string[] = [];
-    await eventually(async () => ((ids = await waitingIds()), runIds.every((id) => ids.includes(id)) ? true : undefined), { timeout: 30_000 });
+    await eventually(async () => ((ids = await waitingIds()), runIds.every((id) => ids.includes(id)) ? true : undefined), {
+      timeout: 30_000,
+    });
     const running = await call('GET', '/api/runs?workflow=deploy-service&status=RUNNING', operator);
     const all = await call('GET', '/api/runs?workflow=deploy-service', operator);
 
@@ -120,7 +149,9 @@ describe('statecraft dev stack', () => {
 
     expect(ids.filter((id) => runIds.includes(id)).sort()).toStrictEqual([...runIds].sort());
     expect((running.body.runs as { runId: string }[]).map((run) => run.runId)).not.toEqual(expect.arrayContaining([runIds[0]]));
-    expect(all.body.runs).toEqual(expect.arrayContaining(runIds.map((runId) => expect.objectContaining({ runId, status: 'WAITING_FOR_APPROVAL' }))));
+    expect(all.body.runs).toEqual(
+      expect.arrayContaining(runIds.map((runId) => expect.objectContaining({ runId, status: 'WAITING_FOR_APPROVAL' }))),
+    );
     expect(stopped.status).toBe(200);
     expect(afterStop).not.toContain(runIds[0]);
     expect(afterStop).toEqual(expect.arrayContaining(runIds.slice(1)));
@@ -132,19 +163,25 @@ describe('statecraft dev stack', () => {
     const approver = await devToken(dataDir, { user: 'rita', groups: ['release-managers'] });
     const started = await call('POST', '/api/workflows/deploy-service/runs', operator, { input });
     const runId = String(started.body.runId);
-    const approvalId = await eventually(async () => {
-      const list = await call('GET', '/api/approvals?status=pending', approver);
-      return (list.body.approvals as { approvalId: string; runId: string }[]).find((candidate) => candidate.runId === runId)?.approvalId;
-    }, { timeout: 30_000 });
+    const approvalId = await eventually(
+      async () => {
+        const list = await call('GET', '/api/approvals?status=pending', approver);
+        return (list.body.approvals as { approvalId: string; runId: string }[]).find((candidate) => candidate.runId === runId)?.approvalId;
+      },
+      { timeout: 30_000 },
+    );
 
     await stack?.stop();
     await start();
     const after = await call('GET', `/api/approvals/${approvalId}`, approver);
     const approved = await call('POST', `/api/approvals/${approvalId}/approve`, approver, {});
-    const finished = await eventually(async () => {
-      const run = await call('GET', `/api/runs/${runId}`, operator);
-      return run.body.status === 'SUCCEEDED' || run.body.status === 'FAILED' ? run : undefined;
-    }, { timeout: 30_000 });
+    const finished = await eventually(
+      async () => {
+        const run = await call('GET', `/api/runs/${runId}`, operator);
+        return run.body.status === 'SUCCEEDED' || run.body.status === 'FAILED' ? run : undefined;
+      },
+      { timeout: 30_000 },
+    );
 
     expect(after.status).toBe(200);
     expect(after.body.status).toBe('pending');

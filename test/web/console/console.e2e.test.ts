@@ -24,7 +24,11 @@ const victor = { user: 'victor', groups: ['viewers'] };
 /** Every state of a definition, branches and processors included. */
 function countStates(machine: { States: Record<string, { Branches?: unknown[]; ItemProcessor?: unknown; Iterator?: unknown }> }): number {
   return Object.values(machine.States).reduce((sum, state) => {
-    const nested = [...(state.Branches ?? []), ...(state.ItemProcessor ? [state.ItemProcessor] : []), ...(state.Iterator ? [state.Iterator] : [])] as (typeof machine)[];
+    const nested = [
+      ...(state.Branches ?? []),
+      ...(state.ItemProcessor ? [state.ItemProcessor] : []),
+      ...(state.Iterator ? [state.Iterator] : []),
+    ] as (typeof machine)[];
     return sum + 1 + nested.reduce((inner, branch) => inner + countStates(branch), 0);
   }, 0);
 }
@@ -73,7 +77,10 @@ describe('the web console', () => {
     await page.locator('li[data-workflow]').nth(5).waitFor();
 
     expect(await page.locator('li[data-workflow] h2').allTextContents()).toEqual(catalogue.map((workflow) => workflow.name));
-    await page.getByText(/\d+ states/).first().waitFor();
+    await page
+      .getByText(/\d+ states/)
+      .first()
+      .waitFor();
     await expectAccessible(page);
     await screenshot(page, 'catalogue');
     await page.close();

@@ -27,9 +27,20 @@ beforeAll(async () => {
   try {
     hostedUi = await startHostedUiStandIn();
     const site = express.Router();
-    site.get('/config.json', (_req, res) => void res.json({ auth: { mode: 'cognito', domain: hostedUi.url, clientId: hostedUi.clientId } }));
+    site.get(
+      '/config.json',
+      (_req, res) => void res.json({ auth: { mode: 'cognito', domain: hostedUi.url, clientId: hostedUi.clientId } }),
+    );
     site.use(webConsole());
-    stack = await startApiStack({ env: { AUTH_MODE: 'cognito', COGNITO_JWKS_URL: hostedUi.jwksUrl, COGNITO_ISSUER: hostedUi.issuer, COGNITO_AUDIENCE: hostedUi.clientId }, site });
+    stack = await startApiStack({
+      env: {
+        AUTH_MODE: 'cognito',
+        COGNITO_JWKS_URL: hostedUi.jwksUrl,
+        COGNITO_ISSUER: hostedUi.issuer,
+        COGNITO_AUDIENCE: hostedUi.clientId,
+      },
+      site,
+    });
     server = createServer(stack.app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -72,7 +83,13 @@ it('signs in through the hosted UI with PKCE, comes back to the page it left, an
   await page.getByRole('button', { name: 'Sign in with your organisation' }).click();
   const query = new URL((await authorize).url()).searchParams;
   expect(Object.fromEntries(query)).toEqual(
-    expect.objectContaining({ response_type: 'code', client_id: hostedUi.clientId, redirect_uri: `${base}/`, scope: 'openid email profile', code_challenge_method: 'S256' }),
+    expect.objectContaining({
+      response_type: 'code',
+      client_id: hostedUi.clientId,
+      redirect_uri: `${base}/`,
+      scope: 'openid email profile',
+      code_challenge_method: 'S256',
+    }),
   );
   expect(query.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
   expect(query.get('state')).toMatch(/^[A-Za-z0-9_-]{16,}$/);
@@ -136,9 +153,19 @@ it('keeps identity to the verified token: a token with a forged signature is ref
   const page = await newPage();
   await page.goto(`${base}/`);
   const forged = (claims: Record<string, unknown>) =>
-    [{ alg: 'RS256', kid: 'stand-in' }, claims].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url')).join('.') + '.c2lnbmF0dXJl';
-  const token = forged({ iss: hostedUi.issuer, aud: hostedUi.clientId, 'cognito:username': 'mallory', 'cognito:groups': ['admins'], exp: Math.floor(Date.now() / 1000) + 600 });
-  const status = await page.evaluate(async (bearer) => (await fetch('/api/workflows', { headers: { authorization: `Bearer ${bearer}` } })).status, token);
+    [{ alg: 'RS256', kid: 'stand-in' }, claims].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url')).join('.') +
+    '.c2lnbmF0dXJl';
+  const token = forged({
+    iss: hostedUi.issuer,
+    aud: hostedUi.clientId,
+    'cognito:username': 'mallory',
+    'cognito:groups': ['admins'],
+    exp: Math.floor(Date.now() / 1000) + 600,
+  });
+  const status = await page.evaluate(
+    async (bearer) => (await fetch('/api/workflows', { headers: { authorization: `Bearer ${bearer}` } })).status,
+    token,
+  );
   expect(status).toBe(401);
   await page.close();
 });

@@ -4,7 +4,8 @@ import { deployService } from '../../../workflows/definitions';
 import { compile } from '../../../workflows/dsl';
 import { toGraph } from '../../../workflows/dsl/graph';
 
-const overlaps = (a: PlacedNode, b: PlacedNode) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const overlaps = (a: PlacedNode, b: PlacedNode) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe('layoutGraph', () => {
   it('places every node of deploy-service, branches inside their Parallel, siblings apart', async () => {
@@ -24,7 +25,10 @@ describe('layoutGraph', () => {
       }
     }
     const siblings = (parent: string | undefined) => placed.nodes.filter((node) => node.parent === parent);
-    for (const parent of [undefined, ...placed.nodes.filter((node) => node.type === 'Parallel' || node.type === 'Map').map((node) => node.id)]) {
+    for (const parent of [
+      undefined,
+      ...placed.nodes.filter((node) => node.type === 'Parallel' || node.type === 'Map').map((node) => node.id),
+    ]) {
       const group = siblings(parent);
       for (const [index, a] of group.entries()) for (const b of group.slice(index + 1)) expect(overlaps(a, b)).toBe(false);
     }

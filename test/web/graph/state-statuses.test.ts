@@ -1,10 +1,18 @@
 import type { StateVisit } from '../../../api/history/history-reader';
 import { stateStatuses, statusOf } from '../../../web/src/graph/state-statuses';
 
-const visit = (name: string, status: StateVisit['status'], extra: Partial<StateVisit> = {}): StateVisit => ({ name, stateType: 'Task', enteredEventId: 1, status, retries: 0, failures: [], ...extra });
+const visit = (name: string, status: StateVisit['status'], extra: Partial<StateVisit> = {}): StateVisit => ({
+  name,
+  stateType: 'Task',
+  enteredEventId: 1,
+  status,
+  retries: 0,
+  failures: [],
+  ...extra,
+});
 
 describe('stateStatuses', () => {
-  it('shows the status that needs attention first across a Map\'s visits, and retried for a success after retries', () => {
+  it("shows the status that needs attention first across a Map's visits, and retried for a success after retries", () => {
     const summaries = stateStatuses([
       visit('Copy', 'succeeded'),
       visit('Copy', 'failed', { error: 'ChecksumMismatch', cause: 'row 7' }),

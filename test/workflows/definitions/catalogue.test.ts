@@ -8,7 +8,9 @@ const NAMES = ['order-fulfillment', 'deploy-service', 'nightly-report', 'onboard
 function scopesOf(branch: StateMachineBranch): StateMachineBranch[] {
   return [
     branch,
-    ...Object.values(branch.States).flatMap((s) => (s.Type === 'Parallel' ? s.Branches.flatMap(scopesOf) : s.Type === 'Map' && s.ItemProcessor ? scopesOf(s.ItemProcessor) : [])),
+    ...Object.values(branch.States).flatMap((s) =>
+      s.Type === 'Parallel' ? s.Branches.flatMap(scopesOf) : s.Type === 'Map' && s.ItemProcessor ? scopesOf(s.ItemProcessor) : [],
+    ),
   ];
 }
 
@@ -49,7 +51,10 @@ function compileAll(): Compiled {
 }
 
 const tasks = (states: State[]) => states.filter((state) => state.Type === 'Task');
-const ofType = (type: State['Type']) => ({ states }: Compiled) => states.some((state) => state.Type === type);
+const ofType =
+  (type: State['Type']) =>
+  ({ states }: Compiled) =>
+    states.some((state) => state.Type === type);
 
 describe('the catalogue', () => {
   it('lists the six sample workflows in order', () => {
@@ -112,28 +117,70 @@ describe('the constructs the catalogue showcases', () => {
     ['Fail', ofType('Fail')],
     ['Pass', ofType('Pass')],
     ['Task', ofType('Task')],
-    ['Map with MaxConcurrency in two workflows', ({ definitions }) => definitions.filter((d) => statesOf(d).some((s) => s.Type === 'Map' && typeof s.MaxConcurrency === 'number')).length >= 2],
-    ['Map with ToleratedFailurePercentage', ({ states }) => states.some((s) => s.Type === 'Map' && s.ToleratedFailurePercentage !== undefined)],
-    ['Retry with BackoffRate, MaxDelaySeconds and JitterStrategy', ({ states }) =>
-      tasks(states).some((s) => (s.Retry ?? []).some((r) => r.BackoffRate !== undefined && r.MaxDelaySeconds !== undefined && r.JitterStrategy === 'FULL'))],
-    ['Catch', ({ states }) => states.some((s) => (s.Type === 'Task' || s.Type === 'Parallel' || s.Type === 'Map') && (s.Catch ?? []).length > 0)],
+    [
+      'Map with MaxConcurrency in two workflows',
+      ({ definitions }) =>
+        definitions.filter((d) => statesOf(d).some((s) => s.Type === 'Map' && typeof s.MaxConcurrency === 'number')).length >= 2,
+    ],
+    [
+      'Map with ToleratedFailurePercentage',
+      ({ states }) => states.some((s) => s.Type === 'Map' && s.ToleratedFailurePercentage !== undefined),
+    ],
+    [
+      'Retry with BackoffRate, MaxDelaySeconds and JitterStrategy',
+      ({ states }) =>
+        tasks(states).some((s) =>
+          (s.Retry ?? []).some((r) => r.BackoffRate !== undefined && r.MaxDelaySeconds !== undefined && r.JitterStrategy === 'FULL'),
+        ),
+    ],
+    [
+      'Catch',
+      ({ states }) => states.some((s) => (s.Type === 'Task' || s.Type === 'Parallel' || s.Type === 'Map') && (s.Catch ?? []).length > 0),
+    ],
     ['TimeoutSeconds on a task', ({ states }) => tasks(states).some((s) => typeof s.TimeoutSeconds === 'number')],
     ['HeartbeatSeconds on a task', ({ states }) => tasks(states).some((s) => typeof s.HeartbeatSeconds === 'number')],
-    ['waitForTaskToken approvals in three workflows', ({ definitions }) =>
-      definitions.filter((d) => tasks(statesOf(d)).some((s) => s.Resource.endsWith('.waitForTaskToken'))).length === 3],
-    ['approvals that catch both rejection and expiry', ({ states }) =>
-      tasks(states)
-        .filter((s) => s.Resource.endsWith('.waitForTaskToken'))
-        .every((s) => ['Approval.Rejected', 'States.Timeout'].every((error) => (s.Catch ?? []).some((c) => c.ErrorEquals.includes(error))))],
-    ['startExecution (a nested workflow)', ({ states }) => tasks(states).some((s) => s.Resource.startsWith('arn:aws:states:::states:startExecution'))],
+    [
+      'waitForTaskToken approvals in three workflows',
+      ({ definitions }) => definitions.filter((d) => tasks(statesOf(d)).some((s) => s.Resource.endsWith('.waitForTaskToken'))).length === 3,
+    ],
+    [
+      'approvals that catch both rejection and expiry',
+      ({ states }) =>
+        tasks(states)
+          .filter((s) => s.Resource.endsWith('.waitForTaskToken'))
+          .every((s) =>
+            ['Approval.Rejected', 'States.Timeout'].every((error) => (s.Catch ?? []).some((c) => c.ErrorEquals.includes(error))),
+          ),
+    ],
+    [
+      'startExecution (a nested workflow)',
+      ({ states }) => tasks(states).some((s) => s.Resource.startsWith('arn:aws:states:::states:startExecution')),
+    ],
     ['dynamodb', ({ states }) => tasks(states).some((s) => s.Resource.startsWith('arn:aws:states:::dynamodb:'))],
     ['JSONata', ({ definitions }) => definitions.some((d) => d.QueryLanguage === 'JSONata' && keysOf(d.States).includes('Condition'))],
-    ['Pass with an intrinsic function', ({ states }) => states.some((s) => s.Type === 'Pass' && JSON.stringify(s.Parameters ?? {}).includes('States.Format('))],
-    ['workflow timeouts on at least two workflows', ({ definitions }) => definitions.filter((d) => d.TimeoutSeconds !== undefined).length >= 2],
-    ['a Choice poll loop back to a Wait', ({ definitions }) =>
-      definitions.flatMap(scopesOf).some((scope) =>
-        Object.values(scope.States).some((s) => s.Type === 'Choice' && [s.Default, ...s.Choices.map((rule) => rule.Next)].some((target) => target !== undefined && scope.States[target]?.Type === 'Wait')),
-      )],
+    [
+      'Pass with an intrinsic function',
+      ({ states }) => states.some((s) => s.Type === 'Pass' && JSON.stringify(s.Parameters ?? {}).includes('States.Format(')),
+    ],
+    [
+      'workflow timeouts on at least two workflows',
+      ({ definitions }) => definitions.filter((d) => d.TimeoutSeconds !== undefined).length >= 2,
+    ],
+    [
+      'a Choice poll loop back to a Wait',
+      ({ definitions }) =>
+        definitions
+          .flatMap(scopesOf)
+          .some((scope) =>
+            Object.values(scope.States).some(
+              (s) =>
+                s.Type === 'Choice' &&
+                [s.Default, ...s.Choices.map((rule) => rule.Next)].some(
+                  (target) => target !== undefined && scope.States[target]?.Type === 'Wait',
+                ),
+            ),
+          ),
+    ],
   ];
 
   it.each(constructs)('uses %s', (_label, used) => {

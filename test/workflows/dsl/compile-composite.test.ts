@@ -1,7 +1,14 @@
 import { compile, dynamodb, fn, startWorkflow, workflow, type Ended, type Steps } from '../../../workflows/dsl';
 
 type Release = { service: string; version: string; regions: string[]; risk: number; at: string; canary: boolean };
-const EXAMPLE: Release = { service: 'billing', version: '1.2.3', regions: ['eu-west-1'], risk: 10, at: '2026-11-26T00:00:00Z', canary: true };
+const EXAMPLE: Release = {
+  service: 'billing',
+  version: '1.2.3',
+  regions: ['eu-west-1'],
+  risk: 10,
+  at: '2026-11-26T00:00:00Z',
+  canary: true,
+};
 
 function compiled(build: (start: Steps<Release>) => Steps<unknown, unknown> | Ended, queryLanguage?: 'JSONata') {
   return compile(workflow('release-flow', { description: 'Ships a release.', example: EXAMPLE, timeout: '2h', queryLanguage }, build));
@@ -11,13 +18,29 @@ describe('compile: Choice conditions', () => {
   it.each([
     ['string equals', (c: Cond) => c.string('$.service').equals('billing'), { Variable: '$.service', StringEquals: 'billing' }],
     ['string matches', (c: Cond) => c.string('$.version').matches('1.*'), { Variable: '$.version', StringMatches: '1.*' }],
-    ['string less than path', (c: Cond) => c.string('$.service').lessThanPath('$.version'), { Variable: '$.service', StringLessThanPath: '$.version' }],
+    [
+      'string less than path',
+      (c: Cond) => c.string('$.service').lessThanPath('$.version'),
+      { Variable: '$.service', StringLessThanPath: '$.version' },
+    ],
     ['numeric greater than', (c: Cond) => c.number('$.risk').greaterThan(70), { Variable: '$.risk', NumericGreaterThan: 70 }],
     ['numeric less than equals', (c: Cond) => c.number('$.risk').lessThanEquals(5), { Variable: '$.risk', NumericLessThanEquals: 5 }],
-    ['numeric greater than equals path', (c: Cond) => c.number('$.risk').greaterThanEqualsPath('$.risk'), { Variable: '$.risk', NumericGreaterThanEqualsPath: '$.risk' }],
+    [
+      'numeric greater than equals path',
+      (c: Cond) => c.number('$.risk').greaterThanEqualsPath('$.risk'),
+      { Variable: '$.risk', NumericGreaterThanEqualsPath: '$.risk' },
+    ],
     ['boolean equals', (c: Cond) => c.boolean('$.canary').equals(true), { Variable: '$.canary', BooleanEquals: true }],
-    ['timestamp less than', (c: Cond) => c.timestamp('$.at').lessThan('2027-01-01T00:00:00Z'), { Variable: '$.at', TimestampLessThan: '2027-01-01T00:00:00Z' }],
-    ['timestamp greater than path', (c: Cond) => c.timestamp('$.at').greaterThanPath('$$.Execution.StartTime'), { Variable: '$.at', TimestampGreaterThanPath: '$$.Execution.StartTime' }],
+    [
+      'timestamp less than',
+      (c: Cond) => c.timestamp('$.at').lessThan('2027-01-01T00:00:00Z'),
+      { Variable: '$.at', TimestampLessThan: '2027-01-01T00:00:00Z' },
+    ],
+    [
+      'timestamp greater than path',
+      (c: Cond) => c.timestamp('$.at').greaterThanPath('$$.Execution.StartTime'),
+      { Variable: '$.at', TimestampGreaterThanPath: '$$.Execution.StartTime' },
+    ],
     ['is present', (c: Cond) => c.isPresent('$.regions[0]'), { Variable: '$.regions[0]', IsPresent: true }],
     ['is null', (c: Cond) => c.isNull('$.version', false), { Variable: '$.version', IsNull: false }],
     ['is numeric', (c: Cond) => c.isNumeric('$.risk'), { Variable: '$.risk', IsNumeric: true }],
@@ -27,11 +50,19 @@ describe('compile: Choice conditions', () => {
     ['a variable', (c: Cond) => c.number('$attempts').lessThan(3), { Variable: '$attempts', NumericLessThan: 3 }],
     [
       'and / or / not',
-      (c: Cond) => c.and(c.number('$.risk').lessThan(50), c.or(c.boolean('$.canary').equals(true), c.not(c.string('$.service').equals('auth')))),
-      { And: [{ Variable: '$.risk', NumericLessThan: 50 }, { Or: [{ Variable: '$.canary', BooleanEquals: true }, { Not: { Variable: '$.service', StringEquals: 'auth' } }] }] },
+      (c: Cond) =>
+        c.and(c.number('$.risk').lessThan(50), c.or(c.boolean('$.canary').equals(true), c.not(c.string('$.service').equals('auth')))),
+      {
+        And: [
+          { Variable: '$.risk', NumericLessThan: 50 },
+          { Or: [{ Variable: '$.canary', BooleanEquals: true }, { Not: { Variable: '$.service', StringEquals: 'auth' } }] },
+        ],
+      },
     ],
   ])('compiles %s', (_, condition, rule) => {
-    const { definition } = compiled((start) => start.choice('Check', (c) => c.when(condition(c), (b) => b.succeed('Yes')).otherwise((b) => b.fail('No'))));
+    const { definition } = compiled((start) =>
+      start.choice('Check', (c) => c.when(condition(c), (b) => b.succeed('Yes')).otherwise((b) => b.fail('No'))),
+    );
 
     expect(definition.States.Check).toStrictEqual({ Type: 'Choice', Choices: [{ ...rule, Next: 'Yes' }], Default: 'No' });
   });
@@ -41,7 +72,11 @@ type Cond = Parameters<Parameters<Steps<Release>['choice']>[1]>[0];
 describe('compile: nested scopes', () => {
   it('compiles a Parallel whose branches end and whose result is merged', () => {
     const { definition } = compiled((start) =>
-      start.parallel('Checks', [(b) => b.pass('Lint', { result: 'ok' }), (b) => b.pass('Test', { result: 'ok' }).pass('Report')], { resultPath: '$.checks' }).succeed('Shipped'),
+      start
+        .parallel('Checks', [(b) => b.pass('Lint', { result: 'ok' }), (b) => b.pass('Test', { result: 'ok' }).pass('Report')], {
+          resultPath: '$.checks',
+        })
+        .succeed('Shipped'),
     );
 
     expect(definition).toStrictEqual({
@@ -65,7 +100,16 @@ describe('compile: nested scopes', () => {
 
   it('compiles an inline Map with ItemSelector and MaxConcurrency', () => {
     const { definition } = compiled((start) =>
-      start.map('Per region', { itemsPath: '$.regions', itemSelector: { 'region.$': '$$.Map.Item.Value', 'version.$': '$.version' }, maxConcurrency: 2, resultPath: '$.deployed' }, (item) => item.pass('Deploy region')),
+      start.map(
+        'Per region',
+        {
+          itemsPath: '$.regions',
+          itemSelector: { 'region.$': '$$.Map.Item.Value', 'version.$': '$.version' },
+          maxConcurrency: 2,
+          resultPath: '$.deployed',
+        },
+        (item) => item.pass('Deploy region'),
+      ),
     );
 
     expect(definition.States['Per region']).toStrictEqual({
@@ -73,7 +117,11 @@ describe('compile: nested scopes', () => {
       ItemsPath: '$.regions',
       ItemSelector: { 'region.$': '$$.Map.Item.Value', 'version.$': '$.version' },
       MaxConcurrency: 2,
-      ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: 'Deploy region', States: { 'Deploy region': { Type: 'Pass', End: true } } },
+      ItemProcessor: {
+        ProcessorConfig: { Mode: 'INLINE' },
+        StartAt: 'Deploy region',
+        States: { 'Deploy region': { Type: 'Pass', End: true } },
+      },
       ResultPath: '$.deployed',
       End: true,
     });
@@ -81,7 +129,18 @@ describe('compile: nested scopes', () => {
 
   it('compiles a distributed Map with tolerated failures and batching', () => {
     const { definition } = compiled((start) =>
-      start.map('Backfill', { itemsPath: '$.regions', mode: 'DISTRIBUTED', executionType: 'EXPRESS', toleratedFailurePercentage: 10, itemBatcher: { maxItemsPerBatch: 50 }, label: 'backfill' }, (item) => item.pass('Copy')),
+      start.map(
+        'Backfill',
+        {
+          itemsPath: '$.regions',
+          mode: 'DISTRIBUTED',
+          executionType: 'EXPRESS',
+          toleratedFailurePercentage: 10,
+          itemBatcher: { maxItemsPerBatch: 50 },
+          label: 'backfill',
+        },
+        (item) => item.pass('Copy'),
+      ),
     );
 
     expect(definition.States.Backfill).toStrictEqual({
@@ -89,7 +148,11 @@ describe('compile: nested scopes', () => {
       ItemsPath: '$.regions',
       ItemBatcher: { MaxItemsPerBatch: 50 },
       ToleratedFailurePercentage: 10,
-      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' }, StartAt: 'Copy', States: { Copy: { Type: 'Pass', End: true } } },
+      ItemProcessor: {
+        ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' },
+        StartAt: 'Copy',
+        States: { Copy: { Type: 'Pass', End: true } },
+      },
       Label: 'backfill',
       End: true,
     });
@@ -100,7 +163,11 @@ describe('compile: approvals and integrations', () => {
   it('compiles an approval to a callback task with the token, policy, message and both arms', () => {
     const result = compiled((start) =>
       start
-        .approval('Approve release', { approvers: { groups: ['release-managers'], users: ['alice'] }, message: 'Ship {$.service} {$.version}?', timeout: '24h' })
+        .approval('Approve release', {
+          approvers: { groups: ['release-managers'], users: ['alice'] },
+          message: 'Ship {$.service} {$.version}?',
+          timeout: '24h',
+        })
         .onRejected((b) => b.fail('Rejected', { error: 'ReleaseRejected' }))
         .onExpired((b) => b.fail('Expired', { error: 'ApprovalExpired' }))
         .succeed('Shipped'),
@@ -143,13 +210,28 @@ describe('compile: approvals and integrations', () => {
     );
 
     expect(result.definition.States).toStrictEqual({
-      'Run child': { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution.sync:2', Parameters: {
+      'Run child': {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::states:startExecution.sync:2',
+        Parameters: {
           StateMachineArn: '${ChildFlowStateMachineArn}',
           'Input.$': `States.JsonMerge($, States.StringToJson(States.Format('\\{"AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID":"{}"\\}', $$.Execution.Id)), false)`,
-        }, ResultPath: '$.child', Next: 'Record' },
-      Record: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: '${ReleasesTableName}', Item: { id: { 'S.$': '$.service' } } }, ResultPath: null, End: true },
+        },
+        ResultPath: '$.child',
+        Next: 'Record',
+      },
+      Record: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::dynamodb:putItem',
+        Parameters: { TableName: '${ReleasesTableName}', Item: { id: { 'S.$': '$.service' } } },
+        ResultPath: null,
+        End: true,
+      },
     });
-    expect(result.substitutions).toStrictEqual({ ChildFlowStateMachineArn: { type: 'stateMachine', workflow: 'child-flow' }, ReleasesTableName: { type: 'table', table: 'releases' } });
+    expect(result.substitutions).toStrictEqual({
+      ChildFlowStateMachineArn: { type: 'stateMachine', workflow: 'child-flow' },
+      ReleasesTableName: { type: 'table', table: 'releases' },
+    });
   });
 });
 
@@ -190,7 +272,11 @@ describe('compile: JSONata workflows', () => {
 
 describe('compile: determinism', () => {
   it('produces byte-identical JSON for the same workflow', () => {
-    const build = (start: Steps<Release>) => start.pass('A', { parameters: { 'z.$': '$.service', a: 1 } }).wait('B', { seconds: '1m' }).succeed('C');
+    const build = (start: Steps<Release>) =>
+      start
+        .pass('A', { parameters: { 'z.$': '$.service', a: 1 } })
+        .wait('B', { seconds: '1m' })
+        .succeed('C');
 
     const first = JSON.stringify(compiled(build).definition);
     const second = JSON.stringify(compiled(build).definition);

@@ -45,7 +45,9 @@ function build(steps: Steps<unknown>, prog: Program, names: () => string): Steps
         chain = chain.task(names(), work).retry({ errors: ['States.TaskFailed'], maxAttempts: step.attempts, interval: '1s' });
         break;
       case 'catch-task':
-        chain = chain.task(names(), work).catch(['States.ALL'], (b) => build(b as Steps<unknown>, step.handler, names) as Steps<unknown>, { resultPath: '$.error' });
+        chain = chain
+          .task(names(), work)
+          .catch(['States.ALL'], (b) => build(b as Steps<unknown>, step.handler, names) as Steps<unknown>, { resultPath: '$.error' });
         break;
       case 'choice':
         chain = chain.choice(names(), (c) => {
@@ -55,7 +57,10 @@ function build(steps: Steps<unknown>, prog: Program, names: () => string): Steps
         });
         break;
       case 'parallel':
-        chain = chain.parallel(names(), step.branches.map((branch) => (b: Steps<unknown>) => build(b, branch, names)));
+        chain = chain.parallel(
+          names(),
+          step.branches.map((branch) => (b: Steps<unknown>) => build(b, branch, names)),
+        );
         break;
       case 'map':
         chain = chain.map(names(), { maxConcurrency: step.maxConcurrency }, (item) => build(item, step.processor, names));
@@ -86,7 +91,9 @@ describe('compile (property)', () => {
         let counter = 0;
         const names = () => `S${++counter}`;
 
-        const result = compile(workflow('random-flow', { description: 'Random.', example: { n: 0 } }, (start) => build(start as Steps<unknown>, prog, names)));
+        const result = compile(
+          workflow('random-flow', { description: 'Random.', example: { n: 0 } }, (start) => build(start as Steps<unknown>, prog, names)),
+        );
 
         const all = stateNames(result.definition);
         expect(new Set(all).size).toBe(all.length);

@@ -1,6 +1,11 @@
 import { compile, fn, workflow, type Steps, type Ended } from '../../../workflows/dsl';
 
-type Order = { orderId: string; total: number; items: { sku: string; qty: number }[]; customer: { id: string; tier: string; vip: boolean } };
+type Order = {
+  orderId: string;
+  total: number;
+  items: { sku: string; qty: number }[];
+  customer: { id: string; tier: string; vip: boolean };
+};
 const EXAMPLE: Order = { orderId: 'o-1', total: 42, items: [{ sku: 'A', qty: 1 }], customer: { id: 'c-1', tier: 'gold', vip: false } };
 const chargeCard = fn('charge-card', (input: { orderId: string; amount: number }) => ({ chargeId: `ch-${input.orderId}` }));
 
@@ -10,7 +15,13 @@ function statesOf(build: (start: Steps<Order>) => Steps<unknown, unknown> | Ende
 }
 
 const LAMBDA_RETRY = {
-  ErrorEquals: ['Lambda.ClientExecutionTimeoutException', 'Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'],
+  ErrorEquals: [
+    'Lambda.ClientExecutionTimeoutException',
+    'Lambda.ServiceException',
+    'Lambda.AWSLambdaException',
+    'Lambda.SdkClientException',
+    'Lambda.TooManyRequestsException',
+  ],
   IntervalSeconds: 1,
   MaxAttempts: 3,
   BackoffRate: 2,
@@ -18,15 +29,33 @@ const LAMBDA_RETRY = {
 
 describe('compile: one state per builder', () => {
   it('compiles a Pass with Parameters, ResultPath and a comment', () => {
-    const states = statesOf((start) => start.pass('Shape', { comment: 'why', parameters: { 'id.$': '$.orderId', source: 'web', 'fmt.$': "States.Format('o-{}', $.orderId)" }, resultPath: '$.shaped' }));
+    const states = statesOf((start) =>
+      start.pass('Shape', {
+        comment: 'why',
+        parameters: { 'id.$': '$.orderId', source: 'web', 'fmt.$': "States.Format('o-{}', $.orderId)" },
+        resultPath: '$.shaped',
+      }),
+    );
 
     expect(states).toStrictEqual({
-      Shape: { Type: 'Pass', Comment: 'why', Parameters: { 'id.$': '$.orderId', source: 'web', 'fmt.$': "States.Format('o-{}', $.orderId)" }, ResultPath: '$.shaped', End: true },
+      Shape: {
+        Type: 'Pass',
+        Comment: 'why',
+        Parameters: { 'id.$': '$.orderId', source: 'web', 'fmt.$': "States.Format('o-{}', $.orderId)" },
+        ResultPath: '$.shaped',
+        End: true,
+      },
     });
   });
 
   it('compiles a fn task that replaces its input to OutputPath $.Payload', () => {
-    const states = statesOf((start) => start.task('Charge', chargeCard, { parameters: { 'orderId.$': '$.orderId', 'amount.$': '$.total' }, timeout: '5m', heartbeat: '60s' }));
+    const states = statesOf((start) =>
+      start.task('Charge', chargeCard, {
+        parameters: { 'orderId.$': '$.orderId', 'amount.$': '$.total' },
+        timeout: '5m',
+        heartbeat: '60s',
+      }),
+    );
 
     expect(states).toStrictEqual({
       Charge: {
@@ -60,9 +89,13 @@ describe('compile: one state per builder', () => {
   });
 
   it('compiles a raw resource task as written', () => {
-    const states = statesOf((start) => start.task('Raw', 'arn:aws:states:::events:putEvents', { parameters: { Entries: [] }, resultPath: null }));
+    const states = statesOf((start) =>
+      start.task('Raw', 'arn:aws:states:::events:putEvents', { parameters: { Entries: [] }, resultPath: null }),
+    );
 
-    expect(states).toStrictEqual({ Raw: { Type: 'Task', Resource: 'arn:aws:states:::events:putEvents', Parameters: { Entries: [] }, ResultPath: null, End: true } });
+    expect(states).toStrictEqual({
+      Raw: { Type: 'Task', Resource: 'arn:aws:states:::events:putEvents', Parameters: { Entries: [] }, ResultPath: null, End: true },
+    });
   });
 
   it.each([
@@ -78,7 +111,11 @@ describe('compile: one state per builder', () => {
 
   it('compiles Succeed and Fail as terminal states', () => {
     const states = statesOf((start) =>
-      start.choice('Vip?', (c) => c.when(c.boolean('$.customer.vip').equals(true), (b) => b.succeed('Done', { outputPath: '$.orderId' })).otherwise((b) => b.fail('Refused', { error: 'NotVip', cause: 'only VIPs' }))),
+      start.choice('Vip?', (c) =>
+        c
+          .when(c.boolean('$.customer.vip').equals(true), (b) => b.succeed('Done', { outputPath: '$.orderId' }))
+          .otherwise((b) => b.fail('Refused', { error: 'NotVip', cause: 'only VIPs' })),
+      ),
     );
 
     expect(states).toStrictEqual({
@@ -92,7 +129,10 @@ describe('compile: one state per builder', () => {
     const states = statesOf((start) =>
       start
         .task('Charge', chargeCard, { parameters: { 'orderId.$': '$.orderId', 'amount.$': '$.total' }, retryServiceErrors: false })
-        .retry({ errors: ['Throttled'], interval: '2s', maxAttempts: 5, backoffRate: 1.5, maxDelay: '1m', jitter: 'FULL' }, { maxAttempts: 0 }),
+        .retry(
+          { errors: ['Throttled'], interval: '2s', maxAttempts: 5, backoffRate: 1.5, maxDelay: '1m', jitter: 'FULL' },
+          { maxAttempts: 0 },
+        ),
     );
 
     expect(states.Charge).toMatchObject({
@@ -131,6 +171,10 @@ describe('compile: one state per builder', () => {
         .succeed('Finished'),
     );
 
-    expect(states['Done?']).toStrictEqual({ Type: 'Choice', Choices: [{ Variable: '$.status.done', BooleanEquals: false, Next: 'Wait a bit' }], Default: 'Finished' });
+    expect(states['Done?']).toStrictEqual({
+      Type: 'Choice',
+      Choices: [{ Variable: '$.status.done', BooleanEquals: false, Next: 'Wait a bit' }],
+      Default: 'Finished',
+    });
   });
 });

@@ -150,6 +150,11 @@ const INPUT_OUTPUT_PATHS: Case[] = [
     'context',
     `error TS2322: Type '"$.customr"' is not assignable to type '"'$.customr' is not a field of the data here (customer, items, orderId, total)"'.`,
   ],
+  [
+    'misspelt-seconds-path',
+    'secondsPath',
+    `error TS2322: Type '"$.customer.delaySeconds"' is not assignable to type '"'$.customer.delaySeconds' is not a field of the data here ('$.customer' has id, tier, vip)"'.`,
+  ],
 ];
 
 const CHOICE_VARIABLES: Case[] = [
@@ -231,7 +236,7 @@ describe('DSL type errors name the wrong path and say why', () => {
   }
 
   it.each(PARAMETER_PATHS)('in Parameters, ResultSelector and ItemSelector: %s (on %s)', expectCase);
-  it.each(INPUT_OUTPUT_PATHS)('in InputPath, OutputPath, ItemsPath and context: %s (on %s)', expectCase);
+  it.each(INPUT_OUTPUT_PATHS)('in InputPath, OutputPath, ItemsPath, SecondsPath and context: %s (on %s)', expectCase);
   it.each(CHOICE_VARIABLES)('in Choice variables: %s (on %s)', expectCase);
   it.each(RESULT_PATHS_AND_OPTIONS)('in ResultPath and option names: %s (on %s)', expectCase);
 

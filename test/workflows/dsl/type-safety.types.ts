@@ -5,7 +5,12 @@
  */
 import { fn, startWorkflow, workflow } from '../../../workflows/dsl';
 
-type Order = { orderId: string; total: number; items: { sku: string; qty: number }[]; customer: { id: string; tier: 'gold' | 'basic'; vip: boolean } };
+type Order = {
+  orderId: string;
+  total: number;
+  items: { sku: string; qty: number }[];
+  customer: { id: string; tier: 'gold' | 'basic'; vip: boolean };
+};
 const EXAMPLE: Order = { orderId: 'o-1', total: 10, items: [], customer: { id: 'c', tier: 'gold', vip: true } };
 const charge = fn('types-charge', (input: { orderId: string; amount: number }) => ({ chargeId: `ch-${input.orderId}`, ok: true }));
 const reserve = fn('types-reserve', (order: Order) => ({ reservationId: `r-${order.orderId}` }));
@@ -33,7 +38,9 @@ export const handlerInputMismatch = workflow('types-d', { description: 'd', exam
 );
 
 export const handlerInputThroughParameters = workflow('types-e', { description: 'd', example: EXAMPLE }, (start) =>
-  start.task('E', charge, { parameters: { 'orderId.$': '$.orderId', 'amount.$': '$.total' } }).pass('F', { parameters: { 'id.$': '$.chargeId' } }),
+  start
+    .task('E', charge, { parameters: { 'orderId.$': '$.orderId', 'amount.$': '$.total' } })
+    .pass('F', { parameters: { 'id.$': '$.chargeId' } }),
 );
 
 export const outputFlowsToNextState = workflow('types-f', { description: 'd', example: EXAMPLE }, (start) =>
@@ -44,14 +51,12 @@ export const outputFlowsToNextState = workflow('types-f', { description: 'd', ex
 );
 
 export const resultPathMergesIntoInput = workflow('types-g', { description: 'd', example: EXAMPLE }, (start) =>
-  start
-    .task('Reserve', reserve, { resultPath: '$.reservation' })
-    .choice('H', (c) =>
-      c
-        .when(c.string('$.reservation.Payload.reservationId').equals('r-1'), (b) => b.succeed('Known'))
-        // @ts-expect-error '$.reservation.Payload.reservation' is not a field of the data here ('$.reservation.Payload' has reservationId)
-        .when(c.string('$.reservation.Payload.reservation').equals('r-1'), (b) => b.succeed('Never')),
-    ),
+  start.task('Reserve', reserve, { resultPath: '$.reservation' }).choice('H', (c) =>
+    c
+      .when(c.string('$.reservation.Payload.reservationId').equals('r-1'), (b) => b.succeed('Known'))
+      // @ts-expect-error '$.reservation.Payload.reservation' is not a field of the data here ('$.reservation.Payload' has reservationId)
+      .when(c.string('$.reservation.Payload.reservation').equals('r-1'), (b) => b.succeed('Never')),
+  ),
 );
 
 export const mapItemsAreTyped = workflow('types-h', { description: 'd', example: EXAMPLE }, (start) =>
@@ -73,18 +78,21 @@ export const terminalStatesEndTheChain = workflow('types-i', { description: 'd',
 export const catchInputHasTheError = workflow('types-j', { description: 'd', example: EXAMPLE }, (start) =>
   start
     .task('Reserve', reserve, { resultPath: '$.reservation' })
-    .catch(['OutOfStock'], (b) => b.choice('Why', (c) => c.when(c.string('$.error.Cause').matches('*sku*'), (x) => x.fail('Sku')).otherwise((x) => x.fail('Other'))), { resultPath: '$.error' }),
+    .catch(
+      ['OutOfStock'],
+      (b) =>
+        b.choice('Why', (c) => c.when(c.string('$.error.Cause').matches('*sku*'), (x) => x.fail('Sku')).otherwise((x) => x.fail('Other'))),
+      { resultPath: '$.error' },
+    ),
 );
 
 export const approvalDecisionIsTyped = workflow('types-k', { description: 'd', example: EXAMPLE }, (start) =>
-  start
-    .approval('Approve', { approvers: { groups: ['ops'] }, message: 'ok?', timeout: '1h' })
-    .choice('Approved?', (c) =>
-      c
-        .when(c.boolean('$.approval.approved').equals(true), (b) => b.succeed('Yes'))
-        // @ts-expect-error '$.approval.decidedBy' is a string, but number() compares numbers
-        .when(c.number('$.approval.decidedBy').equals(1), (b) => b.succeed('Never')),
-    ),
+  start.approval('Approve', { approvers: { groups: ['ops'] }, message: 'ok?', timeout: '1h' }).choice('Approved?', (c) =>
+    c
+      .when(c.boolean('$.approval.approved').equals(true), (b) => b.succeed('Yes'))
+      // @ts-expect-error '$.approval.decidedBy' is a string, but number() compares numbers
+      .when(c.number('$.approval.decidedBy').equals(1), (b) => b.succeed('Never')),
+  ),
 );
 
 export const nestedWorkflowOutputIsTyped = workflow('types-l', { description: 'd', example: EXAMPLE }, (start) =>

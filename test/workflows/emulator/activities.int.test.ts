@@ -42,13 +42,19 @@ async function historyOf(client: SFNClient, executionArn: string): Promise<Histo
 }
 
 async function until(client: SFNClient, executionArn: string, type: string): Promise<void> {
-  await eventually(async () => (await historyOf(client, executionArn)).some((event) => event.type === type), { interval: 5, what: `a ${type} event` });
+  await eventually(async () => (await historyOf(client, executionArn)).some((event) => event.type === type), {
+    interval: 5,
+    what: `a ${type} event`,
+  });
 }
 
 /** Starts test/helpers/emulator-process.ts in its own Node process (killable with SIGKILL) on `dataDir`. */
 function launch(dataDir: string): Promise<{ child: ChildProcess; endpoint: string }> {
   const entry = join(ROOT, 'test/helpers/emulator-process.ts');
-  const child = spawn(process.execPath, ['--import', pathToFileURL(TSX_LOADER).href, entry, dataDir, join(dataDir, 'calls.log')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', pathToFileURL(TSX_LOADER).href, entry, dataDir, join(dataDir, 'calls.log')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((done, fail) => {
     let text = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -118,10 +124,20 @@ describe('activities', () => {
     expect(task.input).toBe('{"who":"Ada"}');
     expect(described).toMatchObject({ status: 'SUCCEEDED', output: '{"who":"Ada","greeting":"hello Ada"}' });
     expect(events.map((event) => event.type)).toStrictEqual([
-      'ExecutionStarted', 'TaskStateEntered', 'ActivityScheduled', 'ActivityStarted', 'ActivitySucceeded', 'TaskStateExited', 'ExecutionSucceeded',
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'ActivityScheduled',
+      'ActivityStarted',
+      'ActivitySucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
     ]);
     expect(events.slice(2).map((event) => event.previousEventId)).toStrictEqual([2, 3, 4, 5, 6]);
-    expect(events[2].activityScheduledEventDetails).toStrictEqual({ resource: activityArn, input: '{"who":"Ada"}', inputDetails: { truncated: false } });
+    expect(events[2].activityScheduledEventDetails).toStrictEqual({
+      resource: activityArn,
+      input: '{"who":"Ada"}',
+      inputDetails: { truncated: false },
+    });
     expect(events[3].activityStartedEventDetails).toStrictEqual({ workerName: 'worker-1' });
     expect(events[4].activitySucceededEventDetails).toStrictEqual({ output: '"hello Ada"', outputDetails: { truncated: false } });
     expect(stale.name).toBe('TaskTimedOut');
@@ -130,10 +146,13 @@ describe('activities', () => {
   it('serves a worker loop in scheduling order, including a task scheduled while the worker polls', async () => {
     const { client } = emulator;
     const { activityArn } = await client.send(new CreateActivityCommand({ name: 'doubler' }));
-    const { stateMachineArn } = await client.send(new CreateStateMachineCommand({ name: 'doubling', definition: activityMachine(activityArn!), roleArn: ROLE }));
+    const { stateMachineArn } = await client.send(
+      new CreateStateMachineCommand({ name: 'doubling', definition: activityMachine(activityArn!), roleArn: ROLE }),
+    );
     const waiting = client.send(new GetActivityTaskCommand({ activityArn }));
     const arns: string[] = [];
-    for (let n = 1; n <= 3; n++) arns.push((await client.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ n }) }))).executionArn!);
+    for (let n = 1; n <= 3; n++)
+      arns.push((await client.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ n }) }))).executionArn!);
 
     const inputs: string[] = [];
     let task = await waiting;
@@ -173,7 +192,14 @@ describe('activities', () => {
     const events = await historyOf(client, executionArn);
 
     expect(described).toMatchObject({ status: 'FAILED', error: 'Programmatic Error', cause: 'it broke' });
-    expect(events.map((event) => event.type)).toStrictEqual(['ExecutionStarted', 'TaskStateEntered', 'ActivityScheduled', 'ActivityStarted', 'ActivityFailed', 'ExecutionFailed']);
+    expect(events.map((event) => event.type)).toStrictEqual([
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'ActivityScheduled',
+      'ActivityStarted',
+      'ActivityFailed',
+      'ExecutionFailed',
+    ]);
     expect(events[3].activityStartedEventDetails).toStrictEqual({});
     expect(events[4].activityFailedEventDetails).toStrictEqual({ error: 'Programmatic Error', cause: 'it broke' });
   });
@@ -184,7 +210,10 @@ describe('activities', () => {
     await client.send(new DeleteActivityCommand({ activityArn }));
     const definition = JSON.stringify({
       StartAt: 'Work',
-      States: { Work: { Type: 'Task', Resource: activityArn, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }], End: true }, Caught: { Type: 'Succeed' } },
+      States: {
+        Work: { Type: 'Task', Resource: activityArn, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }], End: true },
+        Caught: { Type: 'Succeed' },
+      },
     });
 
     const executionArn = await startMachine(client, 'deleted-activity', definition);
@@ -210,7 +239,13 @@ describe('activities', () => {
     const events = await historyOf(client, executionArn);
 
     expect(task.taskToken).toBeUndefined();
-    expect(events.map((event) => event.type)).toStrictEqual(['ExecutionStarted', 'TaskStateEntered', 'ActivityScheduled', 'TaskStateAborted', 'ExecutionAborted']);
+    expect(events.map((event) => event.type)).toStrictEqual([
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'ActivityScheduled',
+      'TaskStateAborted',
+      'ExecutionAborted',
+    ]);
   });
 
   it('gives no task to a poll whose client has gone away', async () => {
@@ -218,7 +253,9 @@ describe('activities', () => {
     const { activityArn } = await client.send(new CreateActivityCommand({ name: 'abandoned' }));
     const polls = jest.spyOn(emulator.server.engine, 'pollActivityTask');
     const controller = new AbortController();
-    const abandoned = client.send(new GetActivityTaskCommand({ activityArn, workerName: 'gone' }), { abortSignal: controller.signal }).catch(() => 'aborted');
+    const abandoned = client
+      .send(new GetActivityTaskCommand({ activityArn, workerName: 'gone' }), { abortSignal: controller.signal })
+      .catch(() => 'aborted');
     await eventually(() => polls.mock.calls.length === 1, { what: 'the poll to reach the server' });
     controller.abort();
     await abandoned;
@@ -237,14 +274,54 @@ describe('activities', () => {
   });
 
   it.each([
-    ['GetActivityTask on an unknown activity', (c: SFNClient) => c.send(new GetActivityTaskCommand({ activityArn: `${ACCOUNT}:activity:nope` })), 'ActivityDoesNotExist', `Activity Does Not Exist: '${ACCOUNT}:activity:nope'`],
-    ['GetActivityTask on a state machine ARN', (c: SFNClient) => c.send(new GetActivityTaskCommand({ activityArn: `${ACCOUNT}:stateMachine:nope` })), 'InvalidArn', `Invalid Arn: '${ACCOUNT}:stateMachine:nope'`],
-    ['GetActivityTask with a workerName over 80 characters', (c: SFNClient) => c.send(new GetActivityTaskCommand({ activityArn: `${ACCOUNT}:activity:nope`, workerName: 'w'.repeat(81) })), 'ValidationException', "1 validation error detected: Value at 'workerName' failed to satisfy constraint: Member must have length less than or equal to 80"],
-    ['DescribeActivity with a malformed ARN', (c: SFNClient) => c.send(new DescribeActivityCommand({ activityArn: 'activity:nope' })), 'InvalidArn', "Invalid Arn: 'activity:nope'"],
-    ['DeleteActivity with a malformed ARN', (c: SFNClient) => c.send(new DeleteActivityCommand({ activityArn: 'nope' })), 'InvalidArn', "Invalid Arn: 'nope'"],
-    ['CreateActivity with an invalid name', (c: SFNClient) => c.send(new CreateActivityCommand({ name: 'a b' })), 'InvalidName', "Invalid Name: 'a b'"],
-    ['CreateActivity with a name over 80 characters', (c: SFNClient) => c.send(new CreateActivityCommand({ name: 'a'.repeat(81) })), 'ValidationException', "1 validation error detected: Value at 'name' failed to satisfy constraint: Member must have length less than or equal to 80"],
-    ['ListActivities with a foreign page token', (c: SFNClient) => c.send(new ListActivitiesCommand({ nextToken: 'bogus' })), 'ValidationException', "Invalid Token: 'bogus'"],
+    [
+      'GetActivityTask on an unknown activity',
+      (c: SFNClient) => c.send(new GetActivityTaskCommand({ activityArn: `${ACCOUNT}:activity:nope` })),
+      'ActivityDoesNotExist',
+      `Activity Does Not Exist: '${ACCOUNT}:activity:nope'`,
+    ],
+    [
+      'GetActivityTask on a state machine ARN',
+      (c: SFNClient) => c.send(new GetActivityTaskCommand({ activityArn: `${ACCOUNT}:stateMachine:nope` })),
+      'InvalidArn',
+      `Invalid Arn: '${ACCOUNT}:stateMachine:nope'`,
+    ],
+    [
+      'GetActivityTask with a workerName over 80 characters',
+      (c: SFNClient) => c.send(new GetActivityTaskCommand({ activityArn: `${ACCOUNT}:activity:nope`, workerName: 'w'.repeat(81) })),
+      'ValidationException',
+      "1 validation error detected: Value at 'workerName' failed to satisfy constraint: Member must have length less than or equal to 80",
+    ],
+    [
+      'DescribeActivity with a malformed ARN',
+      (c: SFNClient) => c.send(new DescribeActivityCommand({ activityArn: 'activity:nope' })),
+      'InvalidArn',
+      "Invalid Arn: 'activity:nope'",
+    ],
+    [
+      'DeleteActivity with a malformed ARN',
+      (c: SFNClient) => c.send(new DeleteActivityCommand({ activityArn: 'nope' })),
+      'InvalidArn',
+      "Invalid Arn: 'nope'",
+    ],
+    [
+      'CreateActivity with an invalid name',
+      (c: SFNClient) => c.send(new CreateActivityCommand({ name: 'a b' })),
+      'InvalidName',
+      "Invalid Name: 'a b'",
+    ],
+    [
+      'CreateActivity with a name over 80 characters',
+      (c: SFNClient) => c.send(new CreateActivityCommand({ name: 'a'.repeat(81) })),
+      'ValidationException',
+      "1 validation error detected: Value at 'name' failed to satisfy constraint: Member must have length less than or equal to 80",
+    ],
+    [
+      'ListActivities with a foreign page token',
+      (c: SFNClient) => c.send(new ListActivitiesCommand({ nextToken: 'bogus' })),
+      'ValidationException',
+      "Invalid Token: 'bogus'",
+    ],
   ])('refuses %s', async (_, call, name, message) => {
     const refused = await errorOf(call(emulator.client));
 
@@ -253,11 +330,23 @@ describe('activities', () => {
 
   it('refuses to change the encryption configuration of an existing activity', async () => {
     const { client } = emulator;
-    await client.send(new CreateActivityCommand({ name: 'encrypted', encryptionConfiguration: { type: 'CUSTOMER_MANAGED_KMS_KEY', kmsKeyId: 'alias/key' } }));
+    await client.send(
+      new CreateActivityCommand({
+        name: 'encrypted',
+        encryptionConfiguration: { type: 'CUSTOMER_MANAGED_KMS_KEY', kmsKeyId: 'alias/key' },
+      }),
+    );
 
-    const same = await client.send(new CreateActivityCommand({ name: 'encrypted', encryptionConfiguration: { type: 'CUSTOMER_MANAGED_KMS_KEY', kmsKeyId: 'alias/key' } }));
+    const same = await client.send(
+      new CreateActivityCommand({
+        name: 'encrypted',
+        encryptionConfiguration: { type: 'CUSTOMER_MANAGED_KMS_KEY', kmsKeyId: 'alias/key' },
+      }),
+    );
     const changed = await errorOf(client.send(new CreateActivityCommand({ name: 'encrypted' })));
-    const keyless = await errorOf(client.send(new CreateActivityCommand({ name: 'keyless', encryptionConfiguration: { type: 'CUSTOMER_MANAGED_KMS_KEY' } })));
+    const keyless = await errorOf(
+      client.send(new CreateActivityCommand({ name: 'keyless', encryptionConfiguration: { type: 'CUSTOMER_MANAGED_KMS_KEY' } })),
+    );
     const described = await client.send(new DescribeActivityCommand({ activityArn: same.activityArn }));
 
     expect(changed.name).toBe('ActivityAlreadyExists');
@@ -282,7 +371,14 @@ describe('activity task time limits (virtual time)', () => {
     const definition = JSON.stringify({
       StartAt: 'Work',
       States: {
-        Work: { Type: 'Task', Resource: activityArn, TimeoutSeconds: 300, HeartbeatSeconds: 10, Catch: [{ ErrorEquals: ['States.HeartbeatTimeout'], Next: 'Lost' }], End: true },
+        Work: {
+          Type: 'Task',
+          Resource: activityArn,
+          TimeoutSeconds: 300,
+          HeartbeatSeconds: 10,
+          Catch: [{ ErrorEquals: ['States.HeartbeatTimeout'], Next: 'Lost' }],
+          End: true,
+        },
         Lost: { Type: 'Pass', End: true },
       },
     });
@@ -301,7 +397,15 @@ describe('activity task time limits (virtual time)', () => {
     expect(alive).toBe('RUNNING');
     expect(described).toMatchObject({ status: 'SUCCEEDED', output: '{"Error":"States.Timeout","Cause":""}' });
     expect(events.map((event) => event.type)).toStrictEqual([
-      'ExecutionStarted', 'TaskStateEntered', 'ActivityScheduled', 'ActivityStarted', 'ActivityTimedOut', 'TaskStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded',
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'ActivityScheduled',
+      'ActivityStarted',
+      'ActivityTimedOut',
+      'TaskStateExited',
+      'PassStateEntered',
+      'PassStateExited',
+      'ExecutionSucceeded',
     ]);
     expect(events[2].activityScheduledEventDetails).toMatchObject({ timeoutInSeconds: 300, heartbeatInSeconds: 10 });
     expect(events[4].activityTimedOutEventDetails).toStrictEqual({ error: 'States.Timeout' });
@@ -312,7 +416,11 @@ describe('activity task time limits (virtual time)', () => {
   it('times out a task no worker takes within TimeoutSeconds', async () => {
     const { client } = emulator;
     const { activityArn } = await client.send(new CreateActivityCommand({ name: 'unwatched' }));
-    const executionArn = await startMachine(client, 'unwatched', activityMachine(activityArn!, { TimeoutSeconds: 30, HeartbeatSeconds: 5 }));
+    const executionArn = await startMachine(
+      client,
+      'unwatched',
+      activityMachine(activityArn!, { TimeoutSeconds: 30, HeartbeatSeconds: 5 }),
+    );
     await until(client, executionArn, 'ActivityScheduled');
 
     await clock.advance(29_000);
@@ -324,7 +432,13 @@ describe('activity task time limits (virtual time)', () => {
 
     expect(alive).toBe('RUNNING');
     expect(described).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
-    expect(events.map((event) => event.type)).toStrictEqual(['ExecutionStarted', 'TaskStateEntered', 'ActivityScheduled', 'ActivityTimedOut', 'ExecutionFailed']);
+    expect(events.map((event) => event.type)).toStrictEqual([
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'ActivityScheduled',
+      'ActivityTimedOut',
+      'ExecutionFailed',
+    ]);
     expect(after.taskToken).toBeUndefined();
   });
 
@@ -341,7 +455,14 @@ describe('activity task time limits (virtual time)', () => {
     const events = await historyOf(client, executionArn);
 
     expect(described).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
-    expect(events.map((event) => event.type)).toStrictEqual(['ExecutionStarted', 'TaskStateEntered', 'ActivityScheduled', 'ActivityStarted', 'ActivityTimedOut', 'ExecutionFailed']);
+    expect(events.map((event) => event.type)).toStrictEqual([
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'ActivityScheduled',
+      'ActivityStarted',
+      'ActivityTimedOut',
+      'ExecutionFailed',
+    ]);
   });
 });
 
@@ -371,7 +492,13 @@ describe('activity tasks across a restart', () => {
     expect(task.input).toBe('{"keep":true}');
     expect(described).toMatchObject({ status: 'SUCCEEDED', output: '{"done":true}' });
     expect(events.map((event) => event.type)).toStrictEqual([
-      'ExecutionStarted', 'TaskStateEntered', 'ActivityScheduled', 'ActivityStarted', 'ActivitySucceeded', 'TaskStateExited', 'ExecutionSucceeded',
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'ActivityScheduled',
+      'ActivityStarted',
+      'ActivitySucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
     ]);
     expect(events[3].activityStartedEventDetails).toStrictEqual({ workerName: 'after' });
   });
@@ -394,7 +521,13 @@ describe('activity tasks across a restart', () => {
     expect(again.taskToken).toBeUndefined();
     expect(described).toMatchObject({ status: 'SUCCEEDED', output: '"finished"' });
     expect(events.map((event) => event.type)).toStrictEqual([
-      'ExecutionStarted', 'TaskStateEntered', 'ActivityScheduled', 'ActivityStarted', 'ActivitySucceeded', 'TaskStateExited', 'ExecutionSucceeded',
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'ActivityScheduled',
+      'ActivityStarted',
+      'ActivitySucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
     ]);
     expect(events[3].activityStartedEventDetails).toStrictEqual({ workerName: 'before' });
   });
@@ -421,7 +554,11 @@ describe('activity tasks across a restart', () => {
         const events = await historyOf(client, executionArn);
 
         expect(described).toMatchObject({ status: 'SUCCEEDED', output: '{"after":"kill"}' });
-        expect(events.filter((event) => event.type?.startsWith('Activity')).map((event) => event.type)).toStrictEqual(['ActivityScheduled', 'ActivityStarted', 'ActivitySucceeded']);
+        expect(events.filter((event) => event.type?.startsWith('Activity')).map((event) => event.type)).toStrictEqual([
+          'ActivityScheduled',
+          'ActivityStarted',
+          'ActivitySucceeded',
+        ]);
       } finally {
         client.destroy();
         second.child.kill('SIGKILL');

@@ -15,7 +15,12 @@ describe('checkStatePaths', () => {
       A: {
         Type: 'Pass',
         InputPath: '$.[0]',
-        Parameters: { 'a.$': "$.[*].['x', 'y']", 'b.$': '$.items[?(@.id == $.want)]', 'c.$': 'States.StringToJson($.[0].body)', 'd.$': '$.a[' },
+        Parameters: {
+          'a.$': "$.[*].['x', 'y']",
+          'b.$': '$.items[?(@.id == $.want)]',
+          'c.$': 'States.StringToJson($.[0].body)',
+          'd.$': '$.a[',
+        },
         ResultPath: '$.r.[0]',
         Next: 'B',
       },
@@ -28,9 +33,24 @@ describe('checkStatePaths', () => {
 
   it.each([
     ['an InputPath', { A: { Type: 'Pass', InputPath: '$.a...b', End: true } }, 'Value must be a valid JSONPath.', '/States/A/InputPath'],
-    ['an ItemsPath', { A: { Type: 'Map', ItemsPath: '$[', ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Succeed' } } }, End: true } }, 'Value must be a valid JSONPath.', '/States/A/ItemsPath'],
-    ['a nested Parameters path', { A: { Type: 'Pass', Parameters: { deep: [{ 'x.$': '$.[?(@.a ==)]' }] }, End: true } }, "The value for the field 'x.$' must be a valid JSONPath", '/States/A/Parameters/deep/0/x.$'],
-    ['a Choice Variable', { A: { Type: 'Choice', Choices: [{ Not: { Variable: '$.a b', IsNull: true }, Next: 'B' }] }, B: { Type: 'Succeed' } }, 'Value must be a valid JSONPath.', '/States/A/Choices/0/Not/Variable'],
+    [
+      'an ItemsPath',
+      { A: { Type: 'Map', ItemsPath: '$[', ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Succeed' } } }, End: true } },
+      'Value must be a valid JSONPath.',
+      '/States/A/ItemsPath',
+    ],
+    [
+      'a nested Parameters path',
+      { A: { Type: 'Pass', Parameters: { deep: [{ 'x.$': '$.[?(@.a ==)]' }] }, End: true } },
+      "The value for the field 'x.$' must be a valid JSONPath",
+      '/States/A/Parameters/deep/0/x.$',
+    ],
+    [
+      'a Choice Variable',
+      { A: { Type: 'Choice', Choices: [{ Not: { Variable: '$.a b', IsNull: true }, Next: 'B' }] }, B: { Type: 'Succeed' } },
+      'Value must be a valid JSONPath.',
+      '/States/A/Choices/0/Not/Variable',
+    ],
   ])('refuses %s that Jayway cannot compile', (_, states, message, location) => {
     const diagnostics = validateDefinition(machine(states));
 

@@ -19,17 +19,24 @@ const CONFORMANCE = resolve(ROOT, '../shared/conformance');
 const RUNNER = join(CONFORMANCE, 'run.mjs');
 /** Virtual milliseconds per real one: the slowest cases (retries, a 5-second execution timeout) took 5–7 s of real time at ×1. */
 const TIME_SCALE = 10;
-const KNOWN_FAILURES = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/conformance-known-failures.json'), 'utf8')) as Record<string, string>;
+const KNOWN_FAILURES = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/conformance-known-failures.json'), 'utf8')) as Record<
+  string,
+  string
+>;
 
 type CaseResult = { id: string; pass: boolean; reason: string | null };
 type Report = { passed: number; failed: number; results: CaseResult[] };
 
 function runConformance(endpoint: string, reportFile: string): Promise<{ code: number | null; output: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [RUNNER, '--endpoint', endpoint, '--cases', join(CONFORMANCE, 'cases'), '--json', reportFile, '--concurrency', '16'], {
-      cwd: ROOT,
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    });
+    const child = spawn(
+      process.execPath,
+      [RUNNER, '--endpoint', endpoint, '--cases', join(CONFORMANCE, 'cases'), '--json', reportFile, '--concurrency', '16'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -65,7 +72,9 @@ describe('conformance with executions recorded on AWS', () => {
 
       expect({ code, tail: output.split('\n').slice(-3).join('\n') }).toMatchObject({ code: 0 });
       const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
-      const unexpected = report.results.filter((result) => !result.pass && !(result.id in KNOWN_FAILURES)).map((result) => `${result.id}: ${result.reason}`);
+      const unexpected = report.results
+        .filter((result) => !result.pass && !(result.id in KNOWN_FAILURES))
+        .map((result) => `${result.id}: ${result.reason}`);
       const stale = Object.keys(KNOWN_FAILURES).filter((id) => report.results.find((result) => result.id === id)?.pass !== false);
       expect(unexpected).toStrictEqual([]);
       expect(stale).toStrictEqual([]);

@@ -40,14 +40,35 @@ const DEFINITION = {
 
 const EXPECTED_TYPES = [
   'ExecutionStarted',
-  'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSucceeded', 'TaskStateExited',
-  'WaitStateEntered', 'WaitStateExited',
-  'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSucceeded', 'TaskStateExited',
-  'MapStateEntered', 'MapStateStarted',
-  'MapIterationStarted', 'PassStateEntered', 'PassStateExited', 'MapIterationSucceeded',
-  'MapIterationStarted', 'PassStateEntered', 'PassStateExited', 'MapIterationSucceeded',
-  'MapStateSucceeded', 'MapStateExited',
-  'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSucceeded', 'TaskStateExited',
+  'TaskStateEntered',
+  'TaskScheduled',
+  'TaskStarted',
+  'TaskSucceeded',
+  'TaskStateExited',
+  'WaitStateEntered',
+  'WaitStateExited',
+  'TaskStateEntered',
+  'TaskScheduled',
+  'TaskStarted',
+  'TaskSucceeded',
+  'TaskStateExited',
+  'MapStateEntered',
+  'MapStateStarted',
+  'MapIterationStarted',
+  'PassStateEntered',
+  'PassStateExited',
+  'MapIterationSucceeded',
+  'MapIterationStarted',
+  'PassStateEntered',
+  'PassStateExited',
+  'MapIterationSucceeded',
+  'MapStateSucceeded',
+  'MapStateExited',
+  'TaskStateEntered',
+  'TaskScheduled',
+  'TaskStarted',
+  'TaskSucceeded',
+  'TaskStateExited',
   'ExecutionSucceeded',
 ];
 
@@ -73,13 +94,25 @@ describe('crash recovery of the emulator process', () => {
       const first = await launchEmulator(dataDir, logFile);
       child = first.child;
       const client = createSfnClient(first.endpoint);
-      const { stateMachineArn } = await client.send(new CreateStateMachineCommand({ name: 'crashy', definition: JSON.stringify(DEFINITION), roleArn: 'arn:aws:iam::123456789012:role/test' }));
+      const { stateMachineArn } = await client.send(
+        new CreateStateMachineCommand({
+          name: 'crashy',
+          definition: JSON.stringify(DEFINITION),
+          roleArn: 'arn:aws:iam::123456789012:role/test',
+        }),
+      );
       const arns: string[] = [];
       for (let i = 0; i < EXECUTIONS; i++) {
-        const started = await client.send(new StartExecutionCommand({ stateMachineArn, name: `run${i}`, input: JSON.stringify({ items: [1, 2] }) }));
+        const started = await client.send(
+          new StartExecutionCommand({ stateMachineArn, name: `run${i}`, input: JSON.stringify({ items: [1, 2] }) }),
+        );
         arns.push(started.executionArn!);
       }
-      await eventually(() => readFileSync(logFile, 'utf8').includes('-slow'), { timeout: 30_000, interval: 20, what: 'the slow task to start' });
+      await eventually(() => readFileSync(logFile, 'utf8').includes('-slow'), {
+        timeout: 30_000,
+        interval: 20,
+        what: 'the slow task to start',
+      });
       await killed(first.child);
       client.destroy();
 
@@ -87,7 +120,9 @@ describe('crash recovery of the emulator process', () => {
       child = second.child;
       const again = createSfnClient(second.endpoint);
       const outcomes = await Promise.all(arns.map((arn) => untilClosed(again, arn)));
-      const histories = await Promise.all(arns.map((executionArn) => again.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }))));
+      const histories = await Promise.all(
+        arns.map((executionArn) => again.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }))),
+      );
       again.destroy();
 
       expect(outcomes.map((outcome) => outcome.status)).toStrictEqual(arns.map(() => 'SUCCEEDED'));

@@ -20,13 +20,19 @@ describe('createDynamoDbItems (against dynalite)', () => {
   beforeAll(async () => {
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     dynalite = await startDynalite();
-    const admin = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-    await admin.send(new CreateTableCommand({
-      TableName: 'things',
-      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-      BillingMode: 'PAY_PER_REQUEST',
-    }));
+    const admin = new DynamoDBClient({
+      endpoint: dynalite.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    });
+    await admin.send(
+      new CreateTableCommand({
+        TableName: 'things',
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
     await admin.send(new PutItemCommand({ TableName: 'things', Item: { id: { S: 'taken' } } }));
     admin.destroy();
     items = createDynamoDbItems({ endpoint: dynalite.endpoint });
@@ -70,13 +76,26 @@ describe('createDynamoDbItems (against dynalite)', () => {
   });
 
   it.each([
-    ['a failed condition', { TableName: 'things', Item: { id: { S: 'taken' } }, ConditionExpression: 'attribute_not_exists(id)' }, 'ConditionalCheckFailedException', 'The conditional request failed'],
+    [
+      'a failed condition',
+      { TableName: 'things', Item: { id: { S: 'taken' } }, ConditionExpression: 'attribute_not_exists(id)' },
+      'ConditionalCheckFailedException',
+      'The conditional request failed',
+    ],
     ['a missing table', { TableName: 'nope', Item: { id: { S: 'x' } } }, 'ResourceNotFoundException', 'Requested resource not found'],
-    ['an item without its key', { TableName: 'things', Item: { other: { S: 'x' } } }, 'ValidationException', 'One or more parameter values were invalid: Missing the key id in the item'],
-  ])('rejects %s with DynamoDbItemsError carrying the exception name, message, status and request id', async (_case, request, exceptionName, message) => {
-    const error = await rejectionOf(items.call('putItem', request));
+    [
+      'an item without its key',
+      { TableName: 'things', Item: { other: { S: 'x' } } },
+      'ValidationException',
+      'One or more parameter values were invalid: Missing the key id in the item',
+    ],
+  ])(
+    'rejects %s with DynamoDbItemsError carrying the exception name, message, status and request id',
+    async (_case, request, exceptionName, message) => {
+      const error = await rejectionOf(items.call('putItem', request));
 
-    expect(error).toBeInstanceOf(DynamoDbItemsError);
-    expect(error).toMatchObject({ exceptionName, message, statusCode: 400, requestId: expect.any(String) });
-  });
+      expect(error).toBeInstanceOf(DynamoDbItemsError);
+      expect(error).toMatchObject({ exceptionName, message, statusCode: 400, requestId: expect.any(String) });
+    },
+  );
 });

@@ -55,7 +55,10 @@ const INPUT = [
       { bucket: 'b1', key: 'k1', OU: 1, body: '{"ok":true}' },
       { bucket: 'b2', key: 'k2', OU: 0, body: '{}' },
     ],
-    items: [{ id: 1, v: 'a' }, { id: 2, v: 'b' }],
+    items: [
+      { id: 1, v: 'a' },
+      { id: 2, v: 'b' },
+    ],
     want: 2,
     abc: { 'def ghi': 'spaced' },
     lists: [[10, 20], null],
@@ -94,9 +97,10 @@ describe('Jayway path forms through the Step Functions API', () => {
   it('refuses at creation a path Jayway cannot compile, as AWS does', async () => {
     const definition = JSON.stringify({ StartAt: 'Pass', States: { Pass: { Type: 'Pass', OutputPath: '$.a...b', End: true } } });
 
-    const refusal = await emulator.client
-      .send(new CreateStateMachineCommand({ name: 'bad-path', definition, roleArn: ROLE }))
-      .then(() => undefined, (error: Error) => ({ name: error.name, message: error.message }));
+    const refusal = await emulator.client.send(new CreateStateMachineCommand({ name: 'bad-path', definition, roleArn: ROLE })).then(
+      () => undefined,
+      (error: Error) => ({ name: error.name, message: error.message }),
+    );
 
     expect(refusal).toStrictEqual({
       name: 'InvalidDefinition',

@@ -36,7 +36,11 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const runIfTsx = CAN_LAUNCH_EMULATOR ? it : it.skip;
 
 /** A DISTRIBUTED ItemProcessor with the given states. */
-const processor = (states: Record<string, unknown>, startAt: string) => ({ ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: startAt, States: states });
+const processor = (states: Record<string, unknown>, startAt: string) => ({
+  ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+  StartAt: startAt,
+  States: states,
+});
 
 /** A machine whose only state is a distributed Map labelled `Fan`. */
 const fanOut = (map: Record<string, unknown>) => ({ StartAt: 'Fan', States: { Fan: { Type: 'Map', Label: 'Fan', End: true, ...map } } });
@@ -60,10 +64,13 @@ async function historyOf(client: SFNClient, executionArn: string): Promise<Histo
 
 /** The first value `read` gives that `accept` takes. */
 function readUntil<T>(read: () => Promise<T>, accept: (value: T) => boolean): Promise<T> {
-  return eventually(async () => {
-    const value = await read();
-    return accept(value) ? value : undefined;
-  }, { timeout: 10_000, interval: 5, what: 'the map run to get there' });
+  return eventually(
+    async () => {
+      const value = await read();
+      return accept(value) ? value : undefined;
+    },
+    { timeout: 10_000, interval: 5, what: 'the map run to get there' },
+  );
 }
 
 describe('Map Runs of distributed Map states', () => {
@@ -106,13 +113,24 @@ describe('Map Runs of distributed Map states', () => {
   const children = async (mapRunArn: string) => (await client.send(new ListExecutionsCommand({ mapRunArn }))).executions ?? [];
 
   it('runs each item as a child execution listed by mapRunArn, with its own input, output and history', async () => {
-    const machine = await deploy('orders', fanOut({ ItemSelector: { 'value.$': '$$.Map.Item.Value' }, ItemProcessor: processor({ Double: { Type: 'Pass', Parameters: { 'value.$': 'States.MathAdd($.value, $.value)' }, End: true } }, 'Double') }));
+    const machine = await deploy(
+      'orders',
+      fanOut({
+        ItemSelector: { 'value.$': '$$.Map.Item.Value' },
+        ItemProcessor: processor(
+          { Double: { Type: 'Pass', Parameters: { 'value.$': 'States.MathAdd($.value, $.value)' }, End: true } },
+          'Double',
+        ),
+      }),
+    );
 
     const executionArn = await start(machine, [1, 2, 3]);
     const parent = await closed(executionArn);
     const mapRunArn = await mapRunOf(executionArn);
     const listed = await children(mapRunArn);
-    const described = await Promise.all(listed.map((child) => client.send(new DescribeExecutionCommand({ executionArn: child.executionArn }))));
+    const described = await Promise.all(
+      listed.map((child) => client.send(new DescribeExecutionCommand({ executionArn: child.executionArn }))),
+    );
     const histories = await Promise.all(listed.map((child) => historyOf(client, child.executionArn!)));
     const ofMachine = await client.send(new ListExecutionsCommand({ stateMachineArn: machine }));
     const forChild = await client.send(new DescribeStateMachineForExecutionCommand({ executionArn: listed[0].executionArn }));
@@ -120,7 +138,14 @@ describe('Map Runs of distributed Map states', () => {
     expect(parent.status).toBe('SUCCEEDED');
     expect(JSON.parse(parent.output!)).toStrictEqual([{ value: 2 }, { value: 4 }, { value: 6 }]);
     expect((await historyOf(client, executionArn)).map((event) => event.type)).toStrictEqual([
-      'ExecutionStarted', 'MapStateEntered', 'MapStateStarted', 'MapRunStarted', 'MapRunSucceeded', 'MapStateSucceeded', 'MapStateExited', 'ExecutionSucceeded',
+      'ExecutionStarted',
+      'MapStateEntered',
+      'MapStateStarted',
+      'MapRunStarted',
+      'MapRunSucceeded',
+      'MapStateSucceeded',
+      'MapStateExited',
+      'ExecutionSucceeded',
     ]);
     expect(mapRunArn).toMatch(new RegExp(`^${ACCOUNT}:mapRun:orders/Fan:${UUID}$`));
     expect(listed).toHaveLength(3);
@@ -128,13 +153,22 @@ describe('Map Runs of distributed Map states', () => {
       expect(child).toMatchObject({ stateMachineArn: `${ACCOUNT}:stateMachine:orders/Fan`, status: 'SUCCEEDED', mapRunArn, itemCount: 1 });
       expect(child.executionArn).toMatch(new RegExp(`^${ACCOUNT}:execution:orders/Fan:${UUID}$`));
     }
-    expect(described.map((child) => [JSON.parse(child.input!), JSON.parse(child.output!), child.mapRunArn]).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toStrictEqual([
+    expect(
+      described
+        .map((child) => [JSON.parse(child.input!), JSON.parse(child.output!), child.mapRunArn])
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    ).toStrictEqual([
       [{ value: 1 }, { value: 2 }, mapRunArn],
       [{ value: 2 }, { value: 4 }, mapRunArn],
       [{ value: 3 }, { value: 6 }, mapRunArn],
     ]);
     for (const history of histories) {
-      expect(history.map((event) => [event.id, event.type])).toStrictEqual([[1, 'ExecutionStarted'], [2, 'PassStateEntered'], [3, 'PassStateExited'], [4, 'ExecutionSucceeded']]);
+      expect(history.map((event) => [event.id, event.type])).toStrictEqual([
+        [1, 'ExecutionStarted'],
+        [2, 'PassStateEntered'],
+        [3, 'PassStateExited'],
+        [4, 'ExecutionSucceeded'],
+      ]);
     }
     expect(ofMachine.executions?.map((execution) => execution.executionArn)).toStrictEqual([executionArn]);
     expect(forChild).toMatchObject({ mapRunArn, label: 'Fan', stateMachineArn: `${ACCOUNT}:stateMachine:orders/Fan` });
@@ -142,7 +176,10 @@ describe('Map Runs of distributed Map states', () => {
   });
 
   it('reports the settings, dates and item and execution counts in DescribeMapRun (one child per batch)', async () => {
-    const machine = await deploy('batches', fanOut({ ItemBatcher: { MaxItemsPerBatch: 2 }, ItemProcessor: processor({ Keep: { Type: 'Pass', End: true } }, 'Keep') }));
+    const machine = await deploy(
+      'batches',
+      fanOut({ ItemBatcher: { MaxItemsPerBatch: 2 }, ItemProcessor: processor({ Keep: { Type: 'Pass', End: true } }, 'Keep') }),
+    );
 
     const executionArn = await start(machine, ['a', 'b', 'c', 'd', 'e']);
     await closed(executionArn);
@@ -182,9 +219,18 @@ describe('Map Runs of distributed Map states', () => {
     expect(failed.executions).toHaveLength(1);
     expect(child).toMatchObject({ status: 'FAILED', error: 'Bad', cause: 'asked to fail', mapRunArn });
     expect((await historyOf(client, child.executionArn!)).map((event) => event.type)).toStrictEqual([
-      'ExecutionStarted', 'ChoiceStateEntered', 'ChoiceStateExited', 'FailStateEntered', 'ExecutionFailed',
+      'ExecutionStarted',
+      'ChoiceStateEntered',
+      'ChoiceStateExited',
+      'FailStateEntered',
+      'ExecutionFailed',
     ]);
-    expect(described).toMatchObject({ status: 'SUCCEEDED', toleratedFailureCount: 1, itemCounts: { succeeded: 2, failed: 1, total: 3 }, executionCounts: { succeeded: 2, failed: 1, total: 3 } });
+    expect(described).toMatchObject({
+      status: 'SUCCEEDED',
+      toleratedFailureCount: 1,
+      itemCounts: { succeeded: 2, failed: 1, total: 3 },
+      executionCounts: { succeeded: 2, failed: 1, total: 3 },
+    });
   });
 
   it('fails the Map Run with States.ExceedToleratedFailureThreshold once the failures exceed the tolerance, starting no more children', async () => {
@@ -197,9 +243,24 @@ describe('Map Runs of distributed Map states', () => {
     const history = await historyOf(client, executionArn);
     const described = await client.send(new DescribeMapRunCommand({ mapRunArn }));
 
-    expect(parent).toMatchObject({ status: 'FAILED', error: 'States.ExceedToleratedFailureThreshold', cause: 'The specified tolerated failure threshold was exceeded' });
-    expect(history.map((event) => event.type)).toStrictEqual(['ExecutionStarted', 'MapStateEntered', 'MapStateStarted', 'MapRunStarted', 'MapRunFailed', 'MapStateFailed', 'ExecutionFailed']);
-    expect(history[4].mapRunFailedEventDetails).toStrictEqual({ error: 'States.ExceedToleratedFailureThreshold', cause: 'The specified tolerated failure threshold was exceeded' });
+    expect(parent).toMatchObject({
+      status: 'FAILED',
+      error: 'States.ExceedToleratedFailureThreshold',
+      cause: 'The specified tolerated failure threshold was exceeded',
+    });
+    expect(history.map((event) => event.type)).toStrictEqual([
+      'ExecutionStarted',
+      'MapStateEntered',
+      'MapStateStarted',
+      'MapRunStarted',
+      'MapRunFailed',
+      'MapStateFailed',
+      'ExecutionFailed',
+    ]);
+    expect(history[4].mapRunFailedEventDetails).toStrictEqual({
+      error: 'States.ExceedToleratedFailureThreshold',
+      cause: 'The specified tolerated failure threshold was exceeded',
+    });
     expect(described).toMatchObject({
       status: 'FAILED',
       itemCounts: { succeeded: 2, failed: 2, pending: 1, resultsWritten: 0, total: 5 },
@@ -212,19 +273,33 @@ describe('Map Runs of distributed Map states', () => {
     const machine = await deploy('throttled', fanOut({ MaxConcurrency: 1, ItemProcessor: SLOW }));
     const executionArn = await start(machine, [1, 2, 3, 4]);
     const mapRunArn = await mapRunOf(executionArn);
-    const before = await readUntil(() => children(mapRunArn), (listed) => listed.length === 1);
+    const before = await readUntil(
+      () => children(mapRunArn),
+      (listed) => listed.length === 1,
+    );
 
     await client.send(new UpdateMapRunCommand({ mapRunArn, maxConcurrency: 3 }));
-    const after = await readUntil(() => children(mapRunArn), (listed) => listed.length === 3);
+    const after = await readUntil(
+      () => children(mapRunArn),
+      (listed) => listed.length === 3,
+    );
     const described = await client.send(new DescribeMapRunCommand({ mapRunArn }));
     await clock.advance(10_000);
-    const fourth = await readUntil(() => children(mapRunArn), (listed) => listed.length === 4);
+    const fourth = await readUntil(
+      () => children(mapRunArn),
+      (listed) => listed.length === 4,
+    );
     await clock.advance(10_000);
     const parent = await closed(executionArn);
 
     expect(before.map((child) => child.status)).toStrictEqual(['RUNNING']);
     expect(after.map((child) => child.status)).toStrictEqual(['RUNNING', 'RUNNING', 'RUNNING']);
-    expect(described).toMatchObject({ status: 'RUNNING', maxConcurrency: 3, itemCounts: { running: 3, pending: 1, total: 4 }, executionCounts: { running: 3, total: 3 } });
+    expect(described).toMatchObject({
+      status: 'RUNNING',
+      maxConcurrency: 3,
+      itemCounts: { running: 3, pending: 1, total: 4 },
+      executionCounts: { running: 3, total: 3 },
+    });
     expect(described.stopDate).toBeUndefined();
     expect(fourth.filter((child) => child.status === 'RUNNING')).toHaveLength(1);
     expect(parent.status).toBe('SUCCEEDED');
@@ -232,23 +307,28 @@ describe('Map Runs of distributed Map states', () => {
   });
 
   it('applies UpdateMapRun tolerated failures to a running Map Run', async () => {
-    const processorThatWaits = processor(
-      { Pause: { Type: 'Wait', Seconds: 10, Next: 'Check' }, ...FAIL_WHEN_ASKED.States },
-      'Pause',
-    );
+    const processorThatWaits = processor({ Pause: { Type: 'Wait', Seconds: 10, Next: 'Check' }, ...FAIL_WHEN_ASKED.States }, 'Pause');
     const machine = await deploy('forgiving', fanOut({ MaxConcurrency: 1, ItemProcessor: processorThatWaits }));
     const executionArn = await start(machine, [{ fail: false }, { fail: true }]);
     const mapRunArn = await mapRunOf(executionArn);
 
     await client.send(new UpdateMapRunCommand({ mapRunArn, toleratedFailureCount: 1, toleratedFailurePercentage: 50 }));
     await clock.advance(10_000);
-    await readUntil(() => children(mapRunArn), (listed) => listed.length === 2);
+    await readUntil(
+      () => children(mapRunArn),
+      (listed) => listed.length === 2,
+    );
     await clock.advance(10_000);
     const parent = await closed(executionArn);
     const described = await client.send(new DescribeMapRunCommand({ mapRunArn }));
 
     expect(parent.status).toBe('SUCCEEDED');
-    expect(described).toMatchObject({ status: 'SUCCEEDED', toleratedFailureCount: 1, toleratedFailurePercentage: 50, itemCounts: { succeeded: 1, failed: 1 } });
+    expect(described).toMatchObject({
+      status: 'SUCCEEDED',
+      toleratedFailureCount: 1,
+      toleratedFailurePercentage: 50,
+      itemCounts: { succeeded: 1, failed: 1 },
+    });
   });
 
   it('lists every Map Run of an execution with ListMapRuns, oldest first', async () => {
@@ -262,7 +342,10 @@ describe('Map Runs of distributed Map states', () => {
       },
     });
     const executionArn = await start(machine, [1]);
-    await readUntil(() => client.send(new ListMapRunsCommand({ executionArn })), (listed) => listed.mapRuns?.length === 1);
+    await readUntil(
+      () => client.send(new ListMapRunsCommand({ executionArn })),
+      (listed) => listed.mapRuns?.length === 1,
+    );
     await clock.advance(1_000);
     await closed(executionArn);
 
@@ -283,7 +366,10 @@ describe('Map Runs of distributed Map states', () => {
     const machine = await deploy('stoppable', fanOut({ ItemProcessor: SLOW }));
     const executionArn = await start(machine, [1, 2]);
     const mapRunArn = await mapRunOf(executionArn);
-    await readUntil(() => children(mapRunArn), (listed) => listed.length === 2);
+    await readUntil(
+      () => children(mapRunArn),
+      (listed) => listed.length === 2,
+    );
 
     await client.send(new StopExecutionCommand({ executionArn }));
     const listed = await children(mapRunArn);
@@ -291,15 +377,36 @@ describe('Map Runs of distributed Map states', () => {
 
     expect(listed.map((child) => child.status)).toStrictEqual(['ABORTED', 'ABORTED']);
     expect(described).toMatchObject({ status: 'ABORTED', executionCounts: { aborted: 2, total: 2 }, itemCounts: { aborted: 2, total: 2 } });
-    expect((await historyOf(client, executionArn)).map((event) => event.type).slice(-4)).toStrictEqual(['MapRunStarted', 'MapRunAborted', 'MapStateAborted', 'ExecutionAborted']);
+    expect((await historyOf(client, executionArn)).map((event) => event.type).slice(-4)).toStrictEqual([
+      'MapRunStarted',
+      'MapRunAborted',
+      'MapStateAborted',
+      'ExecutionAborted',
+    ]);
   });
 
   it.each([
-    ['DescribeMapRun of an unknown Map Run', () => new DescribeMapRunCommand({ mapRunArn: `${ACCOUNT}:mapRun:nope/Fan:00000000-0000-0000-0000-000000000000` }), 'ResourceNotFound'],
+    [
+      'DescribeMapRun of an unknown Map Run',
+      () => new DescribeMapRunCommand({ mapRunArn: `${ACCOUNT}:mapRun:nope/Fan:00000000-0000-0000-0000-000000000000` }),
+      'ResourceNotFound',
+    ],
     ['DescribeMapRun of a malformed ARN', () => new DescribeMapRunCommand({ mapRunArn: 'not-an-arn' }), 'InvalidArn'],
-    ['UpdateMapRun of an unknown Map Run', () => new UpdateMapRunCommand({ mapRunArn: `${ACCOUNT}:mapRun:nope/Fan:00000000-0000-0000-0000-000000000000`, maxConcurrency: 1 }), 'ResourceNotFound'],
-    ['ListExecutions of an unknown Map Run', () => new ListExecutionsCommand({ mapRunArn: `${ACCOUNT}:mapRun:nope/Fan:00000000-0000-0000-0000-000000000000` }), 'ResourceNotFound'],
-    ['ListMapRuns of an unknown execution', () => new ListMapRunsCommand({ executionArn: `${ACCOUNT}:execution:nope:run` }), 'ExecutionDoesNotExist'],
+    [
+      'UpdateMapRun of an unknown Map Run',
+      () => new UpdateMapRunCommand({ mapRunArn: `${ACCOUNT}:mapRun:nope/Fan:00000000-0000-0000-0000-000000000000`, maxConcurrency: 1 }),
+      'ResourceNotFound',
+    ],
+    [
+      'ListExecutions of an unknown Map Run',
+      () => new ListExecutionsCommand({ mapRunArn: `${ACCOUNT}:mapRun:nope/Fan:00000000-0000-0000-0000-000000000000` }),
+      'ResourceNotFound',
+    ],
+    [
+      'ListMapRuns of an unknown execution',
+      () => new ListMapRunsCommand({ executionArn: `${ACCOUNT}:execution:nope:run` }),
+      'ExecutionDoesNotExist',
+    ],
   ] as const)('refuses %s', async (_, command, name) => {
     const refusal = await errorOf(client.send(command() as never));
 
@@ -307,9 +414,18 @@ describe('Map Runs of distributed Map states', () => {
   });
 
   it.each([
-    [{ maxConcurrency: -1 }, "Value '-1' at 'maxConcurrency' failed to satisfy constraint: Member must have value greater than or equal to 0"],
-    [{ toleratedFailureCount: -1 }, "Value '-1' at 'toleratedFailureCount' failed to satisfy constraint: Member must have value greater than or equal to 0"],
-    [{ toleratedFailurePercentage: 100.5 }, "Value '100.5' at 'toleratedFailurePercentage' failed to satisfy constraint: Member must have value less than or equal to 100"],
+    [
+      { maxConcurrency: -1 },
+      "Value '-1' at 'maxConcurrency' failed to satisfy constraint: Member must have value greater than or equal to 0",
+    ],
+    [
+      { toleratedFailureCount: -1 },
+      "Value '-1' at 'toleratedFailureCount' failed to satisfy constraint: Member must have value greater than or equal to 0",
+    ],
+    [
+      { toleratedFailurePercentage: 100.5 },
+      "Value '100.5' at 'toleratedFailurePercentage' failed to satisfy constraint: Member must have value less than or equal to 100",
+    ],
   ])('refuses UpdateMapRun %j with ValidationException', async (settings, message) => {
     const machine = await deploy(`invalid-${Object.keys(settings)[0]}`, fanOut({ ItemProcessor: SLOW }));
     const executionArn = await start(machine, [1]);
@@ -347,21 +463,35 @@ describe('a Map Run across a restart of the server', () => {
   it('continues with the children and the settings it had: none is started twice', async () => {
     const first = await startEmulator({ dataDir, clock: createFakeClock() });
     const definition = fanOut({ MaxConcurrency: 1, ItemProcessor: SLOW });
-    const { stateMachineArn } = await first.client.send(new CreateStateMachineCommand({ name: 'durable', definition: JSON.stringify(definition), roleArn: ROLE }));
+    const { stateMachineArn } = await first.client.send(
+      new CreateStateMachineCommand({ name: 'durable', definition: JSON.stringify(definition), roleArn: ROLE }),
+    );
     const { executionArn } = await first.client.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify([1, 2, 3, 4]) }));
-    const { mapRuns } = await readUntil(() => first.client.send(new ListMapRunsCommand({ executionArn })), (listed) => listed.mapRuns?.length === 1);
+    const { mapRuns } = await readUntil(
+      () => first.client.send(new ListMapRunsCommand({ executionArn })),
+      (listed) => listed.mapRuns?.length === 1,
+    );
     const mapRunArn = mapRuns![0].mapRunArn!;
     await first.client.send(new UpdateMapRunCommand({ mapRunArn, maxConcurrency: 2 }));
-    await readUntil(() => first.client.send(new ListExecutionsCommand({ mapRunArn })), (listed) => listed.executions?.length === 2);
+    await readUntil(
+      () => first.client.send(new ListExecutionsCommand({ mapRunArn })),
+      (listed) => listed.executions?.length === 2,
+    );
     await first.stop();
 
     const clock = createFakeClock();
     const second = await startEmulator({ dataDir, clock });
     const resumed = await second.client.send(new DescribeMapRunCommand({ mapRunArn }));
     await clock.advance(10_000);
-    await readUntil(() => second.client.send(new ListExecutionsCommand({ mapRunArn })), (listed) => listed.executions?.length === 4);
+    await readUntil(
+      () => second.client.send(new ListExecutionsCommand({ mapRunArn })),
+      (listed) => listed.executions?.length === 4,
+    );
     await clock.advance(10_000);
-    const parent = await readUntil(() => second.client.send(new DescribeExecutionCommand({ executionArn })), (described) => described.status !== 'RUNNING');
+    const parent = await readUntil(
+      () => second.client.send(new DescribeExecutionCommand({ executionArn })),
+      (described) => described.status !== 'RUNNING',
+    );
     const listed = (await second.client.send(new ListExecutionsCommand({ mapRunArn }))).executions ?? [];
     const histories = await Promise.all(listed.map((child) => historyOf(second.client, child.executionArn!)));
     const described = await second.client.send(new DescribeMapRunCommand({ mapRunArn }));
@@ -374,12 +504,28 @@ describe('a Map Run across a restart of the server', () => {
     expect(listed.map((child) => child.status)).toStrictEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
     for (const history of histories) {
       expect(history.map((event) => [event.id, event.type])).toStrictEqual([
-        [1, 'ExecutionStarted'], [2, 'WaitStateEntered'], [3, 'WaitStateExited'], [4, 'PassStateEntered'], [5, 'PassStateExited'], [6, 'ExecutionSucceeded'],
+        [1, 'ExecutionStarted'],
+        [2, 'WaitStateEntered'],
+        [3, 'WaitStateExited'],
+        [4, 'PassStateEntered'],
+        [5, 'PassStateExited'],
+        [6, 'ExecutionSucceeded'],
       ]);
     }
-    expect(described).toMatchObject({ status: 'SUCCEEDED', itemCounts: { succeeded: 4, total: 4 }, executionCounts: { succeeded: 4, total: 4 } });
+    expect(described).toMatchObject({
+      status: 'SUCCEEDED',
+      itemCounts: { succeeded: 4, total: 4 },
+      executionCounts: { succeeded: 4, total: 4 },
+    });
     expect(parentHistory.map((event) => [event.id, event.type])).toStrictEqual([
-      [1, 'ExecutionStarted'], [2, 'MapStateEntered'], [3, 'MapStateStarted'], [4, 'MapRunStarted'], [5, 'MapRunSucceeded'], [6, 'MapStateSucceeded'], [7, 'MapStateExited'], [8, 'ExecutionSucceeded'],
+      [1, 'ExecutionStarted'],
+      [2, 'MapStateEntered'],
+      [3, 'MapStateStarted'],
+      [4, 'MapRunStarted'],
+      [5, 'MapRunSucceeded'],
+      [6, 'MapStateSucceeded'],
+      [7, 'MapStateExited'],
+      [8, 'ExecutionSucceeded'],
     ]);
   });
 });
@@ -401,14 +547,28 @@ describe('a Map Run across kill -9 of the emulator process', () => {
     'finishes the Map Run after the restart, each child once (a task in flight may run again)',
     async () => {
       const logFile = join(dataDir, 'calls.log');
-      const work = { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'record', Payload: { 'step.$': "States.Format('item-{}', $.id)", delayMs: 1500 } }, ResultSelector: { 'step.$': '$.Payload.step' }, End: true };
+      const work = {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke',
+        Parameters: { FunctionName: 'record', Payload: { 'step.$': "States.Format('item-{}', $.id)", delayMs: 1500 } },
+        ResultSelector: { 'step.$': '$.Payload.step' },
+        End: true,
+      };
       const definition = fanOut({ MaxConcurrency: 2, ItemProcessor: processor({ Work: work }, 'Work') });
       const first = await launchEmulator(dataDir, logFile);
       child = first.child;
       const client = createSfnClient(first.endpoint);
-      const { stateMachineArn } = await client.send(new CreateStateMachineCommand({ name: 'crashy-map', definition: JSON.stringify(definition), roleArn: ROLE }));
-      const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify([1, 2, 3, 4].map((id) => ({ id }))) }));
-      await eventually(() => existsSync(logFile) && readFileSync(logFile, 'utf8').includes('item-'), { timeout: 30_000, interval: 20, what: 'a child to start its task' });
+      const { stateMachineArn } = await client.send(
+        new CreateStateMachineCommand({ name: 'crashy-map', definition: JSON.stringify(definition), roleArn: ROLE }),
+      );
+      const { executionArn } = await client.send(
+        new StartExecutionCommand({ stateMachineArn, input: JSON.stringify([1, 2, 3, 4].map((id) => ({ id }))) }),
+      );
+      await eventually(() => existsSync(logFile) && readFileSync(logFile, 'utf8').includes('item-'), {
+        timeout: 30_000,
+        interval: 20,
+        what: 'a child to start its task',
+      });
       await killed(first.child);
       client.destroy();
       const beforeKill = new Set(readFileSync(logFile, 'utf8').trim().split('\n'));
@@ -416,7 +576,10 @@ describe('a Map Run across kill -9 of the emulator process', () => {
       const second = await launchEmulator(dataDir, logFile);
       child = second.child;
       const again = createSfnClient(second.endpoint);
-      const parent = await readUntil(() => again.send(new DescribeExecutionCommand({ executionArn })), (described) => described.status !== 'RUNNING');
+      const parent = await readUntil(
+        () => again.send(new DescribeExecutionCommand({ executionArn })),
+        (described) => described.status !== 'RUNNING',
+      );
       const parentHistory = await historyOf(again, executionArn!);
       const { mapRuns } = await again.send(new ListMapRunsCommand({ executionArn }));
       const mapRunArn = mapRuns![0].mapRunArn!;
@@ -428,15 +591,32 @@ describe('a Map Run across kill -9 of the emulator process', () => {
       expect(parent.status).toBe('SUCCEEDED');
       expect(JSON.parse(parent.output!)).toStrictEqual([1, 2, 3, 4].map((id) => ({ step: `item-${id}` })));
       expect(parentHistory.map((event) => [event.id, event.type])).toStrictEqual([
-        [1, 'ExecutionStarted'], [2, 'MapStateEntered'], [3, 'MapStateStarted'], [4, 'MapRunStarted'], [5, 'MapRunSucceeded'], [6, 'MapStateSucceeded'], [7, 'MapStateExited'], [8, 'ExecutionSucceeded'],
+        [1, 'ExecutionStarted'],
+        [2, 'MapStateEntered'],
+        [3, 'MapStateStarted'],
+        [4, 'MapRunStarted'],
+        [5, 'MapRunSucceeded'],
+        [6, 'MapStateSucceeded'],
+        [7, 'MapStateExited'],
+        [8, 'ExecutionSucceeded'],
       ]);
       expect(listed.map((each) => each.status)).toStrictEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
       for (const history of histories) {
         expect(history.map((event) => [event.id, event.type])).toStrictEqual([
-          [1, 'ExecutionStarted'], [2, 'TaskStateEntered'], [3, 'TaskScheduled'], [4, 'TaskStarted'], [5, 'TaskSucceeded'], [6, 'TaskStateExited'], [7, 'ExecutionSucceeded'],
+          [1, 'ExecutionStarted'],
+          [2, 'TaskStateEntered'],
+          [3, 'TaskScheduled'],
+          [4, 'TaskStarted'],
+          [5, 'TaskSucceeded'],
+          [6, 'TaskStateExited'],
+          [7, 'ExecutionSucceeded'],
         ]);
       }
-      expect(described).toMatchObject({ status: 'SUCCEEDED', itemCounts: { succeeded: 4, total: 4 }, executionCounts: { succeeded: 4, total: 4 } });
+      expect(described).toMatchObject({
+        status: 'SUCCEEDED',
+        itemCounts: { succeeded: 4, total: 4 },
+        executionCounts: { succeeded: 4, total: 4 },
+      });
       const calls = readFileSync(logFile, 'utf8').trim().split('\n');
       for (const id of [1, 2, 3, 4]) {
         expect(calls.filter((call) => call === `item-${id}`).length).toBeGreaterThanOrEqual(1);

@@ -168,7 +168,10 @@ async function runCase(own: OwnCase, dataDir: string): Promise<void> {
       } else if ('waitForStatus' in step) {
         await until(`status ${step.waitForStatus}`, async () => ((await describe()).status === step.waitForStatus ? true : undefined));
       } else if ('sendTaskSuccess' in step) {
-        const command = new SendTaskSuccessCommand({ taskToken: tokenFor(step, handlers), output: JSON.stringify(step.sendTaskSuccess.output) });
+        const command = new SendTaskSuccessCommand({
+          taskToken: tokenFor(step, handlers),
+          output: JSON.stringify(step.sendTaskSuccess.output),
+        });
         await callback(() => emulator.client.send(command), refusals);
       } else if ('sendTaskFailure' in step) {
         const command = new SendTaskFailureCommand({ taskToken: tokenFor(step, handlers), ...step.sendTaskFailure });
@@ -235,8 +238,11 @@ describe('our own ASL cases against the emulator', () => {
 
   const differing = CASES.filter((own) => own.expected.knownDifference);
   if (differing.length) {
-    it.failing.each(differing.map((own) => [own.name, own] as const))('%s (known difference from AWS, still differs)', async (_name, own) => {
-      await runCase(own, dataDir);
-    });
+    it.failing.each(differing.map((own) => [own.name, own] as const))(
+      '%s (known difference from AWS, still differs)',
+      async (_name, own) => {
+        await runCase(own, dataDir);
+      },
+    );
   }
 });

@@ -1,5 +1,12 @@
 /** A server restarted on the same data dir resumes executions and honours their task tokens. */
-import { CreateStateMachineCommand, GetExecutionHistoryCommand, ListExecutionsCommand, RedriveExecutionCommand, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  CreateStateMachineCommand,
+  GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  RedriveExecutionCommand,
+  SendTaskSuccessCommand,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,10 +27,22 @@ describe('restarting the server on its data dir', () => {
 
   it('keeps a waiting callback task and its token across the restart', async () => {
     const tokens: string[] = [];
-    const handlers = { request: (input: unknown) => { tokens.push((input as { token: string }).token); return null; } };
+    const handlers = {
+      request: (input: unknown) => {
+        tokens.push((input as { token: string }).token);
+        return null;
+      },
+    };
     const definition = JSON.stringify({
       StartAt: 'Ask',
-      States: { Ask: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { FunctionName: 'request', Payload: { 'token.$': '$$.Task.Token' } }, End: true } },
+      States: {
+        Ask: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+          Parameters: { FunctionName: 'request', Payload: { 'token.$': '$$.Task.Token' } },
+          End: true,
+        },
+      },
     });
     const first = await startEmulator({ dataDir, taskHandlers: handlers });
     const { stateMachineArn } = await first.client.send(new CreateStateMachineCommand({ name: 'approval', definition, roleArn: ROLE }));
@@ -40,17 +59,46 @@ describe('restarting the server on its data dir', () => {
     expect(described.output).toBe('"approved"');
     expect(tokens).toHaveLength(1);
     expect(history.events?.map((event) => event.type)).toStrictEqual([
-      'ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded',
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSubmitted',
+      'TaskSucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
     ]);
   });
 
   it('redrives a failed execution through the API and pages ListExecutions', async () => {
     let healthy = false;
-    const emulator = await startEmulator({ dataDir, taskHandlers: { flaky: () => { if (!healthy) throw new Error('down'); return 'up'; } } });
-    const definition = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'flaky' }, OutputPath: '$.Payload', End: true } } });
-    const { stateMachineArn } = await emulator.client.send(new CreateStateMachineCommand({ name: 'redrivable', definition, roleArn: ROLE }));
+    const emulator = await startEmulator({
+      dataDir,
+      taskHandlers: {
+        flaky: () => {
+          if (!healthy) throw new Error('down');
+          return 'up';
+        },
+      },
+    });
+    const definition = JSON.stringify({
+      StartAt: 'T',
+      States: {
+        T: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Parameters: { FunctionName: 'flaky' },
+          OutputPath: '$.Payload',
+          End: true,
+        },
+      },
+    });
+    const { stateMachineArn } = await emulator.client.send(
+      new CreateStateMachineCommand({ name: 'redrivable', definition, roleArn: ROLE }),
+    );
     const arns: string[] = [];
-    for (let i = 0; i < 3; i++) arns.push((await emulator.client.send(new StartExecutionCommand({ stateMachineArn, name: `e${i}` }))).executionArn!);
+    for (let i = 0; i < 3; i++)
+      arns.push((await emulator.client.send(new StartExecutionCommand({ stateMachineArn, name: `e${i}` }))).executionArn!);
     const failed = await untilClosed(emulator.client, arns[0]);
     await Promise.all(arns.map((arn) => untilClosed(emulator.client, arn)));
     healthy = true;
@@ -58,7 +106,9 @@ describe('restarting the server on its data dir', () => {
     await emulator.client.send(new RedriveExecutionCommand({ executionArn: arns[0] }));
     const redriven = await untilClosed(emulator.client, arns[0]);
     const page = await emulator.client.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: 'FAILED', maxResults: 1 }));
-    const next = await emulator.client.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: 'FAILED', maxResults: 1, nextToken: page.nextToken }));
+    const next = await emulator.client.send(
+      new ListExecutionsCommand({ stateMachineArn, statusFilter: 'FAILED', maxResults: 1, nextToken: page.nextToken }),
+    );
     await emulator.stop();
 
     expect(failed).toMatchObject({ status: 'FAILED', error: 'Error', redriveStatus: 'REDRIVABLE' });

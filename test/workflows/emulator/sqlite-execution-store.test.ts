@@ -19,7 +19,14 @@ describe('SqliteExecutionStore', () => {
 
   it('keeps everything written across a reopen', () => {
     const store = new SqliteExecutionStore(dataDir);
-    store.putStateMachine({ arn: record.stateMachineArn, name: 'm', type: 'STANDARD', definition: '{}', roleArn: record.roleArn, createdAt: 1 });
+    store.putStateMachine({
+      arn: record.stateMachineArn,
+      name: 'm',
+      type: 'STANDARD',
+      definition: '{}',
+      roleArn: record.roleArn,
+      createdAt: 1,
+    });
     store.putExecution(record);
     store.appendEvent(record.arn, 'r#0', { id: 1, previousEventId: 0, timestamp: 5, type: 'ExecutionStarted', details: { input: '{}' } });
     store.putEffect(record.arn, 'r#1', { status: 'failed', error: 'E', cause: null });
@@ -29,7 +36,9 @@ describe('SqliteExecutionStore', () => {
 
     expect(reopened.getStateMachine(record.stateMachineArn)?.name).toBe('m');
     expect(reopened.listExecutions({ status: 'RUNNING' }).map((execution) => execution.arn)).toStrictEqual([record.arn]);
-    expect(reopened.listEvents(record.arn)).toStrictEqual([{ key: 'r#0', event: { id: 1, previousEventId: 0, timestamp: 5, type: 'ExecutionStarted', details: { input: '{}' } } }]);
+    expect(reopened.listEvents(record.arn)).toStrictEqual([
+      { key: 'r#0', event: { id: 1, previousEventId: 0, timestamp: 5, type: 'ExecutionStarted', details: { input: '{}' } } },
+    ]);
     expect(reopened.listEffects(record.arn).get('r#1')).toStrictEqual({ status: 'failed', error: 'E', cause: null });
     reopened.close();
   });
@@ -64,20 +73,56 @@ describe('SqliteExecutionStore', () => {
   it('returns events appended over several commits in order, with and without details', () => {
     const store = new SqliteExecutionStore(dataDir);
     store.putExecution(record);
-    store.appendEvent(record.arn, 'r#0', { id: 1, previousEventId: 0, timestamp: 5, type: 'ExecutionStarted', details: { input: '{"a":"\\"q\\""}' } });
+    store.appendEvent(record.arn, 'r#0', {
+      id: 1,
+      previousEventId: 0,
+      timestamp: 5,
+      type: 'ExecutionStarted',
+      details: { input: '{"a":"\\"q\\""}' },
+    });
     store.flush();
-    store.appendEvent(record.arn, 'r#1', { id: 2, previousEventId: 1, timestamp: 6, type: 'PassStateEntered', details: { name: 'P', input: '{}', inputDetails: { truncated: false } } });
+    store.appendEvent(record.arn, 'r#1', {
+      id: 2,
+      previousEventId: 1,
+      timestamp: 6,
+      type: 'PassStateEntered',
+      details: { name: 'P', input: '{}', inputDetails: { truncated: false } },
+    });
     store.appendEvent(record.arn, 'r/1.0#0', { id: 3, previousEventId: 2, timestamp: 7, type: 'ParallelStateStarted' });
-    store.appendEvent(record.arn, 'r/1.0#1', { id: 5, previousEventId: 3, timestamp: 9, type: 'PassStateExited', details: { name: 'Q', output: '[]', outputDetails: { truncated: true } } });
+    store.appendEvent(record.arn, 'r/1.0#1', {
+      id: 5,
+      previousEventId: 3,
+      timestamp: 9,
+      type: 'PassStateExited',
+      details: { name: 'Q', output: '[]', outputDetails: { truncated: true } },
+    });
     store.close();
 
     const reopened = new SqliteExecutionStore(dataDir);
 
     expect(reopened.listEvents(record.arn)).toStrictEqual([
       { key: 'r#0', event: { id: 1, previousEventId: 0, timestamp: 5, type: 'ExecutionStarted', details: { input: '{"a":"\\"q\\""}' } } },
-      { key: 'r#1', event: { id: 2, previousEventId: 1, timestamp: 6, type: 'PassStateEntered', details: { name: 'P', input: '{}', inputDetails: { truncated: false } } } },
+      {
+        key: 'r#1',
+        event: {
+          id: 2,
+          previousEventId: 1,
+          timestamp: 6,
+          type: 'PassStateEntered',
+          details: { name: 'P', input: '{}', inputDetails: { truncated: false } },
+        },
+      },
       { key: 'r/1.0#0', event: { id: 3, previousEventId: 2, timestamp: 7, type: 'ParallelStateStarted' } },
-      { key: 'r/1.0#1', event: { id: 5, previousEventId: 3, timestamp: 9, type: 'PassStateExited', details: { name: 'Q', output: '[]', outputDetails: { truncated: true } } } },
+      {
+        key: 'r/1.0#1',
+        event: {
+          id: 5,
+          previousEventId: 3,
+          timestamp: 9,
+          type: 'PassStateExited',
+          details: { name: 'Q', output: '[]', outputDetails: { truncated: true } },
+        },
+      },
     ]);
     reopened.close();
   });
@@ -85,7 +130,12 @@ describe('SqliteExecutionStore', () => {
   it('reads event batches written in the first batch format', () => {
     new SqliteExecutionStore(dataDir).close();
     const db = new Database(join(dataDir, DATABASE_FILE));
-    db.prepare('INSERT INTO executions (seq, arn, state_machine_arn, status, body) VALUES (1, ?, ?, ?, ?)').run(record.arn, record.stateMachineArn, 'RUNNING', JSON.stringify(record));
+    db.prepare('INSERT INTO executions (seq, arn, state_machine_arn, status, body) VALUES (1, ?, ?, ?, ?)').run(
+      record.arn,
+      record.stateMachineArn,
+      'RUNNING',
+      JSON.stringify(record),
+    );
     const firstFormat = [
       ['r#0', 1, 0, 5, 'ExecutionStarted', { input: '{}', inputDetails: { truncated: false } }],
       ['r#1', 2, 1, 6, 'PassStateEntered'],
@@ -93,12 +143,36 @@ describe('SqliteExecutionStore', () => {
     db.prepare('INSERT INTO event_batches (exec, first_id, body) VALUES (1, 1, ?)').run(JSON.stringify(firstFormat));
     db.close();
     const store = new SqliteExecutionStore(dataDir);
-    store.appendEvent(record.arn, 'r#2', { id: 3, previousEventId: 2, timestamp: 7, type: 'PassStateExited', details: { name: 'P', output: '{}', outputDetails: { truncated: false } } });
+    store.appendEvent(record.arn, 'r#2', {
+      id: 3,
+      previousEventId: 2,
+      timestamp: 7,
+      type: 'PassStateExited',
+      details: { name: 'P', output: '{}', outputDetails: { truncated: false } },
+    });
 
     expect(store.listEvents(record.arn)).toStrictEqual([
-      { key: 'r#0', event: { id: 1, previousEventId: 0, timestamp: 5, type: 'ExecutionStarted', details: { input: '{}', inputDetails: { truncated: false } } } },
+      {
+        key: 'r#0',
+        event: {
+          id: 1,
+          previousEventId: 0,
+          timestamp: 5,
+          type: 'ExecutionStarted',
+          details: { input: '{}', inputDetails: { truncated: false } },
+        },
+      },
       { key: 'r#1', event: { id: 2, previousEventId: 1, timestamp: 6, type: 'PassStateEntered' } },
-      { key: 'r#2', event: { id: 3, previousEventId: 2, timestamp: 7, type: 'PassStateExited', details: { name: 'P', output: '{}', outputDetails: { truncated: false } } } },
+      {
+        key: 'r#2',
+        event: {
+          id: 3,
+          previousEventId: 2,
+          timestamp: 7,
+          type: 'PassStateExited',
+          details: { name: 'P', output: '{}', outputDetails: { truncated: false } },
+        },
+      },
     ]);
     store.close();
   });
@@ -127,8 +201,16 @@ describe('SqliteExecutionStore', () => {
   it('reads executions and events written one row per event, with the definition inline', () => {
     new SqliteExecutionStore(dataDir).close();
     const db = new Database(join(dataDir, DATABASE_FILE));
-    db.prepare('INSERT INTO executions (seq, arn, state_machine_arn, status, body) VALUES (1, ?, ?, ?, ?)').run(record.arn, record.stateMachineArn, 'RUNNING', JSON.stringify({ ...record, definition: '{"old":true}' }));
-    db.prepare('INSERT INTO events (exec, id, key, body) VALUES (1, 1, ?, ?)').run('r#0', JSON.stringify({ id: 1, previousEventId: 0, timestamp: 5, type: 'ExecutionStarted' }));
+    db.prepare('INSERT INTO executions (seq, arn, state_machine_arn, status, body) VALUES (1, ?, ?, ?, ?)').run(
+      record.arn,
+      record.stateMachineArn,
+      'RUNNING',
+      JSON.stringify({ ...record, definition: '{"old":true}' }),
+    );
+    db.prepare('INSERT INTO events (exec, id, key, body) VALUES (1, 1, ?, ?)').run(
+      'r#0',
+      JSON.stringify({ id: 1, previousEventId: 0, timestamp: 5, type: 'ExecutionStarted' }),
+    );
     db.close();
     const store = new SqliteExecutionStore(dataDir);
     store.appendEvent(record.arn, 'r#1', { id: 2, previousEventId: 1, timestamp: 6, type: 'ExecutionSucceeded' });

@@ -20,14 +20,25 @@ describe('SqliteResources', () => {
     const store = new SqliteExecutionStore(dataDir);
     store.putActivity({ arn: ACTIVITY, name: 'a', createdAt: 7, encryptionConfiguration: { type: 'AWS_OWNED_KEY' } });
     store.putTags(ACTIVITY, [{ key: 'k', value: 'v' }]);
-    store.putTags(MACHINE, [{ key: 'b', value: '2' }, { key: 'a', value: '1' }]);
+    store.putTags(MACHINE, [
+      { key: 'b', value: '2' },
+      { key: 'a', value: '1' },
+    ]);
 
     const reopened = new SqliteExecutionStore(dataDir);
 
-    expect(reopened.getActivity(ACTIVITY)).toStrictEqual({ arn: ACTIVITY, name: 'a', createdAt: 7, encryptionConfiguration: { type: 'AWS_OWNED_KEY' } });
+    expect(reopened.getActivity(ACTIVITY)).toStrictEqual({
+      arn: ACTIVITY,
+      name: 'a',
+      createdAt: 7,
+      encryptionConfiguration: { type: 'AWS_OWNED_KEY' },
+    });
     expect(reopened.listActivities().map((activity) => activity.name)).toStrictEqual(['a']);
     expect(reopened.getTags(ACTIVITY)).toStrictEqual([{ key: 'k', value: 'v' }]);
-    expect(reopened.getTags(MACHINE)).toStrictEqual([{ key: 'b', value: '2' }, { key: 'a', value: '1' }]);
+    expect(reopened.getTags(MACHINE)).toStrictEqual([
+      { key: 'b', value: '2' },
+      { key: 'a', value: '1' },
+    ]);
     reopened.close();
     store.close();
   });

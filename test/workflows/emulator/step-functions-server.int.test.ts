@@ -27,7 +27,14 @@ describe('Step Functions API server', () => {
 
   beforeAll(async () => {
     tokens = [];
-    emulator = await startEmulator({ taskHandlers: { request: (input) => { tokens.push((input as { token: string }).token); return null; } } });
+    emulator = await startEmulator({
+      taskHandlers: {
+        request: (input) => {
+          tokens.push((input as { token: string }).token);
+          return null;
+        },
+      },
+    });
   });
 
   afterAll(() => emulator.stop());
@@ -66,7 +73,11 @@ describe('Step Functions API server', () => {
 
     expect(described).toMatchObject({ status: 'SUCCEEDED', output: '{"a":1}', name: 'run-1', input: '{"a":1}' });
     expect(firstPage.events?.map((event) => event.type)).toStrictEqual(['ExecutionStarted', 'PassStateEntered']);
-    expect(firstPage.events?.[1].stateEnteredEventDetails).toStrictEqual({ name: 'P', input: '{"a":1}', inputDetails: { truncated: false } });
+    expect(firstPage.events?.[1].stateEnteredEventDetails).toStrictEqual({
+      name: 'P',
+      input: '{"a":1}',
+      inputDetails: { truncated: false },
+    });
     expect(firstPage.events?.[0].timestamp).toBeInstanceOf(Date);
     expect(secondPage.events?.map((event) => event.type)).toStrictEqual(['PassStateExited', 'ExecutionSucceeded']);
     expect(secondPage.nextToken).toBeUndefined();
@@ -91,7 +102,14 @@ describe('Step Functions API server', () => {
     const { client } = emulator;
     const definition = JSON.stringify({
       StartAt: 'Ask',
-      States: { Ask: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { FunctionName: 'request', Payload: { 'token.$': '$$.Task.Token' } }, End: true } },
+      States: {
+        Ask: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+          Parameters: { FunctionName: 'request', Payload: { 'token.$': '$$.Task.Token' } },
+          End: true,
+        },
+      },
     });
     const { stateMachineArn } = await client.send(new CreateStateMachineCommand({ name: 'callback', definition, roleArn: ROLE }));
     const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn }));
@@ -121,12 +139,24 @@ describe('Step Functions API server', () => {
   });
 
   it.each([
-    ['an invalid definition', () => new CreateStateMachineCommand({ name: 'bad', definition: '{"StartAt":"X","States":{}}', roleArn: ROLE }), 'InvalidDefinition'],
+    [
+      'an invalid definition',
+      () => new CreateStateMachineCommand({ name: 'bad', definition: '{"StartAt":"X","States":{}}', roleArn: ROLE }),
+      'InvalidDefinition',
+    ],
     ['an invalid name', () => new CreateStateMachineCommand({ name: 'bad name', definition: PASS, roleArn: ROLE }), 'InvalidName'],
     ['an invalid role ARN', () => new CreateStateMachineCommand({ name: 'x', definition: PASS, roleArn: 'role' }), 'InvalidArn'],
-    ['an unknown execution', () => new DescribeExecutionCommand({ executionArn: 'arn:aws:states:us-east-1:123456789012:execution:m:e' }), 'ExecutionDoesNotExist'],
+    [
+      'an unknown execution',
+      () => new DescribeExecutionCommand({ executionArn: 'arn:aws:states:us-east-1:123456789012:execution:m:e' }),
+      'ExecutionDoesNotExist',
+    ],
     ['a malformed execution ARN', () => new DescribeExecutionCommand({ executionArn: 'nope' }), 'InvalidArn'],
-    ['an unknown state machine', () => new StartExecutionCommand({ stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:none' }), 'StateMachineDoesNotExist'],
+    [
+      'an unknown state machine',
+      () => new StartExecutionCommand({ stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:none' }),
+      'StateMachineDoesNotExist',
+    ],
   ])('answers %s with the AWS error', async (_label, command, code) => {
     const failure = await errorOf(emulator.client.send(command() as never));
 
@@ -135,7 +165,9 @@ describe('Step Functions API server', () => {
 
   it('validates definitions with diagnostics', async () => {
     const ok = await emulator.client.send(new ValidateStateMachineDefinitionCommand({ definition: PASS }));
-    const bad = await emulator.client.send(new ValidateStateMachineDefinitionCommand({ definition: '{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"}}}' }));
+    const bad = await emulator.client.send(
+      new ValidateStateMachineDefinitionCommand({ definition: '{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"}}}' }),
+    );
 
     expect(ok.result).toBe('OK');
     expect(bad.result).toBe('FAIL');

@@ -9,7 +9,9 @@ const ROLE = 'arn:aws:iam::123456789012:role/test';
 
 /** The inspection data with every JSON text parsed (numbers and details as they are). */
 function parsed(data: InspectionData | undefined): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(data ?? {}).map(([key, value]) => [key, typeof value === 'string' ? (JSON.parse(value) as unknown) : value]));
+  return Object.fromEntries(
+    Object.entries(data ?? {}).map(([key, value]) => [key, typeof value === 'string' ? (JSON.parse(value) as unknown) : value]),
+  );
 }
 
 const priceTask = {
@@ -38,7 +40,13 @@ describe('TestState', () => {
   const send = (input: TestStateCommandInput) => emulator.client.send(new TestStateCommand(input));
 
   it('shows a Pass state with Parameters step by step at DEBUG', async () => {
-    const definition = JSON.stringify({ Type: 'Pass', InputPath: '$.customer', Parameters: { 'name.$': '$.name', tier: 'gold' }, ResultPath: '$.card', Next: 'Greet' });
+    const definition = JSON.stringify({
+      Type: 'Pass',
+      InputPath: '$.customer',
+      Parameters: { 'name.$': '$.name', tier: 'gold' },
+      ResultPath: '$.card',
+      Next: 'Greet',
+    });
 
     const out = await send({ definition, input: '{"customer":{"name":"Ada"}}', inspectionLevel: 'DEBUG' });
 
@@ -58,7 +66,11 @@ describe('TestState', () => {
     [{ total: 1200 }, 'Review'],
     [{ total: 40 }, 'Approve'],
   ])('names the next state a Choice picks for %j', async (input, next) => {
-    const definition = JSON.stringify({ Type: 'Choice', Choices: [{ Variable: '$.total', NumericGreaterThan: 1000, Next: 'Review' }], Default: 'Approve' });
+    const definition = JSON.stringify({
+      Type: 'Choice',
+      Choices: [{ Variable: '$.total', NumericGreaterThan: 1000, Next: 'Review' }],
+      Default: 'Approve',
+    });
 
     const out = await send({ definition, input: JSON.stringify(input) });
 
@@ -104,7 +116,13 @@ describe('TestState', () => {
   ])('reports an error a retrier takes (after %p retries) as RETRIABLE with its back-off', async (retrierRetryCount, backoff) => {
     const mock = { errorOutput: { error: 'Lambda.TooManyRequestsException', cause: 'slow down' } };
 
-    const out = await send({ definition: JSON.stringify(priceTask), input: '{"order":{}}', mock, inspectionLevel: 'DEBUG', stateConfiguration: { retrierRetryCount } });
+    const out = await send({
+      definition: JSON.stringify(priceTask),
+      input: '{"order":{}}',
+      mock,
+      inspectionLevel: 'DEBUG',
+      stateConfiguration: { retrierRetryCount },
+    });
 
     expect(out).toMatchObject({ status: 'RETRIABLE', error: 'Lambda.TooManyRequestsException', cause: 'slow down' });
     expect(out.output).toBeUndefined();
@@ -118,7 +136,12 @@ describe('TestState', () => {
     const out = await send({ definition, input: '{"code":"OrderRejected"}', inspectionLevel: 'DEBUG' });
 
     expect(out).toStrictEqual(
-      expect.objectContaining({ status: 'FAILED', error: 'OrderRejected', cause: 'The order was rejected.', inspectionData: { input: '{"code":"OrderRejected"}', afterInputPath: '{"code":"OrderRejected"}' } }),
+      expect.objectContaining({
+        status: 'FAILED',
+        error: 'OrderRejected',
+        cause: 'The order was rejected.',
+        inspectionData: { input: '{"code":"OrderRejected"}', afterInputPath: '{"code":"OrderRejected"}' },
+      }),
     );
     expect(out.output).toBeUndefined();
   });
@@ -170,15 +193,30 @@ describe('TestState', () => {
   });
 
   it.each([
-    ['a mock on a Pass state', { definition: JSON.stringify({ Type: 'Pass', End: true }), mock: { result: '{}' } }, 'ValidationException', "State type 'Pass' is not supported when a mock is specified"],
+    [
+      'a mock on a Pass state',
+      { definition: JSON.stringify({ Type: 'Pass', End: true }), mock: { result: '{}' } },
+      'ValidationException',
+      "State type 'Pass' is not supported when a mock is specified",
+    ],
     [
       'a stateName missing from the definition',
       { definition: JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }), stateName: 'Nope' },
       'ValidationException',
       'State not found in definition',
     ],
-    ['malformed input JSON', { definition: JSON.stringify({ Type: 'Pass', End: true }), input: '{"a":' }, 'InvalidExecutionInput', 'Invalid State Machine Execution Input: \'Unexpected character ({"a":)\''],
-    ['a Task with neither mock nor role', { definition: JSON.stringify(priceTask) }, 'ValidationException', 'RoleArn must be specified when testing a Task state'],
+    [
+      'malformed input JSON',
+      { definition: JSON.stringify({ Type: 'Pass', End: true }), input: '{"a":' },
+      'InvalidExecutionInput',
+      'Invalid State Machine Execution Input: \'Unexpected character ({"a":)\'',
+    ],
+    [
+      'a Task with neither mock nor role',
+      { definition: JSON.stringify(priceTask) },
+      'ValidationException',
+      'RoleArn must be specified when testing a Task state',
+    ],
     ['a definition that is not JSON', { definition: '{"Type":' }, 'InvalidDefinition', undefined],
   ])('refuses %s', async (_label, input, name, message) => {
     const error = await errorOf(send(input));

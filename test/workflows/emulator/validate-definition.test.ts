@@ -8,7 +8,10 @@ describe('validateDefinition', () => {
     const definition = JSON.stringify({
       QueryLanguage: 'JSONata',
       StartAt: 'A',
-      States: { A: { Type: 'Pass', Output: 'string literal', Assign: { x: ['$.no', '{% 1 %}'] }, Next: 'B' }, B: { Type: 'Pass', Output: [], End: true } },
+      States: {
+        A: { Type: 'Pass', Output: 'string literal', Assign: { x: ['$.no', '{% 1 %}'] }, Next: 'B' },
+        B: { Type: 'Pass', Output: [], End: true },
+      },
     });
 
     expect(validateDefinition(definition)).toStrictEqual([]);
@@ -21,9 +24,24 @@ describe('validateDefinition', () => {
     ['a state without Next or End', machine({ A: { Type: 'Pass' } }), 'MISSING_TRANSITION_TARGET', '/States/A'],
     ['an unknown state type', machine({ A: { Type: 'Nope', End: true } }), 'SCHEMA_VALIDATION_FAILED', '/States/A/Type'],
     ['a Task without Resource', machine({ A: { Type: 'Task', End: true } }), 'SCHEMA_VALIDATION_FAILED', '/States/A'],
-    ['a bad Catch target', machine({ A: { Type: 'Task', Resource: 'r', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Z' }], End: true } }), 'MISSING_TRANSITION_TARGET', '/States/A/Catch/0/Next'],
-    ['an invalid nested branch', machine({ A: { Type: 'Parallel', Branches: [{ StartAt: 'X', States: {} }], End: true } }), 'SCHEMA_VALIDATION_FAILED', '/States/A/Branches/0'],
-    ['a heartbeat not below the timeout', machine({ A: { Type: 'Task', Resource: 'r', TimeoutSeconds: 5, HeartbeatSeconds: 5, End: true } }), 'SCHEMA_VALIDATION_FAILED', '/States/A/HeartbeatSeconds'],
+    [
+      'a bad Catch target',
+      machine({ A: { Type: 'Task', Resource: 'r', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Z' }], End: true } }),
+      'MISSING_TRANSITION_TARGET',
+      '/States/A/Catch/0/Next',
+    ],
+    [
+      'an invalid nested branch',
+      machine({ A: { Type: 'Parallel', Branches: [{ StartAt: 'X', States: {} }], End: true } }),
+      'SCHEMA_VALIDATION_FAILED',
+      '/States/A/Branches/0',
+    ],
+    [
+      'a heartbeat not below the timeout',
+      machine({ A: { Type: 'Task', Resource: 'r', TimeoutSeconds: 5, HeartbeatSeconds: 5, End: true } }),
+      'SCHEMA_VALIDATION_FAILED',
+      '/States/A/HeartbeatSeconds',
+    ],
   ])('reports %s', (_label, definition, code, location) => {
     const [first] = validateDefinition(definition);
 

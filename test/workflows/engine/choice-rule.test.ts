@@ -57,6 +57,16 @@ describe('JSONPath Choice rules', () => {
 
     expect(holds(rule, { n: 22 })).toBe(true);
     expect(holds(rule, { n: 25 })).toBe(false);
-    expect(holds({ Or: [{ Variable: '$.n', NumericEquals: 1 }, { Variable: '$.n', NumericEquals: 2 }] }, { n: 2 })).toBe(true);
+    expect(
+      holds(
+        {
+          Or: [
+            { Variable: '$.n', NumericEquals: 1 },
+            { Variable: '$.n', NumericEquals: 2 },
+          ],
+        },
+        { n: 2 },
+      ),
+    ).toBe(true);
   });
 });

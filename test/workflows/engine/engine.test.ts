@@ -42,7 +42,10 @@ describe('Engine', () => {
 
   it('records the abort of a running Map iteration and of the Map itself', async () => {
     const harness = createEngineHarness();
-    const definition = { StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 60, End: true } } }, End: true } } };
+    const definition = {
+      StartAt: 'M',
+      States: { M: { Type: 'Map', ItemProcessor: { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 60, End: true } } }, End: true } },
+    };
     const arn = harness.start(harness.deploy(definition), [1]);
     await harness.clock.advance(1000);
 
@@ -67,10 +70,19 @@ describe('Engine', () => {
   it('exposes the context object with execution, state machine and state', async () => {
     const harness = createEngineHarness();
 
-    const { record } = await harness.run({ StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'ctx.$': '$$' }, End: true } } }, { x: 1 });
+    const { record } = await harness.run(
+      { StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'ctx.$': '$$' }, End: true } } },
+      { x: 1 },
+    );
 
     const { ctx } = outputOf(record) as { ctx: Record<string, Record<string, unknown>> };
-    expect(ctx.Execution).toMatchObject({ Id: record.arn, Input: { x: 1 }, Name: record.name, RedriveCount: 0, StartTime: '2024-01-01T00:00:00.000Z' });
+    expect(ctx.Execution).toMatchObject({
+      Id: record.arn,
+      Input: { x: 1 },
+      Name: record.name,
+      RedriveCount: 0,
+      StartTime: '2024-01-01T00:00:00.000Z',
+    });
     expect(ctx.StateMachine).toStrictEqual({ Id: record.stateMachineArn, Name: record.stateMachineName });
     expect(ctx.State).toStrictEqual({ Name: 'P', EnteredTime: '2024-01-01T00:00:00.000Z' });
   });

@@ -3,7 +3,11 @@ import { createEngineHarness, outputOf, type EngineHarness } from '../../helpers
 import { createFakeClock } from '../../helpers/fake-clock';
 
 /** Simulates kill -9: a second engine over the same store, on a clock that continues from the first one's time. */
-function restart(previous: EngineHarness, handlers: Record<string, TaskHandler> = {}, store: ExecutionStore = previous.store): EngineHarness {
+function restart(
+  previous: EngineHarness,
+  handlers: Record<string, TaskHandler> = {},
+  store: ExecutionStore = previous.store,
+): EngineHarness {
   const clock = createFakeClock({ start: previous.clock.now() });
   const next = createEngineHarness({ store, clock, handlers });
   next.engine.recover();
@@ -18,7 +22,9 @@ function assertUniqueIds(harness: EngineHarness, arn: string): void {
 describe('Journal replay after a crash', () => {
   it('wakes a Wait at its original due time and records nothing twice', async () => {
     const first = createEngineHarness();
-    const arn = first.start(first.deploy({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 3600, Next: 'P' }, P: { Type: 'Pass', End: true } } }));
+    const arn = first.start(
+      first.deploy({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 3600, Next: 'P' }, P: { Type: 'Pass', End: true } } }),
+    );
     await first.clock.advance(600_000);
 
     const second = restart(first);
@@ -26,26 +32,63 @@ describe('Journal replay after a crash', () => {
 
     expect(record.stoppedAt! - record.startedAt).toBe(3_600_000);
     expect(second.types(arn)).toStrictEqual([
-      'ExecutionStarted', 'WaitStateEntered', 'WaitStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded',
+      'ExecutionStarted',
+      'WaitStateEntered',
+      'WaitStateExited',
+      'PassStateEntered',
+      'PassStateExited',
+      'ExecutionSucceeded',
     ]);
     assertUniqueIds(second, arn);
   });
 
   it('invokes a task that was in flight again (at-least-once) and a finished one never again', async () => {
     const calls: string[] = [];
-    const hang: TaskHandler = (input) => { calls.push(`hang:${JSON.stringify(input)}`); return new Promise(() => {}); };
-    const first = createEngineHarness({ handlers: { done: () => { calls.push('done'); return 1; }, slow: hang } });
+    const hang: TaskHandler = (input) => {
+      calls.push(`hang:${JSON.stringify(input)}`);
+      return new Promise(() => {});
+    };
+    const first = createEngineHarness({
+      handlers: {
+        done: () => {
+          calls.push('done');
+          return 1;
+        },
+        slow: hang,
+      },
+    });
     const definition = {
       StartAt: 'A',
       States: {
-        A: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'done' }, ResultSelector: { 'a.$': '$.Payload' }, Next: 'B' },
-        B: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'slow', 'Payload.$': '$' }, OutputPath: '$.Payload', End: true },
+        A: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Parameters: { FunctionName: 'done' },
+          ResultSelector: { 'a.$': '$.Payload' },
+          Next: 'B',
+        },
+        B: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Parameters: { FunctionName: 'slow', 'Payload.$': '$' },
+          OutputPath: '$.Payload',
+          End: true,
+        },
       },
     };
     const arn = first.start(first.deploy(definition));
     await first.clock.advance(0);
 
-    const second = restart(first, { done: () => { calls.push('done'); return 1; }, slow: (input) => { calls.push(`slow:${JSON.stringify(input)}`); return input; } });
+    const second = restart(first, {
+      done: () => {
+        calls.push('done');
+        return 1;
+      },
+      slow: (input) => {
+        calls.push(`slow:${JSON.stringify(input)}`);
+        return input;
+      },
+    });
     const record = await second.finish(arn);
 
     expect(calls).toStrictEqual(['done', 'hang:{"a":1}', 'slow:{"a":1}']);
@@ -57,11 +100,21 @@ describe('Journal replay after a crash', () => {
 
   it('keeps a task token valid across the restart', async () => {
     const tokens: string[] = [];
-    const request: TaskHandler = (input) => { tokens.push((input as { token: string }).token); return null; };
+    const request: TaskHandler = (input) => {
+      tokens.push((input as { token: string }).token);
+      return null;
+    };
     const first = createEngineHarness({ handlers: { request } });
     const definition = {
       StartAt: 'Approve',
-      States: { Approve: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { FunctionName: 'request', Payload: { 'token.$': '$$.Task.Token' } }, End: true } },
+      States: {
+        Approve: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+          Parameters: { FunctionName: 'request', Payload: { 'token.$': '$$.Task.Token' } },
+          End: true,
+        },
+      },
     };
     const arn = first.start(first.deploy(definition));
     await first.clock.advance(0);
@@ -98,7 +151,16 @@ describe('Journal replay after a crash', () => {
           MaxConcurrency: 1,
           ItemProcessor: {
             StartAt: 'T',
-            States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'work', 'Payload.$': '$' }, OutputPath: '$.Payload', Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 100 }], End: true } },
+            States: {
+              T: {
+                Type: 'Task',
+                Resource: 'arn:aws:states:::lambda:invoke',
+                Parameters: { FunctionName: 'work', 'Payload.$': '$' },
+                OutputPath: '$.Payload',
+                Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 100 }],
+                End: true,
+              },
+            },
           },
           End: true,
         },
@@ -118,7 +180,10 @@ describe('Journal replay after a crash', () => {
 
   it('replays nondeterministic states with the values they had', async () => {
     const first = createEngineHarness();
-    const definition = { StartAt: 'Id', States: { Id: { Type: 'Pass', Parameters: { 'id.$': 'States.UUID()' }, Next: 'W' }, W: { Type: 'Wait', Seconds: 10, End: true } } };
+    const definition = {
+      StartAt: 'Id',
+      States: { Id: { Type: 'Pass', Parameters: { 'id.$': 'States.UUID()' }, Next: 'W' }, W: { Type: 'Wait', Seconds: 10, End: true } },
+    };
     const arn = first.start(first.deploy(definition));
     await first.clock.advance(1000);
     const before = JSON.parse(String(first.engine.history(arn)[2].details?.output)) as { id: string };
@@ -132,11 +197,17 @@ describe('Journal replay after a crash', () => {
   it('reports each event appended to a history once, and none of those replayed after a restart', async () => {
     const heard: string[] = [];
     const first = createEngineHarness({ onHistoryChange: (arn) => heard.push(arn) });
-    const arn = first.start(first.deploy({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 60, Next: 'P' }, P: { Type: 'Pass', End: true } } }));
+    const arn = first.start(
+      first.deploy({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 60, Next: 'P' }, P: { Type: 'Pass', End: true } } }),
+    );
     await first.clock.advance(1000);
     const beforeRestart = heard.length;
 
-    const second = createEngineHarness({ store: first.store, clock: createFakeClock({ start: first.clock.now() }), onHistoryChange: (changed) => heard.push(changed) });
+    const second = createEngineHarness({
+      store: first.store,
+      clock: createFakeClock({ start: first.clock.now() }),
+      onHistoryChange: (changed) => heard.push(changed),
+    });
     second.engine.recover();
     await second.finish(arn);
 

@@ -6,7 +6,10 @@ describe('RedriveExecution', () => {
     const calls: string[] = [];
     let healthy = false;
     const handlers: Record<string, TaskHandler> = {
-      first: () => { calls.push('first'); return 1; },
+      first: () => {
+        calls.push('first');
+        return 1;
+      },
       second: () => {
         calls.push('second');
         if (!healthy) throw new Error('down');
@@ -14,8 +17,15 @@ describe('RedriveExecution', () => {
       },
     };
     const harness = createEngineHarness({ handlers });
-    const task = (name: string) => ({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: name }, OutputPath: '$.Payload' });
-    const arn = harness.start(harness.deploy({ StartAt: 'A', States: { A: { ...task('first'), Next: 'B' }, B: { ...task('second'), End: true } } }));
+    const task = (name: string) => ({
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Parameters: { FunctionName: name },
+      OutputPath: '$.Payload',
+    });
+    const arn = harness.start(
+      harness.deploy({ StartAt: 'A', States: { A: { ...task('first'), Next: 'B' }, B: { ...task('second'), End: true } } }),
+    );
     const failed = await harness.finish(arn);
     healthy = true;
 
@@ -28,7 +38,14 @@ describe('RedriveExecution', () => {
     expect(calls).toStrictEqual(['first', 'second', 'second']);
     const types = harness.types(arn);
     expect(types.slice(types.indexOf('ExecutionFailed'))).toStrictEqual([
-      'ExecutionFailed', 'ExecutionRedriven', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded',
+      'ExecutionFailed',
+      'ExecutionRedriven',
+      'TaskStateEntered',
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
     ]);
     const ids = harness.engine.history(arn).map((event) => event.id);
     expect(ids).toStrictEqual(ids.map((_, index) => index + 1));

@@ -9,11 +9,37 @@ const ROUTES = [
 
 function storeWithVersions(): MemoryExecutionStore {
   const store = new MemoryExecutionStore();
-  store.putStateMachine({ arn: MACHINE, name: 'm', type: 'STANDARD', definition: 'latest', roleArn: 'role', createdAt: 1, updatedAt: 5, revisionId: 'r3' });
+  store.putStateMachine({
+    arn: MACHINE,
+    name: 'm',
+    type: 'STANDARD',
+    definition: 'latest',
+    roleArn: 'role',
+    createdAt: 1,
+    updatedAt: 5,
+    revisionId: 'r3',
+  });
   for (const version of [1, 2]) {
-    store.putStateMachineVersion({ arn: `${MACHINE}:${version}`, stateMachineArn: MACHINE, version, type: 'STANDARD', definition: `v${version}`, roleArn: 'role', revisionId: `r${version}`, revisionDate: version, createdAt: version });
+    store.putStateMachineVersion({
+      arn: `${MACHINE}:${version}`,
+      stateMachineArn: MACHINE,
+      version,
+      type: 'STANDARD',
+      definition: `v${version}`,
+      roleArn: 'role',
+      revisionId: `r${version}`,
+      revisionDate: version,
+      createdAt: version,
+    });
   }
-  store.putStateMachineAlias({ arn: `${MACHINE}:live`, stateMachineArn: MACHINE, name: 'live', routingConfiguration: ROUTES, createdAt: 3, updatedAt: 3 });
+  store.putStateMachineAlias({
+    arn: `${MACHINE}:live`,
+    stateMachineArn: MACHINE,
+    name: 'live',
+    routingConfiguration: ROUTES,
+    createdAt: 3,
+    updatedAt: 3,
+  });
   return store;
 }
 
@@ -28,7 +54,15 @@ describe('pickVersion', () => {
   });
 
   it('never picks a route of weight 0', () => {
-    expect(pickVersion([{ stateMachineVersionArn: 'a', weight: 0 }, { stateMachineVersionArn: 'b', weight: 100 }], 0)).toBe('b');
+    expect(
+      pickVersion(
+        [
+          { stateMachineVersionArn: 'a', weight: 0 },
+          { stateMachineVersionArn: 'b', weight: 100 },
+        ],
+        0,
+      ),
+    ).toBe('b');
   });
 });
 
@@ -51,7 +85,10 @@ describe('resolveStartTarget', () => {
     expect(alias).toMatchObject({ definition: 'v2', revisionId: 'r2', versionArn: `${MACHINE}:2`, aliasArn: `${MACHINE}:live` });
   });
 
-  it.each([`${MACHINE}:9`, `${MACHINE}:nope`, `${MACHINE}:0`, 'arn:aws:states:us-east-1:123456789012:stateMachine:other:1'])('finds nothing to start for %s', (arn) => {
-    expect(resolveStartTarget(storeWithVersions(), arn, () => 0)).toBeUndefined();
-  });
+  it.each([`${MACHINE}:9`, `${MACHINE}:nope`, `${MACHINE}:0`, 'arn:aws:states:us-east-1:123456789012:stateMachine:other:1'])(
+    'finds nothing to start for %s',
+    (arn) => {
+      expect(resolveStartTarget(storeWithVersions(), arn, () => 0)).toBeUndefined();
+    },
+  );
 });

@@ -21,7 +21,13 @@ const lambdaTask = {
 
 describe('testState', () => {
   it('shows every JSONPath data-flow step of a Pass state at DEBUG, but no result without Result', async () => {
-    const pass = definition({ Type: 'Pass', InputPath: '$.order', Parameters: { 'id.$': '$.id', fixed: 1 }, ResultPath: '$.picked', Next: 'Next' });
+    const pass = definition({
+      Type: 'Pass',
+      InputPath: '$.order',
+      Parameters: { 'id.$': '$.id', fixed: 1 },
+      ResultPath: '$.picked',
+      Next: 'Next',
+    });
 
     const out = await answer({ definition: pass, input: '{"order":{"id":"o-1"}}', inspectionLevel: 'DEBUG' });
 
@@ -42,7 +48,10 @@ describe('testState', () => {
   it('calls a registered handler for an unmocked lambda:invoke task', async () => {
     const handlers = { double: (input: unknown) => ({ value: (input as { n: number }).n * 2 }) };
 
-    const out = await answer({ definition: definition(lambdaTask), input: '{"n":21}', roleArn: 'arn:aws:iam::123456789012:role/test' }, { taskHandlers: handlers });
+    const out = await answer(
+      { definition: definition(lambdaTask), input: '{"n":21}', roleArn: 'arn:aws:iam::123456789012:role/test' },
+      { taskHandlers: handlers },
+    );
 
     expect(out).toStrictEqual({ status: 'SUCCEEDED', output: '{"n":21,"doubled":{"value":42}}', nextState: 'Done' });
   });
@@ -77,9 +86,22 @@ describe('testState', () => {
   });
 
   it('stands a mock in for a Map state’s iterations and reports its settings', async () => {
-    const map = { Type: 'Map', ItemsPath: '$.items', MaxConcurrency: 2, ToleratedFailureCount: 1, ItemProcessor: { StartAt: 'X', States: { X: { Type: 'Pass', End: true } } }, ResultPath: '$.done', End: true };
+    const map = {
+      Type: 'Map',
+      ItemsPath: '$.items',
+      MaxConcurrency: 2,
+      ToleratedFailureCount: 1,
+      ItemProcessor: { StartAt: 'X', States: { X: { Type: 'Pass', End: true } } },
+      ResultPath: '$.done',
+      End: true,
+    };
 
-    const out = await answer({ definition: definition(map), input: '{"items":[1,2]}', mock: { result: '[10,20]' }, inspectionLevel: 'DEBUG' });
+    const out = await answer({
+      definition: definition(map),
+      input: '{"items":[1,2]}',
+      mock: { result: '[10,20]' },
+      inspectionLevel: 'DEBUG',
+    });
 
     expect(out).toStrictEqual({
       status: 'SUCCEEDED',
@@ -98,7 +120,12 @@ describe('testState', () => {
   });
 
   it('answers a .waitForTaskToken task with its mock as the callback', async () => {
-    const task = { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { FunctionName: 'ask', Payload: { 'token.$': '$$.Task.Token' } }, End: true };
+    const task = {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      Parameters: { FunctionName: 'ask', Payload: { 'token.$': '$$.Task.Token' } },
+      End: true,
+    };
 
     const out = await answer({ definition: definition(task), mock: { result: '{"approved":true}' } });
 
@@ -106,7 +133,22 @@ describe('testState', () => {
   });
 
   it('finds a state named in a Parallel branch of a state machine', async () => {
-    const machine = { StartAt: 'P', States: { P: { Type: 'Parallel', End: true, Branches: [{ QueryLanguage: 'JSONata', StartAt: 'Inner', States: { Inner: { Type: 'Pass', Output: '{% $states.input.a + 1 %}', End: true } } }] } } };
+    const machine = {
+      StartAt: 'P',
+      States: {
+        P: {
+          Type: 'Parallel',
+          End: true,
+          Branches: [
+            {
+              QueryLanguage: 'JSONata',
+              StartAt: 'Inner',
+              States: { Inner: { Type: 'Pass', Output: '{% $states.input.a + 1 %}', End: true } },
+            },
+          ],
+        },
+      },
+    };
 
     const out = await answer({ definition: JSON.stringify(machine), stateName: 'Inner', input: '{"a":1}' });
 
@@ -123,7 +165,14 @@ describe('testState', () => {
   });
 
   it('lays a given context over the one TestState builds', async () => {
-    const task = { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { 'who.$': '$$.Execution.Name', 'state.$': '$$.State.Name', 'retry.$': '$$.State.RetryCount' }, ResultPath: null, OutputPath: '$', End: true };
+    const task = {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Parameters: { 'who.$': '$$.Execution.Name', 'state.$': '$$.State.Name', 'retry.$': '$$.State.RetryCount' },
+      ResultPath: null,
+      OutputPath: '$',
+      End: true,
+    };
 
     const out = await answer({
       definition: definition(task),
@@ -137,11 +186,36 @@ describe('testState', () => {
   });
 
   it.each([
-    ['a mock on a Pass state', { definition: definition({ Type: 'Pass', End: true }), mock: { result: '{}' } }, 'ValidationException', "State type 'Pass' is not supported when a mock is specified"],
-    ['a Map state without a mock', { definition: definition({ Type: 'Map', ItemProcessor: { StartAt: 'X', States: { X: { Type: 'Pass', End: true } } }, End: true }) }, 'InvalidDefinition', 'TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]'],
-    ['a Task without mock or role', { definition: definition(lambdaTask) }, 'ValidationException', 'RoleArn must be specified when testing a Task state'],
-    ['a state name not in the definition', { definition: JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }), stateName: 'B' }, 'ValidationException', 'State not found in definition'],
-    ['input that is not JSON', { definition: definition({ Type: 'Pass', End: true }), input: '{oops' }, 'InvalidExecutionInput', "Invalid State Machine Execution Input: 'Unexpected character ({oops)'"],
+    [
+      'a mock on a Pass state',
+      { definition: definition({ Type: 'Pass', End: true }), mock: { result: '{}' } },
+      'ValidationException',
+      "State type 'Pass' is not supported when a mock is specified",
+    ],
+    [
+      'a Map state without a mock',
+      { definition: definition({ Type: 'Map', ItemProcessor: { StartAt: 'X', States: { X: { Type: 'Pass', End: true } } }, End: true }) },
+      'InvalidDefinition',
+      'TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]',
+    ],
+    [
+      'a Task without mock or role',
+      { definition: definition(lambdaTask) },
+      'ValidationException',
+      'RoleArn must be specified when testing a Task state',
+    ],
+    [
+      'a state name not in the definition',
+      { definition: JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }), stateName: 'B' },
+      'ValidationException',
+      'State not found in definition',
+    ],
+    [
+      'input that is not JSON',
+      { definition: definition({ Type: 'Pass', End: true }), input: '{oops' },
+      'InvalidExecutionInput',
+      "Invalid State Machine Execution Input: 'Unexpected character ({oops)'",
+    ],
   ])('refuses %s', async (_label, request, code, message) => {
     const result = await testState(request);
 

@@ -39,10 +39,24 @@ describe('VirtualClock driving an engine with --fast-time semantics', () => {
       StartAt: 'W',
       States: {
         W: { Type: 'Wait', Seconds: 86_400, Next: 'T' },
-        T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'slow' }, TimeoutSeconds: 5, OutputPath: '$.Payload', End: true },
+        T: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Parameters: { FunctionName: 'slow' },
+          TimeoutSeconds: 5,
+          OutputPath: '$.Payload',
+          End: true,
+        },
       },
     };
-    store.putStateMachine({ arn, name: 'fast', type: 'STANDARD', definition: JSON.stringify(definition), roleArn: 'arn:aws:iam::123456789012:role/r', createdAt: 0 });
+    store.putStateMachine({
+      arn,
+      name: 'fast',
+      type: 'STANDARD',
+      definition: JSON.stringify(definition),
+      roleArn: 'arn:aws:iam::123456789012:role/r',
+      createdAt: 0,
+    });
 
     const started = engine.startExecution({ stateMachineArn: arn });
     const record = await engine.waitForExecution(started.ok ? started.value.record.arn : '');

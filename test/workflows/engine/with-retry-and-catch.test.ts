@@ -22,7 +22,14 @@ function failing(times: number, name = 'Flaky'): { handler: TaskHandler; calls: 
 const taskWith = (extra: Record<string, unknown>) => ({
   StartAt: 'T',
   States: {
-    T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'fn' }, OutputPath: '$.Payload', End: true, ...extra },
+    T: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Parameters: { FunctionName: 'fn' },
+      OutputPath: '$.Payload',
+      End: true,
+      ...extra,
+    },
     Caught: { Type: 'Pass', End: true },
   },
 });
@@ -38,9 +45,18 @@ describe('Retry', () => {
 
   it('retries States.Timeout with exponential backoff in virtual time', async () => {
     const attempts: number[] = [];
-    const harness = createEngineHarness({ handlers: { fn: () => { attempts.push(harness.clock.now()); return new Promise(() => {}); } } });
+    const harness = createEngineHarness({
+      handlers: {
+        fn: () => {
+          attempts.push(harness.clock.now());
+          return new Promise(() => {});
+        },
+      },
+    });
 
-    const { record, events } = await harness.run(taskWith({ TimeoutSeconds: 10, Retry: [{ ErrorEquals: ['States.Timeout'], IntervalSeconds: 2, MaxAttempts: 2 }] }));
+    const { record, events } = await harness.run(
+      taskWith({ TimeoutSeconds: 10, Retry: [{ ErrorEquals: ['States.Timeout'], IntervalSeconds: 2, MaxAttempts: 2 }] }),
+    );
 
     const start = record.startedAt;
     expect(attempts.map((at) => at - start)).toStrictEqual([0, 12_000, 26_000]);
@@ -52,7 +68,13 @@ describe('Retry', () => {
     const { handler } = failing(5);
     const harness = createEngineHarness({ handlers: { fn: handler } });
 
-    const { record } = await harness.run(taskWith({ Retry: [{ ErrorEquals: ['Flaky'], MaxAttempts: 2, IntervalSeconds: 1 }], Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Caught' }] }), { kept: true });
+    const { record } = await harness.run(
+      taskWith({
+        Retry: [{ ErrorEquals: ['Flaky'], MaxAttempts: 2, IntervalSeconds: 1 }],
+        Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Caught' }],
+      }),
+      { kept: true },
+    );
 
     const output = outputOf(record) as { kept: boolean; error: { Error: string; Cause: string } };
     expect(output.kept).toBe(true);
@@ -63,18 +85,30 @@ describe('Retry', () => {
   it('succeeds once a retry works, counting $$.State.RetryCount', async () => {
     const { handler } = failing(2);
     const harness = createEngineHarness({ handlers: { fn: handler } });
-    const definition = taskWith({ Retry: [{ ErrorEquals: ['States.ALL'] }], Parameters: { FunctionName: 'fn', Payload: { 'retry.$': '$$.State.RetryCount' } } });
+    const definition = taskWith({
+      Retry: [{ ErrorEquals: ['States.ALL'] }],
+      Parameters: { FunctionName: 'fn', Payload: { 'retry.$': '$$.State.RetryCount' } },
+    });
 
     const { record, events } = await harness.run(definition);
 
     expect(outputOf(record)).toBe('ok');
-    const scheduled = events.filter((event) => event.type === 'TaskScheduled').map((event) => JSON.parse(String(event.details?.parameters)) as { Payload: { retry: number } });
+    const scheduled = events
+      .filter((event) => event.type === 'TaskScheduled')
+      .map((event) => JSON.parse(String(event.details?.parameters)) as { Payload: { retry: number } });
     expect(scheduled.map((parameters) => parameters.Payload.retry)).toStrictEqual([0, 1, 2]);
   });
 
   it('keeps jittered delays within the computed back-off', async () => {
     const attempts: number[] = [];
-    const harness = createEngineHarness({ handlers: { fn: () => { attempts.push(harness.clock.now()); throw new Error('x'); } } });
+    const harness = createEngineHarness({
+      handlers: {
+        fn: () => {
+          attempts.push(harness.clock.now());
+          throw new Error('x');
+        },
+      },
+    });
 
     await harness.run(taskWith({ Retry: [{ ErrorEquals: ['States.ALL'], IntervalSeconds: 100, MaxAttempts: 1, JitterStrategy: 'FULL' }] }));
 
@@ -85,16 +119,30 @@ describe('Retry', () => {
   it('never retries or catches States.Runtime', async () => {
     const harness = createEngineHarness({ handlers: { fn: () => 1 } });
 
-    const { record } = await harness.run(taskWith({ InputPath: '$.missing', Retry: [{ ErrorEquals: ['States.ALL'] }], Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }] }));
+    const { record } = await harness.run(
+      taskWith({
+        InputPath: '$.missing',
+        Retry: [{ ErrorEquals: ['States.ALL'] }],
+        Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }],
+      }),
+    );
 
     expect(record.error).toBe('States.Runtime');
-    expect(record.cause).toBe("An error occurred while executing the state 'T' (entered at the event id #2). Invalid path '$.missing' : No results for path: $['missing']");
+    expect(record.cause).toBe(
+      "An error occurred while executing the state 'T' (entered at the event id #2). Invalid path '$.missing' : No results for path: $['missing']",
+    );
   });
 });
 
 describe('Catch in JSONata', () => {
   it('evaluates Output and Assign with $states.errorOutput', async () => {
-    const harness = createEngineHarness({ handlers: { fn: () => { throw new TypeError('bad'); } } });
+    const harness = createEngineHarness({
+      handlers: {
+        fn: () => {
+          throw new TypeError('bad');
+        },
+      },
+    });
     const definition = {
       QueryLanguage: 'JSONata',
       StartAt: 'T',
@@ -103,7 +151,9 @@ describe('Catch in JSONata', () => {
           Type: 'Task',
           Resource: 'arn:aws:states:::lambda:invoke',
           Arguments: { FunctionName: 'fn' },
-          Catch: [{ ErrorEquals: ['TypeError'], Output: { kind: '{% $states.errorOutput.Error %}' }, Assign: { failed: true }, Next: 'After' }],
+          Catch: [
+            { ErrorEquals: ['TypeError'], Output: { kind: '{% $states.errorOutput.Error %}' }, Assign: { failed: true }, Next: 'After' },
+          ],
           End: true,
         },
         After: { Type: 'Pass', Output: { kind: '{% $states.input.kind %}', failed: '{% $failed %}' }, End: true },

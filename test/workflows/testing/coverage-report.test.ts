@@ -15,7 +15,10 @@ describe('the coverage report', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'statecraft-coverage-test-'));
     const run = (covered: string[]): WorkflowCoverage => ({ workflow: 'flow', items, covered });
     fs.writeFileSync(path.join(dir, 'runs-1.jsonl'), `${JSON.stringify(run(['state:A', 'default:A']))}\n`);
-    fs.writeFileSync(path.join(dir, 'runs-2.jsonl'), `${JSON.stringify(run(['state:A', 'state:B', 'choice:A:0']))}\n${JSON.stringify(run(['state:A']))}\n`);
+    fs.writeFileSync(
+      path.join(dir, 'runs-2.jsonl'),
+      `${JSON.stringify(run(['state:A', 'state:B', 'choice:A:0']))}\n${JSON.stringify(run(['state:A']))}\n`,
+    );
 
     const [summary] = summarize(readCoverageDir(dir));
     fs.rmSync(dir, { recursive: true });
@@ -27,7 +30,15 @@ describe('the coverage report', () => {
     const summaries = summarize([{ workflow: 'flow', items, covered: ['state:A', 'choice:A:0', 'state:B'] }]);
 
     expect(summaries[0].percent).toBe(75);
-    expect(formatCoverage(summaries)).toBe(['workflow    states  branches  coverage', 'flow           2/2       1/2     75.0%', '', 'Not reached by any test:', "  flow: 'A' default → C"].join('\n'));
+    expect(formatCoverage(summaries)).toBe(
+      [
+        'workflow    states  branches  coverage',
+        'flow           2/2       1/2     75.0%',
+        '',
+        'Not reached by any test:',
+        "  flow: 'A' default → C",
+      ].join('\n'),
+    );
   });
 
   it('says so when no workflow was run', () => {

@@ -1,5 +1,11 @@
 /** The test kit's own behaviour: each mock kind, virtual time, approvals, nested runs, tables, strict mode, coverage. */
-import { deployService, onboardCustomer, onboardCustomerExample, refundRequest, refundRequestExample } from '../../../workflows/definitions';
+import {
+  deployService,
+  onboardCustomer,
+  onboardCustomerExample,
+  refundRequest,
+  refundRequestExample,
+} from '../../../workflows/definitions';
 import { issueRefund } from '../../../workflows/definitions/handlers/refund-request';
 import { tables } from '../../../workflows/definitions/tables';
 import { compile, workflow } from '../../../workflows/dsl';
@@ -31,18 +37,27 @@ describe('mocks', () => {
   });
 
   it('fails a task with the error given, which its Catch handles', async () => {
-    const run = await testWorkflow(refundRequest, { tables, mocks: { 'Check eligibility': { error: 'RefundNotAllowed', cause: 'already refunded' } } });
+    const run = await testWorkflow(refundRequest, {
+      tables,
+      mocks: { 'Check eligibility': { error: 'RefundNotAllowed', cause: 'already refunded' } },
+    });
 
     expect(run).toFailWith('RefundNotAllowed');
     expect(run.path.slice(-2)).toEqual(['Check eligibility', 'Not refundable']);
     // A Lambda task's failure: the cause is Lambda's error JSON, as on AWS.
     expect(run.states['Check eligibility']).toMatchObject({ error: 'RefundNotAllowed', attempts: 1 });
-    expect(JSON.parse(run.states['Check eligibility'].cause ?? '{}')).toMatchObject({ errorType: 'RefundNotAllowed', errorMessage: 'already refunded' });
+    expect(JSON.parse(run.states['Check eligibility'].cause ?? '{}')).toMatchObject({
+      errorType: 'RefundNotAllowed',
+      errorMessage: 'already refunded',
+    });
   });
 
   it('plays a sequence per attempt, with the Retry backoff elapsing in virtual time', async () => {
     const slow = { delay: '3m' as const };
-    const run = await testWorkflow(refundRequest, { tables, fnMocks: [mockFn(issueRefund, { sequence: [slow, slow, { result: { refundReference: 'RE-1', amount: 12.5, settlesInDays: 5 } }] })] });
+    const run = await testWorkflow(refundRequest, {
+      tables,
+      fnMocks: [mockFn(issueRefund, { sequence: [slow, slow, { result: { refundReference: 'RE-1', amount: 12.5, settlesInDays: 5 } }] })],
+    });
 
     expect(run).toSucceed();
     expect(run.states['Issue refund']).toMatchObject({ attempts: 3 });
@@ -53,7 +68,29 @@ describe('mocks', () => {
   it('pins FULL retry jitter with the random given', async () => {
     // 'Load order' retries throttling with FULL jitter: interval 1 s, backoff 2.
     const throttled = { error: 'DynamoDB.ProvisionedThroughputExceededException' };
-    const run = await testWorkflow(refundRequest, { tables, random: () => 0.5, serviceMocks: { 'Load order': { sequence: [throttled, throttled, { result: { Item: { orderId: { S: 'ORD-10042' }, total: { N: '109.15' }, chargeId: { S: 'CH-1' }, customerId: { S: 'CUST-1' }, orderStatus: { S: 'SHIPPED' } } } }] } } });
+    const run = await testWorkflow(refundRequest, {
+      tables,
+      random: () => 0.5,
+      serviceMocks: {
+        'Load order': {
+          sequence: [
+            throttled,
+            throttled,
+            {
+              result: {
+                Item: {
+                  orderId: { S: 'ORD-10042' },
+                  total: { N: '109.15' },
+                  chargeId: { S: 'CH-1' },
+                  customerId: { S: 'CUST-1' },
+                  orderStatus: { S: 'SHIPPED' },
+                },
+              },
+            },
+          ],
+        },
+      },
+    });
 
     const failed = run.history.filter((event) => event.type === 'TaskFailed').map((event) => event.timestamp as number);
     const scheduled = run.history.filter((event) => event.type === 'TaskScheduled').map((event) => event.timestamp as number);
@@ -89,11 +126,15 @@ describe('mocks', () => {
   });
 
   it('refuses a mock for a state the workflow does not have', async () => {
-    await expect(testWorkflow(refundRequest, { tables, mocks: { 'Issue refunds': { result: {} } } })).rejects.toThrow("mocks names 'Issue refunds', but no state has that name");
+    await expect(testWorkflow(refundRequest, { tables, mocks: { 'Issue refunds': { result: {} } } })).rejects.toThrow(
+      "mocks names 'Issue refunds', but no state has that name",
+    );
   });
 
   it('in strict mode, refuses to call a real handler and names the state', async () => {
-    await expect(testWorkflow(refundRequest, { tables, strict: true })).rejects.toThrow("strict: 'Check eligibility' calls refund-check-eligibility, which has no mock");
+    await expect(testWorkflow(refundRequest, { tables, strict: true })).rejects.toThrow(
+      "strict: 'Check eligibility' calls refund-check-eligibility, which has no mock",
+    );
   });
 });
 
@@ -106,11 +147,18 @@ describe('approvals', () => {
   });
 
   it('reject: the Approval.Rejected error with the decision as its cause reaches onRejected', async () => {
-    const run = await testWorkflow(refundRequest, { tables, input: large, approvals: { 'Finance approval': { approve: false, by: 'fiona', reason: 'too much' } } });
+    const run = await testWorkflow(refundRequest, {
+      tables,
+      input: large,
+      approvals: { 'Finance approval': { approve: false, by: 'fiona', reason: 'too much' } },
+    });
 
     expect(run).toSucceed();
     expect(run).toHavePassedThrough('Finance approval', 'Notify refund declined', 'Refund declined');
-    expect(run.states['Finance approval']).toMatchObject({ error: 'Approval.Rejected', cause: JSON.stringify({ approved: false, decidedBy: 'fiona', reason: 'too much' }) });
+    expect(run.states['Finance approval']).toMatchObject({
+      error: 'Approval.Rejected',
+      cause: JSON.stringify({ approved: false, decidedBy: 'fiona', reason: 'too much' }),
+    });
   });
 
   it('expire: nobody decides, and 48 hours of virtual time later onExpired runs', async () => {
@@ -121,11 +169,15 @@ describe('approvals', () => {
   });
 
   it('four-eyes: the person who started the run may not decide it', async () => {
-    await expect(testWorkflow(refundRequest, { tables, input: large, startedBy: 'fiona', approvals: approveLarge })).rejects.toThrow("four-eyes: fiona started the run, so fiona may not decide 'Finance approval'");
+    await expect(testWorkflow(refundRequest, { tables, input: large, startedBy: 'fiona', approvals: approveLarge })).rejects.toThrow(
+      "four-eyes: fiona started the run, so fiona may not decide 'Finance approval'",
+    );
   });
 
   it('an approval reached with no decision given is a mistake in the test, named', async () => {
-    await expect(testWorkflow(refundRequest, { tables, input: large })).rejects.toThrow("'Finance approval' asks for an approval, but approvals has no decision for it");
+    await expect(testWorkflow(refundRequest, { tables, input: large })).rejects.toThrow(
+      "'Finance approval' asks for an approval, but approvals has no decision for it",
+    );
   });
 });
 
@@ -134,7 +186,9 @@ describe('tables and nested workflows', () => {
     const run = await testWorkflow(refundRequest, { tables });
 
     expect(run).toSucceed();
-    expect(run.tables.orders.find((item) => (item.orderId as { S: string }).S === 'ORD-10042')).toMatchObject({ refundedAmount: { N: '12.5' } });
+    expect(run.tables.orders.find((item) => (item.orderId as { S: string }).S === 'ORD-10042')).toMatchObject({
+      refundedAmount: { N: '12.5' },
+    });
   });
 
   it('names the tables a workflow needs when the test gives none', async () => {
@@ -145,7 +199,9 @@ describe('tables and nested workflows', () => {
     const run = await testWorkflow(onboardCustomer, { input: onboardCustomerExample, tables });
 
     expect(run).toHavePassedThrough('Import legacy data');
-    expect(run.states['Import legacy data'].output).toMatchObject({ importResult: { executionArn: expect.stringContaining(':execution:data-backfill:'), report: expect.any(Object) } });
+    expect(run.states['Import legacy data'].output).toMatchObject({
+      importResult: { executionArn: expect.stringContaining(':execution:data-backfill:'), report: expect.any(Object) },
+    });
     // The child run counts towards the child workflow's coverage.
     expect(workflowCoverage().find((each) => each.workflow === 'data-backfill')?.covered).toContain('state:Plan partitions');
   });
@@ -164,12 +220,20 @@ describe('the run report', () => {
   it('keeps the history as GetExecutionHistory shows it', async () => {
     const run = await testWorkflow(refundRequest, { tables });
 
-    expect(run.history[0]).toMatchObject({ id: 1, previousEventId: 0, type: 'ExecutionStarted', executionStartedEventDetails: { input: expect.any(String) } });
+    expect(run.history[0]).toMatchObject({
+      id: 1,
+      previousEventId: 0,
+      type: 'ExecutionStarted',
+      executionStartedEventDetails: { input: expect.any(String) },
+    });
     expect(run.history.at(-1)).toMatchObject({ type: 'ExecutionSucceeded' });
   });
 
   it('explains a failure with its path and the failing state', async () => {
-    const run = await testWorkflow(refundRequest, { tables, mocks: { 'Check eligibility': { error: 'RefundNotAllowed', cause: 'already refunded' } } });
+    const run = await testWorkflow(refundRequest, {
+      tables,
+      mocks: { 'Check eligibility': { error: 'RefundNotAllowed', cause: 'already refunded' } },
+    });
 
     expect(run.explain()).toBe(
       [
@@ -192,11 +256,18 @@ describe('coverage', () => {
 
     await testWorkflow(refundRequest, { tables, input: large, approvals: approveLarge });
     await testWorkflow(refundRequest, { tables, mocks: { 'Check eligibility': { error: 'RefundNotAllowed' } } });
-    await testWorkflow(refundRequest, { tables, fnMocks: [mockFn(issueRefund, { sequence: [{ delay: '3m' }, { result: { refundReference: 'RE-1', amount: 12.5, settlesInDays: 5 } }] })] });
+    await testWorkflow(refundRequest, {
+      tables,
+      fnMocks: [
+        mockFn(issueRefund, { sequence: [{ delay: '3m' }, { result: { refundReference: 'RE-1', amount: 12.5, settlesInDays: 5 } }] }),
+      ],
+    });
     const after = workflowCoverage().find((each) => each.workflow === 'refund-request')!;
 
     const timeoutRetry = after.items.find((item) => item.label === "'Issue refund' retries States.Timeout")!;
-    expect(after.covered).toEqual(expect.arrayContaining(['choice:Needs approval?:0', 'catch:Check eligibility:0', 'state:Finance approval', timeoutRetry.key]));
+    expect(after.covered).toEqual(
+      expect.arrayContaining(['choice:Needs approval?:0', 'catch:Check eligibility:0', 'state:Finance approval', timeoutRetry.key]),
+    );
     // The retrier for Lambda's transient service errors is not counted as a branch.
     expect(after.items.map((item) => item.label)).not.toContain(expect.stringContaining('Lambda.ServiceException'));
     expect(after.items.map((item) => item.key)).toEqual(coverageItems(compile(refundRequest).definition).map((item) => item.key));

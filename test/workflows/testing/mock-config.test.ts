@@ -20,12 +20,43 @@ const testCase = (name: string): MockConfigTestCase => {
 };
 const largeRefund = { ...refundRequestExample, orderId: 'ORD-20077', amount: 750 };
 const lambdaError = (errorType: string, errorMessage: string) => JSON.stringify({ errorType, errorMessage, trace: [] });
-const ORDER_PATH = ['Price order', 'Reserve stock', 'Charge payment', 'Choose shipping', 'Ship express', 'Create shipment', 'Record order', 'Send confirmation', 'Summarize', 'Order fulfilled'];
-const MOCKED_ORDER = { orderId: 'ORD-10042', orderStatus: 'SHIPPED', total: 109.15, trackingNumber: '1ZMOCK0001', summary: 'Order ORD-10042 charged EUR 109.15 and shipped with UPS (1ZMOCK0001)' };
+const ORDER_PATH = [
+  'Price order',
+  'Reserve stock',
+  'Charge payment',
+  'Choose shipping',
+  'Ship express',
+  'Create shipment',
+  'Record order',
+  'Send confirmation',
+  'Summarize',
+  'Order fulfilled',
+];
+const MOCKED_ORDER = {
+  orderId: 'ORD-10042',
+  orderStatus: 'SHIPPED',
+  total: 109.15,
+  trackingNumber: '1ZMOCK0001',
+  summary: 'Order ORD-10042 charged EUR 109.15 and shipped with UPS (1ZMOCK0001)',
+};
 const RELEASE_CHECKS = ['Build checks', 'Unit tests', 'Lint', 'Security scan', 'Build image', 'Deploy to staging', 'Integration tests'];
-const ONBOARDING_START = ['Screen customer', 'Needs review?', 'Create account', 'Save customer', 'Legacy data?', 'Plan import', 'Import legacy data'];
+const ONBOARDING_START = [
+  'Screen customer',
+  'Needs review?',
+  'Create account',
+  'Save customer',
+  'Legacy data?',
+  'Plan import',
+  'Import legacy data',
+];
 const ONBOARDING_END = ['Send welcome', 'Wants tips?', 'Welcome drip', 'Send getting-started tips', 'Onboarded', 'Customer onboarded'];
-const ONBOARDED = { customerId: 'ACC-MOCK-NORTHWIND', company: 'Northwind Traders GmbH', plan: 'business', tenantUrl: 'https://northwind.app.example.com', customerStatus: 'ACTIVE' };
+const ONBOARDED = {
+  customerId: 'ACC-MOCK-NORTHWIND',
+  company: 'Northwind Traders GmbH',
+  plan: 'business',
+  tenantUrl: 'https://northwind.app.example.com',
+  customerStatus: 'ACTIVE',
+};
 
 describe('the fixture', () => {
   it('has one test case per state machine and test case, named StateMachine#TestCase, in file order', () => {
@@ -45,7 +76,11 @@ describe('the fixture', () => {
       'onboard-customer#CustomerExists',
       'onboard-customer#ComplianceRejects',
     ]);
-    expect(testCase('refund-request#OrderNotFound')).toMatchObject({ stateMachine: 'refund-request', testCase: 'OrderNotFound', workflow: { name: 'refund-request' } });
+    expect(testCase('refund-request#OrderNotFound')).toMatchObject({
+      stateMachine: 'refund-request',
+      testCase: 'OrderNotFound',
+      workflow: { name: 'refund-request' },
+    });
   });
 
   it('turns the repeat ranges into one answer per attempt, Return into the result and Throw into the error', () => {
@@ -54,7 +89,17 @@ describe('the fixture', () => {
     const { serviceMocks } = testCase('order-fulfillment#GatewayBusyTwice');
 
     expect(serviceMocks['Charge payment']).toStrictEqual({
-      sequence: [busy, busy, { result: { StatusCode: 200, ExecutedVersion: '$LATEST', Payload: { chargeId: 'CH-MOCK-1', amount: 109.15, currency: 'EUR', attempts: 3 } } }],
+      sequence: [
+        busy,
+        busy,
+        {
+          result: {
+            StatusCode: 200,
+            ExecutedVersion: '$LATEST',
+            Payload: { chargeId: 'CH-MOCK-1', amount: 109.15, currency: 'EUR', attempts: 3 },
+          },
+        },
+      ],
     });
   });
 });
@@ -66,7 +111,9 @@ describe('order-fulfillment: Lambda Invoke responses, a Retry and a Catch', () =
     expect(run).toSucceed();
     expect(run.path).toEqual(ORDER_PATH);
     expect(run.output).toStrictEqual(MOCKED_ORDER);
-    expect(run.tables.orders.find((item) => (item.orderId as { S: string }).S === 'ORD-10042')).toMatchObject({ trackingNumber: { S: 'DHL-10042-DE' } });
+    expect(run.tables.orders.find((item) => (item.orderId as { S: string }).S === 'ORD-10042')).toMatchObject({
+      trackingNumber: { S: 'DHL-10042-DE' },
+    });
   });
 
   it('GatewayBusyTwice: "0-1" throws PaymentGatewayBusy twice, the Retry backs off, and invocation 2 succeeds', async () => {
@@ -97,9 +144,28 @@ describe('refund-request: DynamoDB responses and a mocked callback (the approval
     const run = await testCase('refund-request#LargeRefundApproved').run({ tables, input: largeRefund });
 
     expect(run).toSucceed();
-    expect(run.path).toEqual(['Load order', 'Order found?', 'Check eligibility', 'Needs approval?', 'Finance approval', 'Issue refund', 'Mark order refunded', 'Notify customer', 'Refund summary', 'Refunded']);
-    expect(run.states['Finance approval'].output).toMatchObject({ approval: { approved: true, decidedBy: 'fiona.finance', comment: 'Damaged in transit, photos attached.' } });
-    expect(run.output).toStrictEqual({ refundId: 'RF-20931', orderId: 'ORD-20077', amount: 750, refundReference: 'RE-MOCK-750', summary: 'Refunded EUR 750 of order ORD-20077 (RE-MOCK-750); settles in 3 days' });
+    expect(run.path).toEqual([
+      'Load order',
+      'Order found?',
+      'Check eligibility',
+      'Needs approval?',
+      'Finance approval',
+      'Issue refund',
+      'Mark order refunded',
+      'Notify customer',
+      'Refund summary',
+      'Refunded',
+    ]);
+    expect(run.states['Finance approval'].output).toMatchObject({
+      approval: { approved: true, decidedBy: 'fiona.finance', comment: 'Damaged in transit, photos attached.' },
+    });
+    expect(run.output).toStrictEqual({
+      refundId: 'RF-20931',
+      orderId: 'ORD-20077',
+      amount: 750,
+      refundReference: 'RE-MOCK-750',
+      summary: 'Refunded EUR 750 of order ORD-20077 (RE-MOCK-750); settles in 3 days',
+    });
   });
 
   it('LargeRefundRejected: the approval task fails with the Throw, as SendTaskFailure would, and onRejected runs', async () => {
@@ -107,7 +173,10 @@ describe('refund-request: DynamoDB responses and a mocked callback (the approval
 
     expect(run).toSucceed();
     expect(run.path.slice(-3)).toEqual(['Finance approval', 'Notify refund declined', 'Refund declined']);
-    expect(run.states['Finance approval']).toMatchObject({ error: 'Approval.Rejected', cause: JSON.stringify({ approved: false, decidedBy: 'fiona.finance', reason: 'Refund exceeds the damaged items.' }) });
+    expect(run.states['Finance approval']).toMatchObject({
+      error: 'Approval.Rejected',
+      cause: JSON.stringify({ approved: false, decidedBy: 'fiona.finance', reason: 'Refund exceeds the damaged items.' }),
+    });
   });
 
   it('OrderNotFound: a GetItem response without an Item takes the Choice to the Fail state', async () => {
@@ -124,7 +193,9 @@ describe('refund-request: DynamoDB responses and a mocked callback (the approval
     expect(run.states['Load order']).toMatchObject({ attempts: 3 });
     expect(run.states['Load order'].error).toBeUndefined();
     expect(run.output).toMatchObject({ refundReference: 'RE-CH-ORD-10042-RF-20931', amount: 12.5 });
-    expect(run.tables.orders.find((item) => (item.orderId as { S: string }).S === 'ORD-10042')).toMatchObject({ refundedAmount: { N: '12.5' } });
+    expect(run.tables.orders.find((item) => (item.orderId as { S: string }).S === 'ORD-10042')).toMatchObject({
+      refundedAmount: { N: '12.5' },
+    });
   });
 });
 
@@ -133,8 +204,19 @@ describe('deploy-service: states inside a Parallel, and partial test cases', () 
     const run = await testCase('deploy-service#CanaryUnhealthy').run();
 
     expect(run).toFailWith('CanaryUnhealthy');
-    expect(run.path).toEqual([...RELEASE_CHECKS, 'Approve production', 'Deploy canary', 'Bake canary', 'Check canary health', 'Canary healthy?', 'Roll back production', 'Canary unhealthy']);
-    expect(run.states['Build image'].input).toMatchObject({ checks: { unit: { suite: 'unit', passed: 412 }, security: { suite: 'security', critical: 0 } } });
+    expect(run.path).toEqual([
+      ...RELEASE_CHECKS,
+      'Approve production',
+      'Deploy canary',
+      'Bake canary',
+      'Check canary health',
+      'Canary healthy?',
+      'Roll back production',
+      'Canary unhealthy',
+    ]);
+    expect(run.states['Build image'].input).toMatchObject({
+      checks: { unit: { suite: 'unit', passed: 412 }, security: { suite: 'security', critical: 0 } },
+    });
     expect(run.states['Approve production'].output).toMatchObject({ approval: { approved: true, decidedBy: 'rita.release' } });
     expect(run.durationMs).toBe(600_000);
   });
@@ -145,7 +227,9 @@ describe('deploy-service: states inside a Parallel, and partial test cases', () 
     expect(run).toFailWith('IntegrationTestsFailed');
     expect(run.cause).toBe(lambdaError('TestsFailed', 'integration tests failed: 2 failing'));
     expect(run.path).toEqual([...RELEASE_CHECKS, 'Roll back staging', 'Integration tests failed']);
-    expect(run.states['Roll back staging'].output).toMatchObject({ rollback: { Payload: { deploymentId: 'DEP-STAG-2.14.0', environment: 'staging', rolledBack: true } } });
+    expect(run.states['Roll back staging'].output).toMatchObject({
+      rollback: { Payload: { deploymentId: 'DEP-STAG-2.14.0', environment: 'staging', rolledBack: true } },
+    });
   });
 
   it('ReleaseRejected: the approval callback fails with Approval.Rejected and its cause reaches the Fail state', async () => {
@@ -163,7 +247,10 @@ describe('onboard-customer: startExecution.sync:2, DynamoDB putItem and the comp
     expect(run).toSucceed();
     expect(run.path).toEqual([...ONBOARDING_START, ...ONBOARDING_END]);
     expect(run.states['Import legacy data'].output).toMatchObject({
-      importResult: { executionArn: 'arn:aws:states:us-east-1:123456789012:execution:data-backfill:import-NW-0042', report: { copiedRows: 14217, failedPartitions: [] } },
+      importResult: {
+        executionArn: 'arn:aws:states:us-east-1:123456789012:execution:data-backfill:import-NW-0042',
+        report: { copiedRows: 14217, failedPartitions: [] },
+      },
     });
     expect(run.output).toStrictEqual(ONBOARDED);
     expect(run.tables.customers).toEqual([]);
@@ -187,7 +274,10 @@ describe('onboard-customer: startExecution.sync:2, DynamoDB putItem and the comp
   });
 
   it('ComplianceRejects: a high mocked risk score asks for the review, whose rejection closes the application', async () => {
-    const run = await testCase('onboard-customer#ComplianceRejects').run({ tables, input: { ...onboardCustomerExample, legacyAccount: undefined } });
+    const run = await testCase('onboard-customer#ComplianceRejects').run({
+      tables,
+      input: { ...onboardCustomerExample, legacyAccount: undefined },
+    });
 
     expect(run).toFailWith('ApplicationClosed');
     expect(run.path).toEqual(['Screen customer', 'Needs review?', 'Compliance review', 'Close application', 'Application closed']);
@@ -197,12 +287,17 @@ describe('onboard-customer: startExecution.sync:2, DynamoDB putItem and the comp
 
 describe('refusals', () => {
   const lambdaOk = { Return: { StatusCode: 200, Payload: {} } };
-  const config = (testCase: Record<string, string>, responses: MockConfigFile['MockedResponses'] = { IssueRefundOk: { 0: lambdaOk } }, machine = 'refund-request'): MockConfigFile => ({
+  const config = (
+    testCase: Record<string, string>,
+    responses: MockConfigFile['MockedResponses'] = { IssueRefundOk: { 0: lambdaOk } },
+    machine = 'refund-request',
+  ): MockConfigFile => ({
     StateMachines: { [machine]: { TestCases: { Broken: testCase } } },
     MockedResponses: responses,
   });
   const load = (file: MockConfigFile | string) => () => testCasesFromMockConfig(file, { workflows: catalogue });
-  const ranges = (invocations: Record<string, unknown>) => config({ 'Issue refund': 'IssueRefund' }, { IssueRefund: invocations as MockConfigFile['MockedResponses'][string] });
+  const ranges = (invocations: Record<string, unknown>) =>
+    config({ 'Issue refund': 'IssueRefund' }, { IssueRefund: invocations as MockConfigFile['MockedResponses'][string] });
   const throwBusy = { Throw: { Error: 'Busy', Cause: 'busy' } };
 
   it.each([
@@ -226,25 +321,65 @@ describe('refusals', () => {
       config({ 'Issue refund': 'IssueRefundOK' }),
       "mock config, StateMachines['refund-request'].TestCases['Broken']['Issue refund']: the mocked response 'IssueRefundOK' is not defined in MockedResponses (defined: IssueRefundOk)",
     ],
-    ['overlapping repeat ranges', ranges({ '0-1': throwBusy, '1-2': lambdaOk }), "mock config, MockedResponses['IssueRefund']: '0-1' and '1-2' overlap: both answer invocation 1"],
-    ['a gap between repeat ranges', ranges({ 0: throwBusy, 2: lambdaOk }), "mock config, MockedResponses['IssueRefund']: nothing answers invocation 1: there is a gap between '0' and '2'"],
-    ['ranges that do not start at 0', ranges({ '1-2': throwBusy, 3: lambdaOk }), "mock config, MockedResponses['IssueRefund']: invocations are counted from 0, but the first one answered is '1-2'"],
-    ['a range that runs backwards', ranges({ '2-0': lambdaOk }), "mock config, MockedResponses['IssueRefund']: the range '2-0' runs backwards (write '0-2')"],
-    ['a key that is not an invocation', ranges({ first: lambdaOk }), `mock config, MockedResponses['IssueRefund']: 'first' is neither an invocation number nor a range of them ("0", "1-2", …)`],
-    ['a response answering no invocation', ranges({}), `mock config, MockedResponses['IssueRefund']: answers no invocation: give at least "0"`],
-    ['a response with both Return and Throw', ranges({ 0: { ...lambdaOk, ...throwBusy } }), "mock config, MockedResponses['IssueRefund']['0']: has both Return and Throw: an invocation either returns or throws"],
-    ['a response with neither Return nor Throw', ranges({ 0: { Retrun: {} } }), "mock config, MockedResponses['IssueRefund']['0']: has neither Return nor Throw: give one"],
-    ['a Throw without an Error', ranges({ 0: { Throw: { Cause: 'busy' } } }), "mock config, MockedResponses['IssueRefund']['0'].Throw: needs an Error: the error name the task fails with"],
+    [
+      'overlapping repeat ranges',
+      ranges({ '0-1': throwBusy, '1-2': lambdaOk }),
+      "mock config, MockedResponses['IssueRefund']: '0-1' and '1-2' overlap: both answer invocation 1",
+    ],
+    [
+      'a gap between repeat ranges',
+      ranges({ 0: throwBusy, 2: lambdaOk }),
+      "mock config, MockedResponses['IssueRefund']: nothing answers invocation 1: there is a gap between '0' and '2'",
+    ],
+    [
+      'ranges that do not start at 0',
+      ranges({ '1-2': throwBusy, 3: lambdaOk }),
+      "mock config, MockedResponses['IssueRefund']: invocations are counted from 0, but the first one answered is '1-2'",
+    ],
+    [
+      'a range that runs backwards',
+      ranges({ '2-0': lambdaOk }),
+      "mock config, MockedResponses['IssueRefund']: the range '2-0' runs backwards (write '0-2')",
+    ],
+    [
+      'a key that is not an invocation',
+      ranges({ first: lambdaOk }),
+      `mock config, MockedResponses['IssueRefund']: 'first' is neither an invocation number nor a range of them ("0", "1-2", …)`,
+    ],
+    [
+      'a response answering no invocation',
+      ranges({}),
+      `mock config, MockedResponses['IssueRefund']: answers no invocation: give at least "0"`,
+    ],
+    [
+      'a response with both Return and Throw',
+      ranges({ 0: { ...lambdaOk, ...throwBusy } }),
+      "mock config, MockedResponses['IssueRefund']['0']: has both Return and Throw: an invocation either returns or throws",
+    ],
+    [
+      'a response with neither Return nor Throw',
+      ranges({ 0: { Retrun: {} } }),
+      "mock config, MockedResponses['IssueRefund']['0']: has neither Return nor Throw: give one",
+    ],
+    [
+      'a Throw without an Error',
+      ranges({ 0: { Throw: { Cause: 'busy' } } }),
+      "mock config, MockedResponses['IssueRefund']['0'].Throw: needs an Error: the error name the task fails with",
+    ],
   ])('refuses %s', (_, file, message) => {
     expect(load(file)).toThrow(message);
   });
 
   it('refuses a file that cannot be read or is not JSON, naming the file', () => {
-    expect(load('/nonexistent/mock-config.json')).toThrow("/nonexistent/mock-config.json, the file: cannot be read (ENOENT: no such file or directory, open '/nonexistent/mock-config.json')");
+    expect(load('/nonexistent/mock-config.json')).toThrow(
+      "/nonexistent/mock-config.json, the file: cannot be read (ENOENT: no such file or directory, open '/nonexistent/mock-config.json')",
+    );
     expect(load(__filename)).toThrow(`${__filename}, the file: is not JSON (`);
   });
 
   it('refuses a file without StateMachines', () => {
-    expect(load({ MockedResponses: {} } as unknown as MockConfigFile)).toThrow('mock config, StateMachines: must be a JSON object, not missing');
+    expect(load({ MockedResponses: {} } as unknown as MockConfigFile)).toThrow(
+      'mock config, StateMachines: must be a JSON object, not missing',
+    );
   });
 });

@@ -1,7 +1,10 @@
 import { deployService, refundRequest, REFUND_APPROVAL_THRESHOLD } from '../../../workflows/definitions';
 import { StateTestError, testState } from '../../../workflows/testing/test-state';
 
-const health = (instancesHealthy: boolean, errorRate: number) => ({ service: 'checkout-api', health: { Payload: { instancesHealthy, errorRate } } });
+const health = (instancesHealthy: boolean, errorRate: number) => ({
+  service: 'checkout-api',
+  health: { Payload: { instancesHealthy, errorRate } },
+});
 
 describe('testState (kit)', () => {
   it.each([
@@ -27,7 +30,11 @@ describe('testState (kit)', () => {
   it('catches a mocked RefundNotAllowed into $.error and goes to the Fail state', async () => {
     const input = { refundId: 'RF-1', orderId: 'ORD-1', amount: 10, reason: 'damaged', order: { Item: {} } };
 
-    const result = await testState(refundRequest, 'Check eligibility', { input, mock: { error: 'RefundNotAllowed', cause: 'already refunded' }, inspectionLevel: 'DEBUG' });
+    const result = await testState(refundRequest, 'Check eligibility', {
+      input,
+      mock: { error: 'RefundNotAllowed', cause: 'already refunded' },
+      inspectionLevel: 'DEBUG',
+    });
 
     expect(result).toMatchObject({
       status: 'CAUGHT_ERROR',
@@ -41,7 +48,11 @@ describe('testState (kit)', () => {
   it('shapes a mocked Lambda result with the ResultSelector and ResultPath the DSL compiled', async () => {
     const input = { refundId: 'RF-1', orderId: 'ORD-1', amount: 10, reason: 'damaged', order: { Item: {} } };
 
-    const result = await testState(refundRequest, 'Check eligibility', { input, mock: { result: { Payload: { customerId: 'C-1', chargeId: 'ch_1' }, StatusCode: 200 } }, inspectionLevel: 'DEBUG' });
+    const result = await testState(refundRequest, 'Check eligibility', {
+      input,
+      mock: { result: { Payload: { customerId: 'C-1', chargeId: 'ch_1' }, StatusCode: 200 } },
+      inspectionLevel: 'DEBUG',
+    });
 
     expect(result.status).toBe('SUCCEEDED');
     expect(result.nextState).toBe('Needs approval?');
@@ -67,7 +78,10 @@ describe('testState (kit)', () => {
     const first = await testState(refundRequest, 'Issue refund', { input, mock, inspectionLevel: 'DEBUG' });
     const spent = await testState(refundRequest, 'Issue refund', { input, mock, inspectionLevel: 'DEBUG', retrierRetryCount: 2 });
 
-    expect(first).toMatchObject({ status: 'RETRIABLE', inspectionData: { errorDetails: { retryIndex: 1, retryBackoffIntervalSeconds: 30 } } });
+    expect(first).toMatchObject({
+      status: 'RETRIABLE',
+      inspectionData: { errorDetails: { retryIndex: 1, retryBackoffIntervalSeconds: 30 } },
+    });
     expect(spent).toMatchObject({ status: 'FAILED', error: 'States.Timeout', inspectionData: { errorDetails: { retryIndex: 1 } } });
   });
 
@@ -81,6 +95,9 @@ describe('testState (kit)', () => {
   it("passes TestState's refusals on with AWS's exception name", async () => {
     const attempt = testState(refundRequest, 'Refund summary', { input: {}, mock: { result: {} } });
 
-    await expect(attempt).rejects.toMatchObject({ code: 'ValidationException', message: "testState('refund-request', 'Refund summary'): State type 'Pass' is not supported when a mock is specified" });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'ValidationException',
+      message: "testState('refund-request', 'Refund summary'): State type 'Pass' is not supported when a mock is specified",
+    });
   });
 });

@@ -19,9 +19,14 @@ describe('testWorkflow on deploy-service', () => {
   });
 
   it('types a mock made with mockFn against the handler: a full, healthy check lets the release through', async () => {
-    const healthy = mockFn(checkCanaryHealth, { result: { deploymentId: 'dep-1', instancesHealthy: true, errorRate: 0.1, p99LatencyMs: 120 } });
+    const healthy = mockFn(checkCanaryHealth, {
+      result: { deploymentId: 'dep-1', instancesHealthy: true, errorRate: 0.1, p99LatencyMs: 120 },
+    });
 
-    const run = await testWorkflow(deployService, { mocks: { 'Check canary health': healthy }, approvals: { 'Approve production': { approve: true, by: 'rita' } } });
+    const run = await testWorkflow(deployService, {
+      mocks: { 'Check canary health': healthy },
+      approvals: { 'Approve production': { approve: true, by: 'rita' } },
+    });
 
     expect(run).toSucceed();
     expect(run.path).not.toContain('Roll back production');

@@ -22,7 +22,11 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   try {
     response = await fetch(apiUrlOf(path, consoleConfig()), {
       method: init.method ?? 'GET',
-      headers: { ...(session ? { authorization: `Bearer ${session.token}` } : {}), ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), 'x-statecraft-channel': 'console' },
+      headers: {
+        ...(session ? { authorization: `Bearer ${session.token}` } : {}),
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        'x-statecraft-channel': 'console',
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
   } catch {

@@ -38,12 +38,20 @@ export async function completeHostedUiSignIn(auth: CognitoAuth, url: URL = new U
   const response = await fetch(`${trimSlash(auth.domain)}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: auth.clientId, code: code as string, redirect_uri: redirectUriOf(url.origin), code_verifier: pending.verifier }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: auth.clientId,
+      code: code as string,
+      redirect_uri: redirectUriOf(url.origin),
+      code_verifier: pending.verifier,
+    }),
   }).catch(() => undefined);
   if (!response) throw new Error('The sign-in service cannot be reached. Check your connection and sign in again.');
   const body = (await response.json().catch(() => ({}))) as { id_token?: string; error?: string; error_description?: string };
   if (!response.ok || !body.id_token) {
-    throw new Error(`The sign-in could not be completed (${body.error_description ?? body.error ?? `the token endpoint answered ${response.status}`}). Sign in again.`);
+    throw new Error(
+      `The sign-in could not be completed (${body.error_description ?? body.error ?? `the token endpoint answered ${response.status}`}). Sign in again.`,
+    );
   }
   signIn(body.id_token);
   return true;
@@ -54,4 +62,3 @@ function takePending(): PendingSignIn | undefined {
   sessionStorage.removeItem(PENDING_KEY);
   return stored ? (JSON.parse(stored) as PendingSignIn) : undefined;
 }
-

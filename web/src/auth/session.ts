@@ -16,8 +16,18 @@ export function currentSession(): Session | undefined {
 
 /** Keeps `token`, reading the user, groups and expiry from its (already verified by the server) claims. */
 export function signIn(token: string): Session {
-  const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { 'cognito:username'?: string; sub?: string; 'cognito:groups'?: string[]; exp?: number };
-  const session: Session = { token, user: claims['cognito:username'] ?? claims.sub ?? 'unknown', groups: claims['cognito:groups'] ?? [], expiresAt: (claims.exp ?? 0) * 1000 };
+  const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as {
+    'cognito:username'?: string;
+    sub?: string;
+    'cognito:groups'?: string[];
+    exp?: number;
+  };
+  const session: Session = {
+    token,
+    user: claims['cognito:username'] ?? claims.sub ?? 'unknown',
+    groups: claims['cognito:groups'] ?? [],
+    expiresAt: (claims.exp ?? 0) * 1000,
+  };
   sessionStorage.setItem(KEY, JSON.stringify(session));
   for (const listener of listeners) listener();
   return session;

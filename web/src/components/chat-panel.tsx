@@ -6,7 +6,11 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/api-client';
 import { hrefOf } from '../use-route';
 
-type LexMessage = { contentType: string; content?: string; imageResponseCard?: { title?: string; buttons?: { text: string; value: string }[] } };
+type LexMessage = {
+  contentType: string;
+  content?: string;
+  imageResponseCard?: { title?: string; buttons?: { text: string; value: string }[] };
+};
 type Line = { from: 'you' | 'bot'; text: string; buttons?: { text: string; value: string }[] };
 
 const CONVERSATION_KEY = 'statecraft.conversation';
@@ -30,7 +34,10 @@ export function ChatPanel() {
     setBusy(true);
     try {
       const conversationId = sessionStorage.getItem(CONVERSATION_KEY) ?? undefined;
-      const turn = await api<{ conversationId: string; messages: LexMessage[] }>('/api/chat', { method: 'POST', body: { text: said, ...(conversationId ? { conversationId } : {}) } });
+      const turn = await api<{ conversationId: string; messages: LexMessage[] }>('/api/chat', {
+        method: 'POST',
+        body: { text: said, ...(conversationId ? { conversationId } : {}) },
+      });
       sessionStorage.setItem(CONVERSATION_KEY, turn.conversationId);
       const texts = turn.messages.filter((message) => message.content).map((message) => message.content ?? '');
       const buttons = turn.messages.flatMap((message) => message.imageResponseCard?.buttons ?? []);
@@ -83,7 +90,14 @@ export function ChatPanel() {
         <label className="visually-hidden" htmlFor="chat-input">
           Message
         </label>
-        <input id="chat-input" value={text} onChange={(event) => setText(event.target.value)} placeholder="e.g. what needs my approval?" autoComplete="off" maxLength={1024} />
+        <input
+          id="chat-input"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder="e.g. what needs my approval?"
+          autoComplete="off"
+          maxLength={1024}
+        />
         <button type="submit" className="primary" disabled={busy}>
           Send
         </button>

@@ -6,7 +6,8 @@ import { duration } from './state-timeline';
 /** Memoised: live events re-render the run page many times a second, the history changes only when it is read again. */
 export const EventTable = memo(function EventTable({ events }: { events: readonly ApiHistoryEvent[] }) {
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
-  const toggle = (id: number) => setOpen((current) => (current.has(id) ? new Set([...current].filter((each) => each !== id)) : new Set([...current, id])));
+  const toggle = (id: number) =>
+    setOpen((current) => (current.has(id) ? new Set([...current].filter((each) => each !== id)) : new Set([...current, id])));
   return (
     <table className="events">
       <thead>

@@ -3,7 +3,17 @@ import type { StateVisit } from '../../../api/history/history-reader';
 import type { StateSummary } from '../graph/state-statuses';
 import { InspectorPanel } from './inspector-panel';
 
-export function RunStateInspector({ name, summary, visits, onClose }: { name: string; summary?: StateSummary; visits: readonly StateVisit[]; onClose: () => void }) {
+export function RunStateInspector({
+  name,
+  summary,
+  visits,
+  onClose,
+}: {
+  name: string;
+  summary?: StateSummary;
+  visits: readonly StateVisit[];
+  onClose: () => void;
+}) {
   const mine = visits.filter((visit) => visit.name === name);
   const latest = mine[mine.length - 1];
   return (

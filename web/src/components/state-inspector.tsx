@@ -4,7 +4,24 @@ import { stateAt } from '../graph/state-at';
 import { InspectorPanel } from './inspector-panel';
 
 /** Fields shown above the raw JSON, in this order, when the state has them. */
-const HIGHLIGHTS = ['Type', 'Resource', 'TimeoutSeconds', 'HeartbeatSeconds', 'Retry', 'Catch', 'InputPath', 'Parameters', 'Arguments', 'ResultSelector', 'ResultPath', 'OutputPath', 'Output', 'Assign', 'Next', 'End'];
+const HIGHLIGHTS = [
+  'Type',
+  'Resource',
+  'TimeoutSeconds',
+  'HeartbeatSeconds',
+  'Retry',
+  'Catch',
+  'InputPath',
+  'Parameters',
+  'Arguments',
+  'ResultSelector',
+  'ResultPath',
+  'OutputPath',
+  'Output',
+  'Assign',
+  'Next',
+  'End',
+];
 
 export function StateInspector({ definition, name, onClose }: { definition: StateMachineJson; name: string; onClose: () => void }) {
   const found = stateAt(definition, name);
@@ -17,7 +34,9 @@ export function StateInspector({ definition, name, onClose }: { definition: Stat
           <div key={field}>
             <dt>{field}</dt>
             <dd>
-              <code>{typeof shown[field] === 'string' || typeof shown[field] === 'number' ? String(shown[field]) : JSON.stringify(shown[field])}</code>
+              <code>
+                {typeof shown[field] === 'string' || typeof shown[field] === 'number' ? String(shown[field]) : JSON.stringify(shown[field])}
+              </code>
             </dd>
           </div>
         ))}

@@ -17,7 +17,10 @@ export const StateTimeline = memo(function StateTimeline({ visits, now }: { visi
           <li key={visit.enteredEventId}>
             <span className="timeline-name">{visit.name}</span>
             <span className="timeline-track">
-              <span className={`timeline-bar status-${visit.status}`} style={{ marginLeft: `${((from - start) / span) * 100}%`, width: `${Math.max(0.5, ((to - from) / span) * 100)}%` }} />
+              <span
+                className={`timeline-bar status-${visit.status}`}
+                style={{ marginLeft: `${((from - start) / span) * 100}%`, width: `${Math.max(0.5, ((to - from) / span) * 100)}%` }}
+              />
             </span>
             <span className="timeline-duration">{duration(to - from)}</span>
           </li>

@@ -32,14 +32,17 @@ export function checkConsoleConfig(value: unknown): ConsoleConfig {
   const config = value as Partial<ConsoleConfig> | null;
   const auth = config?.auth as { mode?: unknown; tokenUrl?: unknown; domain?: unknown; clientId?: unknown } | undefined;
   if (!auth || (auth.mode !== 'local' && auth.mode !== 'cognito')) throw new Error("/config.json: auth.mode must be 'local' or 'cognito'");
-  if (auth.mode === 'local' && typeof auth.tokenUrl !== 'string') throw new Error('/config.json: auth.tokenUrl is required for local sign-in');
+  if (auth.mode === 'local' && typeof auth.tokenUrl !== 'string')
+    throw new Error('/config.json: auth.tokenUrl is required for local sign-in');
   if (auth.mode === 'cognito') {
     if (!isHttpUrl(auth.domain)) throw new Error('/config.json: auth.domain must be the hosted UI URL (https://…)');
-    if (typeof auth.clientId !== 'string' || auth.clientId === '') throw new Error('/config.json: auth.clientId is required for Cognito sign-in');
+    if (typeof auth.clientId !== 'string' || auth.clientId === '')
+      throw new Error('/config.json: auth.clientId is required for Cognito sign-in');
   }
   for (const field of ['apiUrl', 'webSocketUrl'] as const) {
     const url = config?.[field];
-    if (url !== undefined && !(typeof url === 'string' && /^(https?|wss?):\/\//.test(url))) throw new Error(`/config.json: ${field} must be an absolute URL`);
+    if (url !== undefined && !(typeof url === 'string' && /^(https?|wss?):\/\//.test(url)))
+      throw new Error(`/config.json: ${field} must be an absolute URL`);
   }
   return config as ConsoleConfig;
 }

@@ -40,7 +40,12 @@ export async function layoutGraph(graph: WorkflowGraph, elk: ElkLayout): Promise
       : { id: node.id, width: terminal ? TERMINAL_SIZE : NODE_WIDTH, height: terminal ? TERMINAL_SIZE : NODE_HEIGHT };
   };
   const edges: ElkExtendedEdge[] = graph.edges.map((edge) => ({ id: edge.id, sources: [edge.from], targets: [edge.to] }));
-  const laidOut = await elk.layout({ id: '__root', layoutOptions: LAYOUT_OPTIONS, children: (children.get(undefined) ?? []).map(toElk), edges });
+  const laidOut = await elk.layout({
+    id: '__root',
+    layoutOptions: LAYOUT_OPTIONS,
+    children: (children.get(undefined) ?? []).map(toElk),
+    edges,
+  });
   const boxes = new Map<string, ElkNode>();
   const collect = (node: ElkNode): void => {
     for (const child of node.children ?? []) {

@@ -23,7 +23,13 @@ export function stateStatuses(visits: readonly StateVisit[]): Map<string, StateS
     const retries = group.reduce((sum, visit) => sum + visit.retries, 0);
     const failed = [...group].reverse().find((visit) => visit.error !== undefined);
     const status: StateStatus = worst === 'succeeded' && retries > 0 ? 'retried' : worst;
-    summaries.set(name, { status, visits: group.length, retries, ...(failed?.error ? { error: failed.error } : {}), ...(failed?.cause ? { cause: failed.cause } : {}) });
+    summaries.set(name, {
+      status,
+      visits: group.length,
+      retries,
+      ...(failed?.error ? { error: failed.error } : {}),
+      ...(failed?.cause ? { cause: failed.cause } : {}),
+    });
   }
   return summaries;
 }

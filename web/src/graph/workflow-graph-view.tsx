@@ -44,7 +44,14 @@ export function WorkflowGraphView({ graph, approvals, statuses, selected, onSele
     const built = (placed?.nodes ?? []).map((node) => {
       const group = node.type === 'Parallel' || node.type === 'Map';
       const status = statuses && node.type !== 'Start' && node.type !== 'End' ? statusOf(statuses, node.name) : undefined;
-      const classes = ['state', `type-${node.type.toLowerCase()}`, group ? 'group' : '', approvals.has(node.name) ? 'approval' : '', status ? `status-${status}` : '', selected === node.name ? 'selected-state' : ''];
+      const classes = [
+        'state',
+        `type-${node.type.toLowerCase()}`,
+        group ? 'group' : '',
+        approvals.has(node.name) ? 'approval' : '',
+        status ? `status-${status}` : '',
+        selected === node.name ? 'selected-state' : '',
+      ];
       const className = classes.filter(Boolean).join(' ');
       const kept = previous.current.get(node.id);
       if (kept && kept.className === className && kept.position.x === node.x && kept.position.y === node.y) return kept;
@@ -88,9 +95,12 @@ export function WorkflowGraphView({ graph, approvals, statuses, selected, onSele
       className="graph"
       // Tab to a state and press Enter or Space to open its details, as a click does.
       onKeyDown={(event) => {
-        if (event.key === 'Enter' || event.key === ' ') pick((event.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id'));
+        if (event.key === 'Enter' || event.key === ' ')
+          pick((event.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id'));
       }}
-      data-testid="workflow-graph" data-node-count={placed.nodes.filter((node) => node.type !== 'Start' && node.type !== 'End').length}>
+      data-testid="workflow-graph"
+      data-node-count={placed.nodes.filter((node) => node.type !== 'Start' && node.type !== 'End').length}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}

@@ -96,7 +96,8 @@ export class LiveSocket {
       this.resynced = false;
       this.attempts = 0;
       // After a reconnect, catch up on what was missed; the first time, start from now.
-      for (const { topic } of this.subscriptions.values()) this.send({ type: 'subscribe', ...topic, ...(this.lastSeq > 0 ? { since: this.lastSeq } : {}) });
+      for (const { topic } of this.subscriptions.values())
+        this.send({ type: 'subscribe', ...topic, ...(this.lastSeq > 0 ? { since: this.lastSeq } : {}) });
       return;
     }
     if (message.type === 'subscribed' && (message as { truncated?: unknown }).truncated === true && !this.resynced) return this.resync();

@@ -13,11 +13,13 @@ export type OverlayEntry = { status: StateStatus; seq: number };
 export function applyLiveEvents(overlay: ReadonlyMap<string, OverlayEntry>, events: readonly LiveEvent[]): Map<string, OverlayEntry> {
   const next = new Map(overlay);
   for (const event of events) {
-    const name = typeof event.data.name === 'string' ? event.data.name : typeof event.data.stateName === 'string' ? event.data.stateName : undefined;
+    const name =
+      typeof event.data.name === 'string' ? event.data.name : typeof event.data.stateName === 'string' ? event.data.stateName : undefined;
     if (!name) continue;
     if (event.type === 'state.entered') next.set(name, { status: 'running', seq: event.seq });
     else if (event.type === 'state.exited') next.set(name, { status: 'succeeded', seq: event.seq });
-    else if (event.type === 'run.status') next.set(name, { status: event.data.status === 'WAITING_FOR_APPROVAL' ? 'waiting-for-approval' : 'running', seq: event.seq });
+    else if (event.type === 'run.status')
+      next.set(name, { status: event.data.status === 'WAITING_FOR_APPROVAL' ? 'waiting-for-approval' : 'running', seq: event.seq });
   }
   return next;
 }

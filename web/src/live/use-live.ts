@@ -11,7 +11,9 @@ let shared: LiveSocket | undefined;
 function liveSocket(): LiveSocket {
   const config = consoleConfig();
   // A configured URL is API Gateway's WebSocket API, whose authorizer reads the token from the query.
-  shared ??= new LiveSocket(webSocketUrlOf(config, location), () => currentSession()?.token, { tokenInQuery: config.webSocketUrl !== undefined });
+  shared ??= new LiveSocket(webSocketUrlOf(config, location), () => currentSession()?.token, {
+    tokenInQuery: config.webSocketUrl !== undefined,
+  });
   return shared;
 }
 

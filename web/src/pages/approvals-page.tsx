@@ -37,7 +37,10 @@ export function ApprovalsPage() {
     setProblem(undefined);
     const note = notes[approval.approvalId]?.trim();
     try {
-      await api(`/api/approvals/${approval.approvalId}/${outcome}`, { method: 'POST', body: note ? (outcome === 'approve' ? { comment: note } : { reason: note }) : {} });
+      await api(`/api/approvals/${approval.approvalId}/${outcome}`, {
+        method: 'POST',
+        body: note ? (outcome === 'approve' ? { comment: note } : { reason: note }) : {},
+      });
       pending.reload();
       history.reload();
     } catch (error) {
@@ -59,7 +62,8 @@ export function ApprovalsPage() {
             </h2>
             <p>{approval.message}</p>
             <p className="muted">
-              <a href={hrefOf({ page: 'run', runId: approval.runId })}>{approval.runId}</a> · asked by {approval.requestedBy ?? 'someone outside Statecraft'} · {new Date(approval.requestedAt).toLocaleString()}
+              <a href={hrefOf({ page: 'run', runId: approval.runId })}>{approval.runId}</a> · asked by{' '}
+              {approval.requestedBy ?? 'someone outside Statecraft'} · {new Date(approval.requestedAt).toLocaleString()}
               {approval.expiresAt ? ` · expires ${new Date(approval.expiresAt).toLocaleString()}` : ''}
             </p>
             <details>
@@ -70,7 +74,10 @@ export function ApprovalsPage() {
               <>
                 <label>
                   Comment or reason
-                  <input value={notes[approval.approvalId] ?? ''} onChange={(event) => setNotes({ ...notes, [approval.approvalId]: event.target.value })} />
+                  <input
+                    value={notes[approval.approvalId] ?? ''}
+                    onChange={(event) => setNotes({ ...notes, [approval.approvalId]: event.target.value })}
+                  />
                 </label>
                 <div className="actions">
                   <button type="button" className="primary" onClick={() => void decide(approval, 'approve')}>
@@ -106,7 +113,9 @@ export function ApprovalsPage() {
               <td>
                 {approval.workflow}: {approval.stateName}
               </td>
-              <td>{approval.status === 'cancelled' ? `cancelled (run ${approval.cancelReason?.toLowerCase() ?? 'ended'})` : approval.status}</td>
+              <td>
+                {approval.status === 'cancelled' ? `cancelled (run ${approval.cancelReason?.toLowerCase() ?? 'ended'})` : approval.status}
+              </td>
               <td>{approval.decision ? `${approval.decision.decidedBy} via ${approval.decision.channel}` : ''}</td>
             </tr>
           ))}

@@ -15,7 +15,10 @@ export function CataloguePage() {
   const [search, setSearch] = useState('');
   useEffect(() => {
     for (const workflow of listed.data?.workflows ?? []) {
-      void Promise.all([api<WorkflowDetails>(`/api/workflows/${workflow.name}`), api<{ runs: RunSummary[] }>(`/api/runs?workflow=${workflow.name}&limit=3`)])
+      void Promise.all([
+        api<WorkflowDetails>(`/api/workflows/${workflow.name}`),
+        api<{ runs: RunSummary[] }>(`/api/runs?workflow=${workflow.name}&limit=3`),
+      ])
         .then(([details, { runs }]) => setCards((current) => ({ ...current, [workflow.name]: { details, runs } })))
         .catch(() => undefined);
     }
@@ -30,10 +33,18 @@ export function CataloguePage() {
     <main>
       <div className="page-head">
         <h1>Workflows</h1>
-        <input type="search" placeholder="Search workflows" aria-label="Search workflows" value={search} onChange={(event) => setSearch(event.target.value)} />
+        <input
+          type="search"
+          placeholder="Search workflows"
+          aria-label="Search workflows"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
       </div>
       {listed.loading && <p className="muted">Loading…</p>}
-      {!listed.loading && shown.length === 0 && <p className="muted">{search ? 'No workflow matches.' : 'You may not see any workflow yet.'}</p>}
+      {!listed.loading && shown.length === 0 && (
+        <p className="muted">{search ? 'No workflow matches.' : 'You may not see any workflow yet.'}</p>
+      )}
       <ul className="cards" aria-label="Workflows">
         {shown.map((workflow) => {
           const card = cards[workflow.name];

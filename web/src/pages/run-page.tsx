@@ -20,10 +20,14 @@ export function RunPage({ runId }: { runId: string }) {
   const [problem, setProblem] = useState<string>();
   const statuses = useMemo(() => {
     const fromHistory = stateStatuses(view.visits);
-    for (const [name, entry] of view.live) fromHistory.set(name, { ...(fromHistory.get(name) ?? { visits: 1, retries: 0 }), status: entry.status });
+    for (const [name, entry] of view.live)
+      fromHistory.set(name, { ...(fromHistory.get(name) ?? { visits: 1, retries: 0 }), status: entry.status });
     return fromHistory;
   }, [view.visits, view.live]);
-  const approvals = useMemo(() => (workflow.data ? new Set(workflow.data.approvalSteps.map((step) => step.stateName)) : new Set<string>()), [workflow.data]);
+  const approvals = useMemo(
+    () => (workflow.data ? new Set(workflow.data.approvalSteps.map((step) => step.stateName)) : new Set<string>()),
+    [workflow.data],
+  );
 
   if (view.error && !view.run) return <Problem message={view.error} onRetry={view.refresh} />;
   if (!view.run) return <p className="muted">Loading…</p>;
@@ -70,7 +74,14 @@ export function RunPage({ runId }: { runId: string }) {
       {workflow.data && (
         <div className="graph-with-inspector">
           <LazyGraph graph={workflow.data.graph} approvals={approvals} statuses={statuses} selected={selected} onSelect={setSelected} />
-          {selected && <RunStateInspector name={selected} summary={statuses.get(selected)} visits={view.visits} onClose={() => setSelected(undefined)} />}
+          {selected && (
+            <RunStateInspector
+              name={selected}
+              summary={statuses.get(selected)}
+              visits={view.visits}
+              onClose={() => setSelected(undefined)}
+            />
+          )}
         </div>
       )}
       <h2>Timeline</h2>

@@ -52,17 +52,24 @@ function LocalSignIn({ auth }: { auth: LocalAuth }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(undefined);
-    const response = await fetch(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: user.trim(), groups }) });
+    const response = await fetch(tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: user.trim(), groups }),
+    });
     const body = (await response.json()) as { token?: string; detail?: string };
     if (!response.ok || !body.token) return setProblem(body.detail ?? `Sign-in failed (${response.status}).`);
     signIn(body.token);
     window.location.hash = '#/';
   };
-  const toggle = (group: string) => setGroups((current) => (current.includes(group) ? current.filter((each) => each !== group) : [...current, group]));
+  const toggle = (group: string) =>
+    setGroups((current) => (current.includes(group) ? current.filter((each) => each !== group) : [...current, group]));
   return (
     <main className="sign-in">
       <h1>Sign in to Statecraft</h1>
-      <p className="muted">Local stack: pick who you are. The local server signs the token; what you may see and do follows from the groups.</p>
+      <p className="muted">
+        Local stack: pick who you are. The local server signs the token; what you may see and do follows from the groups.
+      </p>
       {problem && <Problem message={problem} />}
       <div className="presets" role="group" aria-label="Examples">
         {PRESETS.map((preset) => (

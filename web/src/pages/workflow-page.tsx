@@ -26,12 +26,20 @@ export function WorkflowPage({ name }: { name: string }) {
   const workflow = useApi<WorkflowDetails>(`/api/workflows/${encodeURIComponent(name)}`);
   const [tab, setTab] = useState<Tab>('graph');
   const [selected, setSelected] = useState<string>();
-  const approvals = useMemo(() => (workflow.data ? new Set(workflow.data.approvalSteps.map((step) => step.stateName)) : new Set<string>()), [workflow.data]);
+  const approvals = useMemo(
+    () => (workflow.data ? new Set(workflow.data.approvalSteps.map((step) => step.stateName)) : new Set<string>()),
+    [workflow.data],
+  );
 
   if (workflow.error) return <Problem message={workflow.error} onRetry={workflow.reload} />;
   if (!workflow.data) return <p className="muted">Loading…</p>;
   const details = workflow.data;
-  const tabs: readonly [Tab, string][] = [['graph', 'Graph'], ['asl', 'ASL JSON'], ['source', 'DSL source'], ...(details.mayStart ? ([['start', 'Start run']] as [Tab, string][]) : [])];
+  const tabs: readonly [Tab, string][] = [
+    ['graph', 'Graph'],
+    ['asl', 'ASL JSON'],
+    ['source', 'DSL source'],
+    ...(details.mayStart ? ([['start', 'Start run']] as [Tab, string][]) : []),
+  ];
   return (
     <main>
       <h1>{details.name}</h1>

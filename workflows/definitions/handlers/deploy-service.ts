@@ -47,7 +47,7 @@ export const releaseImage = fn(
     deploymentId: `DEP-${input.environment.slice(0, 4).toUpperCase()}-${input.version}`,
     environment: input.environment,
     url: input.environment === 'production' ? `https://${input.service}.example.com` : `https://${input.service}.staging.example.com`,
-    trafficPercent: input.environment === 'production' ? input.canaryPercent ?? 100 : 100,
+    trafficPercent: input.environment === 'production' ? (input.canaryPercent ?? 100) : 100,
   }),
 );
 

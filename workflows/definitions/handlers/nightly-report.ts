@@ -59,7 +59,11 @@ export const aggregateMetrics = fn('report-aggregate', (payload: unknown) => {
     refunds,
     netRevenue: cents(revenue - refunds),
     currency: 'EUR',
-    byRegion: regions.map((region) => ({ region: region.region, revenue: region.revenue, sharePercent: Math.round((region.revenue / revenue) * 1000) / 10 })),
+    byRegion: regions.map((region) => ({
+      region: region.region,
+      revenue: region.revenue,
+      sharePercent: Math.round((region.revenue / revenue) * 1000) / 10,
+    })),
     anomalies: regions
       .filter((region) => region.refunds > region.revenue * ANOMALY_REFUND_RATE)
       .map((region) => `${region.region}: refunds at ${Math.round((region.refunds / region.revenue) * 100)}% of revenue`),

@@ -12,14 +12,35 @@ export type Plan = 'starter' | 'business' | 'enterprise';
 export type EmailTemplate = 'welcome' | 'getting-started';
 
 const SANCTIONED_COUNTRIES: readonly string[] = ['CU', 'IR', 'KP', 'SY'];
-const LOW_RISK_COUNTRIES: readonly string[] = ['AT', 'BE', 'CA', 'CH', 'DE', 'DK', 'ES', 'FI', 'FR', 'GB', 'IE', 'IT', 'NL', 'NO', 'SE', 'US'];
+const LOW_RISK_COUNTRIES: readonly string[] = [
+  'AT',
+  'BE',
+  'CA',
+  'CH',
+  'DE',
+  'DK',
+  'ES',
+  'FI',
+  'FR',
+  'GB',
+  'IE',
+  'IT',
+  'NL',
+  'NO',
+  'SE',
+  'US',
+];
 const EU_COUNTRIES: readonly string[] = ['AT', 'BE', 'DE', 'DK', 'ES', 'FI', 'FR', 'IE', 'IT', 'NL', 'SE'];
 const FREE_MAIL_DOMAINS: readonly string[] = ['gmail.com', 'hotmail.com', 'outlook.com', 'proton.me', 'yahoo.com'];
 /** Risk points per finding; the workflow asks compliance to review above 70. */
 const RISK = { lowRiskCountry: 10, otherCountry: 35, noTaxId: 40, freeMail: 25 } as const;
 const SEATS: Record<Plan, number> = { starter: 5, business: 25, enterprise: 250 };
 
-const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** Screens the company against sanctions lists and scores its risk from 0 to 100. */
 export const screenCustomer = fn(

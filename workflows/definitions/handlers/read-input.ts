@@ -31,8 +31,10 @@ export function readInput(value: unknown, path = 'input'): InputReader {
   const isList = (field: unknown): field is unknown[] => Array.isArray(field);
   return {
     string: (key) => expect(key, isString, 'a string'),
-    number: (key, fallback) => (fallback !== undefined && (fields[key] === undefined || fields[key] === null) ? fallback : expect(key, isNumber, 'a number')),
-    boolean: (key, fallback) => (fields[key] === undefined || fields[key] === null ? fallback : expect(key, (f): f is boolean => typeof f === 'boolean', 'a boolean')),
+    number: (key, fallback) =>
+      fallback !== undefined && (fields[key] === undefined || fields[key] === null) ? fallback : expect(key, isNumber, 'a number'),
+    boolean: (key, fallback) =>
+      fields[key] === undefined || fields[key] === null ? fallback : expect(key, (f): f is boolean => typeof f === 'boolean', 'a boolean'),
     strings: (key) => expect(key, (f): f is string[] => isList(f) && f.every(isString), 'a list of strings'),
     optionalString: (key) => (fields[key] === undefined || fields[key] === null ? undefined : expect(key, isString, 'a string')),
     list: (key) => expect(key, isList, 'a list').map((item, index) => readInput(item, `${at(key)}[${index}]`)),

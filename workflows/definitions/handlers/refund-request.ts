@@ -40,7 +40,8 @@ export const checkRefundEligibility = fn(
     const status = readString(input.order, 'orderStatus');
     const total = readNumber(input.order, 'total');
     const refundable = cents(total - readNumber(input.order, 'refundedAmount', 0));
-    if (!REFUNDABLE_STATUSES.includes(status)) throw new RefundNotAllowedError(input.orderId, `an order in status ${status} cannot be refunded`);
+    if (!REFUNDABLE_STATUSES.includes(status))
+      throw new RefundNotAllowedError(input.orderId, `an order in status ${status} cannot be refunded`);
     if (input.amount <= 0) throw new RefundNotAllowedError(input.orderId, `the amount must be positive, got ${input.amount}`);
     if (input.amount > refundable) throw new RefundNotAllowedError(input.orderId, `only ${refundable} of ${total} is left to refund`);
     return {

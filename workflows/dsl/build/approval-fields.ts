@@ -37,7 +37,11 @@ export function messageTemplate(message: string): { value: string; isPath: boole
   const paths = [...message.matchAll(PLACEHOLDER)].map((match) => match[1]);
   if (paths.length === 0) return { value: message, isPath: false };
   const escape = (text: string) => text.replace(/[\\'{}]/g, (ch) => `\\${ch}`);
-  const format = message.split(PLACEHOLDER).filter((_, index) => index % 2 === 0).map(escape).join('{}');
+  const format = message
+    .split(PLACEHOLDER)
+    .filter((_, index) => index % 2 === 0)
+    .map(escape)
+    .join('{}');
   return { value: `States.Format('${format}', ${paths.join(', ')})`, isPath: true };
 }
 
@@ -50,7 +54,12 @@ function jsonataMessage(message: string): string {
 }
 
 /** Resource and payload of an approval task. */
-export function approvalFields(workflow: string, options: ApprovalPayloadOptions, language: QueryLanguage, context: BuildContext): DraftFields {
+export function approvalFields(
+  workflow: string,
+  options: ApprovalPayloadOptions,
+  language: QueryLanguage,
+  context: BuildContext,
+): DraftFields {
   context.substitute(APPROVAL_PLACEHOLDER, { type: 'function', functionName: APPROVAL_REQUEST_FUNCTION });
   const approvers = {
     users: [...(options.approvers.users ?? [])],

@@ -28,7 +28,11 @@ export class BuildContext {
     const existing = this.drafts.get(draft.name);
     if (existing) {
       const where = existing.location ? ` (first defined at ${existing.location})` : '';
-      this.report(draft, 'duplicate-state-name', `state name '${draft.name}' is already used${where}; state names must be unique in the whole workflow, branches included`);
+      this.report(
+        draft,
+        'duplicate-state-name',
+        `state name '${draft.name}' is already used${where}; state names must be unique in the whole workflow, branches included`,
+      );
       return;
     }
     this.drafts.set(draft.name, draft);
@@ -47,7 +51,12 @@ export class BuildContext {
   }
 
   /** Records an error against a state. */
-  report(draft: Pick<StateDraft, 'statePath' | 'location'>, code: string, message: string, severity: Diagnostic['severity'] = 'error'): void {
+  report(
+    draft: Pick<StateDraft, 'statePath' | 'location'>,
+    code: string,
+    message: string,
+    severity: Diagnostic['severity'] = 'error',
+  ): void {
     this.diagnostics.push({ severity, code, workflow: this.workflow, statePath: draft.statePath, location: draft.location, message });
   }
 

@@ -30,7 +30,12 @@ export class ChoiceBuilder<T, U = never> extends Conditions<T> {
 type Follow = (slot: Slot, next: ChoiceContinuation<never, unknown>) => readonly Slot[];
 
 /** Fills the Choice's `Choices` and `Default`; returns the open ends of branches that rejoin. */
-export function buildChoice(scope: Scope, draft: StateDraft, build: (builder: ChoiceBuilder<unknown>) => ChoiceBuilder<unknown, unknown>, follow: Follow): Slot[] {
+export function buildChoice(
+  scope: Scope,
+  draft: StateDraft,
+  build: (builder: ChoiceBuilder<unknown>) => ChoiceBuilder<unknown, unknown>,
+  follow: Follow,
+): Slot[] {
   const builder = build(new ChoiceBuilder<unknown>());
   if (builder.rules.length === 0) {
     scope.context.report(draft, 'empty-choice', 'a Choice needs at least one rule: add .when(condition, next)');

@@ -8,25 +8,27 @@ import type { StartChain } from './parallel-fields';
 import { Scope } from './scope';
 import type { StateDraft } from './state-draft';
 
-export type MapOptions<T> = CommonOptions & InputOutputOptions<T> & JsonataOptions & {
-  /** The array to iterate, in the state's input (JSONPath; default `$`). */
-  itemsPath?: PathOf<T> | (string & {});
-  /** The array to iterate (JSONata), e.g. `'{% $states.input.regions %}'`. */
-  items?: unknown;
-  /** Builds each item's input; `$$.Map.Item.Value` and `$$.Map.Item.Index` are the item and its index. */
-  itemSelector?: TemplateShape;
-  maxConcurrency?: number;
-  maxConcurrencyPath?: string;
-  toleratedFailureCount?: number;
-  toleratedFailurePercentage?: number;
-  itemBatcher?: { maxItemsPerBatch?: number; maxInputBytesPerBatch?: number; batchInput?: unknown };
-  /** INLINE (default) runs items inside this execution; DISTRIBUTED runs child executions. */
-  mode?: 'INLINE' | 'DISTRIBUTED';
-  executionType?: 'STANDARD' | 'EXPRESS';
-  label?: string;
-  resultSelector?: TemplateShape;
-  resultPath?: ResultPathOption;
-};
+export type MapOptions<T> = CommonOptions &
+  InputOutputOptions<T> &
+  JsonataOptions & {
+    /** The array to iterate, in the state's input (JSONPath; default `$`). */
+    itemsPath?: PathOf<T> | (string & {});
+    /** The array to iterate (JSONata), e.g. `'{% $states.input.regions %}'`. */
+    items?: unknown;
+    /** Builds each item's input; `$$.Map.Item.Value` and `$$.Map.Item.Index` are the item and its index. */
+    itemSelector?: TemplateShape;
+    maxConcurrency?: number;
+    maxConcurrencyPath?: string;
+    toleratedFailureCount?: number;
+    toleratedFailurePercentage?: number;
+    itemBatcher?: { maxItemsPerBatch?: number; maxInputBytesPerBatch?: number; batchInput?: unknown };
+    /** INLINE (default) runs items inside this execution; DISTRIBUTED runs child executions. */
+    mode?: 'INLINE' | 'DISTRIBUTED';
+    executionType?: 'STANDARD' | 'EXPRESS';
+    label?: string;
+    resultSelector?: TemplateShape;
+    resultPath?: ResultPathOption;
+  };
 
 type ElementOf<A> = A extends readonly (infer E)[] ? E : unknown;
 /** The input of the item processor. */
@@ -40,13 +42,24 @@ export type MapItem<T, O> = O extends { itemSelector: infer S }
 export type Processor<Item, R> = (steps: Steps<Item>) => Steps<R, unknown> | Ended;
 
 /** Sets the Map's fields and builds its processor scope. */
-export function buildMap(owner: Scope, draft: StateDraft, options: MapOptions<unknown>, processor: Processor<never, unknown>, language: QueryLanguage, start: StartChain): void {
+export function buildMap(
+  owner: Scope,
+  draft: StateDraft,
+  options: MapOptions<unknown>,
+  processor: Processor<never, unknown>,
+  language: QueryLanguage,
+  start: StartChain,
+): void {
   const batcher = options.itemBatcher;
   Object.assign(draft.fields, {
     ItemsPath: options.itemsPath,
     Items: options.items,
     ItemSelector: options.itemSelector,
-    ItemBatcher: batcher && { MaxItemsPerBatch: batcher.maxItemsPerBatch, MaxInputBytesPerBatch: batcher.maxInputBytesPerBatch, BatchInput: batcher.batchInput },
+    ItemBatcher: batcher && {
+      MaxItemsPerBatch: batcher.maxItemsPerBatch,
+      MaxInputBytesPerBatch: batcher.maxInputBytesPerBatch,
+      BatchInput: batcher.batchInput,
+    },
     MaxConcurrency: options.maxConcurrency,
     MaxConcurrencyPath: options.maxConcurrencyPath,
     ToleratedFailureCount: options.toleratedFailureCount,
@@ -54,9 +67,15 @@ export function buildMap(owner: Scope, draft: StateDraft, options: MapOptions<un
     Label: options.label,
   });
   const mode = options.mode ?? 'INLINE';
-  const distributedOnly = (['toleratedFailureCount', 'toleratedFailurePercentage', 'itemBatcher', 'executionType'] as const).filter((key) => options[key] !== undefined);
+  const distributedOnly = (['toleratedFailureCount', 'toleratedFailurePercentage', 'itemBatcher', 'executionType'] as const).filter(
+    (key) => options[key] !== undefined,
+  );
   if (mode === 'INLINE' && distributedOnly.length > 0) {
-    owner.context.report(draft, 'distributed-map-only', `${distributedOnly.join(', ')} only applies to a Map in DISTRIBUTED mode; set mode: 'DISTRIBUTED'`);
+    owner.context.report(
+      draft,
+      'distributed-map-only',
+      `${distributedOnly.join(', ')} only applies to a Map in DISTRIBUTED mode; set mode: 'DISTRIBUTED'`,
+    );
   }
   const scope = new Scope(owner.context, draft.statePath, `the item processor of '${draft.name}'`, language);
   const result = processor(start(scope)) as Steps<unknown>;

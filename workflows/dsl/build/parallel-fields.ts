@@ -16,7 +16,13 @@ export type BranchOutputs<B extends readonly unknown[]> = {
 export type StartChain = (scope: Scope) => Steps<never>;
 
 /** Builds every branch and sets `Branches` to emit them. */
-export function buildParallel(owner: Scope, draft: StateDraft, branches: readonly Branch<never>[], language: QueryLanguage, start: StartChain): void {
+export function buildParallel(
+  owner: Scope,
+  draft: StateDraft,
+  branches: readonly Branch<never>[],
+  language: QueryLanguage,
+  start: StartChain,
+): void {
   if (branches.length === 0) owner.context.report(draft, 'empty-parallel', 'a Parallel needs at least one branch');
   const scopes = branches.map((branch, index) => {
     const scope = new Scope(owner.context, draft.statePath, `branch ${index + 1} of '${draft.name}'`, language);

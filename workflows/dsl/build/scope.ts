@@ -42,9 +42,17 @@ export class Scope {
       if (slot.kind === 'next') {
         slot.draft.fields.End = true;
       } else if (slot.kind === 'start') {
-        this.context.report({ statePath: this.ownerPath, location: this.context.locate(this.ownerPath) }, 'empty-scope', `${slot.scope.label} has no states`);
+        this.context.report(
+          { statePath: this.ownerPath, location: this.context.locate(this.ownerPath) },
+          'empty-scope',
+          `${slot.scope.label} has no states`,
+        );
       } else {
-        this.context.report(slot.draft, 'missing-transition', `${describeSlot(slot)} leads nowhere: add a state after it, or end that path with succeed(), fail() or goto()`);
+        this.context.report(
+          slot.draft,
+          'missing-transition',
+          `${describeSlot(slot)} leads nowhere: add a state after it, or end that path with succeed(), fail() or goto()`,
+        );
       }
     }
   }

@@ -35,7 +35,11 @@ export function fillSlot(slot: Slot, target: string, location: LazyLocation | st
   const key = slot.kind === 'default' ? 'Default' : 'Next';
   const previous = holder[key];
   if (previous !== undefined && previous !== target) {
-    slot.draft.context.report(slot.draft, 'forked-chain', `already continues to '${typeof previous === 'string' ? previous : JSON.stringify(previous)}'; it cannot also continue to '${target}' (${(typeof location === 'function' ? location() : location) ?? 'unknown location'})`);
+    slot.draft.context.report(
+      slot.draft,
+      'forked-chain',
+      `already continues to '${typeof previous === 'string' ? previous : JSON.stringify(previous)}'; it cannot also continue to '${target}' (${(typeof location === 'function' ? location() : location) ?? 'unknown location'})`,
+    );
     return;
   }
   holder[key] = target;

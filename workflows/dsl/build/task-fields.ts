@@ -40,7 +40,10 @@ export function taskTargetFields(
   if (isServiceIntegration(target)) {
     for (const [name, substitution] of target.substitutions) context.substitute(name, substitution);
     for (const child of target.workflows ?? []) context.children.set(child.name, child);
-    const payload = { ...target.payload(language), ...((language === 'JSONata' ? options.arguments : options.parameters) as object | undefined) };
+    const payload = {
+      ...target.payload(language),
+      ...((language === 'JSONata' ? options.arguments : options.parameters) as object | undefined),
+    };
     return language === 'JSONata' ? { Resource: target.resource, Arguments: payload } : { Resource: target.resource, Parameters: payload };
   }
   return { Resource: target, Parameters: options.parameters, Arguments: options.arguments };
@@ -65,7 +68,8 @@ function lambdaInvokeFields(target: AnyTaskFunction, options: TaskTargetOptions,
   if (options.resultSelector !== undefined) return fields;
   if (replacesInput) {
     const outputPath = options.outputPath;
-    fields.OutputPath = outputPath === undefined || outputPath === '$' ? '$.Payload' : outputPath === null ? null : `$.Payload${outputPath.slice(1)}`;
+    fields.OutputPath =
+      outputPath === undefined || outputPath === '$' ? '$.Payload' : outputPath === null ? null : `$.Payload${outputPath.slice(1)}`;
   } else {
     fields.ResultSelector = { 'Payload.$': '$.Payload' };
   }

@@ -14,9 +14,7 @@ import type { PathKind } from './path-fields';
 
 /** How Jayway reads `value`: a path, a path but for a last character it would silently ignore (`$.a[`), or not a path. */
 export type JaywayReading =
-  | { kind: 'path'; path: ParsedJsonPath }
-  | { kind: 'dropped-tail'; char: string }
-  | { kind: 'invalid'; problem: string };
+  { kind: 'path'; path: ParsedJsonPath } | { kind: 'dropped-tail'; char: string } | { kind: 'invalid'; problem: string };
 
 /** Reads `value` with the engine's port of Jayway's compiler (after the AWS root `$`, `$$` or `$name`). */
 export function readWithJayway(value: string): JaywayReading {

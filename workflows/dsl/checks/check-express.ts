@@ -16,10 +16,22 @@ export function checkExpress(machine: WalkedDefinition, timeoutSeconds: number |
     const pattern = /\.(waitForTaskToken|sync(?::2)?)$/.exec(resource)?.[1];
     if (!pattern) return [];
     const what = pattern === 'waitForTaskToken' ? 'wait for a task token (approval steps and callbacks)' : 'wait for a child run (.sync)';
-    return [finding('express-unsupported', path, `Express workflows cannot ${what}: make the workflow Standard (the default) or do not wait here`)];
+    return [
+      finding(
+        'express-unsupported',
+        path,
+        `Express workflows cannot ${what}: make the workflow Standard (the default) or do not wait here`,
+      ),
+    ];
   });
   if (timeoutSeconds !== undefined && timeoutSeconds > EXPRESS_MAX_SECONDS) {
-    findings.push(finding('express-unsupported', [], `timeout is ${timeoutSeconds} s, but Express executions are stopped after ${EXPRESS_MAX_SECONDS} s`));
+    findings.push(
+      finding(
+        'express-unsupported',
+        [],
+        `timeout is ${timeoutSeconds} s, but Express executions are stopped after ${EXPRESS_MAX_SECONDS} s`,
+      ),
+    );
   }
   return findings;
 }

@@ -16,9 +16,7 @@ const TYPE_LIST = STATE_TYPES.join(', ');
 export const checkStructure: Check = (machine) => {
   const { definition } = machine;
   if (!isRecord(definition)) {
-    return [
-      finding(CODE, [], `The definition must be a JSON object with StartAt and States, got ${describeValue(definition)}`),
-    ];
+    return [finding(CODE, [], `The definition must be a JSON object with StartAt and States, got ${describeValue(definition)}`)];
   }
   const findings = queryLanguageFindings(definition, []);
   for (const scope of machine.scopes) findings.push(...scopeFindings(scope));
@@ -97,7 +95,5 @@ function processorFindings(state: JsonRecord): string[] {
   if (state.ItemProcessor === undefined && state.Iterator === undefined) return ['Map state has no ItemProcessor'];
   const field = state.ItemProcessor !== undefined ? 'ItemProcessor' : 'Iterator';
   const processor = state[field];
-  return isRecord(processor)
-    ? []
-    : [`${field} must be an object with StartAt and States, got ${describeValue(processor)}`];
+  return isRecord(processor) ? [] : [`${field} must be an object with StartAt and States, got ${describeValue(processor)}`];
 }

@@ -18,9 +18,7 @@ export const checkTimeouts: Check = (machine) => {
     findings.push(...positiveFindings(state, ['TimeoutSeconds', 'HeartbeatSeconds'], path));
     const { TimeoutSeconds: timeout, HeartbeatSeconds: heartbeat } = state;
     if (typeof timeout === 'number' && typeof heartbeat === 'number' && heartbeat >= timeout) {
-      findings.push(
-        finding(CODE, path, `HeartbeatSeconds (${heartbeat}) must be less than TimeoutSeconds (${timeout})`),
-      );
+      findings.push(finding(CODE, path, `HeartbeatSeconds (${heartbeat}) must be less than TimeoutSeconds (${timeout})`));
     }
   }
   return findings;

@@ -5,8 +5,7 @@ export function closestName(name: string, candidates: readonly string[]): string
   const limit = Math.max(2, Math.floor(name.length / 3));
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
-    const distance =
-      candidate.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, candidate);
+    const distance = candidate.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, candidate);
     if (distance <= limit && (best === undefined || distance < best.distance)) best = { candidate, distance };
   }
   return best?.candidate;

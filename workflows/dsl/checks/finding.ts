@@ -4,11 +4,6 @@ import type { Diagnostic, Severity } from '../diagnostic';
 export type Finding = Pick<Diagnostic, 'severity' | 'code' | 'statePath' | 'message'>;
 
 /** Builds a finding; checks report errors unless they say otherwise. */
-export function finding(
-  code: string,
-  statePath: readonly string[],
-  message: string,
-  severity: Severity = 'error',
-): Finding {
+export function finding(code: string, statePath: readonly string[], message: string, severity: Severity = 'error'): Finding {
   return { severity, code, statePath, message };
 }

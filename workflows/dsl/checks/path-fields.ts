@@ -70,9 +70,7 @@ function templateFields(field: string, value: unknown): PathField[] {
   if (Array.isArray(value)) return value.flatMap((item: unknown, at) => templateFields(`${field}[${at}]`, item));
   if (!isRecord(value)) return [];
   return Object.entries(value).flatMap(([key, child]): PathField[] =>
-    key.endsWith('.$')
-      ? [{ field: `${field}.${key}`, value: child, kind: 'template' }]
-      : templateFields(`${field}.${key}`, child),
+    key.endsWith('.$') ? [{ field: `${field}.${key}`, value: child, kind: 'template' }] : templateFields(`${field}.${key}`, child),
   );
 }
 

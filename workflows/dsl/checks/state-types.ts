@@ -1,16 +1,7 @@
 import type { StateType } from '../../asl';
 
 /** The eight state types of ASL (https://states-language.net/spec.html#state-types). */
-export const STATE_TYPES: readonly StateType[] = [
-  'Pass',
-  'Task',
-  'Choice',
-  'Wait',
-  'Succeed',
-  'Fail',
-  'Parallel',
-  'Map',
-];
+export const STATE_TYPES: readonly StateType[] = ['Pass', 'Task', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
 
 /** Whether `value` names one of the eight ASL state types. */
 export function isStateType(value: unknown): value is StateType {

@@ -21,8 +21,7 @@ export function translateAslValidatorError(
   if (code === 'SCHEMA_VALIDATION_FAILED' && error.instancePath !== undefined) {
     return translateSchemaError(machine, error.instancePath, message);
   }
-  const pathOf = (name: string): readonly string[] =>
-    machine.states.find((visit) => visit.name === name)?.path ?? [];
+  const pathOf = (name: string): readonly string[] => machine.states.find((visit) => visit.name === name)?.path ?? [];
   const real = (statePath: readonly string[], text: string, isCoveredBy: (own: Finding) => boolean): AslFinding => ({
     finding: finding(CODE, statePath, text),
     kind: 'real',
@@ -33,25 +32,24 @@ export function translateAslValidatorError(
   if (code === 'DUPLICATE_STATE_NAMES' && duplicate) {
     const [, name] = duplicate;
     const uses = machine.states.filter((visit) => visit.name === name);
-    return real(uses[1]?.path ?? pathOf(name), message, (own) =>
-      own.code === 'duplicate-state-name' && own.message.includes(`"${name}"`),
-    );
+    return real(uses[1]?.path ?? pathOf(name), message, (own) => own.code === 'duplicate-state-name' && own.message.includes(`"${name}"`));
   }
   const unreachable = /^State (.*) is not reachable$/.exec(message);
   if (code === 'MISSING_TRANSITION_TARGET' && unreachable) {
     const path = pathOf(unreachable[1]);
     const scope = machine.states.find((visit) => samePath(visit.path, path))?.scope;
-    return real(path, 'State is not the target of any StartAt, Next or Default', (own) =>
-      (own.code === 'unreachable-state' && samePath(own.statePath, path)) ||
-      (scope !== undefined && own.code === 'dangling-transition' && startsInScope(own, scope)),
+    return real(
+      path,
+      'State is not the target of any StartAt, Next or Default',
+      (own) =>
+        (own.code === 'unreachable-state' && samePath(own.statePath, path)) ||
+        (scope !== undefined && own.code === 'dangling-transition' && startsInScope(own, scope)),
     );
   }
   const target = /target: (.*)$/.exec(message);
   if (code.endsWith('TRANSITION_TARGET') && target) {
     const [, name] = target;
-    const source = machine.states.find((visit) =>
-      stateTransitions(visit.state).some((transition) => transition.target === name),
-    );
+    const source = machine.states.find((visit) => stateTransitions(visit.state).some((transition) => transition.target === name));
     const path = source?.path ?? machine.scopes.find((scope) => scope.node.StartAt === name)?.ownerPath ?? [];
     return real(path, message, (own) =>
       own.code === 'dangling-transition'
@@ -62,9 +60,7 @@ export function translateAslValidatorError(
   const clash = /strip the ".\$" suffix from: (.*)$/.exec(message);
   if (code === 'DUPLICATE_FIELD_NAME' && clash) {
     const key = clash[1].replace(/(\.\$)+$/, '');
-    const visit = machine.states.find(
-      ({ state }) => hasClash(state.Parameters, key) || hasClash(state.ResultSelector, key),
-    );
+    const visit = machine.states.find(({ state }) => hasClash(state.Parameters, key) || hasClash(state.ResultSelector, key));
     const text = `Fields "${key}" and "${key}.$" clash: both are named "${key}" once ".$" is stripped`;
     return real(visit?.path ?? [], text, () => false);
   }
@@ -87,10 +83,13 @@ export function translateAslValidatorError(
     const path = pathOf(name);
     const text = rest.replace(/^MUST/, 'State must');
     const fields = [...rest.matchAll(/"([^"]+)"/g)].map(([, field]) => field);
-    return real(path, text, (own) =>
-      (own.code === 'missing-transition' || own.code === 'malformed-definition') &&
-      samePath(own.statePath, path) &&
-      fields.some((field) => own.message.includes(field)),
+    return real(
+      path,
+      text,
+      (own) =>
+        (own.code === 'missing-transition' || own.code === 'malformed-definition') &&
+        samePath(own.statePath, path) &&
+        fields.some((field) => own.message.includes(field)),
     );
   }
   if (code === 'EXCEPTION') return real([], message, (own) => own.code === 'malformed-definition');

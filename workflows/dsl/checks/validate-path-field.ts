@@ -13,8 +13,7 @@ const REFERENCE_RULE =
   'must be a reference path to a single node: no wildcards (*), filters ([?(…)]), slices ([a:b]), unions ([a,b]) or deep scan (..)';
 /** A `.` before a bracket (not `..[`) or a filter: forms only Jayway reads, so its message is the one that helps. */
 const JAYWAY_ONLY_FORM = /(?:^|[^.])\.\[|\[\s*\?/;
-const TEMPLATE_RULE =
-  'must be a path ($…), a context path ($$…), a variable ($name…) or an intrinsic function (States.Format(…))';
+const TEMPLATE_RULE = 'must be a path ($…), a context path ($$…), a variable ($name…) or an intrinsic function (States.Format(…))';
 
 /** Why the field's value is not a valid path of its kind, or undefined when it is valid. */
 export function validatePathField({ field, value, kind }: PathField): string | undefined {

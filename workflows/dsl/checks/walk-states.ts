@@ -69,13 +69,7 @@ export function walkStates(definition: unknown): WalkedDefinition {
     }
   };
 
-  const visitChildren = (
-    state: JsonRecord,
-    name: string,
-    path: readonly string[],
-    pointer: string,
-    inherited: QueryLanguage,
-  ): void => {
+  const visitChildren = (state: JsonRecord, name: string, path: readonly string[], pointer: string, inherited: QueryLanguage): void => {
     if (state.Type === 'Parallel' && Array.isArray(state.Branches)) {
       state.Branches.forEach((branch, index) =>
         visitScope(
@@ -107,11 +101,7 @@ export function walkStates(definition: unknown): WalkedDefinition {
     }
   };
 
-  visitScope(
-    definition,
-    { kind: 'machine', ownerPath: [], label: 'the state machine', field: '', pointer: '' },
-    queryLanguage,
-  );
+  visitScope(definition, { kind: 'machine', ownerPath: [], label: 'the state machine', field: '', pointer: '' }, queryLanguage);
   return { definition, queryLanguage, scopes, states };
 }
 

@@ -15,8 +15,6 @@ export function summarizeTimeout(
 ): string | undefined {
   const timeout = formatLimit(state.TimeoutSeconds, state.TimeoutSecondsPath);
   const heartbeat = formatLimit(state.HeartbeatSeconds, state.HeartbeatSecondsPath);
-  const parts = [timeout && `timeout ${timeout}`, heartbeat && `heartbeat ${heartbeat}`].filter(
-    (part): part is string => Boolean(part),
-  );
+  const parts = [timeout && `timeout ${timeout}`, heartbeat && `heartbeat ${heartbeat}`].filter((part): part is string => Boolean(part));
   return parts.length > 0 ? parts.join(', ') : undefined;
 }

@@ -4,17 +4,7 @@
  */
 
 /** What a node stands for: an ASL state type, or the Start/End of a scope. */
-export type GraphNodeType =
-  | 'Start'
-  | 'End'
-  | 'Pass'
-  | 'Task'
-  | 'Choice'
-  | 'Wait'
-  | 'Succeed'
-  | 'Fail'
-  | 'Parallel'
-  | 'Map';
+export type GraphNodeType = 'Start' | 'End' | 'Pass' | 'Task' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
 
 /** A state, or the Start/End of the top level, a Parallel branch or a Map processor. */
 export type GraphNode = {

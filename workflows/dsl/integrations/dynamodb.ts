@@ -44,7 +44,15 @@ export const dynamodb = {
       ExpressionAttributeNames: options.names,
       ExpressionAttributeValues: options.values,
     }),
-  updateItem: (options: ItemOptions & { update: string; condition?: string; names?: Record<string, string>; values?: Item; returnValues?: 'NONE' | 'ALL_OLD' | 'UPDATED_OLD' | 'ALL_NEW' | 'UPDATED_NEW' }) =>
+  updateItem: (
+    options: ItemOptions & {
+      update: string;
+      condition?: string;
+      names?: Record<string, string>;
+      values?: Item;
+      returnValues?: 'NONE' | 'ALL_OLD' | 'UPDATED_OLD' | 'ALL_NEW' | 'UPDATED_NEW';
+    },
+  ) =>
     integration<PutItemResult>('updateItem', options.table, {
       Key: options.key,
       UpdateExpression: options.update,

@@ -1,7 +1,13 @@
 /** The Step Functions actions this server answers, by `X-Amz-Target` name. */
 import type { ApiContext } from '../api-context';
 import type { RequestBody } from '../request-fields';
-import { createStateMachineAlias, deleteStateMachineAlias, describeStateMachineAlias, listStateMachineAliases, updateStateMachineAlias } from './alias-actions';
+import {
+  createStateMachineAlias,
+  deleteStateMachineAlias,
+  describeStateMachineAlias,
+  listStateMachineAliases,
+  updateStateMachineAlias,
+} from './alias-actions';
 import { createActivity, deleteActivity, describeActivity, getActivityTask, listActivities } from './activity-actions';
 import {
   describeExecution,
@@ -14,7 +20,13 @@ import {
 } from './execution-actions';
 import { getExecutionHistory } from './history-action';
 import { describeMapRun, listMapRuns, updateMapRun } from './map-run-actions';
-import { createStateMachine, deleteStateMachine, describeStateMachine, listStateMachines, updateStateMachine } from './state-machine-actions';
+import {
+  createStateMachine,
+  deleteStateMachine,
+  describeStateMachine,
+  listStateMachines,
+  updateStateMachine,
+} from './state-machine-actions';
 import { listTagsForResource, tagResource, untagResource } from './tag-actions';
 import { sendTaskFailure, sendTaskHeartbeat, sendTaskSuccess } from './task-token-actions';
 import { testStateAction } from './test-state-action';

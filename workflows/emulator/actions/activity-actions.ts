@@ -35,16 +35,23 @@ export function requireActivity(ctx: ApiContext, arn: string): ActivityRecord {
 function encryptionOf(body: RequestBody): JsonValue | undefined {
   const value = body.encryptionConfiguration;
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new StepFunctionsError('SerializationException', "Expected structure for 'encryptionConfiguration'");
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new StepFunctionsError('SerializationException', "Expected structure for 'encryptionConfiguration'");
   const given = value as RequestBody;
   const type = optionalEnum(given, 'type', ENCRYPTION_TYPES);
   if (type === undefined) {
-    throw new StepFunctionsError('ValidationException', "1 validation error detected: Value null at 'encryptionConfiguration.type' failed to satisfy constraint: Member must not be null");
+    throw new StepFunctionsError(
+      'ValidationException',
+      "1 validation error detected: Value null at 'encryptionConfiguration.type' failed to satisfy constraint: Member must not be null",
+    );
   }
   const kmsKeyId = optionalString(given, 'kmsKeyId', { maxLength: 2048 });
   const kmsDataKeyReusePeriodSeconds = optionalInteger(given, 'kmsDataKeyReusePeriodSeconds', 60, 900);
   if (type === 'CUSTOMER_MANAGED_KMS_KEY' && !kmsKeyId) {
-    throw new StepFunctionsError('InvalidEncryptionConfiguration', 'Invalid Encryption Configuration: kmsKeyId is required when type is CUSTOMER_MANAGED_KMS_KEY');
+    throw new StepFunctionsError(
+      'InvalidEncryptionConfiguration',
+      'Invalid Encryption Configuration: kmsKeyId is required when type is CUSTOMER_MANAGED_KMS_KEY',
+    );
   }
   const configuration: Record<string, JsonValue> = { type };
   if (kmsKeyId !== undefined) configuration.kmsKeyId = kmsKeyId;
@@ -62,8 +69,14 @@ export function createActivity(ctx: ApiContext, body: RequestBody): unknown {
   checkTagCount(arn, tags);
   const existing = ctx.engine.store.getActivity(arn);
   if (existing) {
-    if (JSON.stringify(encryptionConfiguration ?? DEFAULT_ENCRYPTION) !== JSON.stringify(existing.encryptionConfiguration ?? DEFAULT_ENCRYPTION)) {
-      throw new StepFunctionsError('ActivityAlreadyExists', `Activity already exists. EncryptionConfiguration may not be updated: '${arn}'`);
+    if (
+      JSON.stringify(encryptionConfiguration ?? DEFAULT_ENCRYPTION) !==
+      JSON.stringify(existing.encryptionConfiguration ?? DEFAULT_ENCRYPTION)
+    ) {
+      throw new StepFunctionsError(
+        'ActivityAlreadyExists',
+        `Activity already exists. EncryptionConfiguration may not be updated: '${arn}'`,
+      );
     }
     return { activityArn: arn, creationDate: epochSeconds(existing.createdAt) };
   }
@@ -89,7 +102,11 @@ export function listActivities(ctx: ApiContext, body: RequestBody): unknown {
     .listActivities()
     .sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name))
     .map((record) => ({ activityArn: record.arn, name: record.name, creationDate: epochSeconds(record.createdAt) }));
-  const { page, nextToken } = paginate(activities, optionalInteger(body, 'maxResults', 0, 1000), optionalString(body, 'nextToken', { maxLength: 1024 }));
+  const { page, nextToken } = paginate(
+    activities,
+    optionalInteger(body, 'maxResults', 0, 1000),
+    optionalString(body, 'nextToken', { maxLength: 1024 }),
+  );
   return nextToken ? { activities: page, nextToken } : { activities: page };
 }
 

@@ -23,7 +23,10 @@ const ALIAS_NAME_SOURCE = '^(?=.*[a-zA-Z_\\-\\.])[a-zA-Z0-9_\\-\\.]+$';
 function aliasName(body: RequestBody): string {
   const name = requiredString(body, 'name', { maxLength: 80 });
   if (!ALIAS_NAME.test(name)) {
-    throw new StepFunctionsError('ValidationException', `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ${ALIAS_NAME_SOURCE}`);
+    throw new StepFunctionsError(
+      'ValidationException',
+      `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ${ALIAS_NAME_SOURCE}`,
+    );
   }
   return name;
 }
@@ -51,14 +54,31 @@ export function createStateMachineAlias(ctx: ApiContext, body: RequestBody): unk
   const arn = aliasArnOf(stateMachineArn, name);
   const existing = store.getStateMachineAlias(arn);
   if (existing) {
-    if (existing.description === description && isDeepStrictEqual(existing.routingConfiguration, routes)) return { stateMachineAliasArn: arn, creationDate: epochSeconds(existing.createdAt) };
-    throw new StepFunctionsError('ConflictException', 'Failed to create alias because an alias with the same name and a different routing configuration already exists.', CONFLICT_STATUS);
+    if (existing.description === description && isDeepStrictEqual(existing.routingConfiguration, routes))
+      return { stateMachineAliasArn: arn, creationDate: epochSeconds(existing.createdAt) };
+    throw new StepFunctionsError(
+      'ConflictException',
+      'Failed to create alias because an alias with the same name and a different routing configuration already exists.',
+      CONFLICT_STATUS,
+    );
   }
   if (store.listStateMachineAliases(stateMachineArn).length >= MAX_ALIASES_PER_STATE_MACHINE) {
-    throw new StepFunctionsError('ServiceQuotaExceededException', `Maximum number of aliases (${MAX_ALIASES_PER_STATE_MACHINE}) reached for state machine '${stateMachineArn}'`, 402);
+    throw new StepFunctionsError(
+      'ServiceQuotaExceededException',
+      `Maximum number of aliases (${MAX_ALIASES_PER_STATE_MACHINE}) reached for state machine '${stateMachineArn}'`,
+      402,
+    );
   }
   const now = ctx.engine.clock.now();
-  store.putStateMachineAlias({ arn, stateMachineArn, name, ...(description === undefined ? {} : { description }), routingConfiguration: routes, createdAt: now, updatedAt: now });
+  store.putStateMachineAlias({
+    arn,
+    stateMachineArn,
+    name,
+    ...(description === undefined ? {} : { description }),
+    routingConfiguration: routes,
+    createdAt: now,
+    updatedAt: now,
+  });
   return { stateMachineAliasArn: arn, creationDate: epochSeconds(now) };
 }
 
@@ -84,12 +104,20 @@ export function updateStateMachineAlias(ctx: ApiContext, body: RequestBody): unk
   if (description === undefined && (body.routingConfiguration === undefined || body.routingConfiguration === null)) {
     throw new StepFunctionsError('ValidationException', 'Either the description or the routingConfiguration must be specified');
   }
-  const routing = body.routingConfiguration === undefined || body.routingConfiguration === null ? undefined : requireRoutingConfiguration(ctx, body);
+  const routing =
+    body.routingConfiguration === undefined || body.routingConfiguration === null ? undefined : requireRoutingConfiguration(ctx, body);
   const alias = requireAlias(ctx, arn);
   if (routing && routing.stateMachineArn !== alias.stateMachineArn) {
-    throw new StepFunctionsError('ValidationException', `Routing configuration must contain versions of the state machine '${alias.stateMachineArn}'`);
+    throw new StepFunctionsError(
+      'ValidationException',
+      `Routing configuration must contain versions of the state machine '${alias.stateMachineArn}'`,
+    );
   }
-  const next: StateMachineAliasRecord = { ...alias, ...(description === undefined ? {} : { description }), ...(routing ? { routingConfiguration: routing.routes } : {}) };
+  const next: StateMachineAliasRecord = {
+    ...alias,
+    ...(description === undefined ? {} : { description }),
+    ...(routing ? { routingConfiguration: routing.routes } : {}),
+  };
   if (isDeepStrictEqual(next, alias)) return { updateDate: epochSeconds(alias.updatedAt) };
   next.updatedAt = ctx.engine.clock.now();
   ctx.engine.store.putStateMachineAlias(next);

@@ -76,7 +76,10 @@ export async function startSyncExecution(ctx: ApiContext, body: RequestBody): Pr
   const finished = await ctx.engine.waitForExecution(started.arn);
   return {
     ...describe(finished),
-    billingDetails: { billedMemoryUsedInMB: 64, billedDurationInMilliseconds: Math.max(100, (finished.stoppedAt ?? finished.startedAt) - finished.startedAt) },
+    billingDetails: {
+      billedMemoryUsedInMB: 64,
+      billedDurationInMilliseconds: Math.max(100, (finished.stoppedAt ?? finished.startedAt) - finished.startedAt),
+    },
   };
 }
 
@@ -84,7 +87,11 @@ export async function startSyncExecution(ctx: ApiContext, body: RequestBody): Pr
 export async function stopExecution(ctx: ApiContext, body: RequestBody): Promise<unknown> {
   const arn = requiredString(body, 'executionArn');
   requireExecution(ctx, arn);
-  const result = await ctx.engine.stopExecution(arn, optionalString(body, 'error', { maxLength: 256 }), optionalString(body, 'cause', { maxLength: 32768 }));
+  const result = await ctx.engine.stopExecution(
+    arn,
+    optionalString(body, 'error', { maxLength: 256 }),
+    optionalString(body, 'cause', { maxLength: 32768 }),
+  );
   if (!result.ok) throw new StepFunctionsError(result.code, result.message);
   return { stopDate: epochSeconds(result.value.stoppedAt ?? ctx.engine.clock.now()) };
 }
@@ -98,7 +105,11 @@ export function describeExecution(ctx: ApiContext, body: RequestBody): unknown {
   if (record.redrivedAt !== undefined) out.redriveDate = epochSeconds(record.redrivedAt);
   if (record.type === 'STANDARD') {
     out.redriveStatus = REDRIVABLE.has(record.status) ? 'REDRIVABLE' : 'NOT_REDRIVABLE';
-    if (!REDRIVABLE.has(record.status)) out.redriveStatusReason = record.status === 'RUNNING' ? 'Execution is RUNNING and cannot be redriven' : `Execution is ${record.status} and cannot be redriven`;
+    if (!REDRIVABLE.has(record.status))
+      out.redriveStatusReason =
+        record.status === 'RUNNING'
+          ? 'Execution is RUNNING and cannot be redriven'
+          : `Execution is ${record.status} and cannot be redriven`;
   }
   return out;
 }
@@ -111,7 +122,9 @@ export function describeExecution(ctx: ApiContext, body: RequestBody): unknown {
 export function describeStateMachineForExecution(ctx: ApiContext, body: RequestBody): unknown {
   const record = requireExecution(ctx, requiredString(body, 'executionArn'));
   const machine = ctx.engine.store.getStateMachine(record.stateMachineArn);
-  const base = machine ? describeStateMachineRecord(machine) : { loggingConfiguration: { level: 'OFF', includeExecutionData: false }, tracingConfiguration: { enabled: false } };
+  const base = machine
+    ? describeStateMachineRecord(machine)
+    : { loggingConfiguration: { level: 'OFF', includeExecutionData: false }, tracingConfiguration: { enabled: false } };
   const out: Record<string, unknown> = {
     stateMachineArn: record.stateMachineArn,
     name: record.stateMachineName,
@@ -123,7 +136,8 @@ export function describeStateMachineForExecution(ctx: ApiContext, body: RequestB
   };
   if (record.revisionId !== undefined) out.revisionId = record.revisionId;
   // A Map Run's child runs the processor of a Distributed Map state, named by its label.
-  if (record.mapRunArn !== undefined) Object.assign(out, { mapRunArn: record.mapRunArn, label: labelledMachineName(record.stateMachineArn).split('/').pop() });
+  if (record.mapRunArn !== undefined)
+    Object.assign(out, { mapRunArn: record.mapRunArn, label: labelledMachineName(record.stateMachineArn).split('/').pop() });
   return out;
 }
 
@@ -135,14 +149,19 @@ export function listExecutions(ctx: ApiContext, body: RequestBody): unknown {
     if (mapRunArn === undefined) throw new StepFunctionsError('ValidationException', 'Must provide a StateMachine ARN or MapRun ARN');
     return listMapRunExecutions(ctx, body, mapRunArn);
   }
-  if (mapRunArn !== undefined) throw new StepFunctionsError('ValidationException', 'Must provide a StateMachine ARN or MapRun ARN, not both');
+  if (mapRunArn !== undefined)
+    throw new StepFunctionsError('ValidationException', 'Must provide a StateMachine ARN or MapRun ARN, not both');
   // A version or alias ARN lists the executions that ran that version or started through that alias.
   const qualified = requireQualifiedArn(stateMachineArn);
   requireStateMachine(ctx, qualified.stateMachineArn);
   const status = optionalEnum<ExecutionStatus>(body, 'statusFilter', STATUSES);
   const executions = ctx.engine.store
     .listExecutions({ stateMachineArn: qualified.stateMachineArn, status })
-    .filter((record) => (qualified.version === undefined ? true : record.stateMachineVersionArn === stateMachineArn) && (qualified.alias === undefined ? true : record.stateMachineAliasArn === stateMachineArn))
+    .filter(
+      (record) =>
+        (qualified.version === undefined ? true : record.stateMachineVersionArn === stateMachineArn) &&
+        (qualified.alias === undefined ? true : record.stateMachineAliasArn === stateMachineArn),
+    )
     .sort((a, b) => b.startedAt - a.startedAt || b.name.localeCompare(a.name))
     .map((record) => {
       const item: Record<string, unknown> = {

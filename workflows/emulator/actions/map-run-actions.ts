@@ -34,9 +34,12 @@ function requireMapRun(ctx: ApiContext, arn: string): MapRunRecord {
 function optionalFloat(body: RequestBody, field: string, min: number, max: number): number | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new StepFunctionsError('SerializationException', `Expected number for '${field}'`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new StepFunctionsError('SerializationException', `Expected number for '${field}'`);
   if (value < min || value > max) {
-    throw invalid(`Value '${value}' at '${field}' failed to satisfy constraint: Member must have value ${value < min ? `greater than or equal to ${min}` : `less than or equal to ${max}`}`);
+    throw invalid(
+      `Value '${value}' at '${field}' failed to satisfy constraint: Member must have value ${value < min ? `greater than or equal to ${min}` : `less than or equal to ${max}`}`,
+    );
   }
   return value;
 }
@@ -46,7 +49,8 @@ export function describeMapRun(ctx: ApiContext, body: RequestBody): unknown {
   const arn = requiredString(body, 'mapRunArn');
   requireMapRun(ctx, arn);
   const description = ctx.engine.mapRuns.describe(arn);
-  if (!description) throw new StepFunctionsError('ResourceNotFound', `Resource not found: '${arn}'`, 400, { fields: { resourceName: arn } });
+  if (!description)
+    throw new StepFunctionsError('ResourceNotFound', `Resource not found: '${arn}'`, 400, { fields: { resourceName: arn } });
   const { record, itemCounts, executionCounts } = description;
   const out: Record<string, unknown> = {
     mapRunArn: record.arn,
@@ -91,7 +95,13 @@ export function updateMapRun(ctx: ApiContext, body: RequestBody): unknown {
   };
   requireMapRun(ctx, arn);
   const result = ctx.engine.mapRuns.update(arn, settings);
-  if (!result.ok) throw new StepFunctionsError(result.code, result.message, 400, result.code === 'ResourceNotFound' ? { fields: { resourceName: arn } } : undefined);
+  if (!result.ok)
+    throw new StepFunctionsError(
+      result.code,
+      result.message,
+      400,
+      result.code === 'ResourceNotFound' ? { fields: { resourceName: arn } } : undefined,
+    );
   return {};
 }
 

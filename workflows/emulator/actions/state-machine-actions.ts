@@ -4,14 +4,27 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '../../asl';
-import { isValidResourceName, parseQualifiedStateMachineArn, parseStateMachineArn, stateMachineArnOf, type StateMachineRecord } from '../../engine';
+import {
+  isValidResourceName,
+  parseQualifiedStateMachineArn,
+  parseStateMachineArn,
+  stateMachineArnOf,
+  type StateMachineRecord,
+} from '../../engine';
 import { epochSeconds, type ApiContext } from '../api-context';
 import { StepFunctionsError } from '../errors';
 import { paginate } from '../pagination';
 import { checkTagCount, mergeTags, tagsOf } from '../resource-tags';
 import { optionalEnum, optionalInteger, optionalString, requiredString, type RequestBody } from '../request-fields';
 import { invalidDefinitionMessage, validateDefinition } from '../validate-definition';
-import { deleteVersionsAndAliases, publishIfAsked, publishOptionsOf, requireVersion, sameRevision, versionAsMachine } from './state-machine-versions';
+import {
+  deleteVersionsAndAliases,
+  publishIfAsked,
+  publishOptionsOf,
+  requireVersion,
+  sameRevision,
+  versionAsMachine,
+} from './state-machine-versions';
 
 const DEFAULT_LOGGING = { level: 'OFF', includeExecutionData: false };
 const DEFAULT_TRACING = { enabled: false };
@@ -23,13 +36,15 @@ function checkDefinition(definition: string): void {
 }
 
 function checkRoleArn(roleArn: string): void {
-  if (!ROLE_ARN.test(roleArn)) throw new StepFunctionsError('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${roleArn}'`);
+  if (!ROLE_ARN.test(roleArn))
+    throw new StepFunctionsError('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${roleArn}'`);
 }
 
 /** Looks a state machine up by ARN, with AWS's InvalidArn / StateMachineDoesNotExist errors. */
 export function requireStateMachine(ctx: ApiContext, arn: string): StateMachineRecord {
   // A version or alias ARN names no state machine here (UpdateStateMachine on `…:2`, as on AWS).
-  if (!parseStateMachineArn(arn) && parseQualifiedStateMachineArn(arn)) throw new StepFunctionsError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+  if (!parseStateMachineArn(arn) && parseQualifiedStateMachineArn(arn))
+    throw new StepFunctionsError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
   if (!parseStateMachineArn(arn)) throw new StepFunctionsError('InvalidArn', `Invalid Arn: '${arn}'`);
   const record = ctx.engine.store.getStateMachine(arn);
   if (!record) throw new StepFunctionsError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
@@ -79,8 +94,16 @@ export function updateStateMachine(ctx: ApiContext, body: RequestBody): unknown 
   const record = requireStateMachine(ctx, requiredString(body, 'stateMachineArn'));
   const definition = optionalString(body, 'definition');
   const roleArn = optionalString(body, 'roleArn');
-  if (definition === undefined && roleArn === undefined && body.loggingConfiguration === undefined && body.tracingConfiguration === undefined) {
-    throw new StepFunctionsError('MissingRequiredParameter', 'Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration must be specified');
+  if (
+    definition === undefined &&
+    roleArn === undefined &&
+    body.loggingConfiguration === undefined &&
+    body.tracingConfiguration === undefined
+  ) {
+    throw new StepFunctionsError(
+      'MissingRequiredParameter',
+      'Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration must be specified',
+    );
   }
   if (definition !== undefined) checkDefinition(definition);
   if (roleArn !== undefined) checkRoleArn(roleArn);
@@ -98,7 +121,11 @@ export function updateStateMachine(ctx: ApiContext, body: RequestBody): unknown 
     ctx.engine.store.putStateMachine(updated);
     ctx.engine.store.flush();
   }
-  return { updateDate: epochSeconds(updated.updatedAt ?? updated.createdAt), revisionId: updated.revisionId, ...publishIfAsked(ctx, updated, publishing) };
+  return {
+    updateDate: epochSeconds(updated.updatedAt ?? updated.createdAt),
+    revisionId: updated.revisionId,
+    ...publishIfAsked(ctx, updated, publishing),
+  };
 }
 
 /** DeleteStateMachine, with its versions and aliases: running executions continue with the definition they started with. */

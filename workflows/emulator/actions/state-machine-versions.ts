@@ -59,17 +59,29 @@ export function versionAsMachine(machine: StateMachineRecord, version: StateMach
  * exists, a new one otherwise; ConflictException when `revisionId` is given and is not current.
  * https://docs.aws.amazon.com/step-functions/latest/apireference/API_PublishStateMachineVersion.html
  */
-export function publishVersion(ctx: ApiContext, machine: StateMachineRecord, { description, revisionId }: { description?: string; revisionId?: string } = {}): StateMachineVersionRecord {
+export function publishVersion(
+  ctx: ApiContext,
+  machine: StateMachineRecord,
+  { description, revisionId }: { description?: string; revisionId?: string } = {},
+): StateMachineVersionRecord {
   const isInitial = revisionId === INITIAL_REVISION && machine.updatedAt === undefined;
   if (revisionId !== undefined && revisionId !== machine.revisionId && !isInitial) {
-    throw new StepFunctionsError('ConflictException', `Failed to publish the State Machine version for revision ${revisionId}. The current State Machine revision is ${machine.revisionId ?? 'null'}.`, CONFLICT_STATUS);
+    throw new StepFunctionsError(
+      'ConflictException',
+      `Failed to publish the State Machine version for revision ${revisionId}. The current State Machine revision is ${machine.revisionId ?? 'null'}.`,
+      CONFLICT_STATUS,
+    );
   }
   const { store } = ctx.engine;
   const versions = store.listStateMachineVersions(machine.arn);
   const existing = versions.find((version) => version.revisionId === machine.revisionId);
   if (existing) return existing;
   if (versions.length >= MAX_VERSIONS_PER_STATE_MACHINE) {
-    throw new StepFunctionsError('ServiceQuotaExceededException', `Maximum number of versions (${MAX_VERSIONS_PER_STATE_MACHINE}) reached for state machine '${machine.arn}'`, 402);
+    throw new StepFunctionsError(
+      'ServiceQuotaExceededException',
+      `Maximum number of versions (${MAX_VERSIONS_PER_STATE_MACHINE}) reached for state machine '${machine.arn}'`,
+      402,
+    );
   }
   // The counter survives deleted versions; the max guards against a counter that was not written.
   const number = Math.max(machine.lastVersion ?? 0, ...versions.map((version) => version.version)) + 1;
@@ -100,12 +112,17 @@ export type PublishOptions = { publish: boolean; versionDescription?: string };
 export function publishOptionsOf(body: RequestBody): PublishOptions {
   const publish = optionalBoolean(body, 'publish') ?? false;
   const versionDescription = optionalString(body, 'versionDescription', { maxLength: 256 });
-  if (versionDescription !== undefined && !publish) throw new StepFunctionsError('ValidationException', 'Version description can only be set when publish is true');
+  if (versionDescription !== undefined && !publish)
+    throw new StepFunctionsError('ValidationException', 'Version description can only be set when publish is true');
   return { publish, versionDescription };
 }
 
 /** `{ stateMachineVersionArn }` of the version published for `machine` when asked to, else nothing. */
-export function publishIfAsked(ctx: ApiContext, machine: StateMachineRecord, { publish, versionDescription }: PublishOptions): { stateMachineVersionArn?: string } {
+export function publishIfAsked(
+  ctx: ApiContext,
+  machine: StateMachineRecord,
+  { publish, versionDescription }: PublishOptions,
+): { stateMachineVersionArn?: string } {
   return publish ? { stateMachineVersionArn: publishVersion(ctx, machine, { description: versionDescription }).arn } : {};
 }
 

@@ -36,7 +36,10 @@ export function tagResource(ctx: ApiContext, body: RequestBody): unknown {
 export function untagResource(ctx: ApiContext, body: RequestBody): unknown {
   const arn = requireTaggable(ctx, body);
   const removed = new Set(tagKeysOf(body));
-  ctx.engine.store.putTags(arn, ctx.engine.store.getTags(arn).filter((tag) => !removed.has(tag.key)));
+  ctx.engine.store.putTags(
+    arn,
+    ctx.engine.store.getTags(arn).filter((tag) => !removed.has(tag.key)),
+  );
   ctx.engine.store.flush();
   return {};
 }

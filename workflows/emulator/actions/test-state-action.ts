@@ -15,14 +15,18 @@ const MAX_PAYLOAD = 262144;
 const MAX_STATE_NAME = 80;
 
 function tooShort(field: string): StepFunctionsError {
-  return new StepFunctionsError('ValidationException', `1 validation error detected: Value '' at '${field}' failed to satisfy constraint: Member must have length greater than or equal to 1`);
+  return new StepFunctionsError(
+    'ValidationException',
+    `1 validation error detected: Value '' at '${field}' failed to satisfy constraint: Member must have length greater than or equal to 1`,
+  );
 }
 
 /** An optional structure member (a JSON object). */
 function optionalStructure(body: RequestBody, field: string): RequestBody | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new StepFunctionsError('SerializationException', `Expected object for '${field}'`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new StepFunctionsError('SerializationException', `Expected object for '${field}'`);
   return value as RequestBody;
 }
 
@@ -32,7 +36,10 @@ function mockOf(body: RequestBody): TestStateMock | undefined {
   const errorOutput = optionalStructure(mock, 'errorOutput');
   return {
     result: optionalString(mock, 'result', { maxLength: MAX_PAYLOAD }),
-    errorOutput: errorOutput && { error: optionalString(errorOutput, 'error', { maxLength: 256 }), cause: optionalString(errorOutput, 'cause', { maxLength: 32768 }) },
+    errorOutput: errorOutput && {
+      error: optionalString(errorOutput, 'error', { maxLength: 256 }),
+      cause: optionalString(errorOutput, 'cause', { maxLength: 32768 }),
+    },
     fieldValidationMode: optionalEnum(mock, 'fieldValidationMode', ['STRICT', 'PRESENT', 'NONE'] as const),
   };
 }
@@ -71,7 +78,13 @@ export async function testStateAction(ctx: ApiContext, body: RequestBody): Promi
     if (diagnostics.length) throw new StepFunctionsError('InvalidDefinition', invalidDefinitionMessage(diagnostics));
   }
   const { engine, logger, taskHandlers } = ctx;
-  const result = await testState(request, { taskHandlers, region: engine.account.region, accountId: engine.account.accountId, clock: engine.clock, logger });
+  const result = await testState(request, {
+    taskHandlers,
+    region: engine.account.region,
+    accountId: engine.account.accountId,
+    clock: engine.clock,
+    logger,
+  });
   if (!result.ok) throw new StepFunctionsError(result.code, result.message);
   return result.value;
 }

@@ -12,7 +12,10 @@ import { CONFLICT_STATUS, publishVersion, requireQualifiedArn } from './state-ma
 /** PublishStateMachineVersion: the current revision as a new version, or its existing version. */
 export function publishStateMachineVersion(ctx: ApiContext, body: RequestBody): unknown {
   const machine = requireStateMachine(ctx, requiredString(body, 'stateMachineArn'));
-  const version = publishVersion(ctx, machine, { description: optionalString(body, 'description', { maxLength: 256 }), revisionId: optionalString(body, 'revisionId') });
+  const version = publishVersion(ctx, machine, {
+    description: optionalString(body, 'description', { maxLength: 256 }),
+    revisionId: optionalString(body, 'revisionId'),
+  });
   return { stateMachineVersionArn: version.arn, creationDate: epochSeconds(version.createdAt) };
 }
 
@@ -42,7 +45,11 @@ export function deleteStateMachineVersion(ctx: ApiContext, body: RequestBody): u
     .map((alias) => alias.name)
     .sort();
   if (referencing.length) {
-    throw new StepFunctionsError('ConflictException', `Version to be deleted must not be referenced by an alias. Current list of aliases referencing this version: [${referencing.join(', ')}]`, CONFLICT_STATUS);
+    throw new StepFunctionsError(
+      'ConflictException',
+      `Version to be deleted must not be referenced by an alias. Current list of aliases referencing this version: [${referencing.join(', ')}]`,
+      CONFLICT_STATUS,
+    );
   }
   store.deleteStateMachineVersion(arn);
   return {};

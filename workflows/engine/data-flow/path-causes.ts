@@ -22,12 +22,10 @@ export const PATH_CAUSES = {
   /** Not a path at all (normally rejected when the state machine is created). */
   invalidPath: (field: string) => `The value for the field '${field}' must be a valid JSONPath`,
   /** A `key.$` whose value is neither a path nor an intrinsic call. */
-  invalidPayloadValue: (field: string) =>
-    `The value for the field '${field}' must be a valid JSONPath or a valid intrinsic function call`,
+  invalidPayloadValue: (field: string) => `The value for the field '${field}' must be a valid JSONPath or a valid intrinsic function call`,
   /** ResultPath could not be merged into the state input. */
   resultPathMismatch: (resultPath: string, input: JsonValue) =>
     `Unable to apply ReferencePath ${resultPath} to input ${JSON.stringify(input)}`,
   /** ResultPath is not a reference path (`$`, `.name`, `['name']`, `[index]` only). */
-  invalidResultPath: (resultPath: string) =>
-    `The value for the field 'ResultPath' must be a valid ReferencePath: ${resultPath}`,
+  invalidResultPath: (resultPath: string) => `The value for the field 'ResultPath' must be a valid ReferencePath: ${resultPath}`,
 } as const;

@@ -19,12 +19,7 @@ const INTRINSIC_PREFIX = 'States.';
  * yields, under `key`; everything else is kept as is. `field` is the ASL field being resolved.
  * Throws StatesError('States.Runtime' | 'States.IntrinsicFailure') with AWS's cause.
  */
-export function resolvePayloadTemplate(
-  template: JsonValue,
-  data: JsonValue,
-  scope: PathScope,
-  field: string,
-): JsonValue {
+export function resolvePayloadTemplate(template: JsonValue, data: JsonValue, scope: PathScope, field: string): JsonValue {
   if (Array.isArray(template)) return template.map((entry) => resolvePayloadTemplate(entry, data, scope, field));
   if (!isJsonObject(template)) return template;
   const resolved: JsonObject = {};

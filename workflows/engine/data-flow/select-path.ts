@@ -13,12 +13,7 @@ import type { PathScope } from './path-scope';
  * (InputPath and OutputPath per spec). Throws States.Runtime with AWS's cause when nothing matches; `field` is
  * the ASL field name.
  */
-export function selectPath(
-  path: string | null | undefined,
-  data: JsonValue,
-  scope: PathScope,
-  field: string,
-): JsonValue {
+export function selectPath(path: string | null | undefined, data: JsonValue, scope: PathScope, field: string): JsonValue {
   if (path === undefined || path === '$') return data;
   if (path === null) return {};
   const reading = lookupPath(path, data, scope);

@@ -12,10 +12,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function limitedInput(name: string, input: string): string {
   if (input.length > MAX_BASE64_INPUT_CHARS) {
-    throw intrinsicFailure(
-      name,
-      `the input has ${input.length} characters, more than the maximum of ${MAX_BASE64_INPUT_CHARS}`,
-    );
+    throw intrinsicFailure(name, `the input has ${input.length} characters, more than the maximum of ${MAX_BASE64_INPUT_CHARS}`);
   }
   return input;
 }

@@ -19,10 +19,7 @@ export const statesFormat: IntrinsicFunction = (args, name) => {
   const pieces = splitTemplate(args[0]?.source ?? template, args[0]?.source !== undefined);
   const values = args.slice(1).map((arg) => arg.value);
   if (pieces.length - 1 !== values.length) {
-    throw intrinsicFailure(
-      name,
-      `the template has ${pieces.length - 1} placeholder(s) but ${values.length} value(s) were given`,
-    );
+    throw intrinsicFailure(name, `the template has ${pieces.length - 1} placeholder(s) but ${values.length} value(s) were given`);
   }
   return pieces.reduce((text, piece, index) => text + toFormatString(values[index - 1] ?? null) + piece);
 };

@@ -24,10 +24,7 @@ export const statesHash: IntrinsicFunction = (args, name) => {
   const algorithm = stringArgument(name, args, 1);
   const nodeAlgorithm = Object.hasOwn(HASH_ALGORITHMS, algorithm) ? HASH_ALGORITHMS[algorithm] : undefined;
   if (!nodeAlgorithm) {
-    throw intrinsicFailure(
-      name,
-      `the algorithm must be one of ${Object.keys(HASH_ALGORITHMS).join(', ')}, got '${algorithm}'`,
-    );
+    throw intrinsicFailure(name, `the algorithm must be one of ${Object.keys(HASH_ALGORITHMS).join(', ')}, got '${algorithm}'`);
   }
   if (data.length > MAX_HASH_INPUT_CHARS) {
     throw intrinsicFailure(name, `the data has ${data.length} characters, more than the maximum of ${MAX_HASH_INPUT_CHARS}`);

@@ -12,8 +12,7 @@ import { intrinsicFailure } from './intrinsic-failure';
 export function expectArgumentCount(name: string, args: readonly IntrinsicArgument[], min: number, max = min): void {
   if (args.length >= min && args.length <= max) return;
   const plural = (count: number) => `${count} argument${count === 1 ? '' : 's'}`;
-  const expected =
-    max === Infinity ? `at least ${plural(min)}` : min === max ? plural(min) : `${min} to ${plural(max)}`;
+  const expected = max === Infinity ? `at least ${plural(min)}` : min === max ? plural(min) : `${min} to ${plural(max)}`;
   throw intrinsicFailure(name, `expected ${expected}, got ${args.length}`);
 }
 
@@ -71,10 +70,7 @@ export function integerArgument(
   if (typeof value !== 'number' || !Number.isFinite(value)) throw typeFailure(name, position, 'an integer', value);
   const rounded = Math.round(value) + 0;
   if (range && (rounded < range.min || rounded > range.max)) {
-    throw intrinsicFailure(
-      name,
-      `argument ${position + 1} must be an integer between ${range.min} and ${range.max}, got ${value}`,
-    );
+    throw intrinsicFailure(name, `argument ${position + 1} must be an integer between ${range.min} and ${range.max}, got ${value}`);
   }
   return rounded;
 }

@@ -12,8 +12,7 @@ export function jsonEquals(a: JsonValue, b: JsonValue): boolean {
     if (!isJsonObject(b)) return false;
     const keys = Object.keys(a);
     return (
-      keys.length === Object.keys(b).length &&
-      keys.every((key) => Object.hasOwn(b, key) && jsonEquals(a[key] ?? null, b[key] ?? null))
+      keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && jsonEquals(a[key] ?? null, b[key] ?? null))
     );
   }
   return false;

@@ -58,11 +58,9 @@ function toJson(value: unknown): JsonValue {
 
 /** A QueryEvaluationError about `expression` in `field`, with AWS's wording. */
 export function queryEvaluationError(expression: string, field: string, problem: string): StatesError {
-  return new StatesError(
-    QUERY_EVALUATION_ERROR,
-    `The JSONata expression '${expression}' specified for the field '${field}' ${problem}`,
-    { location: field },
-  );
+  return new StatesError(QUERY_EVALUATION_ERROR, `The JSONata expression '${expression}' specified for the field '${field}' ${problem}`, {
+    location: field,
+  });
 }
 
 /** Evaluates `expression` (without its `{% %}`) for `field`; undefined results are errors. */

@@ -23,7 +23,14 @@ export function mapRunLabel(label: string | undefined, stateName: string): strin
 }
 
 /** Where a Map Run belongs: the parent execution, the state's visit (MapStateEntered's id) and the attempt (Retry). */
-export type MapRunOrigin = { account: Account; executionArn: string; machineName: string; label: string; enteredId: number; attempt: number };
+export type MapRunOrigin = {
+  account: Account;
+  executionArn: string;
+  machineName: string;
+  label: string;
+  enteredId: number;
+  attempt: number;
+};
 
 /** The Map Run's ARN (a retried Map state starts a new run). */
 export function mapRunArnOf(origin: MapRunOrigin): string {
@@ -50,6 +57,7 @@ export function childExecutionName(mapRunArn: string, index: number): string {
 /** The ARN of the run's child execution number `index`. */
 export function childExecutionArn(mapRun: Pick<MapRunRecord, 'arn' | 'stateMachineArn' | 'executionType'>, index: number): string {
   const name = childExecutionName(mapRun.arn, index);
-  if (mapRun.executionType === 'EXPRESS') return `${mapRun.stateMachineArn.replace(':stateMachine:', ':express:')}:${name}:${hashedUuid(`${mapRun.arn}#${index}#express`)}`;
+  if (mapRun.executionType === 'EXPRESS')
+    return `${mapRun.stateMachineArn.replace(':stateMachine:', ':express:')}:${name}:${hashedUuid(`${mapRun.arn}#${index}#express`)}`;
   return `${mapRun.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
 }

@@ -86,8 +86,10 @@ export class MapRunController {
         if (signal.aborted) throw await this.stop(interruptionOf(signal));
         const settings = mapRuns.get(record.arn) ?? record;
         const tolerance = { count: settings.toleratedFailureCount, percentage: settings.toleratedFailurePercentage };
-        if (!this.work.settled && exceedsTolerance(tolerance, this.failedItems, record.itemCount)) throw await this.stop(toleranceExceeded());
-        while (this.next < record.childCount && (settings.maxConcurrency === 0 || this.running.size < settings.maxConcurrency)) this.launch(this.next++);
+        if (!this.work.settled && exceedsTolerance(tolerance, this.failedItems, record.itemCount))
+          throw await this.stop(toleranceExceeded());
+        while (this.next < record.childCount && (settings.maxConcurrency === 0 || this.running.size < settings.maxConcurrency))
+          this.launch(this.next++);
         if (this.running.size === 0) return this.results;
         await new Promise<void>((resolve) => {
           this.wake = resolve;

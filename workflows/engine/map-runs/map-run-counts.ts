@@ -33,7 +33,18 @@ const STATUS_COUNT: Readonly<Record<ExecutionStatus, keyof MapRunCounts>> = {
 };
 
 function zero(): MapRunCounts {
-  return { pending: 0, running: 0, succeeded: 0, failed: 0, timedOut: 0, aborted: 0, total: 0, resultsWritten: 0, failuresNotRedrivable: 0, pendingRedrive: 0 };
+  return {
+    pending: 0,
+    running: 0,
+    succeeded: 0,
+    failed: 0,
+    timedOut: 0,
+    aborted: 0,
+    total: 0,
+    resultsWritten: 0,
+    failuresNotRedrivable: 0,
+    pendingRedrive: 0,
+  };
 }
 
 /** The run's child executions that exist, by index (children are created in index order, but a few may be missing after a crash). */
@@ -47,7 +58,10 @@ export function mapRunChildren(mapRun: MapRunRecord, getExecution: (arn: string)
 }
 
 /** Item and execution counts of `mapRun`, given its existing children. */
-export function mapRunCounts(mapRun: MapRunRecord, children: readonly ExecutionRecord[]): { itemCounts: MapRunCounts; executionCounts: MapRunCounts } {
+export function mapRunCounts(
+  mapRun: MapRunRecord,
+  children: readonly ExecutionRecord[],
+): { itemCounts: MapRunCounts; executionCounts: MapRunCounts } {
   const itemCounts = zero();
   const executionCounts = zero();
   let itemsStarted = 0;

@@ -33,7 +33,10 @@ function childDefinition(run: StateRun<MapState>, processor: DistributedMapPlan[
 }
 
 /** The children's inputs (batches when ItemBatcher is set) and their item counts. */
-async function childWork(run: StateRun<MapState>, plan: DistributedMapPlan): Promise<{ count: number; inputOf(index: number): Promise<JsonValue>; itemsOf(index: number): number }> {
+async function childWork(
+  run: StateRun<MapState>,
+  plan: DistributedMapPlan,
+): Promise<{ count: number; inputOf(index: number): Promise<JsonValue>; itemsOf(index: number): number }> {
   const { items } = plan;
   if (!run.state.ItemBatcher) return { count: items.length, inputOf: (index) => plan.selectInput(items[index], index), itemsOf: () => 1 };
   const selected = await Promise.all(items.map((item, index) => plan.selectInput(item, index)));

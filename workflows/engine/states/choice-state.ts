@@ -20,11 +20,17 @@ async function conditionHolds(run: StateRun<ChoiceState>, condition: unknown): P
   if (typeof condition === 'boolean') return condition;
   const expression = jsonataExpressionOf(condition);
   if (expression === undefined) {
-    throw new StatesError('States.QueryEvaluationError', `The Condition field must be a JSONata expression or a boolean.`, { location: 'Condition' });
+    throw new StatesError('States.QueryEvaluationError', `The Condition field must be a JSONata expression or a boolean.`, {
+      location: 'Condition',
+    });
   }
   const value = await evaluateJsonata(expression, jsonataBindings(run), 'Condition');
   if (typeof value !== 'boolean') {
-    throw queryEvaluationError(expression, 'Condition', `returned an unexpected result type. Expected 'boolean', but was '${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}' for value: ${JSON.stringify(value)}`);
+    throw queryEvaluationError(
+      expression,
+      'Condition',
+      `returned an unexpected result type. Expected 'boolean', but was '${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}' for value: ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }

@@ -16,7 +16,10 @@ const MAX_BATCH_BYTES = 256 * 1024;
 async function limit(run: StateRun<MapState>, literal: unknown, path: string | undefined, field: string): Promise<number | undefined> {
   let value: JsonValue | undefined;
   if (literal !== undefined) {
-    value = run.language === 'JSONata' ? await resolveJsonataTemplate(literal as JsonValue, jsonataBindings(run), `ItemBatcher/${field}`) : (literal as JsonValue);
+    value =
+      run.language === 'JSONata'
+        ? await resolveJsonataTemplate(literal as JsonValue, jsonataBindings(run), `ItemBatcher/${field}`)
+        : (literal as JsonValue);
   } else if (path !== undefined) {
     value = selectPath(path, effectiveInput(run), pathScope(run), `${field}Path`);
   }
@@ -31,8 +34,10 @@ async function limit(run: StateRun<MapState>, literal: unknown, path: string | u
 export async function batchItems(run: StateRun<MapState>, items: JsonValue[]): Promise<JsonValue[] | undefined> {
   const batcher = run.state.ItemBatcher;
   if (!batcher) return undefined;
-  const maxItems = (await limit(run, batcher.MaxItemsPerBatch, batcher.MaxItemsPerBatchPath, 'MaxItemsPerBatch')) ?? Number.MAX_SAFE_INTEGER;
-  const maxBytes = (await limit(run, batcher.MaxInputBytesPerBatch, batcher.MaxInputBytesPerBatchPath, 'MaxInputBytesPerBatch')) ?? MAX_BATCH_BYTES;
+  const maxItems =
+    (await limit(run, batcher.MaxItemsPerBatch, batcher.MaxItemsPerBatchPath, 'MaxItemsPerBatch')) ?? Number.MAX_SAFE_INTEGER;
+  const maxBytes =
+    (await limit(run, batcher.MaxInputBytesPerBatch, batcher.MaxInputBytesPerBatchPath, 'MaxInputBytesPerBatch')) ?? MAX_BATCH_BYTES;
   let batchInput: JsonValue | undefined;
   if (batcher.BatchInput !== undefined) {
     batchInput =

@@ -37,7 +37,11 @@ export async function mapItems(run: StateRun<MapState>): Promise<JsonValue[]> {
     const items = await resolveJsonataTemplate(state.Items, jsonataBindings(run), 'Items');
     if (!Array.isArray(items)) {
       const expression = jsonataExpressionOf(state.Items) ?? JSON.stringify(state.Items);
-      throw queryEvaluationError(expression, 'Items', `returned an unexpected result type. Expected 'array', but was '${typeName(items)}' for value: ${JSON.stringify(items)}`);
+      throw queryEvaluationError(
+        expression,
+        'Items',
+        `returned an unexpected result type. Expected 'array', but was '${typeName(items)}' for value: ${JSON.stringify(items)}`,
+      );
     }
     return items;
   }
@@ -98,7 +102,8 @@ export async function mapTolerance(run: StateRun<MapState>): Promise<Tolerance> 
   const count = await numberField(run, 'ToleratedFailureCount', asInteger, 'integer');
   if (count !== undefined && count < 0) throw runtime('ToleratedFailureCount cannot be negative.');
   const percentage = await numberField(run, 'ToleratedFailurePercentage', asFloat, 'float');
-  if (percentage !== undefined && (percentage < 0 || percentage > 100)) throw runtime('ToleratedFailurePercentage must be between 0 and 100.');
+  if (percentage !== undefined && (percentage < 0 || percentage > 100))
+    throw runtime('ToleratedFailurePercentage must be between 0 and 100.');
   return { count, percentage };
 }
 

@@ -21,7 +21,7 @@ import { exceedsTolerance, mapItems, mapMaxConcurrency, mapTolerance, toleratesF
 type Processor = StateMachineBranch & { ProcessorConfig?: { Mode?: string; ExecutionType?: string } };
 
 function processorOf(state: MapState): Processor {
-  const processor = state.ItemProcessor ?? (state.Iterator);
+  const processor = state.ItemProcessor ?? state.Iterator;
   if (!processor) throw new StatesError('States.Runtime', 'A Map state needs an ItemProcessor.');
   return processor;
 }
@@ -36,7 +36,12 @@ async function iterationInput(run: StateRun<MapState>, mapInput: JsonValue, item
   }
   const selector = state.ItemSelector ?? state.Parameters;
   if (selector === undefined) return item;
-  return resolvePayloadTemplate(selector, mapInput, pathScope(run, { mapItem }), state.ItemSelector !== undefined ? 'ItemSelector' : 'Parameters');
+  return resolvePayloadTemplate(
+    selector,
+    mapInput,
+    pathScope(run, { mapItem }),
+    state.ItemSelector !== undefined ? 'ItemSelector' : 'Parameters',
+  );
 }
 
 type Iteration = { run: StateRun<MapState>; scope: Scope; processor: StateMachineBranch; runBranch: BranchRunner };
@@ -61,7 +66,9 @@ function toleratedOutcome(results: ChildResult<JsonValue>[], tolerance: Toleranc
   if (exceedsTolerance(tolerance, failures, results.length)) {
     const failure = firstFailure(results)?.error;
     if (failure instanceof StatesError && !toleratesFailures(tolerance)) throw failure;
-    throw markAttributed(new StatesError('States.ExceedToleratedFailureThreshold', 'The specified tolerated failure threshold was exceeded'));
+    throw markAttributed(
+      new StatesError('States.ExceedToleratedFailureThreshold', 'The specified tolerated failure threshold was exceeded'),
+    );
   }
   return results.map((result) => (result.ok ? result.value : result.error instanceof StatesError ? errorOutputOf(result.error) : null));
 }
@@ -69,7 +76,8 @@ function toleratedOutcome(results: ChildResult<JsonValue>[], tolerance: Toleranc
 async function attempt(run: StateRun<MapState>, runBranch: BranchRunner): Promise<AttemptOutcome> {
   const { scope, state } = run;
   const processor = processorOf(state);
-  if (state.ItemReader !== undefined) throw new StatesError('States.ItemReaderFailed', 'ItemReader (items from S3) is not supported by the embedded engine.');
+  if (state.ItemReader !== undefined)
+    throw new StatesError('States.ItemReaderFailed', 'ItemReader (items from S3) is not supported by the embedded engine.');
   const distributed = processor.ProcessorConfig?.Mode === 'DISTRIBUTED';
   const maxConcurrency = await mapMaxConcurrency(run);
   const items = await mapItems(run);
@@ -111,5 +119,9 @@ function failFastOutcome(results: ChildResult<JsonValue>[]): JsonValue[] {
 
 /** Runs a Map state (with its Retry and Catch): inline iterations with `runBranch`, distributed ones as child executions. */
 export function runMapState(run: StateRun<MapState>, runBranch: BranchRunner): Promise<AttemptOutcome> {
-  return withRetryAndCatch(run, () => attempt(run, runBranch), () => run.scope.emit('MapStateFailed'));
+  return withRetryAndCatch(
+    run,
+    () => attempt(run, runBranch),
+    () => run.scope.emit('MapStateFailed'),
+  );
 }

@@ -42,10 +42,17 @@ async function attempt(run: StateRun<ParallelState>, runBranch: BranchRunner): P
   const failure = firstFailure(results);
   if (failure) throw failure.error;
   scope.emit('ParallelStateSucceeded');
-  return processResult(run, results.map((result) => (result.ok ? result.value : null)));
+  return processResult(
+    run,
+    results.map((result) => (result.ok ? result.value : null)),
+  );
 }
 
 /** Runs a Parallel state (with its Retry and Catch), each branch with `runBranch`. */
 export function runParallelState(run: StateRun<ParallelState>, runBranch: BranchRunner): Promise<AttemptOutcome> {
-  return withRetryAndCatch(run, () => attempt(run, runBranch), () => run.scope.emit('ParallelStateFailed'));
+  return withRetryAndCatch(
+    run,
+    () => attempt(run, runBranch),
+    () => run.scope.emit('ParallelStateFailed'),
+  );
 }

@@ -74,13 +74,18 @@ function outcomeEvent(run: StateRun<TaskState>, integration: TaskIntegration, ou
   const lambda = integration.flavour === 'lambda';
   const base = lambda ? {} : { resourceType: integration.resourceType, resource: integration.resource };
   if (outcome.status === 'succeeded') {
-    run.scope.emit(lambda ? 'LambdaFunctionSucceeded' : 'TaskSucceeded', { ...base, output: toJsonText(outcome.output), outputDetails: NOT_TRUNCATED });
+    run.scope.emit(lambda ? 'LambdaFunctionSucceeded' : 'TaskSucceeded', {
+      ...base,
+      output: toJsonText(outcome.output),
+      outputDetails: NOT_TRUNCATED,
+    });
     return;
   }
   const details: Record<string, unknown> = { ...base };
   if (outcome.error !== null) details.error = recordedError(outcome.error);
   if (outcome.cause !== null) details.cause = outcome.cause;
-  const type = outcome.status === 'timed-out' ? (lambda ? 'LambdaFunctionTimedOut' : 'TaskTimedOut') : lambda ? 'LambdaFunctionFailed' : 'TaskFailed';
+  const type =
+    outcome.status === 'timed-out' ? (lambda ? 'LambdaFunctionTimedOut' : 'TaskTimedOut') : lambda ? 'LambdaFunctionFailed' : 'TaskFailed';
   run.scope.emit(type, details);
 }
 
@@ -92,21 +97,32 @@ export async function attemptTask(run: StateRun<TaskState>): Promise<AttemptOutc
   const integration = services.integration(state.Resource);
   const input = effectiveInput(run);
   const token =
-    integration.pattern === 'callback'
-      ? scope.memoKeyed((key) => createTaskToken({ executionArn: record.arn, key }))
-      : undefined;
+    integration.pattern === 'callback' ? scope.memoKeyed((key) => createTaskToken({ executionArn: record.arn, key })) : undefined;
   const parameters = await evaluationStep(run, () => taskParameters(run, input, token?.value));
   const limits = await taskTimeouts(run, input);
   scheduledEvent(run, integration, parameters, limits);
-  const started = scope.emit(integration.flavour === 'lambda' ? 'LambdaFunctionStarted' : 'TaskStarted', integration.flavour === 'lambda' ? undefined : { resourceType: integration.resourceType, resource: integration.resource });
+  const started = scope.emit(
+    integration.flavour === 'lambda' ? 'LambdaFunctionStarted' : 'TaskStarted',
+    integration.flavour === 'lambda' ? undefined : { resourceType: integration.resourceType, resource: integration.resource },
+  );
   const timeoutMs = limits.timeoutSeconds !== undefined ? limits.timeoutSeconds * 1000 : undefined;
   const deadline = timeoutMs !== undefined ? started.timestamp + timeoutMs : undefined;
   const attemptKey = scope.skip();
   let outcome = await scope.run.journal.memo(attemptKey, () =>
-    invokeIntegration(scope, integration, { parameters, taskToken: token?.value, executionArn: record.arn, stateName: name, attemptKey }, deadline),
+    invokeIntegration(
+      scope,
+      integration,
+      { parameters, taskToken: token?.value, executionArn: record.arn, stateName: name, attemptKey },
+      deadline,
+    ),
   );
   if (token && outcome.status === 'succeeded') {
-    scope.emit('TaskSubmitted', { resourceType: integration.resourceType, resource: integration.resource, output: toJsonText(outcome.output), outputDetails: NOT_TRUNCATED });
+    scope.emit('TaskSubmitted', {
+      resourceType: integration.resourceType,
+      resource: integration.resource,
+      output: toJsonText(outcome.output),
+      outputDetails: NOT_TRUNCATED,
+    });
     outcome = await awaitCallback(scope, token.value, token.key, {
       startedAt: started.timestamp,
       timeoutMs,

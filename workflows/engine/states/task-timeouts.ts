@@ -11,7 +11,11 @@ import { jsonataBindings, pathScope, type StateRun } from '../state-run';
 /** A task's time limits in seconds (undefined: none). */
 export type TaskTimeouts = { timeoutSeconds?: number; heartbeatSeconds?: number };
 
-async function seconds(run: StateRun<TaskState>, input: JsonValue, field: 'TimeoutSeconds' | 'HeartbeatSeconds'): Promise<number | undefined> {
+async function seconds(
+  run: StateRun<TaskState>,
+  input: JsonValue,
+  field: 'TimeoutSeconds' | 'HeartbeatSeconds',
+): Promise<number | undefined> {
   const literal = run.state[field];
   const path = run.state[`${field}Path`];
   let value: JsonValue | undefined;
@@ -25,7 +29,9 @@ async function seconds(run: StateRun<TaskState>, input: JsonValue, field: 'Timeo
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
     const message = `The ${origin} field must be a positive integer but was: ${JSON.stringify(value)}`;
-    throw run.language === 'JSONata' ? new StatesError('States.QueryEvaluationError', message, { location: field }) : new StatesError('States.Runtime', message);
+    throw run.language === 'JSONata'
+      ? new StatesError('States.QueryEvaluationError', message, { location: field })
+      : new StatesError('States.Runtime', message);
   }
   return value;
 }

@@ -22,7 +22,9 @@ function runtimeError(message: string): StatesError {
 
 function secondsFromPath(path: string, value: JsonValue): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw runtimeError(`The SecondsPath parameter cannot be parsed as a long value: ${path} == ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+    throw runtimeError(
+      `The SecondsPath parameter cannot be parsed as a long value: ${path} == ${typeof value === 'string' ? value : JSON.stringify(value)}`,
+    );
   }
   if (value < 0) throw runtimeError(`The SecondsPath parameter references a negative value: ${path} == ${value}`);
   return value;
@@ -32,7 +34,9 @@ function timestampFromPath(path: string, value: JsonValue): number {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   const instant = typeof value === 'string' ? parseTimestamp(value) : undefined;
   if (instant === undefined) {
-    throw runtimeError(`The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${path} == ${text}`);
+    throw runtimeError(
+      `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${path} == ${text}`,
+    );
   }
   return instant;
 }
@@ -50,11 +54,14 @@ async function dueAtJsonata(run: StateRun<WaitState>, enteredAt: number): Promis
     }
     return enteredAt + seconds * 1000;
   }
-  const timestamp = await resolveJsonataTemplate((state.Timestamp ?? null), jsonataBindings(run), 'Timestamp');
+  const timestamp = await resolveJsonataTemplate(state.Timestamp ?? null, jsonataBindings(run), 'Timestamp');
   const instant = typeof timestamp === 'string' ? parseTimestamp(timestamp) : undefined;
   if (instant === undefined) {
     const text = typeof timestamp === 'string' ? timestamp : JSON.stringify(timestamp);
-    throw jsonataFieldError('Timestamp', `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${text}`);
+    throw jsonataFieldError(
+      'Timestamp',
+      `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${text}`,
+    );
   }
   return instant;
 }
@@ -64,7 +71,8 @@ function dueAtJsonPath(run: StateRun<WaitState>, input: JsonValue, enteredAt: nu
   if (typeof state.Seconds === 'number') return enteredAt + state.Seconds * 1000;
   if (state.Timestamp !== undefined) {
     const instant = parseTimestamp(state.Timestamp);
-    if (instant === undefined) throw runtimeError(`The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${state.Timestamp}`);
+    if (instant === undefined)
+      throw runtimeError(`The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${state.Timestamp}`);
     return instant;
   }
   if (state.SecondsPath !== undefined) {

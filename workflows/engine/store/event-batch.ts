@@ -23,7 +23,13 @@ type Entry = [key: string, idGap: number, idBack: number, dt: number, typeIndex:
 type LegacyEntry = [key: string, id: number, previousEventId: number, timestamp: number, type: string, details?: EventDetails];
 
 function isNotTruncated(value: unknown): boolean {
-  return value === NOT_TRUNCATED || (typeof value === 'object' && value !== null && (value as { truncated?: unknown }).truncated === false && Object.keys(value).length === 1);
+  return (
+    value === NOT_TRUNCATED ||
+    (typeof value === 'object' &&
+      value !== null &&
+      (value as { truncated?: unknown }).truncated === false &&
+      Object.keys(value).length === 1)
+  );
 }
 
 /** `details` without its `{truncated:false}` input/output details, and flags saying which were there. */
@@ -76,7 +82,10 @@ export function decodeEventBatch(body: string, firstId: number, into: StoredEven
   const row = JSON.parse(body) as unknown[];
   if (row[0] !== FORMAT) {
     for (const [key, id, previousEventId, timestamp, type, details] of row as LegacyEntry[]) {
-      into.push({ key, event: details === undefined ? { id, previousEventId, timestamp, type } : { id, previousEventId, timestamp, type, details } });
+      into.push({
+        key,
+        event: details === undefined ? { id, previousEventId, timestamp, type } : { id, previousEventId, timestamp, type, details },
+      });
     }
     return;
   }

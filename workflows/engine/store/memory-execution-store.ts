@@ -1,12 +1,6 @@
 /** An ExecutionStore in memory: for tests, `statecraft run` and servers without a data dir. */
 import type { JsonValue } from '../../asl';
-import type {
-  ExecutionFilter,
-  ExecutionRecord,
-  ExecutionStore,
-  StateMachineRecord,
-  StoredEvent,
-} from '../execution-store';
+import type { ExecutionFilter, ExecutionRecord, ExecutionStore, StateMachineRecord, StoredEvent } from '../execution-store';
 import type { HistoryEvent } from '../history-event';
 import type { MapRunRecord } from '../map-runs/map-run-record';
 import { decodeEventBatch, encodeEventBatch } from './event-batch';
@@ -72,7 +66,11 @@ export class MemoryExecutionStore implements ExecutionStore {
   }
 
   putTags(resourceArn: string, tags: ResourceTag[]): void {
-    if (tags.length) this.tags.set(resourceArn, tags.map((tag) => ({ ...tag })));
+    if (tags.length)
+      this.tags.set(
+        resourceArn,
+        tags.map((tag) => ({ ...tag })),
+      );
     else this.tags.delete(resourceArn);
   }
 

@@ -85,7 +85,12 @@ export class ActivityTasks {
   }
 
   /** Takes the oldest task of `activityArn`, waiting up to `waitMs` for one; undefined when none came (or `signal` fired). */
-  poll(activityArn: string, workerName: string | undefined, waitMs: number, signal?: AbortSignal): Promise<ActivityTaskAssignment | undefined> {
+  poll(
+    activityArn: string,
+    workerName: string | undefined,
+    waitMs: number,
+    signal?: AbortSignal,
+  ): Promise<ActivityTaskAssignment | undefined> {
     const task = this.queues.get(activityArn)?.[0];
     if (task) {
       removeFrom(this.queues, activityArn, task);

@@ -51,7 +51,8 @@ class WorkerWait implements PendingActivityTask, CallbackWaiter {
   begin(activities: ActivityTasks, activityArn: string, deadline: number | undefined): void {
     const { clock, services } = this.scope.run;
     this.unregister = services.callbacks.register(this.taskToken, this);
-    if (deadline !== undefined) this.timeout = clock.setTimer(deadline, () => this.deliver({ status: 'timed-out', error: 'States.Timeout', cause: null }));
+    if (deadline !== undefined)
+      this.timeout = clock.setTimer(deadline, () => this.deliver({ status: 'timed-out', error: 'States.Timeout', cause: null }));
     this.scope.signal.addEventListener('abort', this, { once: true });
     this.withdraw = activities.offer(activityArn, this);
   }
@@ -97,9 +98,17 @@ class WorkerWait implements PendingActivityTask, CallbackWaiter {
   }
 }
 
-function waitForWorker(scope: Scope, activities: ActivityTasks, activityArn: string, task: { token: string; input: string; keys: { start: string; outcome: string } }, deadline: number | undefined): Promise<ActivityStart | TaskOutcome> {
+function waitForWorker(
+  scope: Scope,
+  activities: ActivityTasks,
+  activityArn: string,
+  task: { token: string; input: string; keys: { start: string; outcome: string } },
+  deadline: number | undefined,
+): Promise<ActivityStart | TaskOutcome> {
   scope.checkInterrupted();
-  return new Promise((resolve, reject) => new WorkerWait(scope, task.token, task.input, task.keys, resolve, reject).begin(activities, activityArn, deadline));
+  return new Promise((resolve, reject) =>
+    new WorkerWait(scope, task.token, task.input, task.keys, resolve, reject).begin(activities, activityArn, deadline),
+  );
 }
 
 /**
@@ -144,7 +153,13 @@ export async function attemptActivityTask(run: StateRun<TaskState>, taskParamete
   let start = journal.recalled(keys.start) as ActivityStart | undefined;
   let outcome = journal.recalled(keys.outcome) as TaskOutcome | undefined;
   if (!start && !outcome) {
-    const waited = await waitForWorker(scope, activities, activityArn, { token: token.value, input: toJsonText(parameters), keys }, deadline);
+    const waited = await waitForWorker(
+      scope,
+      activities,
+      activityArn,
+      { token: token.value, input: toJsonText(parameters), keys },
+      deadline,
+    );
     if ('status' in waited) outcome = waited;
     else start = waited;
   }

@@ -39,7 +39,9 @@ class CallbackWait implements CallbackWaiter {
     const { clock, services } = this.scope.run;
     this.unregister = services.callbacks.register(token, this);
     if (this.limits.timeoutMs !== undefined) {
-      this.timeout = clock.setTimer(this.limits.startedAt + this.limits.timeoutMs, () => this.deliver({ status: 'timed-out', error: 'States.Timeout', cause: null }));
+      this.timeout = clock.setTimer(this.limits.startedAt + this.limits.timeoutMs, () =>
+        this.deliver({ status: 'timed-out', error: 'States.Timeout', cause: null }),
+      );
     }
     this.armHeartbeat();
     this.scope.signal.addEventListener('abort', this, { once: true });

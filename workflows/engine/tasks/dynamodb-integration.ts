@@ -41,7 +41,10 @@ export function dynamoDbTaskError(error: DynamoDbItemsError): StatesError {
 
 function requestOf(parameters: JsonValue, action: DynamoDbAction): JsonObject {
   if (!parameters || typeof parameters !== 'object' || Array.isArray(parameters)) {
-    throw new StatesError('States.Runtime', `The Parameters of a dynamodb:${action} task must be an object (the DynamoDB ${action} request).`);
+    throw new StatesError(
+      'States.Runtime',
+      `The Parameters of a dynamodb:${action} task must be an object (the DynamoDB ${action} request).`,
+    );
   }
   return parameters;
 }
@@ -49,7 +52,10 @@ function requestOf(parameters: JsonValue, action: DynamoDbAction): JsonObject {
 /** The integration for `dynamodb:<action>`; States.Runtime when no DynamoDbItems was given to the engine. */
 export function dynamoDbIntegration(items: DynamoDbItems | undefined, action: DynamoDbAction, resource: string): TaskIntegration {
   if (!items) {
-    throw new StatesError('States.Runtime', `DynamoDB is not configured for this engine (pass \`dynamodb\` in the engine options) to call '${resource}'.`);
+    throw new StatesError(
+      'States.Runtime',
+      `DynamoDB is not configured for this engine (pass \`dynamodb\` in the engine options) to call '${resource}'.`,
+    );
   }
   return {
     flavour: 'task',

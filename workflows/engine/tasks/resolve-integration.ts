@@ -32,7 +32,8 @@ export function resolveIntegration(env: IntegrationEnvironment, resource: string
     if (service === 'states' && action === 'startExecution') {
       return startExecutionIntegration(env.children, pattern, suffix === 'sync' ? 'sync' : 'sync:2');
     }
-    if (service === 'dynamodb' && isDynamoDbAction(action) && pattern === 'request-response') return dynamoDbIntegration(env.dynamodb, action, resource);
+    if (service === 'dynamodb' && isDynamoDbAction(action) && pattern === 'request-response')
+      return dynamoDbIntegration(env.dynamodb, action, resource);
   }
   throw new StatesError('States.Runtime', `The resource '${resource}' is not supported by this engine.`);
 }

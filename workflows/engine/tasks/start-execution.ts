@@ -24,7 +24,8 @@ function requestOf(invocation: TaskInvocation): { stateMachineArn: string; input
   if (!parameters || typeof parameters !== 'object' || Array.isArray(parameters) || typeof parameters.StateMachineArn !== 'string') {
     throw new StatesError('States.Runtime', 'The Parameters of a states:startExecution task must include StateMachineArn.');
   }
-  const input = parameters.Input === undefined ? '{}' : typeof parameters.Input === 'string' ? parameters.Input : JSON.stringify(parameters.Input);
+  const input =
+    parameters.Input === undefined ? '{}' : typeof parameters.Input === 'string' ? parameters.Input : JSON.stringify(parameters.Input);
   const name = typeof parameters.Name === 'string' ? parameters.Name : deterministicName(invocation);
   return { stateMachineArn: parameters.StateMachineArn, input, name };
 }
@@ -50,7 +51,11 @@ function describeOutput(record: ExecutionRecord, flavour: SyncFlavour): JsonObje
 }
 
 /** The startExecution integration for `pattern` (and, for `.sync`, its output flavour). */
-export function startExecutionIntegration(children: ChildExecutions, pattern: TaskPattern, flavour: SyncFlavour = 'sync:2'): TaskIntegration {
+export function startExecutionIntegration(
+  children: ChildExecutions,
+  pattern: TaskPattern,
+  flavour: SyncFlavour = 'sync:2',
+): TaskIntegration {
   const suffix = pattern === 'sync' ? `.${flavour}` : pattern === 'callback' ? '.waitForTaskToken' : '';
   return {
     flavour: 'task',

@@ -12,10 +12,22 @@ import type { LocatedState } from './locate-state';
 import type { InspectionData, InspectionErrorDetails } from './test-state-output';
 
 /** The order the steps happen in (and are listed in). */
-const STEPS: readonly DataFlowStep[] = ['afterInputPath', 'afterParameters', 'afterArguments', 'result', 'afterResultSelector', 'afterResultPath'];
+const STEPS: readonly DataFlowStep[] = [
+  'afterInputPath',
+  'afterParameters',
+  'afterArguments',
+  'result',
+  'afterResultSelector',
+  'afterResultPath',
+];
 
 /** A Map state's evaluated settings. */
-export type MapInspection = { afterItemsPath?: JsonValue; maxConcurrency?: number; toleratedFailureCount?: number; toleratedFailurePercentage?: number };
+export type MapInspection = {
+  afterItemsPath?: JsonValue;
+  maxConcurrency?: number;
+  toleratedFailureCount?: number;
+  toleratedFailurePercentage?: number;
+};
 
 /** What the recorder needs besides the steps to build the inspection data. */
 export type InspectionSummary = {

@@ -44,7 +44,14 @@ export function isolatedStateRun(test: PreparedTest, options: IsolationOptions):
   const executionArn = `arn:aws:states:${region}:${accountId}:express:${stateMachineName}:${executionName}`;
   const inputText = toJsonText(test.input);
   const startedAt = options.clock.now();
-  const services: EngineServices = { ...options.account, clock: options.clock, logger: options.logger, callbacks: options.callbacks, integration: (resource) => options.integration(resource), inFlight: { tasks: 0 } };
+  const services: EngineServices = {
+    ...options.account,
+    clock: options.clock,
+    logger: options.logger,
+    callbacks: options.callbacks,
+    integration: (resource) => options.integration(resource),
+    inFlight: { tasks: 0 },
+  };
   const record = {
     arn: executionArn,
     stateMachineArn,
@@ -65,9 +72,30 @@ export function isolatedStateRun(test: PreparedTest, options: IsolationOptions):
   const entered = scope.emit(`${target.state.Type}StateEntered`, { name: target.name, input: inputText, inputDetails: NOT_TRUNCATED });
   const retryCount = RETRYING_TYPES.has(target.state.Type) ? test.retryCount : undefined;
   const givenContext: JsonObject = testContextObject(
-    { executionArn, executionName, stateMachineArn, stateMachineName, roleArn: test.roleArn, input: test.input, startedAt, stateName: target.name, enteredAt: entered.timestamp, retryCount },
+    {
+      executionArn,
+      executionName,
+      stateMachineArn,
+      stateMachineName,
+      roleArn: test.roleArn,
+      input: test.input,
+      startedAt,
+      stateName: target.name,
+      enteredAt: entered.timestamp,
+      retryCount,
+    },
     test.context,
   );
-  const run: StateRun = { name: target.name, state: target.state, input: test.input, scope, language: target.language, entered, retryCount, givenContext, inspect: options.recorder.record };
+  const run: StateRun = {
+    name: target.name,
+    state: target.state,
+    input: test.input,
+    scope,
+    language: target.language,
+    entered,
+    retryCount,
+    givenContext,
+    inspect: options.recorder.record,
+  };
   return { run, execution };
 }

@@ -29,9 +29,11 @@ function shapeProblem(state: JsonObject): string | undefined {
     return `SCHEMA_VALIDATION_FAILED: The value for the field 'Type' must be one of: ${[...STATE_TYPES].join(', ')}`;
   }
   if (state.Type === 'Task' && typeof state.Resource !== 'string') return 'SCHEMA_VALIDATION_FAILED: These fields are required: [Resource]';
-  if (state.Type === 'Choice' && (!Array.isArray(state.Choices) || state.Choices.length === 0)) return 'SCHEMA_VALIDATION_FAILED: The field "Choices" should be non-empty';
+  if (state.Type === 'Choice' && (!Array.isArray(state.Choices) || state.Choices.length === 0))
+    return 'SCHEMA_VALIDATION_FAILED: The field "Choices" should be non-empty';
   if (state.Type === 'Parallel' && !Array.isArray(state.Branches)) return 'SCHEMA_VALIDATION_FAILED: These fields are required: [Branches]';
-  if (state.Type === 'Map' && !isObject(state.ItemProcessor) && !isObject(state.Iterator)) return 'SCHEMA_VALIDATION_FAILED: These fields are required: [ItemProcessor]';
+  if (state.Type === 'Map' && !isObject(state.ItemProcessor) && !isObject(state.Iterator))
+    return 'SCHEMA_VALIDATION_FAILED: These fields are required: [ItemProcessor]';
   if (state.QueryLanguage !== undefined && state.QueryLanguage !== 'JSONPath' && state.QueryLanguage !== 'JSONata') {
     return "SCHEMA_VALIDATION_FAILED: The value for the field 'QueryLanguage' must be one of: JSONPath, JSONata";
   }

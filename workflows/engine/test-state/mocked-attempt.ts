@@ -21,11 +21,19 @@ async function prepareMap(run: StateRun<MapState>, recorder: InspectionRecorder)
     if (run.language === 'JSONPath') recorder.recordMap({ afterItemsPath: items });
   } else effectiveInput(run);
   const tolerance = await mapTolerance(run);
-  recorder.recordMap({ maxConcurrency: await mapMaxConcurrency(run), toleratedFailureCount: tolerance.count, toleratedFailurePercentage: tolerance.percentage });
+  recorder.recordMap({
+    maxConcurrency: await mapMaxConcurrency(run),
+    toleratedFailureCount: tolerance.count,
+    toleratedFailurePercentage: tolerance.percentage,
+  });
 }
 
 /** Runs `run` (a Map or Parallel state) once, with `mock` in place of its iterations or branches. */
-export async function attemptMockedState(run: StateRun<MapState | ParallelState>, mock: ParsedMock, recorder: InspectionRecorder): Promise<AttemptOutcome> {
+export async function attemptMockedState(
+  run: StateRun<MapState | ParallelState>,
+  mock: ParsedMock,
+  recorder: InspectionRecorder,
+): Promise<AttemptOutcome> {
   if (run.state.Type === 'Map') await prepareMap(run as StateRun<MapState>, recorder);
   else effectiveInput(run);
   if (mock.kind === 'error') throw markAttributed(new StatesError(mock.error, mock.cause));

@@ -23,12 +23,14 @@ function invalid(message: string): EngineResult<never, TestStateRefusal> {
 /** AWS's shape rules for a mocked Map or Parallel result. */
 function resultShapeProblem({ state }: LocatedState, result: JsonValue): string | undefined {
   if (state.Type === 'Map') {
-    if (state.ResultWriter !== undefined) return result !== null && typeof result === 'object' && !Array.isArray(result) ? undefined : 'Mocked result must be a JSON object.';
+    if (state.ResultWriter !== undefined)
+      return result !== null && typeof result === 'object' && !Array.isArray(result) ? undefined : 'Mocked result must be a JSON object.';
     return Array.isArray(result) ? undefined : 'Mocked result must be an array.';
   }
   if (state.Type === 'Parallel') {
     if (!Array.isArray(result)) return 'Mocked result must be an array.';
-    if (result.length !== state.Branches.length) return 'Mocked result must contain the same number of items as number of Parallel branches.';
+    if (result.length !== state.Branches.length)
+      return 'Mocked result must contain the same number of items as number of Parallel branches.';
   }
   return undefined;
 }
@@ -39,7 +41,10 @@ export function parseMock(target: LocatedState, request: TestStateRequest): Engi
   const type = target.state.Type;
   if (!mock) {
     if (type === 'Map' || type === 'Parallel') {
-      return refuse('InvalidDefinition', 'TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]');
+      return refuse(
+        'InvalidDefinition',
+        'TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]',
+      );
     }
     return accept(undefined);
   }
@@ -50,7 +55,8 @@ export function parseMock(target: LocatedState, request: TestStateRequest): Engi
   }
   if (mock.errorOutput) {
     const { error, cause = '' } = mock.errorOutput;
-    if (error === undefined || error === '') return invalid('The mock.errorOutput.error field is required when mock.errorOutput is specified.');
+    if (error === undefined || error === '')
+      return invalid('The mock.errorOutput.error field is required when mock.errorOutput is specified.');
     return accept({ kind: 'error', error, cause });
   }
   let result: JsonValue;

@@ -22,7 +22,11 @@ const NO_CHILDREN: ChildExecutions = {
 };
 
 /** The integration an unmocked Task calls, or the refusal for a call TestState cannot make. */
-export function taskCall(state: TaskState, env: HandlerCallEnvironment, roleArn: string | undefined): EngineResult<TaskIntegration, TestStateRefusal> {
+export function taskCall(
+  state: TaskState,
+  env: HandlerCallEnvironment,
+  roleArn: string | undefined,
+): EngineResult<TaskIntegration, TestStateRefusal> {
   if (roleArn === undefined) return refuse('ValidationException', 'RoleArn must be specified when testing a Task state');
   let integration: TaskIntegration | undefined;
   try {
@@ -31,10 +35,16 @@ export function taskCall(state: TaskState, env: HandlerCallEnvironment, roleArn:
     integration = undefined;
   }
   if (integration && integration.pattern !== 'request-response') {
-    return refuse('ValidationException', 'TestState only supports .sync or .waitForTaskToken service integration patterns when a mock is specified.');
+    return refuse(
+      'ValidationException',
+      'TestState only supports .sync or .waitForTaskToken service integration patterns when a mock is specified.',
+    );
   }
   if (!integration || integration.resourceType !== 'lambda') {
-    return refuse('ValidationException', `The local TestState cannot call the resource '${state.Resource}': give a mock of its result or error.`);
+    return refuse(
+      'ValidationException',
+      `The local TestState cannot call the resource '${state.Resource}': give a mock of its result or error.`,
+    );
   }
   return accept(integration);
 }

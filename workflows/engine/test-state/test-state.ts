@@ -72,7 +72,8 @@ function failure(error: StatesError, status: 'FAILED' | 'RETRIABLE', errorDetail
 async function afterError(run: StateRun, test: PreparedTest, thrown: StatesError): Promise<Ending> {
   const error = attributeFailure(run, thrown);
   const handling = retryOrCatch(run.state, error, test.retryCount);
-  if (handling.kind === 'retry') return failure(error, 'RETRIABLE', { retryIndex: handling.retryIndex, retryBackoffIntervalSeconds: handling.backoffSeconds });
+  if (handling.kind === 'retry')
+    return failure(error, 'RETRIABLE', { retryIndex: handling.retryIndex, retryBackoffIntervalSeconds: handling.backoffSeconds });
   const retried = handling.retryIndex === undefined ? {} : { retryIndex: handling.retryIndex };
   if (handling.kind === 'fail') return failure(error, 'FAILED', retried);
   const caught = await applyCatcher(run, handling.catcher, error);
@@ -108,7 +109,12 @@ async function attemptAndReport(run: StateRun, test: PreparedTest, recorder: Ins
 }
 
 /** Runs the prepared test; `integration` answers the Task's calls. */
-async function runTest(test: PreparedTest, options: Required<Pick<TestStateOptions, 'region' | 'accountId' | 'clock' | 'logger'>>, callbacks: CallbackHub, integration: TaskIntegration | undefined): Promise<TestStateOutput> {
+async function runTest(
+  test: PreparedTest,
+  options: Required<Pick<TestStateOptions, 'region' | 'accountId' | 'clock' | 'logger'>>,
+  callbacks: CallbackHub,
+  integration: TaskIntegration | undefined,
+): Promise<TestStateOutput> {
   const recorder = new InspectionRecorder(test.target);
   const clock = test.target.state.Type === 'Wait' ? instantTimers(options.clock) : options.clock;
   const { run, execution } = isolatedStateRun(test, {
@@ -138,7 +144,10 @@ async function runTest(test: PreparedTest, options: Required<Pick<TestStateOptio
 }
 
 /** Tests one state as AWS's TestState API does, or refuses the request with AWS's exception. */
-export async function testState(request: TestStateRequest, options: TestStateOptions = {}): Promise<EngineResult<TestStateOutput, TestStateRefusal>> {
+export async function testState(
+  request: TestStateRequest,
+  options: TestStateOptions = {},
+): Promise<EngineResult<TestStateOutput, TestStateRefusal>> {
   const prepared = prepareTest(request);
   if (!prepared.ok) return prepared;
   const test = prepared.value;

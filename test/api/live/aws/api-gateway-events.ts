@@ -62,7 +62,11 @@ export function authorizerEvent(query: Record<string, string> | null, connection
 
 /** `requestContext.authorizer` as API Gateway passes on an authorizer's result: context values as strings, plus principalId. */
 export function passedOn(result: Pick<AuthorizerResult, 'principalId' | 'context'>): Record<string, unknown> {
-  return { ...Object.fromEntries(Object.entries(result.context).map(([key, value]) => [key, String(value)])), principalId: result.principalId, integrationLatency: 17 };
+  return {
+    ...Object.fromEntries(Object.entries(result.context).map(([key, value]) => [key, String(value)])),
+    principalId: result.principalId,
+    integrationLatency: 17,
+  };
 }
 
 /** The `$connect` route event; `query` is what the client put on the URL (never trusted for identity). */
@@ -78,7 +82,12 @@ export function connectEvent(connectionId: string, authorizer: Record<string, un
 }
 
 /** A `$default` event carrying one client frame (`message` is serialised unless it is already text). */
-export function messageEvent(connectionId: string, authorizer: Record<string, unknown> | undefined, message: unknown, isBase64Encoded = false) {
+export function messageEvent(
+  connectionId: string,
+  authorizer: Record<string, unknown> | undefined,
+  message: unknown,
+  isBase64Encoded = false,
+) {
   const context = requestContext('$default', 'MESSAGE', connectionId, authorizer);
   return {
     requestContext: { ...context, messageId: `msg-${connectionId}-${context.requestTimeEpoch}` },
@@ -92,7 +101,11 @@ export function disconnectEvent(connectionId: string, authorizer: Record<string,
   return {
     headers: { Host: DOMAIN_NAME, 'x-api-key': '', 'X-Forwarded-For': '', 'x-restapi': '' },
     multiValueHeaders: {},
-    requestContext: { ...requestContext('$disconnect', 'DISCONNECT', connectionId, authorizer), disconnectStatusCode: 1001, disconnectReason: 'Going away' },
+    requestContext: {
+      ...requestContext('$disconnect', 'DISCONNECT', connectionId, authorizer),
+      disconnectStatusCode: 1001,
+      disconnectReason: 'Going away',
+    },
     isBase64Encoded: false,
   };
 }

@@ -28,7 +28,10 @@ describe('ConnectionStore', () => {
       connectionId: 'c-1',
       user: 'ada',
       groups: ['viewers'],
-      topics: expect.arrayContaining([{ kind: 'workflow', workflow: 'deploy-service' }, { kind: 'run', runId: 'run-1' }]),
+      topics: expect.arrayContaining([
+        { kind: 'workflow', workflow: 'deploy-service' },
+        { kind: 'run', runId: 'run-1' },
+      ]),
       expiresAt: 1_900_000_000,
       connectedAt: '2024-05-01T10:00:00.000Z',
     });
@@ -58,7 +61,12 @@ describe('ConnectionStore', () => {
     // Items near DynamoDB's 400 KB limit: five of them take more than one 1 MB Scan page.
     const groups = Array.from({ length: 38 }, (_, index) => `group-${index}-${'g'.repeat(10_000)}`);
     for (const id of ['p-1', 'p-2', 'p-3', 'p-4', 'p-5']) {
-      await documents.send(new PutCommand({ TableName: table, Item: { connectionId: id, user: 'ada', groups, topics: {}, expiresAt: 1_900_000_000, connectedAt: '2024-05-01T10:00:00.000Z' } }));
+      await documents.send(
+        new PutCommand({
+          TableName: table,
+          Item: { connectionId: id, user: 'ada', groups, topics: {}, expiresAt: 1_900_000_000, connectedAt: '2024-05-01T10:00:00.000Z' },
+        }),
+      );
     }
 
     const listed = await paged.list();

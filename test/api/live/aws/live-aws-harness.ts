@@ -59,7 +59,11 @@ export async function startLiveAwsHarness(): Promise<LiveAwsHarness> {
     WEBSOCKET_CALLBACK_URL: standIn.endpoint,
   };
   const config = loadConfig(env);
-  const dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint, region: ACCOUNT.region, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  const dynamodb = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: ACCOUNT.region,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
   await ensureTable(dynamodb, connectionsTableSpec(config.tables.connections));
   await ensureApprovalsTable(dynamodb, config.tables.approvals);
   const key = loadSigningKey(path.join(dataDir, SIGNING_KEY_FILE));

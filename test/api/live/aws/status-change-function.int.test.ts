@@ -15,7 +15,13 @@ const TASK_TOKEN = 'AQCEAAAAKgAAAAMAAAAAAAAAAT0pSecretTaskToken';
 beforeAll(async () => {
   harness = await startLiveAwsHarness();
   clock = { now: Date.parse('2024-05-01T10:06:00.000Z') };
-  statusChanged = createStatusChangeFunction({ catalogue: harness.catalogue, approvals: harness.approvals, store: harness.store, connections: harness.connections, now: () => clock.now });
+  statusChanged = createStatusChangeFunction({
+    catalogue: harness.catalogue,
+    approvals: harness.approvals,
+    store: harness.store,
+    connections: harness.connections,
+    now: () => clock.now,
+  });
 });
 
 afterAll(() => harness.stop());
@@ -26,7 +32,13 @@ beforeEach(async () => {
 });
 
 /** A stored, open connection of `user` subscribed to `topics`, its token valid for an hour from the test clock. */
-async function connection(connectionId: string, user: string, groups: string[], topics: LiveTopic[], expiresAt = Math.floor(clock.now / 1000) + 3600): Promise<string> {
+async function connection(
+  connectionId: string,
+  user: string,
+  groups: string[],
+  topics: LiveTopic[],
+  expiresAt = Math.floor(clock.now / 1000) + 3600,
+): Promise<string> {
   await harness.store.put(connectionId, { user, groups, expiresAt }, new Date(clock.now).toISOString());
   for (const topic of topics) await harness.store.subscribe(connectionId, topic);
   harness.standIn.open(connectionId);
@@ -34,7 +46,12 @@ async function connection(connectionId: string, user: string, groups: string[], 
 }
 
 /** The EventBridge envelope AWS sends when a run of `workflow` (a state machine `statecraft-test-<workflow>`) changes status. */
-function statusChange(workflow: string, runId: string, status: StatusChangeStatus, extra: { input?: string; output?: string; error?: string; cause?: string } = {}) {
+function statusChange(
+  workflow: string,
+  runId: string,
+  status: StatusChangeStatus,
+  extra: { input?: string; output?: string; error?: string; cause?: string } = {},
+) {
   const stateMachineArn = `arn:aws:states:${ACCOUNT.region}:${ACCOUNT.accountId}:stateMachine:${ACCOUNT.stateMachinePrefix}${workflow}`;
   return toStatusChangeEvent({
     arn: `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${runId}`,
@@ -69,7 +86,7 @@ function pendingApproval(approvalId: string, workflow: string, runId: string): A
 }
 
 describe('the status-change function', () => {
-  it('sends the local hub\'s run.started to subscribers who may read the workflow', async () => {
+  it("sends the local hub's run.started to subscribers who may read the workflow", async () => {
     const viewer = await connection('dmlld2Vy', 'ada', ['viewers'], [{ kind: 'all' }]);
     const operator = await connection('b3BlcmF0b3I=', 'ops', ['operators'], [{ kind: 'workflow', workflow: 'deploy-service' }]);
     const otherWorkflow = await connection('b3RoZXI=', 'ada', ['viewers'], [{ kind: 'workflow', workflow: 'nightly-report' }]);
@@ -85,12 +102,23 @@ describe('the status-change function', () => {
       runId: 'deploy-1',
       workflow: 'deploy-service',
       time: '2024-05-01T10:00:00Z',
-      data: { status: 'RUNNING', executionArn: change.detail.executionArn, startDate: '2024-05-01T10:00:00.000Z', input: '{"orderId":"o-1"}' },
+      data: {
+        status: 'RUNNING',
+        executionArn: change.detail.executionArn,
+        startDate: '2024-05-01T10:00:00.000Z',
+        input: '{"orderId":"o-1"}',
+      },
     };
     expect(harness.standIn.received(viewer)).toStrictEqual([expected]);
     expect(harness.standIn.received(operator)).toStrictEqual([expected]);
     expect([otherWorkflow, noGroups, unsubscribed].map((id) => harness.standIn.received(id))).toStrictEqual([[], [], []]);
-    expect(outcome).toStrictEqual({ workflow: 'deploy-service', runId: 'deploy-1', events: ['run.started'], cancelledApprovals: [], delivery: { sent: 2, gone: 0, expired: 0, failed: 0 } });
+    expect(outcome).toStrictEqual({
+      workflow: 'deploy-service',
+      runId: 'deploy-1',
+      events: ['run.started'],
+      cancelledApprovals: [],
+      delivery: { sent: 2, gone: 0, expired: 0, failed: 0 },
+    });
   });
 
   it('keeps the finance-only workflow invisible to everyone else, whatever they subscribed to', async () => {
@@ -101,7 +129,15 @@ describe('the status-change function', () => {
 
     await statusChanged(statusChange('refund-request', 'refund-1', 'SUCCEEDED', { output: '{"refunded":true}' }));
 
-    expect(harness.standIn.received(finance)).toMatchObject([{ type: 'run.succeeded', runId: 'refund-1', workflow: 'refund-request', seq: STOPPED_AT, data: { status: 'SUCCEEDED', output: '{"refunded":true}', stopDate: '2024-05-01T10:05:00.000Z' } }]);
+    expect(harness.standIn.received(finance)).toMatchObject([
+      {
+        type: 'run.succeeded',
+        runId: 'refund-1',
+        workflow: 'refund-request',
+        seq: STOPPED_AT,
+        data: { status: 'SUCCEEDED', output: '{"refunded":true}', stopDate: '2024-05-01T10:05:00.000Z' },
+      },
+    ]);
     expect([viewerAll, viewerRun, byName].map((id) => harness.standIn.received(id))).toStrictEqual([[], [], []]);
   });
 
@@ -111,7 +147,9 @@ describe('the status-change function', () => {
     await harness.approvals.put(pendingApproval('appr-1', 'refund-request', 'refund-2'));
     await harness.approvals.put(pendingApproval('appr-other-run', 'refund-request', 'refund-3'));
 
-    const outcome = await statusChanged(statusChange('refund-request', 'refund-2', 'FAILED', { error: 'States.TaskFailed', cause: 'card declined' }));
+    const outcome = await statusChanged(
+      statusChange('refund-request', 'refund-2', 'FAILED', { error: 'States.TaskFailed', cause: 'card declined' }),
+    );
 
     expect(outcome).toMatchObject({ events: ['run.failed', 'approval.cancelled'], cancelledApprovals: ['appr-1'] });
     expect(await harness.approvals.get('appr-1')).toMatchObject({ status: 'cancelled', cancelReason: 'FAILED' });
@@ -119,7 +157,13 @@ describe('the status-change function', () => {
     const received = harness.standIn.received(finance);
     expect(received).toMatchObject([
       { type: 'run.failed', data: { status: 'FAILED', error: 'States.TaskFailed', cause: 'card declined' } },
-      { type: 'approval.cancelled', runId: 'refund-2', workflow: 'refund-request', seq: clock.now, data: { approvalId: 'appr-1', stateName: 'Finance approval', status: 'cancelled', reason: 'FAILED' } },
+      {
+        type: 'approval.cancelled',
+        runId: 'refund-2',
+        workflow: 'refund-request',
+        seq: clock.now,
+        data: { approvalId: 'appr-1', stateName: 'Finance approval', status: 'cancelled', reason: 'FAILED' },
+      },
     ]);
     expect(JSON.stringify(received)).not.toContain(TASK_TOKEN);
     expect(harness.standIn.received(viewer)).toStrictEqual([]);
@@ -134,10 +178,12 @@ describe('the status-change function', () => {
     expect(await harness.approvals.get('appr-running')).toMatchObject({ status: 'pending' });
   });
 
-  it('never sends a task token found in a run\'s input', async () => {
+  it("never sends a task token found in a run's input", async () => {
     const viewer = await connection('dmlld2Vy', 'ada', ['viewers'], [{ kind: 'all' }]);
 
-    await statusChanged(statusChange('deploy-service', 'deploy-2', 'RUNNING', { input: JSON.stringify({ service: 'checkout', taskToken: TASK_TOKEN }) }));
+    await statusChanged(
+      statusChange('deploy-service', 'deploy-2', 'RUNNING', { input: JSON.stringify({ service: 'checkout', taskToken: TASK_TOKEN }) }),
+    );
 
     expect(harness.standIn.received(viewer)).toMatchObject([{ type: 'run.started', data: { input: '{"service":"checkout"}' } }]);
   });
@@ -149,14 +195,39 @@ describe('the status-change function', () => {
     await statusChanged(statusChange('deploy-service', 'deploy-big', 'SUCCEEDED', { output }));
 
     const [event] = harness.standIn.received(viewer);
-    expect(event).toMatchObject({ type: 'run.succeeded', runId: 'deploy-big', data: { status: 'SUCCEEDED', stopDate: '2024-05-01T10:05:00.000Z' } });
+    expect(event).toMatchObject({
+      type: 'run.succeeded',
+      runId: 'deploy-big',
+      data: { status: 'SUCCEEDED', stopDate: '2024-05-01T10:05:00.000Z' },
+    });
     expect(event?.data).not.toHaveProperty('output');
   });
 
   it.each([
-    ['a state machine outside the catalogue', () => ({ ...statusChange('deploy-service', 'x-1', 'RUNNING'), detail: { ...statusChange('deploy-service', 'x-1', 'RUNNING').detail, stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:statecraft-test-mystery' } })],
-    ['a catalogue name without the stage prefix (another stage\'s state machine)', () => ({ ...statusChange('refund-request', 'x-2', 'SUCCEEDED'), detail: { ...statusChange('refund-request', 'x-2', 'SUCCEEDED').detail, stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:refund-request' } })],
-    ['an event that is not a status change', () => ({ version: '0', id: 'e-1', 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} })],
+    [
+      'a state machine outside the catalogue',
+      () => ({
+        ...statusChange('deploy-service', 'x-1', 'RUNNING'),
+        detail: {
+          ...statusChange('deploy-service', 'x-1', 'RUNNING').detail,
+          stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:statecraft-test-mystery',
+        },
+      }),
+    ],
+    [
+      "a catalogue name without the stage prefix (another stage's state machine)",
+      () => ({
+        ...statusChange('refund-request', 'x-2', 'SUCCEEDED'),
+        detail: {
+          ...statusChange('refund-request', 'x-2', 'SUCCEEDED').detail,
+          stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:refund-request',
+        },
+      }),
+    ],
+    [
+      'an event that is not a status change',
+      () => ({ version: '0', id: 'e-1', 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} }),
+    ],
   ])('ignores %s', async (_case, event) => {
     const admin = await connection('YWRtaW4=', 'root', ['admins'], [{ kind: 'all' }]);
 

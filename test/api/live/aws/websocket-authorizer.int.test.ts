@@ -36,7 +36,10 @@ describe('the WebSocket REQUEST authorizer', () => {
     const { expiresAt } = result.context;
     expect(result).toStrictEqual({
       principalId: 'ada',
-      policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: CONNECT_METHOD_ARN }] },
+      policyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: CONNECT_METHOD_ARN }],
+      },
       context: { user: 'ada', groups: '["viewers","operators"]', expiresAt },
     });
     expect(Math.abs(expiresAt - (Date.now() / 1000 + 3600))).toBeLessThan(5);
@@ -47,7 +50,11 @@ describe('the WebSocket REQUEST authorizer', () => {
 
     const result = await authorize(authorizerEvent({ token }));
 
-    expect(parseAuthorizerContext(passedOn(result))).toStrictEqual({ user: 'fin', groups: ['finance'], expiresAt: result.context.expiresAt });
+    expect(parseAuthorizerContext(passedOn(result))).toStrictEqual({
+      user: 'fin',
+      groups: ['finance'],
+      expiresAt: result.context.expiresAt,
+    });
   });
 
   it.each([
@@ -56,8 +63,17 @@ describe('the WebSocket REQUEST authorizer', () => {
     ['an empty token', () => Promise.resolve({ token: '' })],
     ['a token that is not a JWT', () => Promise.resolve({ token: 'let-me-in' })],
     ['a token signed with another key', async () => ({ token: await harness.forgedToken('ada', ['admins']) })],
-    ['a valid token whose claims were edited to add admins', async () => ({ token: tampered(await harness.token('eve', ['viewers']), { 'cognito:groups': ['admins'] }) })],
-    ['an unsigned token (alg none)', () => Promise.resolve({ token: unsigned({ sub: 'eve', 'cognito:groups': ['admins'], iss: 'statecraft-local', exp: Math.floor(Date.now() / 1000) + 600 }) })],
+    [
+      'a valid token whose claims were edited to add admins',
+      async () => ({ token: tampered(await harness.token('eve', ['viewers']), { 'cognito:groups': ['admins'] }) }),
+    ],
+    [
+      'an unsigned token (alg none)',
+      () =>
+        Promise.resolve({
+          token: unsigned({ sub: 'eve', 'cognito:groups': ['admins'], iss: 'statecraft-local', exp: Math.floor(Date.now() / 1000) + 600 }),
+        }),
+    ],
   ])('refuses %s with Unauthorized (API Gateway answers 401)', async (_case, query) => {
     const event = authorizerEvent(await query());
 
@@ -66,7 +82,9 @@ describe('the WebSocket REQUEST authorizer', () => {
 
   it('refuses an expired token', async () => {
     const token = await harness.token('ada', ['viewers'], '1m');
-    const later = createWebSocketAuthorizer({ verifyToken: createTokenVerifier(harness.config.auth, { now: () => Date.now() + 10 * 60_000 }) });
+    const later = createWebSocketAuthorizer({
+      verifyToken: createTokenVerifier(harness.config.auth, { now: () => Date.now() + 10 * 60_000 }),
+    });
 
     await expect(later(authorizerEvent({ token }))).rejects.toThrow(/^Unauthorized$/);
   });

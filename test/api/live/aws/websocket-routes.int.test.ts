@@ -11,7 +11,13 @@ let opened = 0;
 beforeAll(async () => {
   harness = await startLiveAwsHarness();
   clock = { now: Date.now() };
-  routes = createWebSocketRoutes({ store: harness.store, connectionsFor: () => harness.connections, verifyToken: harness.verifyToken, accessOf: harness.catalogue.accessOf, now: () => clock.now });
+  routes = createWebSocketRoutes({
+    store: harness.store,
+    connectionsFor: () => harness.connections,
+    verifyToken: harness.verifyToken,
+    accessOf: harness.catalogue.accessOf,
+    now: () => clock.now,
+  });
 });
 
 afterAll(() => harness.stop());
@@ -25,7 +31,9 @@ beforeEach(() => {
 async function connect(user: string, groups: readonly string[], query: Record<string, string> = {}) {
   const connectionId = `Y29ubiR7b3BlbmVkfQ${(opened += 1)}=`;
   const token = await harness.token(user, groups);
-  const authorized = await createWebSocketAuthorizer({ verifyToken: harness.verifyToken })(authorizerEvent({ ...query, token }, connectionId));
+  const authorized = await createWebSocketAuthorizer({ verifyToken: harness.verifyToken })(
+    authorizerEvent({ ...query, token }, connectionId),
+  );
   const authorizer = passedOn(authorized);
   const response = await routes(connectEvent(connectionId, authorizer, { ...query, token }));
   expect(response).toStrictEqual({ statusCode: 200 });
@@ -57,8 +65,14 @@ describe('$connect', () => {
   it.each([
     ['no authorizer context (a route deployed without the authorizer)', undefined],
     ['a context without a user', { groups: '["admins"]', expiresAt: String(Math.floor(Date.now() / 1000) + 600), principalId: '' }],
-    ['groups that are not a JSON list', { user: 'eve', groups: 'admins', expiresAt: String(Math.floor(Date.now() / 1000) + 600), principalId: 'eve' }],
-    ['an expired token (a cached authorizer result)', { user: 'eve', groups: '["viewers"]', expiresAt: String(Math.floor(Date.now() / 1000) - 1), principalId: 'eve' }],
+    [
+      'groups that are not a JSON list',
+      { user: 'eve', groups: 'admins', expiresAt: String(Math.floor(Date.now() / 1000) + 600), principalId: 'eve' },
+    ],
+    [
+      'an expired token (a cached authorizer result)',
+      { user: 'eve', groups: '["viewers"]', expiresAt: String(Math.floor(Date.now() / 1000) - 1), principalId: 'eve' },
+    ],
   ])('refuses %s with 401 and stores nothing', async (_case, authorizer) => {
     const response = await routes(connectEvent('cmVmdXNlZA=', authorizer, { token: 'anything' }));
 
@@ -68,7 +82,7 @@ describe('$connect', () => {
 });
 
 describe('$default', () => {
-  it('answers the console\'s first auth message with ready, as the local server does', async () => {
+  it("answers the console's first auth message with ready, as the local server does", async () => {
     const { send, token } = await connect('ada', ['viewers']);
 
     const replies = await send({ type: 'auth', token });
@@ -94,7 +108,13 @@ describe('$default', () => {
 
     const replies = await send({ type: 'auth', token: await harness.token('fin', ['finance']) });
 
-    expect(replies).toStrictEqual([{ type: 'error', code: 'user-mismatch', message: 'this connection stays authenticated as eve: re-authenticate with a token of the same user' }]);
+    expect(replies).toStrictEqual([
+      {
+        type: 'error',
+        code: 'user-mismatch',
+        message: 'this connection stays authenticated as eve: re-authenticate with a token of the same user',
+      },
+    ]);
     expect(await harness.store.get(connectionId)).toStrictEqual(before);
     expect(await send({ type: 'subscribe', workflow: 'refund-request' })).toMatchObject([{ type: 'error', code: 'forbidden' }]);
   });
@@ -117,7 +137,9 @@ describe('$default', () => {
 
     const replies = await send({ type: 'subscribe', workflow: 'deploy-service' });
 
-    expect(replies).toStrictEqual([{ type: 'subscribed', topic: { kind: 'workflow', workflow: 'deploy-service' }, replayed: 0, truncated: false, lastSeq: clock.now }]);
+    expect(replies).toStrictEqual([
+      { type: 'subscribed', topic: { kind: 'workflow', workflow: 'deploy-service' }, replayed: 0, truncated: false, lastSeq: clock.now },
+    ]);
     expect((await harness.store.get(connectionId))?.topics).toStrictEqual([{ kind: 'workflow', workflow: 'deploy-service' }]);
   });
 
@@ -126,7 +148,9 @@ describe('$default', () => {
 
     const replies = await send({ type: 'subscribe', runId: 'run-7', since: 42 });
 
-    expect(replies).toStrictEqual([{ type: 'subscribed', topic: { kind: 'run', runId: 'run-7' }, replayed: 0, truncated: true, lastSeq: clock.now }]);
+    expect(replies).toStrictEqual([
+      { type: 'subscribed', topic: { kind: 'run', runId: 'run-7' }, replayed: 0, truncated: true, lastSeq: clock.now },
+    ]);
   });
 
   it('refuses a subscription to a workflow the caller may not read, and records nothing', async () => {
@@ -134,7 +158,14 @@ describe('$default', () => {
 
     const replies = await send({ type: 'subscribe', workflow: 'refund-request' });
 
-    expect(replies).toStrictEqual([{ type: 'error', code: 'forbidden', message: 'you may not read runs of refund-request', topic: { kind: 'workflow', workflow: 'refund-request' } }]);
+    expect(replies).toStrictEqual([
+      {
+        type: 'error',
+        code: 'forbidden',
+        message: 'you may not read runs of refund-request',
+        topic: { kind: 'workflow', workflow: 'refund-request' },
+      },
+    ]);
     expect((await harness.store.get(connectionId))?.topics).toStrictEqual([]);
   });
 
@@ -149,7 +180,9 @@ describe('$default', () => {
   it('lets finance subscribe to the finance-only workflow', async () => {
     const { send } = await connect('fin', ['finance']);
 
-    expect(await send({ type: 'subscribe', workflow: 'refund-request' })).toMatchObject([{ type: 'subscribed', topic: { kind: 'workflow', workflow: 'refund-request' } }]);
+    expect(await send({ type: 'subscribe', workflow: 'refund-request' })).toMatchObject([
+      { type: 'subscribed', topic: { kind: 'workflow', workflow: 'refund-request' } },
+    ]);
   });
 
   it('unsubscribes, saying whether the topic was subscribed', async () => {
@@ -175,7 +208,12 @@ describe('$default', () => {
   it.each([
     ['text that is not JSON', 'hello', false, 'messages are JSON objects'],
     ['an unknown type', { type: 'become', user: 'admin' }, false, 'type is one of auth, subscribe, unsubscribe, ping'],
-    ['a topic naming two things', { type: 'subscribe', all: true, workflow: 'deploy-service' }, false, 'name exactly one of all: true, workflow or runId'],
+    [
+      'a topic naming two things',
+      { type: 'subscribe', all: true, workflow: 'deploy-service' },
+      false,
+      'name exactly one of all: true, workflow or runId',
+    ],
     ['a binary frame', Buffer.from('{"type":"ping"}').toString('base64'), true, 'messages are JSON text'],
   ])('answers %s with bad-message and stays open', async (_case, body, binary, reason) => {
     const { send, connectionId } = await connect('ada', ['viewers']);
@@ -196,7 +234,13 @@ describe('$default', () => {
   it('closes a connection it has no record of (never connected through $connect)', async () => {
     harness.standIn.open('bm9yZWNvcmQ=');
 
-    await routes(messageEvent('bm9yZWNvcmQ=', { user: 'fin', groups: '["admins"]', expiresAt: String(Math.floor(Date.now() / 1000) + 600) }, { type: 'subscribe', all: true }));
+    await routes(
+      messageEvent(
+        'bm9yZWNvcmQ=',
+        { user: 'fin', groups: '["admins"]', expiresAt: String(Math.floor(Date.now() / 1000) + 600) },
+        { type: 'subscribe', all: true },
+      ),
+    );
 
     expect(harness.standIn.closed).toStrictEqual(['bm9yZWNvcmQ=']);
     expect(harness.standIn.received('bm9yZWNvcmQ=')).toStrictEqual([]);
@@ -221,4 +265,3 @@ describe('$disconnect', () => {
     expect(await harness.store.get(connectionId)).toBeUndefined();
   });
 });
-

@@ -19,12 +19,17 @@ describe('recognizeAfterMarker', () => {
     expect(recognizeAfterMarker(text)?.value).toBe(value);
   });
 
-  it.each(['lgtm, ship it', 'approve r-12ab', 'reject it', 'nope, don\'t approve r-3c9d0f', 'ok, approve r-12ab', 'approve r-12ab and add a note', 'approve it, thanks'])(
-    'finds no free text in %j',
-    (text) => {
-      expect(recognizeAfterMarker(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    'lgtm, ship it',
+    'approve r-12ab',
+    'reject it',
+    "nope, don't approve r-3c9d0f",
+    'ok, approve r-12ab',
+    'approve r-12ab and add a note',
+    'approve it, thanks',
+  ])('finds no free text in %j', (text) => {
+    expect(recognizeAfterMarker(text)).toBeUndefined();
+  });
 
   it('starts its span at the marker, so the classifier can cut the free text away', () => {
     const text = 'reject r-1a2b because it is broken';

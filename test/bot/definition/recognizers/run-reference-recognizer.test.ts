@@ -27,10 +27,14 @@ describe('recognizeRunReference', () => {
     expect(match && originalRunReference(text, match)).toBe(original);
   });
 
-  it.each(['approve it', 'check status', 'what did I do last week', 'at last, is it done', 'the latest version of the docs', 'order-fulfillment'])(
-    'finds no run in %j',
-    (text) => {
-      expect(recognizeRunReference(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    'approve it',
+    'check status',
+    'what did I do last week',
+    'at last, is it done',
+    'the latest version of the docs',
+    'order-fulfillment',
+  ])('finds no run in %j', (text) => {
+    expect(recognizeRunReference(text)).toBeUndefined();
+  });
 });

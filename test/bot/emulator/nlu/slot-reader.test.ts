@@ -48,7 +48,9 @@ describe('readSlots', () => {
   });
 
   it('reads only the slots the intent has: StopRun has no reason', () => {
-    expect(Object.keys(readSlots(bot, intent('StopRun'), 'please cancel execution r-9c1e22, it was started by mistake'))).toStrictEqual(['RunId']);
+    expect(Object.keys(readSlots(bot, intent('StopRun'), 'please cancel execution r-9c1e22, it was started by mistake'))).toStrictEqual([
+      'RunId',
+    ]);
   });
 
   it('does not take a workflow name from inside the payload or a run id', () => {

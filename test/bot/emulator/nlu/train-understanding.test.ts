@@ -54,13 +54,20 @@ describe('trainUnderstanding', () => {
   });
 
   it('answers yes, no or unclear to a confirmation prompt', () => {
-    expect([understanding.confirmation('yep, go ahead'), understanding.confirmation('no thanks'), understanding.confirmation('hmm, tomorrow maybe')]).toStrictEqual(['yes', 'no', undefined]);
+    expect([
+      understanding.confirmation('yep, go ahead'),
+      understanding.confirmation('no thanks'),
+      understanding.confirmation('hmm, tomorrow maybe'),
+    ]).toStrictEqual(['yes', 'no', undefined]);
   });
 
   it('extracts the filled slots of the intent only', () => {
     const slots = understanding.extractSlots(intent('ApproveRun'), 'approve r-7f3a9c, comment: smoke tests passed');
 
-    expect(Object.fromEntries(Object.entries(slots).map(([name, value]) => [name, value.interpretedValue]))).toStrictEqual({ RunId: 'r-7f3a9c', Comment: 'smoke tests passed' });
+    expect(Object.fromEntries(Object.entries(slots).map(([name, value]) => [name, value.interpretedValue]))).toStrictEqual({
+      RunId: 'r-7f3a9c',
+      Comment: 'smoke tests passed',
+    });
   });
 
   it('resolves an elicited slot from the whole answer', () => {

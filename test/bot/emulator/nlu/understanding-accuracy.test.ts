@@ -14,22 +14,33 @@ const FREE_TEXT_SLOTS = new Set(['Comment', 'Reason']);
 type Score = { intentAccuracy: number; frameAccuracy: number; misses: string[] };
 
 /** The frame the runtime would act on: FallbackIntent below the threshold, else the top intent and its filled slots. */
-async function frameOf(understanding: Understanding, bot: BotDefinition, text: string): Promise<{ intent: string; slots: Record<string, string> }> {
+async function frameOf(
+  understanding: Understanding,
+  bot: BotDefinition,
+  text: string,
+): Promise<{ intent: string; slots: Record<string, string> }> {
   const [top] = await understanding.rankIntents(text);
   const intent = intentNamed(bot, !top || top.score < bot.nluConfidenceThreshold ? 'FallbackIntent' : top.name);
   if (!intent) throw new Error('the bot has no FallbackIntent');
-  const slots = Object.fromEntries(Object.entries(understanding.extractSlots(intent, text)).map(([name, value]) => [name, value.interpretedValue]));
+  const slots = Object.fromEntries(
+    Object.entries(understanding.extractSlots(intent, text)).map(([name, value]) => [name, value.interpretedValue]),
+  );
   return { intent: intent.name, slots };
 }
 
 function looseText(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 function sameSlots(actual: Record<string, string>, expected: Record<string, string>): boolean {
   const names = new Set([...Object.keys(actual), ...Object.keys(expected)]);
   return [...names].every((name) =>
-    FREE_TEXT_SLOTS.has(name) && actual[name] !== undefined && expected[name] !== undefined ? looseText(actual[name]) === looseText(expected[name]) : actual[name] === expected[name],
+    FREE_TEXT_SLOTS.has(name) && actual[name] !== undefined && expected[name] !== undefined
+      ? looseText(actual[name]) === looseText(expected[name])
+      : actual[name] === expected[name],
   );
 }
 

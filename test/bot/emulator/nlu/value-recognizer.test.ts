@@ -29,7 +29,10 @@ describe('recognizeValue', () => {
   });
 
   it('prefers the longest phrase: "daily sales report" over "report"-like single words', () => {
-    expect(recognizeValue(workflowNames, 'run the daily sales report')).toMatchObject({ value: 'nightly-report', original: 'daily sales report' });
+    expect(recognizeValue(workflowNames, 'run the daily sales report')).toMatchObject({
+      value: 'nightly-report',
+      original: 'daily sales report',
+    });
   });
 
   it.each(['start the payroll workflow', 'start a workflow', 'what can you do', 'reject r-deadbe'])('finds no workflow in %j', (text) => {

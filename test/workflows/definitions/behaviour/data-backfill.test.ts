@@ -1,6 +1,12 @@
 /** data-backfill's behaviour: planning, the distributed Map polling each copy job, the tolerated failures and the report. */
 import { dataBackfill, dataBackfillExample, type DataBackfillInput } from '../../../../workflows/definitions';
-import { checkCopyJob, planPartitions, startCopyJob, summarizeBackfill, type CopyJob } from '../../../../workflows/definitions/handlers/data-backfill';
+import {
+  checkCopyJob,
+  planPartitions,
+  startCopyJob,
+  summarizeBackfill,
+  type CopyJob,
+} from '../../../../workflows/definitions/handlers/data-backfill';
 import type { TaskFunction } from '../../../../workflows/dsl';
 import { testWorkflow, workflowCoverage, workflowMatchers, type TaskMock } from '../../../../workflows/testing';
 
@@ -9,7 +15,12 @@ expect.extend(workflowMatchers);
 const backfillWith = (changes: Partial<DataBackfillInput>): DataBackfillInput => ({ ...dataBackfillExample, ...changes });
 
 /** The example with the partitions at `indexes` marked corrupt (their copy fails halfway). */
-const withCorrupt = (...indexes: number[]): DataBackfillInput => backfillWith({ partitions: dataBackfillExample.partitions.map((partition, index) => (indexes.includes(index) ? { ...partition, corrupt: true } : partition)) });
+const withCorrupt = (...indexes: number[]): DataBackfillInput =>
+  backfillWith({
+    partitions: dataBackfillExample.partitions.map((partition, index) =>
+      indexes.includes(index) ? { ...partition, corrupt: true } : partition,
+    ),
+  });
 
 /** A transient Lambda service error on the first attempt, then the real handler's answer. */
 function transientThen<In, Out>(task: TaskFunction<In, Out>): TaskMock<Out> {
@@ -59,7 +70,12 @@ describe('data-backfill', () => {
         'Check job': {
           result: (input: unknown) => {
             const { job } = input as { job: CopyJob };
-            const next: CopyJob = { ...job, polls: job.polls + 1, status: job.polls + 1 < 4 ? 'RUNNING' : 'SUCCEEDED', processedRows: job.polls + 1 < 4 ? 0 : job.rows };
+            const next: CopyJob = {
+              ...job,
+              polls: job.polls + 1,
+              status: job.polls + 1 < 4 ? 'RUNNING' : 'SUCCEEDED',
+              processedRows: job.polls + 1 < 4 ? 0 : job.rows,
+            };
             polls.push(next);
             return next;
           },
@@ -78,7 +94,12 @@ describe('data-backfill', () => {
 
     expect(run).toSucceed();
     expect(run.path.slice(-2)).toEqual(['Any gaps?', 'Completed with gaps']);
-    expect(run.output).toMatchObject({ partitionsCopied: 3, partitionsFailed: 1, rowsCopied: 48_210 + 51_034 + 49_502, message: '3 of 4 partitions of orders-2024 copied to orders_v2 (148746 rows)' });
+    expect(run.output).toMatchObject({
+      partitionsCopied: 3,
+      partitionsFailed: 1,
+      rowsCopied: 48_210 + 51_034 + 49_502,
+      message: '3 of 4 partitions of orders-2024 copied to orders_v2 (148746 rows)',
+    });
     // The failed partition's entry is its error: Partition failed's CopyJobFailed with the job's error as cause.
     expect(mapResults(run)[1]).toEqual({ Error: 'CopyJobFailed', Cause: 'checksum mismatch at row 22938' });
   });
@@ -92,7 +113,14 @@ describe('data-backfill', () => {
 
   it.each([
     ['no partitions', [], 'no partitions given'],
-    ['a partition listed twice', [{ key: '2024-01', rows: 1 }, { key: '2024-01', rows: 2 }], 'partition 2024-01 is listed twice'],
+    [
+      'a partition listed twice',
+      [
+        { key: '2024-01', rows: 1 },
+        { key: '2024-01', rows: 2 },
+      ],
+      'partition 2024-01 is listed twice',
+    ],
     ['a negative row count', [{ key: '2024-01', rows: -5 }], 'partition 2024-01 has -5 rows'],
   ])('fails with InvalidBackfill, copying nothing, for %s', async (_, partitions, message) => {
     const run = await testWorkflow(dataBackfill, { input: backfillWith({ partitions }) });
@@ -115,7 +143,10 @@ describe('data-backfill', () => {
       ],
     };
 
-    const run = await testWorkflow(dataBackfill, { input: backfillWith({ partitions: [{ key: '2024-01', rows: 30_000 }] }), mocks: { 'Check job': check } });
+    const run = await testWorkflow(dataBackfill, {
+      input: backfillWith({ partitions: [{ key: '2024-01', rows: 30_000 }] }),
+      mocks: { 'Check job': check },
+    });
 
     expect(run).toSucceed();
     expect(checks).toBe(2);
@@ -125,7 +156,10 @@ describe('data-backfill', () => {
   });
 
   it('fails the partition after three retries of a job check that never answers', async () => {
-    const run = await testWorkflow(dataBackfill, { input: backfillWith({ partitions: [{ key: '2024-01', rows: 10 }] }), mocks: { 'Check job': { delay: '5m' } } });
+    const run = await testWorkflow(dataBackfill, {
+      input: backfillWith({ partitions: [{ key: '2024-01', rows: 10 }] }),
+      mocks: { 'Check job': { delay: '5m' } },
+    });
 
     expect(run).toFailWith('BackfillFailed');
     // 4 attempts of 30 s, with 10 + 20 + 40 s of backoff, after the first 60 s wait.
@@ -136,7 +170,10 @@ describe('data-backfill', () => {
     ['Plan partitions', planPartitions],
     ['Summarize', summarizeBackfill],
   ] as const)('retries %s after a transient Lambda service error and carries on', async (state, task) => {
-    const run = await testWorkflow(dataBackfill, { input: dataBackfillExample, mocks: { [state]: transientThen(task as TaskFunction<never, unknown>) } });
+    const run = await testWorkflow(dataBackfill, {
+      input: dataBackfillExample,
+      mocks: { [state]: transientThen(task as TaskFunction<never, unknown>) },
+    });
 
     expect(run).toSucceed();
     expect(run.states[state]).toMatchObject({ attempts: 2, visits: 1 });
@@ -146,7 +183,10 @@ describe('data-backfill', () => {
     ['Start copy job', startCopyJob],
     ['Check job', checkCopyJob],
   ] as const)('retries %s (inside the distributed Map) after a transient Lambda service error', async (state, task) => {
-    const run = await testWorkflow(dataBackfill, { input: backfillWith({ partitions: [{ key: '2024-01', rows: 10 }] }), mocks: { [state]: transientThen(task as TaskFunction<never, unknown>) } });
+    const run = await testWorkflow(dataBackfill, {
+      input: backfillWith({ partitions: [{ key: '2024-01', rows: 10 }] }),
+      mocks: { [state]: transientThen(task as TaskFunction<never, unknown>) },
+    });
 
     // The iteration runs as a child execution of the map run (its history is its own, not the run's): the outcome shows it.
     expect(run).toSucceed();

@@ -13,7 +13,14 @@ import {
   type FailableCheck,
 } from '../../../../workflows/definitions/handlers/deploy-service';
 import type { TaskFunction } from '../../../../workflows/dsl';
-import { testWorkflow, workflowCoverage, workflowMatchers, type ApprovalDecisionMock, type TaskMock, type TestedRun } from '../../../../workflows/testing';
+import {
+  testWorkflow,
+  workflowCoverage,
+  workflowMatchers,
+  type ApprovalDecisionMock,
+  type TaskMock,
+  type TestedRun,
+} from '../../../../workflows/testing';
 
 expect.extend(workflowMatchers);
 
@@ -29,7 +36,9 @@ function transientThen<In, Out>(task: TaskFunction<In, Out>): TaskMock<Out> {
 
 /** The payload the approval step sent to the approval-request function (from the run's TaskScheduled event). */
 function approvalRequest(run: TestedRun<unknown>): { Payload: { message: string; approvers: unknown } } {
-  const details = run.history.map((event) => event.taskScheduledEventDetails as { resource: string; parameters: string } | undefined).find((each) => each?.resource === 'invoke.waitForTaskToken');
+  const details = run.history
+    .map((event) => event.taskScheduledEventDetails as { resource: string; parameters: string } | undefined)
+    .find((each) => each?.resource === 'invoke.waitForTaskToken');
   if (!details) throw new Error(`no approval was requested; path: ${run.path.join(' → ')}`);
   return JSON.parse(details.parameters) as { Payload: { message: string; approvers: unknown } };
 }
@@ -61,9 +70,15 @@ describe('deploy-service', () => {
       url: 'https://checkout-api.example.com',
       summary: 'checkout-api 2.14.0 is live at https://checkout-api.example.com (canary error rate 0.2%)',
     });
-    expect(run.states['Build checks'].output).toMatchObject({ checks: { unit: { suite: 'unit', failed: 0 }, lint: { suite: 'lint', errors: 0 }, security: { suite: 'security', critical: 0 } } });
-    expect(run.states['Approve production'].output).toMatchObject({ approval: { approved: true, decidedBy: 'rita.release', comment: 'go' } });
-    expect(run.states['Deploy canary'].output).toMatchObject({ production: { Payload: { environment: 'production', trafficPercent: 10, deploymentId: 'DEP-PROD-2.14.0' } } });
+    expect(run.states['Build checks'].output).toMatchObject({
+      checks: { unit: { suite: 'unit', failed: 0 }, lint: { suite: 'lint', errors: 0 }, security: { suite: 'security', critical: 0 } },
+    });
+    expect(run.states['Approve production'].output).toMatchObject({
+      approval: { approved: true, decidedBy: 'rita.release', comment: 'go' },
+    });
+    expect(run.states['Deploy canary'].output).toMatchObject({
+      production: { Payload: { environment: 'production', trafficPercent: 10, deploymentId: 'DEP-PROD-2.14.0' } },
+    });
     expect(run.states.Promote.output).toMatchObject({ promotion: { Payload: { deploymentId: 'DEP-PROD-2.14.0', trafficPercent: 100 } } });
     expect(run.path).not.toContain('Roll back production');
   });
@@ -72,12 +87,17 @@ describe('deploy-service', () => {
     const run = await testWorkflow(deployService, { input: deployServiceExample, approvals: APPROVED });
 
     const parameters = approvalRequest(run);
-    expect(parameters.Payload.message).toBe('Deploy checkout-api 2.14.0 (9f3c2ab) to production? Requested by dana.kim@example.com; staging passed.');
+    expect(parameters.Payload.message).toBe(
+      'Deploy checkout-api 2.14.0 (9f3c2ab) to production? Requested by dana.kim@example.com; staging passed.',
+    );
     expect(parameters.Payload.approvers).toEqual({ users: [], groups: ['release-managers'], allowRequester: false });
   });
 
   it('bakes the canary for rollout.bakeSeconds of virtual time before checking its health', async () => {
-    const run = await testWorkflow(deployService, { input: { ...deployServiceExample, rollout: { canaryPercent: 25, bakeSeconds: 3600 } }, approvals: APPROVED });
+    const run = await testWorkflow(deployService, {
+      input: { ...deployServiceExample, rollout: { canaryPercent: 25, bakeSeconds: 3600 } },
+      approvals: APPROVED,
+    });
 
     expect(run).toSucceed();
     expect(run.durationMs).toBeGreaterThanOrEqual(3600 * 1000);
@@ -106,13 +126,18 @@ describe('deploy-service', () => {
 
     expect(run).toFailWith('IntegrationTestsFailed', 'integration tests failed: 2 failing');
     expect(run).toHavePassedThrough('Integration tests', 'Roll back staging', 'Integration tests failed');
-    expect(run.states['Roll back staging'].output).toMatchObject({ rollback: { Payload: { environment: 'staging', deploymentId: 'DEP-STAG-2.14.0', rolledBack: true } } });
+    expect(run.states['Roll back staging'].output).toMatchObject({
+      rollback: { Payload: { environment: 'staging', deploymentId: 'DEP-STAG-2.14.0', rolledBack: true } },
+    });
     // No approval decision is given: reaching 'Approve production' would make the kit reject the run.
     expect(run.path).not.toContain('Approve production');
   });
 
   it('does not catch an integration-test error other than TestsFailed', async () => {
-    const run = await testWorkflow(deployService, { input: deployServiceExample, mocks: { 'Integration tests': { error: 'StagingUnreachable', cause: 'connection refused' } } });
+    const run = await testWorkflow(deployService, {
+      input: deployServiceExample,
+      mocks: { 'Integration tests': { error: 'StagingUnreachable', cause: 'connection refused' } },
+    });
 
     expect(run).toFailWith('StagingUnreachable');
     expect(run.path.at(-1)).toBe('Integration tests');
@@ -120,7 +145,10 @@ describe('deploy-service', () => {
   });
 
   it('fails with ReleaseRejected, carrying the decision, when the release manager rejects', async () => {
-    const run = await testWorkflow(deployService, { input: deployServiceExample, approvals: { 'Approve production': { approve: false, by: 'rita.release', reason: 'freeze week' } } });
+    const run = await testWorkflow(deployService, {
+      input: deployServiceExample,
+      approvals: { 'Approve production': { approve: false, by: 'rita.release', reason: 'freeze week' } },
+    });
 
     expect(run).toFailWith('ReleaseRejected');
     expect(JSON.parse(run.cause ?? '')).toEqual({ approved: false, decidedBy: 'rita.release', reason: 'freeze week' });
@@ -139,9 +167,15 @@ describe('deploy-service', () => {
   });
 
   it('refuses the requester as the approver (four-eyes)', async () => {
-    const attempt = testWorkflow(deployService, { input: deployServiceExample, startedBy: 'dana.kim@example.com', approvals: { 'Approve production': { approve: true, by: 'dana.kim@example.com' } } });
+    const attempt = testWorkflow(deployService, {
+      input: deployServiceExample,
+      startedBy: 'dana.kim@example.com',
+      approvals: { 'Approve production': { approve: true, by: 'dana.kim@example.com' } },
+    });
 
-    await expect(attempt).rejects.toThrow("four-eyes: dana.kim@example.com started the run, so dana.kim@example.com may not decide 'Approve production'");
+    await expect(attempt).rejects.toThrow(
+      "four-eyes: dana.kim@example.com started the run, so dana.kim@example.com may not decide 'Approve production'",
+    );
   });
 
   it('rolls production back and fails with CanaryUnhealthy when the canary errors (the real health check with failTests canary)', async () => {
@@ -150,7 +184,9 @@ describe('deploy-service', () => {
     expect(run).toFailWith('CanaryUnhealthy', 'rolled back');
     expect(run.states['Check canary health'].output).toMatchObject({ health: { Payload: { errorRate: 4.7, instancesHealthy: true } } });
     expect(run).toHavePassedThrough('Canary healthy?', 'Roll back production', 'Canary unhealthy');
-    expect(run.states['Roll back production'].output).toMatchObject({ rollback: { Payload: { environment: 'production', deploymentId: 'DEP-PROD-2.14.0', rolledBack: true } } });
+    expect(run.states['Roll back production'].output).toMatchObject({
+      rollback: { Payload: { environment: 'production', deploymentId: 'DEP-PROD-2.14.0', rolledBack: true } },
+    });
     expect(run.path).not.toContain('Promote');
   });
 
@@ -159,14 +195,21 @@ describe('deploy-service', () => {
     { instancesHealthy: true, errorRate: 1, next: 'Roll back production' },
     { instancesHealthy: false, errorRate: 0.1, next: 'Roll back production' },
     { instancesHealthy: false, errorRate: 3, next: 'Roll back production' },
-  ])('routes a canary with instancesHealthy $instancesHealthy and error rate $errorRate to $next', async ({ instancesHealthy, errorRate, next }) => {
-    const health = { result: { deploymentId: 'DEP-PROD-2.14.0', instancesHealthy, errorRate, p99LatencyMs: 200 } };
+  ])(
+    'routes a canary with instancesHealthy $instancesHealthy and error rate $errorRate to $next',
+    async ({ instancesHealthy, errorRate, next }) => {
+      const health = { result: { deploymentId: 'DEP-PROD-2.14.0', instancesHealthy, errorRate, p99LatencyMs: 200 } };
 
-    const run = await testWorkflow(deployService, { input: deployServiceExample, mocks: { 'Check canary health': health }, approvals: APPROVED });
+      const run = await testWorkflow(deployService, {
+        input: deployServiceExample,
+        mocks: { 'Check canary health': health },
+        approvals: APPROVED,
+      });
 
-    expect(run.path[run.path.indexOf('Canary healthy?') + 1]).toBe(next);
-    expect(run.status).toBe(next === 'Promote' ? 'SUCCEEDED' : 'FAILED');
-  });
+      expect(run.path[run.path.indexOf('Canary healthy?') + 1]).toBe(next);
+      expect(run.status).toBe(next === 'Promote' ? 'SUCCEEDED' : 'FAILED');
+    },
+  );
 
   it.each([
     ['Unit tests', runUnitTests, deployServiceExample, 'SUCCEEDED'],
@@ -181,7 +224,11 @@ describe('deploy-service', () => {
     ['Roll back staging', rollBackRelease, releaseWith('integration'), 'FAILED'],
     ['Roll back production', rollBackRelease, releaseWith('canary'), 'FAILED'],
   ] as const)('retries %s after a transient Lambda service error and carries on', async (state, task, input, status) => {
-    const run = await testWorkflow(deployService, { input, mocks: { [state]: transientThen(task as TaskFunction<never, unknown>) }, approvals: APPROVED });
+    const run = await testWorkflow(deployService, {
+      input,
+      mocks: { [state]: transientThen(task as TaskFunction<never, unknown>) },
+      approvals: APPROVED,
+    });
 
     expect(run.states[state]).toMatchObject({ attempts: 2, visits: 1 });
     expect(run.states[state].output).toBeDefined();
@@ -189,7 +236,10 @@ describe('deploy-service', () => {
   });
 
   it('gives up on a Lambda service error after three retries, with nothing to catch it', async () => {
-    const run = await testWorkflow(deployService, { input: deployServiceExample, mocks: { 'Build image': { error: 'Lambda.ServiceException', cause: 'down' } } });
+    const run = await testWorkflow(deployService, {
+      input: deployServiceExample,
+      mocks: { 'Build image': { error: 'Lambda.ServiceException', cause: 'down' } },
+    });
 
     expect(run).toFailWith('Lambda.ServiceException');
     expect(run.states['Build image']).toMatchObject({ attempts: 4, error: 'Lambda.ServiceException' });

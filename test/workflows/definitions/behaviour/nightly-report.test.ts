@@ -1,6 +1,12 @@
 /** nightly-report's behaviour (JSONata): region collection with late data, aggregation, the finance alert, render and email. */
 import { nightlyReport, nightlyReportExample, type NightlyReportInput } from '../../../../workflows/definitions';
-import { aggregateMetrics, emailReport, fetchRegionMetrics, raiseRevenueAlert, renderReport } from '../../../../workflows/definitions/handlers/nightly-report';
+import {
+  aggregateMetrics,
+  emailReport,
+  fetchRegionMetrics,
+  raiseRevenueAlert,
+  renderReport,
+} from '../../../../workflows/definitions/handlers/nightly-report';
 import type { TaskFunction } from '../../../../workflows/dsl';
 import { testWorkflow, workflowCoverage, workflowMatchers, type TaskMock } from '../../../../workflows/testing';
 
@@ -35,9 +41,21 @@ describe('nightly-report', () => {
 
     expect(run).toSucceed();
     expect(run.path.filter((name) => name === 'Fetch region metrics')).toHaveLength(3);
-    expect(run.path.filter((name) => name !== 'Fetch region metrics')).toEqual(['Plan report', 'Collect regions', 'Aggregate', 'Needs attention?', 'Render report', 'Email report', 'Report sent']);
+    expect(run.path.filter((name) => name !== 'Fetch region metrics')).toEqual([
+      'Plan report',
+      'Collect regions',
+      'Aggregate',
+      'Needs attention?',
+      'Render report',
+      'Email report',
+      'Report sent',
+    ]);
     expect(run.output).toEqual({ reportDate: '2025-06-30', revenue: EXAMPLE_REVENUE, url: REPORT_URL, alertId: null, sent: 2 });
-    expect(run.states['Aggregate'].output).toMatchObject({ revenue: EXAMPLE_REVENUE, anomalies: [], byRegion: [{ region: 'eu-central-1' }, { region: 'us-east-1' }, { region: 'ap-southeast-2' }] });
+    expect(run.states['Aggregate'].output).toMatchObject({
+      revenue: EXAMPLE_REVENUE,
+      anomalies: [],
+      byRegion: [{ region: 'eu-central-1' }, { region: 'us-east-1' }, { region: 'ap-southeast-2' }],
+    });
     expect(run.states['Email report'].output).toMatchObject({ subject: 'Daily sales 2025-06-30', url: REPORT_URL, sent: 2 });
   });
 
@@ -66,7 +84,10 @@ describe('nightly-report', () => {
     { revenue: 150_000, anomalies: [], next: 'Render report' },
     { revenue: 150_000, anomalies: ['us-east-1: refunds at 9% of revenue'], next: 'Alert finance' },
   ])('with revenue $revenue against a 150000 target and anomalies $anomalies, goes to $next', async ({ revenue, anomalies, next }) => {
-    const run = await testWorkflow(nightlyReport, { input: nightlyReportExample, mocks: { Aggregate: { result: aggregate(revenue, anomalies) } } });
+    const run = await testWorkflow(nightlyReport, {
+      input: nightlyReportExample,
+      mocks: { Aggregate: { result: aggregate(revenue, anomalies) } },
+    });
 
     expect(run).toSucceed();
     expect(run.path[run.path.indexOf('Needs attention?') + 1]).toBe(next);
@@ -76,8 +97,13 @@ describe('nightly-report', () => {
   it('raises a high-severity alert for revenue below 80% of the target', async () => {
     const run = await testWorkflow(nightlyReport, { input: reportWith({ revenueTarget: 250_000 }) });
 
-    const alert = run.history.find((event) => event.type === 'TaskSucceeded' && String((event.taskSucceededEventDetails as { output: string }).output).includes('ALERT-SALES'));
-    expect(JSON.parse((alert?.taskSucceededEventDetails as { output: string }).output)).toMatchObject({ Payload: { severity: 'high', shortfall: 86_833.39 } });
+    const alert = run.history.find(
+      (event) =>
+        event.type === 'TaskSucceeded' && String((event.taskSucceededEventDetails as { output: string }).output).includes('ALERT-SALES'),
+    );
+    expect(JSON.parse((alert?.taskSucceededEventDetails as { output: string }).output)).toMatchObject({
+      Payload: { severity: 'high', shortfall: 86_833.39 },
+    });
   });
 
   it('retries a region whose metrics land late and reports it on the third attempt (the real handler)', async () => {
@@ -91,7 +117,10 @@ describe('nightly-report', () => {
   it('retries MetricsNotReady with a sequence that fails once then answers', async () => {
     const metrics = { region: 'eu-central-1', reportDate: '2025-06-30', orders: 10, revenue: 200_000, refunds: 10, currency: 'EUR' };
 
-    const run = await testWorkflow(nightlyReport, { input: reportWith({ regions: ['eu-central-1'] }), mocks: { 'Fetch region metrics': { sequence: [{ error: 'MetricsNotReady', cause: 'not yet' }, { result: metrics }] } } });
+    const run = await testWorkflow(nightlyReport, {
+      input: reportWith({ regions: ['eu-central-1'] }),
+      mocks: { 'Fetch region metrics': { sequence: [{ error: 'MetricsNotReady', cause: 'not yet' }, { result: metrics }] } },
+    });
 
     expect(run).toSucceed();
     expect(run.states['Fetch region metrics']).toMatchObject({ attempts: 2, output: metrics });
@@ -99,7 +128,10 @@ describe('nightly-report', () => {
   });
 
   it('fails with MetricsUnavailable when a region is still not ready after four retries', async () => {
-    const run = await testWorkflow(nightlyReport, { input: reportWith({ regions: ['us-east-1'] }), mocks: { 'Fetch region metrics': { error: 'MetricsNotReady', cause: 'us-east-1 never landed' } } });
+    const run = await testWorkflow(nightlyReport, {
+      input: reportWith({ regions: ['us-east-1'] }),
+      mocks: { 'Fetch region metrics': { error: 'MetricsNotReady', cause: 'us-east-1 never landed' } },
+    });
 
     expect(run).toFailWith('MetricsUnavailable', 'Region metrics could not be collected: ');
     expect(run.cause).toContain('us-east-1 never landed');

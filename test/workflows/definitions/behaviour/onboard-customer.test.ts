@@ -1,6 +1,11 @@
 /** onboard-customer's behaviour: screening, compliance review of risky customers, the customers record, the legacy import and the welcome drip. */
 import { onboardCustomer, onboardCustomerExample, type OnboardCustomerInput } from '../../../../workflows/definitions';
-import { closeApplication, createAccount, screenCustomer, sendOnboardingEmail } from '../../../../workflows/definitions/handlers/onboard-customer';
+import {
+  closeApplication,
+  createAccount,
+  screenCustomer,
+  sendOnboardingEmail,
+} from '../../../../workflows/definitions/handlers/onboard-customer';
 import { tables } from '../../../../workflows/definitions/tables';
 import type { TaskFunction } from '../../../../workflows/dsl';
 import { testWorkflow, workflowCoverage, workflowMatchers, type TaskMock, type TestedRun } from '../../../../workflows/testing';
@@ -25,7 +30,9 @@ function transientThen<In, Out>(task: TaskFunction<In, Out>): TaskMock<Out> {
 
 /** The payload the approval step sent to the approval-request function (from the run's TaskScheduled event). */
 function approvalRequest(run: TestedRun<unknown>): { Payload: { message: string; input: unknown; approvers: unknown } } {
-  const details = run.history.map((event) => event.taskScheduledEventDetails as { resource: string; parameters: string } | undefined).find((each) => each?.resource === 'invoke.waitForTaskToken');
+  const details = run.history
+    .map((event) => event.taskScheduledEventDetails as { resource: string; parameters: string } | undefined)
+    .find((each) => each?.resource === 'invoke.waitForTaskToken');
   if (!details) throw new Error(`no approval was requested; path: ${run.path.join(' → ')}`);
   return JSON.parse(details.parameters) as { Payload: { message: string; input: unknown; approvers: unknown } };
 }
@@ -54,8 +61,16 @@ describe('onboard-customer', () => {
       'Onboarded',
       'Customer onboarded',
     ]);
-    expect(run.states['Screen customer'].output).toMatchObject({ screening: { Payload: { riskScore: 10, sanctionsMatch: false, findings: [] } } });
-    expect(run.output).toEqual({ customerId: ACCOUNT_ID, company: 'Northwind Traders GmbH', plan: 'business', tenantUrl: 'https://northwind-traders-gmbh.app.example.com', customerStatus: 'ACTIVE' });
+    expect(run.states['Screen customer'].output).toMatchObject({
+      screening: { Payload: { riskScore: 10, sanctionsMatch: false, findings: [] } },
+    });
+    expect(run.output).toEqual({
+      customerId: ACCOUNT_ID,
+      company: 'Northwind Traders GmbH',
+      plan: 'business',
+      tenantUrl: 'https://northwind-traders-gmbh.app.example.com',
+      customerStatus: 'ACTIVE',
+    });
     expect(run.durationMs).toBeGreaterThanOrEqual(3 * 24 * 3600 * 1000);
   });
 
@@ -79,18 +94,33 @@ describe('onboard-customer', () => {
   it('imports the legacy CRM data through a data-backfill child run', async () => {
     const run = await testWorkflow(onboardCustomer, { input: onboardCustomerExample, tables });
 
-    expect(run.states['Plan import'].output).toMatchObject({ import: { dataset: 'legacy-crm-NW-0042', targetTable: 'customer_history', partitions: onboardCustomerExample.legacyAccount?.partitions } });
+    expect(run.states['Plan import'].output).toMatchObject({
+      import: {
+        dataset: 'legacy-crm-NW-0042',
+        targetTable: 'customer_history',
+        partitions: onboardCustomerExample.legacyAccount?.partitions,
+      },
+    });
     expect(run.states['Import legacy data'].output).toMatchObject({
       importResult: {
         executionArn: expect.stringContaining(':execution:data-backfill:'),
-        report: { dataset: 'legacy-crm-NW-0042', targetTable: 'customer_history', partitionsCopied: 2, partitionsFailed: 0, rowsCopied: 14_217 },
+        report: {
+          dataset: 'legacy-crm-NW-0042',
+          targetTable: 'customer_history',
+          partitionsCopied: 2,
+          partitionsFailed: 0,
+          rowsCopied: 14_217,
+        },
       },
     });
     expect(run.path).not.toContain('Import failed');
   });
 
   it('carries on without the history when the legacy import fails, marking it FAILED', async () => {
-    const run = await testWorkflow(onboardCustomer, { input: customerWith({ legacyAccount: { accountId: 'NW-0042', partitions: [] } }), tables });
+    const run = await testWorkflow(onboardCustomer, {
+      input: customerWith({ legacyAccount: { accountId: 'NW-0042', partitions: [] } }),
+      tables,
+    });
 
     expect(run).toSucceed();
     expect(run).toHavePassedThrough('Import legacy data', 'Import failed', 'Send welcome', 'Customer onboarded');
@@ -138,26 +168,47 @@ describe('onboard-customer', () => {
   });
 
   it('asks compliance about a risky customer and onboards it once approved', async () => {
-    const run = await testWorkflow(onboardCustomer, { input: risky, tables, approvals: { 'Compliance review': { approve: true, by: 'carl.compliance', comment: 'documents checked' } } });
+    const run = await testWorkflow(onboardCustomer, {
+      input: risky,
+      tables,
+      approvals: { 'Compliance review': { approve: true, by: 'carl.compliance', comment: 'documents checked' } },
+    });
 
     expect(run).toSucceed();
     expect(run.states['Screen customer'].output).toMatchObject({ screening: { Payload: { riskScore: 75 } } });
     expect(run).toHavePassedThrough('Needs review?', 'Compliance review', 'Create account', 'Save customer');
-    expect(run.states['Compliance review'].output).toMatchObject({ approval: { approved: true, decidedBy: 'carl.compliance', comment: 'documents checked' } });
-    expect(customers(run)).toEqual([expect.objectContaining({ customerId: { S: ACCOUNT_ID }, country: { S: 'BR' }, riskScore: { N: '75' } })]);
+    expect(run.states['Compliance review'].output).toMatchObject({
+      approval: { approved: true, decidedBy: 'carl.compliance', comment: 'documents checked' },
+    });
+    expect(customers(run)).toEqual([
+      expect.objectContaining({ customerId: { S: ACCOUNT_ID }, country: { S: 'BR' }, riskScore: { N: '75' } }),
+    ]);
   });
 
   it('shows compliance the screening and a message naming the customer', async () => {
-    const run = await testWorkflow(onboardCustomer, { input: risky, tables, approvals: { 'Compliance review': { approve: true, by: 'carl.compliance' } } });
+    const run = await testWorkflow(onboardCustomer, {
+      input: risky,
+      tables,
+      approvals: { 'Compliance review': { approve: true, by: 'carl.compliance' } },
+    });
 
     const { Payload } = approvalRequest(run);
     expect(Payload.message).toBe('Onboard Northwind Traders GmbH (BR, business plan)? Risk score 75.');
     expect(Payload.approvers).toEqual({ users: [], groups: ['compliance'], allowRequester: false });
-    expect(Payload.input).toEqual({ riskScore: 75, sanctionsMatch: false, findings: ['country BR is not on the low-risk list', 'no tax id given'] });
+    expect(Payload.input).toEqual({
+      riskScore: 75,
+      sanctionsMatch: false,
+      findings: ['country BR is not on the low-risk list', 'no tax id given'],
+    });
   });
 
   it.each([
-    ['rejects', { approve: false as const, by: 'carl.compliance', reason: 'unclear ownership' }, 'Approval.Rejected', 'rejected by compliance'],
+    [
+      'rejects',
+      { approve: false as const, by: 'carl.compliance', reason: 'unclear ownership' },
+      'Approval.Rejected',
+      'rejected by compliance',
+    ],
     ['does not review within 3 days', { expire: true as const }, 'States.Timeout', 'compliance review expired'],
   ])('closes the application with ApplicationClosed when compliance %s', async (_, decision, error, reason) => {
     const run = await testWorkflow(onboardCustomer, { input: risky, tables, approvals: { 'Compliance review': decision } });
@@ -165,7 +216,9 @@ describe('onboard-customer', () => {
     expect(run).toFailWith('ApplicationClosed');
     expect(run.path.slice(-3)).toEqual(['Compliance review', 'Close application', 'Application closed']);
     expect(run.states['Compliance review'].error).toBe(error);
-    expect(run.states['Close application'].output).toMatchObject({ closure: { Payload: { closed: true, notified: 'lena.fischer@northwind.example', reason } } });
+    expect(run.states['Close application'].output).toMatchObject({
+      closure: { Payload: { closed: true, notified: 'lena.fischer@northwind.example', reason } },
+    });
     expect(run.path).not.toContain('Create account');
     expect(customers(run)).toEqual([]);
   });
@@ -183,7 +236,13 @@ describe('onboard-customer', () => {
   });
 
   it('retries a screening that timed out, then screens', async () => {
-    const run = await testWorkflow(onboardCustomer, { input: plain, tables, mocks: { 'Screen customer': { sequence: [{ delay: '5m' }, { result: (input: unknown) => screenCustomer.handler(input as never, {}) }] } } });
+    const run = await testWorkflow(onboardCustomer, {
+      input: plain,
+      tables,
+      mocks: {
+        'Screen customer': { sequence: [{ delay: '5m' }, { result: (input: unknown) => screenCustomer.handler(input as never, {}) }] },
+      },
+    });
 
     expect(run).toSucceed();
     expect(run.states['Screen customer']).toMatchObject({ attempts: 2, visits: 1 });
@@ -193,7 +252,11 @@ describe('onboard-customer', () => {
   });
 
   it('retries a throttled customers write, then goes on', async () => {
-    const run = await testWorkflow(onboardCustomer, { input: plain, tables, mocks: { 'Save customer': { sequence: [{ error: 'DynamoDB.ProvisionedThroughputExceededException' }, { result: {} }] } } });
+    const run = await testWorkflow(onboardCustomer, {
+      input: plain,
+      tables,
+      mocks: { 'Save customer': { sequence: [{ error: 'DynamoDB.ProvisionedThroughputExceededException' }, { result: {} }] } },
+    });
 
     expect(run).toSucceed();
     expect(run.states['Save customer']).toMatchObject({ attempts: 2 });

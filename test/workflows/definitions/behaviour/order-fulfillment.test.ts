@@ -1,6 +1,13 @@
 /** order-fulfillment's behaviour: pricing, stock, payment with its retry and compensation, shipping choice, the orders record. */
 import { orderFulfillment, orderFulfillmentExample, type OrderFulfillmentInput } from '../../../../workflows/definitions';
-import { chargePayment, createShipment, priceOrder, releaseStock, reserveStock, sendOrderConfirmation } from '../../../../workflows/definitions/handlers/order-fulfillment';
+import {
+  chargePayment,
+  createShipment,
+  priceOrder,
+  releaseStock,
+  reserveStock,
+  sendOrderConfirmation,
+} from '../../../../workflows/definitions/handlers/order-fulfillment';
 import { tables } from '../../../../workflows/definitions/tables';
 import type { TaskFunction } from '../../../../workflows/dsl';
 import { testWorkflow, workflowCoverage, workflowMatchers, type TaskMock } from '../../../../workflows/testing';
@@ -18,7 +25,10 @@ function transientThen<In, Out>(task: TaskFunction<In, Out>): TaskMock<Out> {
 }
 
 /** The `orders` item the run left for `orderId`. */
-function orderItem(run: { tables: Readonly<Record<string, Record<string, unknown>[]>> }, orderId: string): Record<string, unknown> | undefined {
+function orderItem(
+  run: { tables: Readonly<Record<string, Record<string, unknown>[]>> },
+  orderId: string,
+): Record<string, unknown> | undefined {
   return run.tables.orders.find((item) => (item.orderId as { S: string }).S === orderId);
 }
 
@@ -27,9 +37,24 @@ describe('order-fulfillment', () => {
     const run = await testWorkflow(orderFulfillment, { input: orderFulfillmentExample, tables: emptyTables });
 
     expect(run).toSucceed();
-    expect(run.path).toEqual(['Price order', 'Reserve stock', 'Charge payment', 'Choose shipping', 'Ship express', 'Create shipment', 'Record order', 'Send confirmation', 'Summarize', 'Order fulfilled']);
-    expect(run.states['Price order'].output).toMatchObject({ pricing: { Payload: { subtotal: 114.9, discount: 5.75, shippingCost: 0, total: 109.15, currency: 'EUR', itemCount: 3 } } });
-    expect(run.states['Charge payment'].output).toMatchObject({ charge: { Payload: { chargeId: 'CH-ORD10042', amount: 109.15, currency: 'EUR', attempts: 1 } } });
+    expect(run.path).toEqual([
+      'Price order',
+      'Reserve stock',
+      'Charge payment',
+      'Choose shipping',
+      'Ship express',
+      'Create shipment',
+      'Record order',
+      'Send confirmation',
+      'Summarize',
+      'Order fulfilled',
+    ]);
+    expect(run.states['Price order'].output).toMatchObject({
+      pricing: { Payload: { subtotal: 114.9, discount: 5.75, shippingCost: 0, total: 109.15, currency: 'EUR', itemCount: 3 } },
+    });
+    expect(run.states['Charge payment'].output).toMatchObject({
+      charge: { Payload: { chargeId: 'CH-ORD10042', amount: 109.15, currency: 'EUR', attempts: 1 } },
+    });
     expect(run.output).toEqual({
       orderId: 'ORD-10042',
       orderStatus: 'SHIPPED',
@@ -37,7 +62,9 @@ describe('order-fulfillment', () => {
       trackingNumber: '1ZORD1004210115',
       summary: 'Order ORD-10042 charged EUR 109.15 and shipped with UPS (1ZORD1004210115)',
     });
-    expect(run.states['Send confirmation'].output).toMatchObject({ confirmation: { Payload: { to: 'mia.schneider@example.com', subject: 'Your order ORD-10042 is on its way' } } });
+    expect(run.states['Send confirmation'].output).toMatchObject({
+      confirmation: { Payload: { to: 'mia.schneider@example.com', subject: 'Your order ORD-10042 is on its way' } },
+    });
   });
 
   it('records the shipped order in the orders table, as refund-request reads it', async () => {
@@ -69,7 +96,10 @@ describe('order-fulfillment', () => {
   });
 
   it('fails with OutOfStock, before charging, when a SKU is out of stock', async () => {
-    const run = await testWorkflow(orderFulfillment, { input: orderWith({ items: [...orderFulfillmentExample.items, { sku: 'OOS-MOUSE', qty: 1, unitPrice: 20 }] }), tables: emptyTables });
+    const run = await testWorkflow(orderFulfillment, {
+      input: orderWith({ items: [...orderFulfillmentExample.items, { sku: 'OOS-MOUSE', qty: 1, unitPrice: 20 }] }),
+      tables: emptyTables,
+    });
 
     expect(run).toFailWith('OutOfStock', 'SKU OOS-MOUSE is out of stock');
     expect(run.path).toEqual(['Price order', 'Reserve stock', 'Out of stock']);
@@ -86,7 +116,10 @@ describe('order-fulfillment', () => {
     expect(run.path).toEqual(['Price order', 'Reserve stock', 'Charge payment', 'Release stock', 'Payment failed']);
     // A declined card is not retried: only the gateway's busy signal is.
     expect(run.states['Charge payment']).toMatchObject({ attempts: 1, error: 'PaymentDeclined' });
-    expect(run.states['Release stock'].output).toMatchObject({ release: { Payload: { reservationId: 'RSV-ORD10042', released: true } }, error: { Error: 'PaymentDeclined' } });
+    expect(run.states['Release stock'].output).toMatchObject({
+      release: { Payload: { reservationId: 'RSV-ORD10042', released: true } },
+      error: { Error: 'PaymentDeclined' },
+    });
     expect(run.tables.orders).toEqual([]);
   });
 
@@ -101,7 +134,11 @@ describe('order-fulfillment', () => {
 
   it('retries PaymentGatewayBusy with a sequence that fails once then charges', async () => {
     const charged = { chargeId: 'CH-X', amount: 109.15, currency: 'EUR', attempts: 2 };
-    const run = await testWorkflow(orderFulfillment, { input: orderFulfillmentExample, tables: emptyTables, mocks: { 'Charge payment': { sequence: [{ error: 'PaymentGatewayBusy', cause: 'busy' }, { result: charged }] } } });
+    const run = await testWorkflow(orderFulfillment, {
+      input: orderFulfillmentExample,
+      tables: emptyTables,
+      mocks: { 'Charge payment': { sequence: [{ error: 'PaymentGatewayBusy', cause: 'busy' }, { result: charged }] } },
+    });
 
     expect(run).toSucceed();
     expect(run.states['Charge payment']).toMatchObject({ attempts: 2, output: expect.objectContaining({ charge: { Payload: charged } }) });
@@ -109,7 +146,11 @@ describe('order-fulfillment', () => {
   });
 
   it('gives up after four retries of a busy gateway and compensates', async () => {
-    const run = await testWorkflow(orderFulfillment, { input: orderFulfillmentExample, tables: emptyTables, mocks: { 'Charge payment': { error: 'PaymentGatewayBusy', cause: 'still busy' } } });
+    const run = await testWorkflow(orderFulfillment, {
+      input: orderFulfillmentExample,
+      tables: emptyTables,
+      mocks: { 'Charge payment': { error: 'PaymentGatewayBusy', cause: 'still busy' } },
+    });
 
     expect(run).toFailWith('PaymentFailed', 'still busy');
     expect(run.states['Charge payment']).toMatchObject({ attempts: 5, error: 'PaymentGatewayBusy' });
@@ -121,7 +162,9 @@ describe('order-fulfillment', () => {
     const run = await testWorkflow(orderFulfillment, {
       input: orderWith({ payment: { card: 'declined' } }),
       tables: emptyTables,
-      mocks: { 'Release stock': { sequence: [{ error: 'WarehouseUnavailable' }, { error: 'WarehouseUnavailable' }, { result: released }] } },
+      mocks: {
+        'Release stock': { sequence: [{ error: 'WarehouseUnavailable' }, { error: 'WarehouseUnavailable' }, { result: released }] },
+      },
     });
 
     expect(run).toFailWith('PaymentFailed');
@@ -139,7 +182,10 @@ describe('order-fulfillment', () => {
     const pricing = { subtotal: total, discount: 0, shippingCost: 0, total, currency: 'EUR', itemCount: 1 };
 
     const run = await testWorkflow(orderFulfillment, {
-      input: orderWith({ customer: { ...orderFulfillmentExample.customer, tier }, shipping: { ...orderFulfillmentExample.shipping, method } }),
+      input: orderWith({
+        customer: { ...orderFulfillmentExample.customer, tier },
+        shipping: { ...orderFulfillmentExample.shipping, method },
+      }),
       tables: emptyTables,
       mocks: { 'Price order': { result: pricing } },
     });
@@ -151,7 +197,10 @@ describe('order-fulfillment', () => {
 
   it('ships a small standard order standard, paying for shipping (the real pricing)', async () => {
     const run = await testWorkflow(orderFulfillment, {
-      input: orderWith({ customer: { ...orderFulfillmentExample.customer, tier: 'standard' }, items: [{ sku: 'USB-C-2M', qty: 1, unitPrice: 12.5 }] }),
+      input: orderWith({
+        customer: { ...orderFulfillmentExample.customer, tier: 'standard' },
+        items: [{ sku: 'USB-C-2M', qty: 1, unitPrice: 12.5 }],
+      }),
       tables: emptyTables,
     });
 
@@ -164,7 +213,9 @@ describe('order-fulfillment', () => {
     const run = await testWorkflow(orderFulfillment, {
       input: orderFulfillmentExample,
       tables: emptyTables,
-      mocks: { 'Record order': { sequence: [{ error: 'DynamoDB.ProvisionedThroughputExceededException', cause: 'throttled' }, { result: {} }] } },
+      mocks: {
+        'Record order': { sequence: [{ error: 'DynamoDB.ProvisionedThroughputExceededException', cause: 'throttled' }, { result: {} }] },
+      },
     });
 
     expect(run).toSucceed();
@@ -172,7 +223,11 @@ describe('order-fulfillment', () => {
   });
 
   it('does not retry or catch any other orders write failure', async () => {
-    const run = await testWorkflow(orderFulfillment, { input: orderFulfillmentExample, tables: emptyTables, mocks: { 'Record order': { error: 'DynamoDB.AmazonDynamoDBException', cause: 'access denied' } } });
+    const run = await testWorkflow(orderFulfillment, {
+      input: orderFulfillmentExample,
+      tables: emptyTables,
+      mocks: { 'Record order': { error: 'DynamoDB.AmazonDynamoDBException', cause: 'access denied' } },
+    });
 
     expect(run).toFailWith('DynamoDB.AmazonDynamoDBException', 'access denied');
     expect(run.states['Record order']).toMatchObject({ attempts: 1 });
@@ -187,7 +242,11 @@ describe('order-fulfillment', () => {
     ['Send confirmation', sendOrderConfirmation, orderFulfillmentExample, 'SUCCEEDED'],
     ['Release stock', releaseStock, orderWith({ payment: { card: 'declined' } }), 'FAILED'],
   ] as const)('retries %s after a transient Lambda service error and carries on', async (state, task, input, status) => {
-    const run = await testWorkflow(orderFulfillment, { input, tables: emptyTables, mocks: { [state]: transientThen(task as TaskFunction<never, unknown>) } });
+    const run = await testWorkflow(orderFulfillment, {
+      input,
+      tables: emptyTables,
+      mocks: { [state]: transientThen(task as TaskFunction<never, unknown>) },
+    });
 
     expect(run.states[state]).toMatchObject({ attempts: 2, visits: 1 });
     expect(run.states[state].output).toBeDefined();

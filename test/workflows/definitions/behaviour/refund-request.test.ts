@@ -8,7 +8,13 @@ import { testWorkflow, workflowCoverage, workflowMatchers, type TaskMock, type T
 expect.extend(workflowMatchers);
 
 /** A EUR 750 refund of the sample order ORD-20077 (total 1249): finance must approve it. */
-const large: RefundRequestInput = { ...refundRequestExample, refundId: 'RF-90001', orderId: 'ORD-20077', amount: 750, reason: 'not-delivered' };
+const large: RefundRequestInput = {
+  ...refundRequestExample,
+  refundId: 'RF-90001',
+  orderId: 'ORD-20077',
+  amount: 750,
+  reason: 'not-delivered',
+};
 
 const requestWith = (changes: Partial<RefundRequestInput>): RefundRequestInput => ({ ...refundRequestExample, ...changes });
 
@@ -32,7 +38,17 @@ describe('refund-request', () => {
     const run = await testWorkflow(refundRequest, { input: refundRequestExample, tables });
 
     expect(run).toSucceed();
-    expect(run.path).toEqual(['Load order', 'Order found?', 'Check eligibility', 'Needs approval?', 'Issue refund', 'Mark order refunded', 'Notify customer', 'Refund summary', 'Refunded']);
+    expect(run.path).toEqual([
+      'Load order',
+      'Order found?',
+      'Check eligibility',
+      'Needs approval?',
+      'Issue refund',
+      'Mark order refunded',
+      'Notify customer',
+      'Refund summary',
+      'Refunded',
+    ]);
     expect(run.output).toEqual({
       refundId: 'RF-20931',
       orderId: 'ORD-10042',
@@ -40,22 +56,41 @@ describe('refund-request', () => {
       refundReference: 'RE-CH-ORD-10042-RF-20931',
       summary: 'Refunded EUR 12.5 of order ORD-10042 (RE-CH-ORD-10042-RF-20931); settles in 5 days',
     });
-    expect(orderItem(run, 'ORD-10042')).toMatchObject({ orderStatus: { S: 'PARTIALLY_REFUNDED' }, refundedAmount: { N: '12.5' }, total: { N: '109.15' } });
-    expect(run.states['Notify customer'].output).toMatchObject({ notification: { Payload: { customerId: 'CUST-2291', template: 'refund-refunded' } } });
+    expect(orderItem(run, 'ORD-10042')).toMatchObject({
+      orderStatus: { S: 'PARTIALLY_REFUNDED' },
+      refundedAmount: { N: '12.5' },
+      total: { N: '109.15' },
+    });
+    expect(run.states['Notify customer'].output).toMatchObject({
+      notification: { Payload: { customerId: 'CUST-2291', template: 'refund-refunded' } },
+    });
   });
 
   it('marks the order REFUNDED when the whole remaining amount is refunded', async () => {
     const run = await testWorkflow(refundRequest, { input: requestWith({ amount: 109.15 }), tables });
 
     expect(run).toSucceed();
-    expect(run.states['Check eligibility'].output).toMatchObject({ eligibility: { Payload: { refundable: 109.15, statusAfterRefund: 'REFUNDED' } } });
+    expect(run.states['Check eligibility'].output).toMatchObject({
+      eligibility: { Payload: { refundable: 109.15, statusAfterRefund: 'REFUNDED' } },
+    });
     expect(orderItem(run, 'ORD-10042')).toMatchObject({ orderStatus: { S: 'REFUNDED' }, refundedAmount: { N: '109.15' } });
   });
 
   it('adds to what an earlier refund left', async () => {
-    const earlier = { orderId: { S: 'ORD-30001' }, customerId: { S: 'CUST-1' }, orderStatus: { S: 'PARTIALLY_REFUNDED' }, total: { N: '80' }, currency: { S: 'EUR' }, chargeId: { S: 'CH-30001' }, refundedAmount: { N: '30' } };
+    const earlier = {
+      orderId: { S: 'ORD-30001' },
+      customerId: { S: 'CUST-1' },
+      orderStatus: { S: 'PARTIALLY_REFUNDED' },
+      total: { N: '80' },
+      currency: { S: 'EUR' },
+      chargeId: { S: 'CH-30001' },
+      refundedAmount: { N: '30' },
+    };
 
-    const run = await testWorkflow(refundRequest, { input: requestWith({ orderId: 'ORD-30001', amount: 50 }), tables: tablesWithOrder(earlier) });
+    const run = await testWorkflow(refundRequest, {
+      input: requestWith({ orderId: 'ORD-30001', amount: 50 }),
+      tables: tablesWithOrder(earlier),
+    });
 
     expect(run).toSucceed();
     expect(orderItem(run, 'ORD-30001')).toMatchObject({ orderStatus: { S: 'REFUNDED' }, refundedAmount: { N: '80' } });
@@ -74,13 +109,28 @@ describe('refund-request', () => {
     [
       'an order that never shipped',
       requestWith({ orderId: 'ORD-30002' }),
-      { orderId: { S: 'ORD-30002' }, customerId: { S: 'CUST-2' }, orderStatus: { S: 'PENDING' }, total: { N: '40' }, currency: { S: 'EUR' }, chargeId: { S: 'CH-30002' } },
+      {
+        orderId: { S: 'ORD-30002' },
+        customerId: { S: 'CUST-2' },
+        orderStatus: { S: 'PENDING' },
+        total: { N: '40' },
+        currency: { S: 'EUR' },
+        chargeId: { S: 'CH-30002' },
+      },
       'an order in status PENDING cannot be refunded',
     ],
     [
       'more than an earlier refund left',
       requestWith({ orderId: 'ORD-30003', amount: 20 }),
-      { orderId: { S: 'ORD-30003' }, customerId: { S: 'CUST-3' }, orderStatus: { S: 'PARTIALLY_REFUNDED' }, total: { N: '50' }, currency: { S: 'EUR' }, chargeId: { S: 'CH-30003' }, refundedAmount: { N: '40' } },
+      {
+        orderId: { S: 'ORD-30003' },
+        customerId: { S: 'CUST-3' },
+        orderStatus: { S: 'PARTIALLY_REFUNDED' },
+        total: { N: '50' },
+        currency: { S: 'EUR' },
+        chargeId: { S: 'CH-30003' },
+        refundedAmount: { N: '40' },
+      },
       'only 10 of 50 is left to refund',
     ],
   ])('fails with RefundNotAllowed for %s, leaving the order as it was', async (_, input, extraOrder, message) => {
@@ -101,16 +151,33 @@ describe('refund-request', () => {
   });
 
   it('asks finance for a large refund and refunds once approved', async () => {
-    const run = await testWorkflow(refundRequest, { input: large, tables, approvals: { 'Finance approval': { approve: true, by: 'fiona.finance', comment: 'carrier lost it' } } });
+    const run = await testWorkflow(refundRequest, {
+      input: large,
+      tables,
+      approvals: { 'Finance approval': { approve: true, by: 'fiona.finance', comment: 'carrier lost it' } },
+    });
 
     expect(run).toSucceed();
-    expect(run).toHavePassedThrough('Needs approval?', 'Finance approval', 'Issue refund', 'Mark order refunded', 'Notify customer', 'Refunded');
-    expect(run.states['Finance approval'].output).toMatchObject({ approval: { approved: true, decidedBy: 'fiona.finance', comment: 'carrier lost it' } });
+    expect(run).toHavePassedThrough(
+      'Needs approval?',
+      'Finance approval',
+      'Issue refund',
+      'Mark order refunded',
+      'Notify customer',
+      'Refunded',
+    );
+    expect(run.states['Finance approval'].output).toMatchObject({
+      approval: { approved: true, decidedBy: 'fiona.finance', comment: 'carrier lost it' },
+    });
     expect(orderItem(run, 'ORD-20077')).toMatchObject({ orderStatus: { S: 'PARTIALLY_REFUNDED' }, refundedAmount: { N: '750' } });
   });
 
   it('tells the customer and ends as declined, refunding nothing, when finance rejects', async () => {
-    const run = await testWorkflow(refundRequest, { input: large, tables, approvals: { 'Finance approval': { approve: false, by: 'fiona.finance', reason: 'no proof' } } });
+    const run = await testWorkflow(refundRequest, {
+      input: large,
+      tables,
+      approvals: { 'Finance approval': { approve: false, by: 'fiona.finance', reason: 'no proof' } },
+    });
 
     expect(run).toSucceed();
     expect(run.path.slice(-3)).toEqual(['Finance approval', 'Notify refund declined', 'Refund declined']);
@@ -135,7 +202,11 @@ describe('refund-request', () => {
   it('retries a refund that timed out (the provider deduplicates by refundId), then records it', async () => {
     const refunded = { refundReference: 'RE-LATE', amount: 12.5, settlesInDays: 5 };
 
-    const run = await testWorkflow(refundRequest, { input: refundRequestExample, tables, mocks: { 'Issue refund': { sequence: [{ delay: '3m' }, { result: refunded }] } } });
+    const run = await testWorkflow(refundRequest, {
+      input: refundRequestExample,
+      tables,
+      mocks: { 'Issue refund': { sequence: [{ delay: '3m' }, { result: refunded }] } },
+    });
 
     expect(run).toSucceed();
     expect(run.states['Issue refund']).toMatchObject({ attempts: 2, visits: 1 });
@@ -156,7 +227,11 @@ describe('refund-request', () => {
   it('retries a throttled order read, then goes on', async () => {
     const order = { Item: tables[0].sampleItems[0] };
 
-    const run = await testWorkflow(refundRequest, { input: refundRequestExample, tables, mocks: { 'Load order': { sequence: [{ error: 'DynamoDB.RequestLimitExceeded', cause: 'throttled' }, { result: order }] } } });
+    const run = await testWorkflow(refundRequest, {
+      input: refundRequestExample,
+      tables,
+      mocks: { 'Load order': { sequence: [{ error: 'DynamoDB.RequestLimitExceeded', cause: 'throttled' }, { result: order }] } },
+    });
 
     expect(run).toSucceed();
     expect(run.states['Load order']).toMatchObject({ attempts: 2 });
@@ -167,7 +242,11 @@ describe('refund-request', () => {
     ['Issue refund', issueRefund, refundRequestExample],
     ['Notify customer', notifyRefundOutcome, refundRequestExample],
   ] as const)('retries %s after a transient Lambda service error and carries on', async (state, task, input) => {
-    const run = await testWorkflow(refundRequest, { input, tables, mocks: { [state]: transientThen(task as TaskFunction<never, unknown>) } });
+    const run = await testWorkflow(refundRequest, {
+      input,
+      tables,
+      mocks: { [state]: transientThen(task as TaskFunction<never, unknown>) },
+    });
 
     expect(run).toSucceed();
     expect(run.states[state]).toMatchObject({ attempts: 2, visits: 1 });

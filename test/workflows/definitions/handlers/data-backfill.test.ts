@@ -24,14 +24,32 @@ async function pollToEnd(started: CopyJob): Promise<CopyJob[]> {
 
 describe('backfill-plan-partitions', () => {
   it('turns each partition into a copy job', async () => {
-    const plan = await invoke(planPartitions, { dataset: 'orders-2024', targetTable: 'orders_v2', partitions: [{ key: '2024-01', rows: 60_000 }, { key: '2024-02', rows: 10, corrupt: true }] });
+    const plan = await invoke(planPartitions, {
+      dataset: 'orders-2024',
+      targetTable: 'orders_v2',
+      partitions: [
+        { key: '2024-01', rows: 60_000 },
+        { key: '2024-02', rows: 10, corrupt: true },
+      ],
+    });
 
-    expect(plan).toStrictEqual({ jobs: [job, { ...job, partition: '2024-02', rows: 10, corrupt: true }], partitionCount: 2, totalRows: 60_010 });
+    expect(plan).toStrictEqual({
+      jobs: [job, { ...job, partition: '2024-02', rows: 10, corrupt: true }],
+      partitionCount: 2,
+      totalRows: 60_010,
+    });
   });
 
   it.each([
     ['no partitions', [], 'no partitions given'],
-    ['a duplicate key', [{ key: 'a', rows: 1 }, { key: 'a', rows: 2 }], 'partition a is listed twice'],
+    [
+      'a duplicate key',
+      [
+        { key: 'a', rows: 1 },
+        { key: 'a', rows: 2 },
+      ],
+      'partition a is listed twice',
+    ],
     ['negative rows', [{ key: 'a', rows: -1 }], 'partition a has -1 rows'],
   ])('refuses %s with InvalidBackfill', async (_case, partitions, message) => {
     const plan = invoke(planPartitions, { dataset: 'orders-2024', targetTable: 'orders_v2', partitions });
@@ -45,7 +63,15 @@ describe('backfill-start-job and backfill-check-job', () => {
   it('starts a running job to poll a minute later', async () => {
     const started = await invoke(startCopyJob, job);
 
-    expect(started).toStrictEqual({ jobId: 'copy-orders-2024-2024-01', partition: '2024-01', status: 'RUNNING', rows: 60_000, processedRows: 0, polls: 0, pollAfterSeconds: 60 });
+    expect(started).toStrictEqual({
+      jobId: 'copy-orders-2024-2024-01',
+      partition: '2024-01',
+      status: 'RUNNING',
+      rows: 60_000,
+      processedRows: 0,
+      polls: 0,
+      pollAfterSeconds: 60,
+    });
   });
 
   it('copies a batch per poll until the partition is done', async () => {
@@ -76,7 +102,11 @@ describe('backfill-start-job and backfill-check-job', () => {
 
 describe('backfill-summarize', () => {
   it('counts the copied partitions and the missing ones as failed', async () => {
-    const results = [{ partition: '2024-01', rows: 48_210, jobId: 'a', status: 'COPIED' as const }, null, { partition: '2024-03', rows: 51_034, jobId: 'c', status: 'COPIED' as const }];
+    const results = [
+      { partition: '2024-01', rows: 48_210, jobId: 'a', status: 'COPIED' as const },
+      null,
+      { partition: '2024-03', rows: 51_034, jobId: 'c', status: 'COPIED' as const },
+    ];
 
     const summary = await invoke(summarizeBackfill, { dataset: 'orders-2024', expected: 4, results });
 

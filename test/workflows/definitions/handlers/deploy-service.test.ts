@@ -60,13 +60,23 @@ describe('deploy-release', () => {
   it('deploys to staging with all traffic', async () => {
     const deployment = await invoke(releaseImage, { ...release, image: 'img', environment: 'staging' });
 
-    expect(deployment).toStrictEqual({ deploymentId: 'DEP-STAG-2.14.0', environment: 'staging', url: 'https://checkout-api.staging.example.com', trafficPercent: 100 });
+    expect(deployment).toStrictEqual({
+      deploymentId: 'DEP-STAG-2.14.0',
+      environment: 'staging',
+      url: 'https://checkout-api.staging.example.com',
+      trafficPercent: 100,
+    });
   });
 
   it('starts production as a canary', async () => {
     const deployment = await invoke(releaseImage, { ...release, image: 'img', environment: 'production', canaryPercent: 10 });
 
-    expect(deployment).toStrictEqual({ deploymentId: 'DEP-PROD-2.14.0', environment: 'production', url: 'https://checkout-api.example.com', trafficPercent: 10 });
+    expect(deployment).toStrictEqual({
+      deploymentId: 'DEP-PROD-2.14.0',
+      environment: 'production',
+      url: 'https://checkout-api.example.com',
+      trafficPercent: 10,
+    });
   });
 });
 

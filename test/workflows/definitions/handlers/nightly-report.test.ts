@@ -12,7 +12,14 @@ import type { TaskFunction } from '../../../../workflows/dsl';
 /** Calls a handler as the engine does: a thrown error becomes a rejection. */
 const invoke = async <In, Out>(task: TaskFunction<In, Out>, input: In): Promise<Out> => task.handler(input, {});
 
-const metrics = (region: string, revenue: number, refunds: number): RegionMetrics => ({ region, reportDate: '2025-06-30', orders: 1000, revenue, refunds, currency: 'EUR' });
+const metrics = (region: string, revenue: number, refunds: number): RegionMetrics => ({
+  region,
+  reportDate: '2025-06-30',
+  orders: 1000,
+  revenue,
+  refunds,
+  currency: 'EUR',
+});
 
 describe('report-fetch-region-metrics', () => {
   it('derives the same plausible figures for the same region and date', async () => {
@@ -111,7 +118,12 @@ describe('report-send-email', () => {
   it('sends one message per recipient', async () => {
     const sent = await invoke(emailReport, { ...email, alertId: null });
 
-    expect(sent).toStrictEqual({ subject: 'Daily sales 2025-06-30', url: 'https://r/x.pdf', sent: 2, messageIds: ['MSG-REPORT-1', 'MSG-REPORT-2'] });
+    expect(sent).toStrictEqual({
+      subject: 'Daily sales 2025-06-30',
+      url: 'https://r/x.pdf',
+      sent: 2,
+      messageIds: ['MSG-REPORT-1', 'MSG-REPORT-2'],
+    });
   });
 
   it('flags the subject when an alert was raised', async () => {

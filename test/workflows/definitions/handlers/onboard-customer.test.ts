@@ -1,11 +1,21 @@
 import { SanctionedEntityError } from '../../../../workflows/definitions/handlers/errors';
-import { closeApplication, createAccount, screenCustomer, sendOnboardingEmail } from '../../../../workflows/definitions/handlers/onboard-customer';
+import {
+  closeApplication,
+  createAccount,
+  screenCustomer,
+  sendOnboardingEmail,
+} from '../../../../workflows/definitions/handlers/onboard-customer';
 import type { TaskFunction } from '../../../../workflows/dsl';
 
 /** Calls a handler as the engine does: a thrown error becomes a rejection. */
 const invoke = async <In, Out>(task: TaskFunction<In, Out>, input: In): Promise<Out> => task.handler(input, {});
 
-const northwind = { company: 'Northwind Traders GmbH', country: 'DE', taxId: 'DE811907980', contact: { email: 'lena.fischer@northwind.example' } };
+const northwind = {
+  company: 'Northwind Traders GmbH',
+  country: 'DE',
+  taxId: 'DE811907980',
+  contact: { email: 'lena.fischer@northwind.example' },
+};
 
 describe('onboard-screen-customer', () => {
   it('scores a low-risk customer with no findings', async () => {
@@ -36,7 +46,12 @@ describe('onboard-screen-customer', () => {
 
 describe('onboard-create-account', () => {
   it('creates an EU tenant with the seats of the plan', async () => {
-    const account = await invoke(createAccount, { company: 'Northwind Traders GmbH', plan: 'business', country: 'DE', email: 'lena@northwind.example' });
+    const account = await invoke(createAccount, {
+      company: 'Northwind Traders GmbH',
+      plan: 'business',
+      country: 'DE',
+      email: 'lena@northwind.example',
+    });
 
     expect(account).toStrictEqual({
       accountId: 'ACC-NORTHWIND-TRADER',
@@ -67,7 +82,12 @@ describe('onboard-close-application', () => {
 
 describe('onboard-send-email', () => {
   it('sends the template to the contact', async () => {
-    const message = await invoke(sendOnboardingEmail, { to: 'lena@northwind.example', template: 'getting-started', company: 'Northwind', accountId: 'ACC-NW' });
+    const message = await invoke(sendOnboardingEmail, {
+      to: 'lena@northwind.example',
+      template: 'getting-started',
+      company: 'Northwind',
+      accountId: 'ACC-NW',
+    });
 
     expect(message).toStrictEqual({ messageId: 'MSG-ACC-NW-GETTING-STARTED', to: 'lena@northwind.example', template: 'getting-started' });
   });

@@ -31,7 +31,12 @@ describe('order-price', () => {
     ['express', 'standard', 14.9],
     ['standard', 'standard', 4.9],
   ] as const)('charges %s shipping below the free threshold', async (method, tier, shippingCost) => {
-    const pricing = await invoke(priceOrder, { orderId: 'ORD-1', items: [{ sku: 'CABLE', qty: 1, unitPrice: 9.5 }], shipping: { ...shipping, method }, tier });
+    const pricing = await invoke(priceOrder, {
+      orderId: 'ORD-1',
+      items: [{ sku: 'CABLE', qty: 1, unitPrice: 9.5 }],
+      shipping: { ...shipping, method },
+      tier,
+    });
 
     expect(pricing.shippingCost).toBe(shippingCost);
     expect(pricing.total).toBe(Math.round((9.5 + shippingCost) * 100) / 100);
@@ -123,7 +128,12 @@ describe('order-create-shipment', () => {
     [{ carrier: 'DHL', service: 'standard' }, 'DE', 'JJDORD1004210115', 2],
     [{ carrier: 'DHL', service: 'standard' }, 'FR', 'JJDORD1004210115', 4],
   ])('books %o to %s', async (plan, country, trackingNumber, days) => {
-    const shipment = await invoke(createShipment, { orderId: 'ORD-10042', reservationId: 'RSV-ORD10042', plan, shipping: { ...shipping, country } });
+    const shipment = await invoke(createShipment, {
+      orderId: 'ORD-10042',
+      reservationId: 'RSV-ORD10042',
+      plan,
+      shipping: { ...shipping, country },
+    });
 
     expect(shipment).toStrictEqual({ shipmentId: 'SHP-ORD10042', carrier: plan.carrier, trackingNumber, estimatedDeliveryDays: days });
   });
@@ -131,7 +141,12 @@ describe('order-create-shipment', () => {
 
 describe('order-send-confirmation', () => {
   it('emails the total and the tracking number', async () => {
-    const message = await invoke(sendOrderConfirmation, { orderId: 'ORD-10042', to: 'mia@example.com', total: 109.15, trackingNumber: '1Z123' });
+    const message = await invoke(sendOrderConfirmation, {
+      orderId: 'ORD-10042',
+      to: 'mia@example.com',
+      total: 109.15,
+      trackingNumber: '1Z123',
+    });
 
     expect(message).toStrictEqual({
       messageId: 'MSG-ORD10042-CONFIRMED',

@@ -1,5 +1,10 @@
 import { InvalidInputError, RefundNotAllowedError } from '../../../../workflows/definitions/handlers/errors';
-import { checkRefundEligibility, issueRefund, notifyRefundOutcome, type DynamoItem } from '../../../../workflows/definitions/handlers/refund-request';
+import {
+  checkRefundEligibility,
+  issueRefund,
+  notifyRefundOutcome,
+  type DynamoItem,
+} from '../../../../workflows/definitions/handlers/refund-request';
 import type { TaskFunction } from '../../../../workflows/dsl';
 
 /** Calls a handler as the engine does: a thrown error becomes a rejection. */
@@ -20,11 +25,21 @@ describe('refund-check-eligibility', () => {
   it('allows a partial refund of a shipped order', async () => {
     const eligibility = await invoke(checkRefundEligibility, request);
 
-    expect(eligibility).toStrictEqual({ customerId: 'CUST-2291', chargeId: 'CH-ORD10042', orderTotal: 109.15, refundable: 109.15, statusAfterRefund: 'PARTIALLY_REFUNDED' });
+    expect(eligibility).toStrictEqual({
+      customerId: 'CUST-2291',
+      chargeId: 'CH-ORD10042',
+      orderTotal: 109.15,
+      refundable: 109.15,
+      statusAfterRefund: 'PARTIALLY_REFUNDED',
+    });
   });
 
   it('marks the order refunded when the rest is refunded', async () => {
-    const eligibility = await invoke(checkRefundEligibility, { ...request, amount: 100, order: { ...order, refundedAmount: { N: '9.15' } } });
+    const eligibility = await invoke(checkRefundEligibility, {
+      ...request,
+      amount: 100,
+      order: { ...order, refundedAmount: { N: '9.15' } },
+    });
 
     expect(eligibility).toMatchObject({ refundable: 100, statusAfterRefund: 'REFUNDED' });
   });
@@ -63,6 +78,10 @@ describe('refund-notify-customer', () => {
   it.each(['refunded', 'declined'] as const)('tells the customer the refund was %s', async (outcome) => {
     const message = await invoke(notifyRefundOutcome, { customerId: 'CUST-2291', orderId: 'ORD-10042', amount: 12.5, outcome });
 
-    expect(message).toStrictEqual({ messageId: `MSG-ORD-10042-REFUND-${outcome.toUpperCase()}`, customerId: 'CUST-2291', template: `refund-${outcome}` });
+    expect(message).toStrictEqual({
+      messageId: `MSG-ORD-10042-REFUND-${outcome.toUpperCase()}`,
+      customerId: 'CUST-2291',
+      template: `refund-${outcome}`,
+    });
   });
 });

@@ -30,7 +30,11 @@ describe('checkAslValidator (asl-validator)', () => {
     [
       'a branch without a terminal state',
       machine({
-        Fork: { Type: 'Parallel', Branches: [scope({ Ping: { Type: 'Pass', Next: 'Pong' }, Pong: { Type: 'Pass', Next: 'Ping' } })], End: true },
+        Fork: {
+          Type: 'Parallel',
+          Branches: [scope({ Ping: { Type: 'Pass', Next: 'Pong' }, Pong: { Type: 'Pass', Next: 'Ping' } })],
+          End: true,
+        },
       }),
       ['Fork'],
       'Branch 1 of "Fork" has no terminal state: no state has End: true, and none is a Succeed or Fail state',
@@ -85,10 +89,16 @@ describe('checkAslValidator (asl-validator)', () => {
   });
 
   it.each([
-    ['duplicate-state-name', machine({ A: { Type: 'Pass', Next: 'P' }, P: { Type: 'Parallel', Branches: [scope({ A: { Type: 'Succeed' } })], End: true } })],
+    [
+      'duplicate-state-name',
+      machine({ A: { Type: 'Pass', Next: 'P' }, P: { Type: 'Parallel', Branches: [scope({ A: { Type: 'Succeed' } })], End: true } }),
+    ],
     ['unreachable-state', machine({ A: { Type: 'Succeed' }, B: { Type: 'Succeed' } })],
     ['dangling-transition', machine({ A: { Type: 'Pass', Next: 'Nowhere' } })],
-    ['dangling-transition', machine({ M: { Type: 'Map', Iterator: scope({ X: { Type: 'Pass', Next: 'Y' } }), Next: 'Y' }, Y: { Type: 'Succeed' } })],
+    [
+      'dangling-transition',
+      machine({ M: { Type: 'Map', Iterator: scope({ X: { Type: 'Pass', Next: 'Y' } }), Next: 'Y' }, Y: { Type: 'Succeed' } }),
+    ],
     ['missing-transition', machine({ A: { Type: 'Pass', Next: 'B', End: true }, B: { Type: 'Succeed' } })],
     ['malformed-definition', machine({ M: { Type: 'Map', End: true } })],
     ['malformed-definition', { StartAt: 'A', States: {} }],

@@ -7,8 +7,16 @@ describe('checkDanglingTransitions (dangling-transition)', () => {
   it.each([
     ['Next', { Type: 'Pass', Next: 'Finsh' }, 'Next'],
     ['Default', { Type: 'Choice', Choices: [{ Variable: '$.x', IsPresent: true, Next: 'Finish' }], Default: 'Finsh' }, 'Default'],
-    ['a Choice rule Next', { Type: 'Choice', Choices: [{ Variable: '$.x', IsPresent: true, Next: 'Finsh' }], Default: 'Finish' }, 'Choices[0].Next'],
-    ['a Catch Next', { Type: 'Task', Resource: LAMBDA, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Finsh' }], Next: 'Finish' }, 'Catch[0].Next'],
+    [
+      'a Choice rule Next',
+      { Type: 'Choice', Choices: [{ Variable: '$.x', IsPresent: true, Next: 'Finsh' }], Default: 'Finish' },
+      'Choices[0].Next',
+    ],
+    [
+      'a Catch Next',
+      { Type: 'Task', Resource: LAMBDA, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Finsh' }], Next: 'Finish' },
+      'Catch[0].Next',
+    ],
   ])('reports %s naming a missing state and suggests the closest name', (_, start, field) => {
     const definition = machine({ Start: start, Finish: { Type: 'Succeed' } });
 
@@ -24,9 +32,7 @@ describe('checkDanglingTransitions (dangling-transition)', () => {
 
     const diagnostics = diagnose(definition);
 
-    expect(diagnostics).toStrictEqual([
-      error(CODE, [], `StartAt targets "Begin", but there is no state "Begin" ${TOP}`),
-    ]);
+    expect(diagnostics).toStrictEqual([error(CODE, [], `StartAt targets "Begin", but there is no state "Begin" ${TOP}`)]);
   });
 
   it('reports a branch StartAt on the Parallel state, naming the branch', () => {

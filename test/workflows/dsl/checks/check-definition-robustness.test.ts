@@ -18,7 +18,10 @@ const state: fc.Arbitrary<unknown> = fc.letrec<{ state: unknown; scope: unknown 
         End: fc.oneof(fc.boolean(), json),
         Default: fc.oneof(name, json),
         Resource: fc.oneof(fc.constant('arn:aws:states:::lambda:invoke.waitForTaskToken'), json),
-        Choices: fc.oneof(fc.array(fc.record({ Variable: fc.oneof(fc.string(), json), Next: name, Condition: json }, { requiredKeys: [] })), json),
+        Choices: fc.oneof(
+          fc.array(fc.record({ Variable: fc.oneof(fc.string(), json), Next: name, Condition: json }, { requiredKeys: [] })),
+          json,
+        ),
         Branches: fc.oneof(fc.array(tie('scope'), { maxLength: 2 }), json),
         ItemProcessor: fc.oneof(tie('scope'), json),
         Catch: fc.oneof(fc.array(fc.record({ ErrorEquals: json, Next: name, ResultPath: json }, { requiredKeys: [] })), json),

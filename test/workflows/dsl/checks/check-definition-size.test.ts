@@ -12,7 +12,11 @@ describe('checkDefinitionSize (definition-too-large)', () => {
 
     expect(JSON.stringify(definition).length).toBeLessThan(MAX_DEFINITION_BYTES);
     expect(diagnostics).toStrictEqual([
-      error(CODE, [], `Definition is ${bytes.toLocaleString('en-US')} bytes of JSON, over the 1,048,576-byte (1 MiB) limit of AWS Step Functions`),
+      error(
+        CODE,
+        [],
+        `Definition is ${bytes.toLocaleString('en-US')} bytes of JSON, over the 1,048,576-byte (1 MiB) limit of AWS Step Functions`,
+      ),
     ]);
   });
 

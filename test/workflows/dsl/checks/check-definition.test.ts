@@ -37,12 +37,10 @@ describe('checkDefinition', () => {
 
     const diagnostics = diagnose(definition);
 
-    expect(diagnostics).toStrictEqual([
-      error('malformed-definition', [], 'States must be an object of named states, got 3'),
-    ]);
+    expect(diagnostics).toStrictEqual([error('malformed-definition', [], 'States must be an object of named states, got 3')]);
   });
 
-  it('reports every problem at once, ours in check order, then asl-validator\'s', () => {
+  it("reports every problem at once, ours in check order, then asl-validator's", () => {
     const definition = machine({
       Start: { Type: 'Pass', Next: 'Decide' },
       Decide: { Type: 'Choice', Choices: [{ Variable: '$.ok', BooleanEquals: true, Next: 'Dnoe' }] },

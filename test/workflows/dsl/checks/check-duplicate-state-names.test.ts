@@ -13,9 +13,7 @@ describe('checkDuplicateStateNames (duplicate-state-name)', () => {
 
     const diagnostics = diagnose(definition);
 
-    expect(diagnostics).toStrictEqual([
-      error(CODE, ['Fan out', 'Prepare'], `State name "Prepare" is already used at Prepare; ${RULE}`),
-    ]);
+    expect(diagnostics).toStrictEqual([error(CODE, ['Fan out', 'Prepare'], `State name "Prepare" is already used at Prepare; ${RULE}`)]);
   });
 
   it('reports a name shared by two Map processors, naming the full path of the first', () => {
@@ -26,9 +24,7 @@ describe('checkDuplicateStateNames (duplicate-state-name)', () => {
 
     const diagnostics = diagnose(definition);
 
-    expect(diagnostics).toStrictEqual([
-      error(CODE, ['Second', 'Work'], `State name "Work" is already used at First › Work; ${RULE}`),
-    ]);
+    expect(diagnostics).toStrictEqual([error(CODE, ['Second', 'Work'], `State name "Work" is already used at First › Work; ${RULE}`)]);
   });
 
   it('accepts distinct names at every depth', () => {

@@ -9,11 +9,31 @@ function jsonata(states: Record<string, unknown>): Record<string, unknown> {
 
 describe('checkJsonata (jsonata-syntax)', () => {
   it.each([
-    ['Arguments', { Type: 'Task', Resource: LAMBDA, Arguments: { title: '{% $states.input.title + %}' }, End: true }, `Arguments.title: invalid JSONata expression {% $states.input.title + %}: ${END} at position 23 [S0207]`],
-    ['Output', { Type: 'Pass', Output: '{% $states.input[0 %}', End: true }, 'Output: invalid JSONata expression {% $states.input[0 %}: Expected "]" before end of expression at position 17 [S0203]'],
-    ['Assign', { Type: 'Pass', Assign: { total: '{% $sum( %}' }, End: true }, 'Assign.total: invalid JSONata expression {% $sum( %}: Expected ")" before end of expression at position 7 [S0203]'],
-    ['Seconds', { Type: 'Wait', Seconds: '{% $states.input.delay * %}', End: true }, `Seconds: invalid JSONata expression {% $states.input.delay * %}: ${END} at position 23 [S0207]`],
-    ['TimeoutSeconds', { Type: 'Task', Resource: LAMBDA, TimeoutSeconds: '{% 1 + %}', End: true }, `TimeoutSeconds: invalid JSONata expression {% 1 + %}: ${END} at position 5 [S0207]`],
+    [
+      'Arguments',
+      { Type: 'Task', Resource: LAMBDA, Arguments: { title: '{% $states.input.title + %}' }, End: true },
+      `Arguments.title: invalid JSONata expression {% $states.input.title + %}: ${END} at position 23 [S0207]`,
+    ],
+    [
+      'Output',
+      { Type: 'Pass', Output: '{% $states.input[0 %}', End: true },
+      'Output: invalid JSONata expression {% $states.input[0 %}: Expected "]" before end of expression at position 17 [S0203]',
+    ],
+    [
+      'Assign',
+      { Type: 'Pass', Assign: { total: '{% $sum( %}' }, End: true },
+      'Assign.total: invalid JSONata expression {% $sum( %}: Expected ")" before end of expression at position 7 [S0203]',
+    ],
+    [
+      'Seconds',
+      { Type: 'Wait', Seconds: '{% $states.input.delay * %}', End: true },
+      `Seconds: invalid JSONata expression {% $states.input.delay * %}: ${END} at position 23 [S0207]`,
+    ],
+    [
+      'TimeoutSeconds',
+      { Type: 'Task', Resource: LAMBDA, TimeoutSeconds: '{% 1 + %}', End: true },
+      `TimeoutSeconds: invalid JSONata expression {% 1 + %}: ${END} at position 5 [S0207]`,
+    ],
     ['Error', { Type: 'Fail', Error: '{% "E" & %}' }, `Error: invalid JSONata expression {% "E" & %}: ${END} at position 7 [S0207]`],
   ])('reports an expression in %s that does not parse', (_, step, message) => {
     const definition = jsonata({ Step: step });
@@ -48,7 +68,11 @@ describe('checkJsonata (jsonata-syntax)', () => {
     const diagnostics = diagnose(definition, CODE);
 
     expect(diagnostics).toStrictEqual([
-      error(CODE, ['Each', 'Shape'], 'Output.x: invalid JSONata expression {% ( %}: Expected ")" before end of expression at position 3 [S0203]'),
+      error(
+        CODE,
+        ['Each', 'Shape'],
+        'Output.x: invalid JSONata expression {% ( %}: Expected ")" before end of expression at position 3 [S0203]',
+      ),
     ]);
   });
 

@@ -32,7 +32,11 @@ describe('checkMissingTransitions (missing-transition)', () => {
   it.each([
     ['Succeed', { Next: 'Other' }, 'A Succeed state cannot have Next: it ends the execution'],
     ['Fail', { End: true }, 'A Fail state cannot have End: it ends the execution'],
-    ['Choice', { Choices: [{ Variable: '$.x', IsPresent: true, Next: 'Other' }], Default: 'Other', Next: 'Other' }, 'A Choice state cannot have Next: its rules and Default choose the next state'],
+    [
+      'Choice',
+      { Choices: [{ Variable: '$.x', IsPresent: true, Next: 'Other' }], Default: 'Other', Next: 'Other' },
+      'A Choice state cannot have Next: its rules and Default choose the next state',
+    ],
   ])('reports a %s state that has a transition of its own', (type, fields, message) => {
     const definition = machine({ Step: { Type: type, ...fields }, Other: { Type: 'Succeed' } });
 

@@ -3,8 +3,7 @@ import { diagnose, error, LAMBDA, machine, scope } from './diagnose';
 const CODE = 'invalid-path';
 const REFERENCE =
   'must be a reference path to a single node: no wildcards (*), filters ([?(…)]), slices ([a:b]), unions ([a,b]) or deep scan (..)';
-const TEMPLATE =
-  'must be a path ($…), a context path ($$…), a variable ($name…) or an intrinsic function (States.Format(…))';
+const TEMPLATE = 'must be a path ($…), a context path ($$…), a variable ($name…) or an intrinsic function (States.Format(…))';
 
 function state(fields: Record<string, unknown>): Record<string, unknown> {
   return machine({ Step: { Type: 'Task', Resource: LAMBDA, ...fields, End: true } });
@@ -13,15 +12,39 @@ function state(fields: Record<string, unknown>): Record<string, unknown> {
 describe('checkPaths (invalid-path)', () => {
   it.each([
     ['an unparsable InputPath', state({ InputPath: '$..[' }), 'InputPath "$..[" is not a valid JSONPath (unexpected end at column 5)'],
-    ['an OutputPath not starting with $', state({ OutputPath: 'result' }), 'OutputPath "result" is not a valid JSONPath (unexpected "r" at column 1)'],
+    [
+      'an OutputPath not starting with $',
+      state({ OutputPath: 'result' }),
+      'OutputPath "result" is not a valid JSONPath (unexpected "r" at column 1)',
+    ],
     ['a wildcard in ResultPath', state({ ResultPath: '$.items[*]' }), `ResultPath "$.items[*]" ${REFERENCE}`],
-    ['a variable in ResultPath', state({ ResultPath: '$result' }), 'ResultPath "$result" cannot refer to a variable; a ResultPath must start with $'],
+    [
+      'a variable in ResultPath',
+      state({ ResultPath: '$result' }),
+      'ResultPath "$result" cannot refer to a variable; a ResultPath must start with $',
+    ],
     ['a filter in TimeoutSecondsPath', state({ TimeoutSecondsPath: '$.t[?(@.x)]' }), `TimeoutSecondsPath "$.t[?(@.x)]" ${REFERENCE}`],
-    ['a deep scan in a Catch ResultPath', state({ Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$..error', Next: 'Step' }] }), `Catch[0].ResultPath "$..error" ${REFERENCE}`],
+    [
+      'a deep scan in a Catch ResultPath',
+      state({ Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$..error', Next: 'Step' }] }),
+      `Catch[0].ResultPath "$..error" ${REFERENCE}`,
+    ],
     ['a Parameters value that is no path', state({ Parameters: { 'name.$': 'name' } }), `Parameters.name.$ "name" ${TEMPLATE}`],
-    ['a nested ResultSelector value that is not a string', state({ ResultSelector: { body: { 'id.$': 7 } } }), `ResultSelector.body.id.$ ${TEMPLATE}, got 7`],
-    ['an unknown intrinsic function', state({ Parameters: { 'id.$': 'States.Guid()' } }), 'Parameters.id.$ "States.Guid()" is not a valid intrinsic function call (unexpected "S" at column 1)'],
-    ['an intrinsic function in InputPath', state({ InputPath: 'States.StringToJson($.body)' }), 'InputPath "States.StringToJson($.body)" cannot call an intrinsic function; only payload template fields (ending in .$) can'],
+    [
+      'a nested ResultSelector value that is not a string',
+      state({ ResultSelector: { body: { 'id.$': 7 } } }),
+      `ResultSelector.body.id.$ ${TEMPLATE}, got 7`,
+    ],
+    [
+      'an unknown intrinsic function',
+      state({ Parameters: { 'id.$': 'States.Guid()' } }),
+      'Parameters.id.$ "States.Guid()" is not a valid intrinsic function call (unexpected "S" at column 1)',
+    ],
+    [
+      'an intrinsic function in InputPath',
+      state({ InputPath: 'States.StringToJson($.body)' }),
+      'InputPath "States.StringToJson($.body)" cannot call an intrinsic function; only payload template fields (ending in .$) can',
+    ],
   ])('reports %s', (_, definition, message) => {
     const diagnostics = diagnose(definition);
 
@@ -30,7 +53,11 @@ describe('checkPaths (invalid-path)', () => {
 
   it.each([
     ['a Choice Variable', { Variable: '$.items[0:2]', IsPresent: true, Next: 'Done' }, `Choices[0].Variable "$.items[0:2]" ${REFERENCE}`],
-    ['a nested And rule operand', { And: [{ Variable: '$.a', StringEqualsPath: '$.b[*]' }], Next: 'Done' }, `Choices[0].And[0].StringEqualsPath "$.b[*]" ${REFERENCE}`],
+    [
+      'a nested And rule operand',
+      { And: [{ Variable: '$.a', StringEqualsPath: '$.b[*]' }], Next: 'Done' },
+      `Choices[0].And[0].StringEqualsPath "$.b[*]" ${REFERENCE}`,
+    ],
   ])('reports %s that is not a reference path', (_, rule, message) => {
     const definition = machine({ Decide: { Type: 'Choice', Choices: [rule], Default: 'Done' }, Done: { Type: 'Succeed' } });
 
@@ -44,7 +71,9 @@ describe('checkPaths (invalid-path)', () => {
       Fork: {
         Type: 'Parallel',
         Branches: [
-          scope({ Each: { Type: 'Map', ItemSelector: { 'item.$': 'item' }, ItemProcessor: scope({ Work: { Type: 'Succeed' } }), End: true } }),
+          scope({
+            Each: { Type: 'Map', ItemSelector: { 'item.$': 'item' }, ItemProcessor: scope({ Work: { Type: 'Succeed' } }), End: true },
+          }),
         ],
         End: true,
       },

@@ -9,30 +9,47 @@ describe('checkQueryLanguage (jsonata-syntax for fields of the wrong query langu
     const diagnostics = diagnose(definition);
 
     expect(diagnostics).toStrictEqual([
-      error(CODE, ['Step'], `${field} is a JSONPath field and cannot be used in a JSONata state; use Arguments, Output and {% … %} expressions instead`),
+      error(
+        CODE,
+        ['Step'],
+        `${field} is a JSONPath field and cannot be used in a JSONata state; use Arguments, Output and {% … %} expressions instead`,
+      ),
     ]);
   });
 
   it.each(['Parameters', 'ResultSelector'])('reports %s in a state that opts into JSONata', (field) => {
-    const definition = machine({ Step: { Type: 'Task', QueryLanguage: 'JSONata', Resource: LAMBDA, [field]: { 'a.$': '$.a' }, End: true } });
+    const definition = machine({
+      Step: { Type: 'Task', QueryLanguage: 'JSONata', Resource: LAMBDA, [field]: { 'a.$': '$.a' }, End: true },
+    });
 
     const diagnostics = diagnose(definition);
 
     expect(diagnostics).toStrictEqual([
-      error(CODE, ['Step'], `${field} is a JSONPath field and cannot be used in a JSONata state; use Arguments, Output and {% … %} expressions instead`),
+      error(
+        CODE,
+        ['Step'],
+        `${field} is a JSONPath field and cannot be used in a JSONata state; use Arguments, Output and {% … %} expressions instead`,
+      ),
     ]);
   });
 
   it('reports a JSONPath Choice rule in a JSONata state', () => {
     const definition = machine(
-      { Decide: { Type: 'Choice', Choices: [{ Variable: '$.ok', BooleanEquals: true, Next: 'Done' }], Default: 'Done' }, Done: { Type: 'Succeed' } },
+      {
+        Decide: { Type: 'Choice', Choices: [{ Variable: '$.ok', BooleanEquals: true, Next: 'Done' }], Default: 'Done' },
+        Done: { Type: 'Succeed' },
+      },
       { QueryLanguage: 'JSONata' },
     );
 
     const diagnostics = diagnose(definition);
 
     expect(diagnostics).toStrictEqual([
-      error(CODE, ['Decide'], 'Choices[0].Variable: a JSONata Choice rule needs a Condition ({% … %}); Variable, And, Or, Not and comparison operators are JSONPath only'),
+      error(
+        CODE,
+        ['Decide'],
+        'Choices[0].Variable: a JSONata Choice rule needs a Condition ({% … %}); Variable, And, Or, Not and comparison operators are JSONPath only',
+      ),
     ]);
   });
 
@@ -45,7 +62,11 @@ describe('checkQueryLanguage (jsonata-syntax for fields of the wrong query langu
     const diagnostics = diagnose(definition);
 
     expect(diagnostics).toStrictEqual([
-      error(CODE, ['Step'], `${field} is a JSONata field and cannot be used in a JSONPath state; set QueryLanguage to "JSONata" on the state or the state machine`),
+      error(
+        CODE,
+        ['Step'],
+        `${field} is a JSONata field and cannot be used in a JSONPath state; set QueryLanguage to "JSONata" on the state or the state machine`,
+      ),
     ]);
   });
 
@@ -55,7 +76,11 @@ describe('checkQueryLanguage (jsonata-syntax for fields of the wrong query langu
     const diagnostics = diagnose(definition);
 
     expect(diagnostics).toStrictEqual([
-      error(CODE, ['Step'], 'QueryLanguage "JSONPath" is not allowed here: the state machine uses JSONata, and a JSONata state machine cannot contain JSONPath states'),
+      error(
+        CODE,
+        ['Step'],
+        'QueryLanguage "JSONPath" is not allowed here: the state machine uses JSONata, and a JSONata state machine cannot contain JSONPath states',
+      ),
     ]);
   });
 

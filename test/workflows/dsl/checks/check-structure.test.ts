@@ -11,13 +11,38 @@ describe('checkStructure (malformed-definition)', () => {
     ['an empty States', { StartAt: 'A', States: {} }, [], 'States is empty; at least one state is required'],
     ['a state that is not an object', { StartAt: 'A', States: { A: 'Pass' } }, ['A'], 'State must be a JSON object, got "Pass"'],
     ['a state without Type', machine({ A: { End: true } }), ['A'], `State has no Type; it must be one of ${TYPES}`],
-    ['an unknown Type', machine({ A: { Type: 'Lambda', End: true } }), ['A'], `Type "Lambda" is not a state type; it must be one of ${TYPES}`],
-    ['an unknown QueryLanguage', machine({ A: { Type: 'Succeed', QueryLanguage: 'XPath' } }), ['A'], 'QueryLanguage "XPath" must be "JSONPath" or "JSONata"'],
+    [
+      'an unknown Type',
+      machine({ A: { Type: 'Lambda', End: true } }),
+      ['A'],
+      `Type "Lambda" is not a state type; it must be one of ${TYPES}`,
+    ],
+    [
+      'an unknown QueryLanguage',
+      machine({ A: { Type: 'Succeed', QueryLanguage: 'XPath' } }),
+      ['A'],
+      'QueryLanguage "XPath" must be "JSONPath" or "JSONata"',
+    ],
     ['a Task without Resource', machine({ A: { Type: 'Task', End: true } }), ['A'], 'Task state has no Resource'],
-    ['a Parallel without Branches', machine({ P: { Type: 'Parallel', End: true } }), ['P'], 'Branches must be a non-empty array of branches, got nothing'],
-    ['a branch that is not an object', machine({ P: { Type: 'Parallel', Branches: [3], End: true } }), ['P'], 'Branches[0] must be an object with StartAt and States, got 3'],
+    [
+      'a Parallel without Branches',
+      machine({ P: { Type: 'Parallel', End: true } }),
+      ['P'],
+      'Branches must be a non-empty array of branches, got nothing',
+    ],
+    [
+      'a branch that is not an object',
+      machine({ P: { Type: 'Parallel', Branches: [3], End: true } }),
+      ['P'],
+      'Branches[0] must be an object with StartAt and States, got 3',
+    ],
     ['a Map without ItemProcessor', machine({ M: { Type: 'Map', End: true } }), ['M'], 'Map state has no ItemProcessor'],
-    ['a Choice without rules', machine({ C: { Type: 'Choice', Choices: [], Default: 'S' }, S: { Type: 'Succeed' } }), ['C'], 'Choices must be a non-empty array of rules, got an array'],
+    [
+      'a Choice without rules',
+      machine({ C: { Type: 'Choice', Choices: [], Default: 'S' }, S: { Type: 'Succeed' } }),
+      ['C'],
+      'Choices must be a non-empty array of rules, got an array',
+    ],
   ])('reports %s', (_, definition, statePath, message) => {
     const diagnostics = diagnose(definition);
 

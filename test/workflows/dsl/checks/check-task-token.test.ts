@@ -24,7 +24,16 @@ describe('checkTaskToken (task-token-missing)', () => {
       {
         Fork: {
           Type: 'Parallel',
-          Branches: [scope({ Approve: { Type: 'Task', Resource: CALLBACK, Arguments: { FunctionName: 'approve', Payload: '{% $states.input %}' }, End: true } })],
+          Branches: [
+            scope({
+              Approve: {
+                Type: 'Task',
+                Resource: CALLBACK,
+                Arguments: { FunctionName: 'approve', Payload: '{% $states.input %}' },
+                End: true,
+              },
+            }),
+          ],
           End: true,
         },
       },
@@ -38,8 +47,19 @@ describe('checkTaskToken (task-token-missing)', () => {
 
   it.each([
     ['a nested .$ field', { Parameters: { FunctionName: 'approve', Payload: { 'token.$': '$$.Task.Token' } } }],
-    ['an intrinsic function', { Parameters: { FunctionName: 'approve', 'Payload.$': "States.JsonMerge($, States.StringToJson(States.Format('\\{\"token\":\"{}\"\\}', $$.Task.Token)), false)" } }],
-    ['a JSONata expression', { QueryLanguage: 'JSONata', Arguments: { FunctionName: 'approve', Payload: { token: '{% $states.context.Task.Token %}' } } }],
+    [
+      'an intrinsic function',
+      {
+        Parameters: {
+          FunctionName: 'approve',
+          'Payload.$': 'States.JsonMerge($, States.StringToJson(States.Format(\'\\{"token":"{}"\\}\', $$.Task.Token)), false)',
+        },
+      },
+    ],
+    [
+      'a JSONata expression',
+      { QueryLanguage: 'JSONata', Arguments: { FunctionName: 'approve', Payload: { token: '{% $states.context.Task.Token %}' } } },
+    ],
   ])('accepts the token passed in %s', (_, fields) => {
     const definition = machine({ Approve: { Type: 'Task', Resource: CALLBACK, ...fields, End: true } });
 

@@ -51,14 +51,15 @@ describe('checkTimeouts (heartbeat-not-less-than-timeout)', () => {
 
     const diagnostics = diagnose(definition);
 
-    expect(diagnostics).toStrictEqual([
-      error(CODE, ['Each', 'Call'], 'HeartbeatSeconds (90) must be less than TimeoutSeconds (60)'),
-    ]);
+    expect(diagnostics).toStrictEqual([error(CODE, ['Each', 'Call'], 'HeartbeatSeconds (90) must be less than TimeoutSeconds (60)')]);
   });
 
   it.each([
     ['a heartbeat shorter than the timeout', { TimeoutSeconds: 300, HeartbeatSeconds: 60 }],
-    ['JSONata expressions, only known at run time', { QueryLanguage: 'JSONata', TimeoutSeconds: '{% $states.input.t %}', HeartbeatSeconds: '{% $states.input.h %}' }],
+    [
+      'JSONata expressions, only known at run time',
+      { QueryLanguage: 'JSONata', TimeoutSeconds: '{% $states.input.t %}', HeartbeatSeconds: '{% $states.input.h %}' },
+    ],
   ])('accepts %s', (_, fields) => {
     const definition = task(fields);
 

@@ -8,9 +8,7 @@ describe('checkUnreachableStates (unreachable-state)', () => {
 
     const diagnostics = diagnose(definition);
 
-    expect(diagnostics).toStrictEqual([
-      error(CODE, ['Orphan'], 'State is unreachable: no transition leads to it from StartAt "Start"'),
-    ]);
+    expect(diagnostics).toStrictEqual([error(CODE, ['Orphan'], 'State is unreachable: no transition leads to it from StartAt "Start"')]);
   });
 
   it('reports states that only reach each other, even though asl-validator sees them as targets', () => {
@@ -29,8 +27,18 @@ describe('checkUnreachableStates (unreachable-state)', () => {
   });
 
   it.each([
-    ['a Parallel branch', 'Parallel', { Branches: [scope({ Work: { Type: 'Pass', End: true }, Stray: { Type: 'Succeed' } })] }, 'branch 1 of "Outer"'],
-    ['a Map processor', 'Map', { ItemProcessor: scope({ Work: { Type: 'Pass', End: true }, Stray: { Type: 'Succeed' } }) }, 'the ItemProcessor of "Outer"'],
+    [
+      'a Parallel branch',
+      'Parallel',
+      { Branches: [scope({ Work: { Type: 'Pass', End: true }, Stray: { Type: 'Succeed' } })] },
+      'branch 1 of "Outer"',
+    ],
+    [
+      'a Map processor',
+      'Map',
+      { ItemProcessor: scope({ Work: { Type: 'Pass', End: true }, Stray: { Type: 'Succeed' } }) },
+      'the ItemProcessor of "Outer"',
+    ],
   ])('reports an unreachable state inside %s, relative to its own StartAt', (_, type, fields, label) => {
     const definition = machine({ Outer: { Type: type, ...fields, End: true } });
 

@@ -8,8 +8,7 @@ import { checkDefinition } from '../../../../workflows/dsl/checks/check-definiti
 import { missingConformanceCases } from '../../../helpers/missing-conformance-cases';
 
 /** Where the corpus lives: STATECRAFT_CONFORMANCE_CASES, else ../shared/conformance/cases beside the repo. */
-const CASES =
-  process.env.STATECRAFT_CONFORMANCE_CASES ?? path.resolve(__dirname, '../../../../../shared/conformance/cases');
+const CASES = process.env.STATECRAFT_CONFORMANCE_CASES ?? path.resolve(__dirname, '../../../../../shared/conformance/cases');
 
 function caseFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -80,11 +80,23 @@ describe('Jayway path forms in checks', () => {
       { InputPath: '$.[?(@.a ==)]' },
       'InputPath "$.[?(@.a ==)]" is not a valid JSONPath: Failed to parse filter: [?(@.a ==)], error on position: 9, char: )',
     ],
-    ['a dot before a bracket Jayway cannot read', { InputPath: '$.a.[1:-]' }, 'InputPath "$.a.[1:-]" is not a valid JSONPath: java.lang.NumberFormatException: For input string: "-"'],
-    ['a last character Jayway would ignore', { OutputPath: '$.a[' }, "OutputPath \"$.a[\" is not a valid JSONPath: AWS would ignore its last character '['"],
+    [
+      'a dot before a bracket Jayway cannot read',
+      { InputPath: '$.a.[1:-]' },
+      'InputPath "$.a.[1:-]" is not a valid JSONPath: java.lang.NumberFormatException: For input string: "-"',
+    ],
+    [
+      'a last character Jayway would ignore',
+      { OutputPath: '$.a[' },
+      'OutputPath "$.a[" is not a valid JSONPath: AWS would ignore its last character \'[\'',
+    ],
     ['a wildcard after a dot in ResultPath', { ResultPath: '$.[*]' }, `ResultPath "$.[*]" ${REFERENCE}`],
     ['a filter after a dot in a ResultPath', { ResultPath: '$.a.[?(@.x)]' }, `ResultPath "$.a.[?(@.x)]" ${REFERENCE}`],
-    ['a variable in a ResultPath', { ResultPath: '$v.[0]' }, 'ResultPath "$v.[0]" cannot refer to a variable; a ResultPath must start with $'],
+    [
+      'a variable in a ResultPath',
+      { ResultPath: '$v.[0]' },
+      'ResultPath "$v.[0]" cannot refer to a variable; a ResultPath must start with $',
+    ],
     ['a union in a TimeoutSecondsPath', { TimeoutSecondsPath: "$.['a','b']" }, `TimeoutSecondsPath "$.['a','b']" ${REFERENCE}`],
     [
       'an intrinsic argument Jayway cannot compile',

@@ -14,9 +14,7 @@ export function jsonPathDefinition(): Record<string, unknown> {
         Parameters: { FunctionName: 'validate', 'Payload.$': '$' },
         ResultSelector: { 'valid.$': '$.Payload.valid' },
         ResultPath: '$.validation',
-        Retry: [
-          { ErrorEquals: ['Lambda.ServiceException', 'States.Timeout'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 },
-        ],
+        Retry: [{ ErrorEquals: ['Lambda.ServiceException', 'States.Timeout'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 }],
         Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Failed' }],
         Next: 'Is valid',
       },

@@ -31,8 +31,20 @@ describe('walkStates', () => {
 
     expect(walked.scopes.map(({ kind, ownerPath, label, field, pointer }) => ({ kind, ownerPath, label, field, pointer }))).toStrictEqual([
       { kind: 'machine', ownerPath: [], label: 'the state machine', field: '', pointer: '' },
-      { kind: 'branch', ownerPath: ['Fan out'], label: 'branch 1 of "Fan out"', field: 'Branches[0]', pointer: '/States/Fan out/Branches/0' },
-      { kind: 'branch', ownerPath: ['Fan out'], label: 'branch 2 of "Fan out"', field: 'Branches[1]', pointer: '/States/Fan out/Branches/1' },
+      {
+        kind: 'branch',
+        ownerPath: ['Fan out'],
+        label: 'branch 1 of "Fan out"',
+        field: 'Branches[0]',
+        pointer: '/States/Fan out/Branches/0',
+      },
+      {
+        kind: 'branch',
+        ownerPath: ['Fan out'],
+        label: 'branch 2 of "Fan out"',
+        field: 'Branches[1]',
+        pointer: '/States/Fan out/Branches/1',
+      },
       { kind: 'processor', ownerPath: ['Each'], label: 'the Iterator of "Each"', field: 'Iterator', pointer: '/States/Each/Iterator' },
     ]);
   });

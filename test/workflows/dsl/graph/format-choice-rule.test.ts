@@ -22,7 +22,12 @@ describe('formatChoiceRule', () => {
       {
         And: [
           { Variable: '$.a', NumericEquals: 1 },
-          { Or: [{ Variable: '$.b', IsString: true }, { Variable: '$.c', IsBoolean: true }] },
+          {
+            Or: [
+              { Variable: '$.b', IsString: true },
+              { Variable: '$.c', IsBoolean: true },
+            ],
+          },
         ],
         Next: 'X',
       },
@@ -30,14 +35,18 @@ describe('formatChoiceRule', () => {
     ],
     [
       'Not over an And in parentheses',
-      { Not: { And: [{ Variable: '$.a', IsNumeric: true }, { Variable: '$.b', IsTimestamp: true }] }, Next: 'X' },
+      {
+        Not: {
+          And: [
+            { Variable: '$.a', IsNumeric: true },
+            { Variable: '$.b', IsTimestamp: true },
+          ],
+        },
+        Next: 'X',
+      },
       'not ($.a is numeric and $.b is timestamp)',
     ],
-    [
-      'JSONata Condition without its {% %}',
-      { Condition: '{% $states.input.n > 2 %}', Next: 'X' },
-      '$states.input.n > 2',
-    ],
+    ['JSONata Condition without its {% %}', { Condition: '{% $states.input.n > 2 %}', Next: 'X' }, '$states.input.n > 2'],
   ])('renders %s', (_case, rule, expected) => {
     const label = formatChoiceRule(rule);
 

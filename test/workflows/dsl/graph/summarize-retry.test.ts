@@ -9,11 +9,7 @@ describe('summarizeRetry', () => {
       [{ ErrorEquals: ['States.Timeout', 'Lambda.ServiceException'], MaxAttempts: 4, BackoffRate: 1.5 }],
       'retry States.Timeout, Lambda.ServiceException ×4, 1s backoff ×1.5',
     ],
-    [
-      'a fixed interval when BackoffRate is 1',
-      [{ ErrorEquals: ['X'], IntervalSeconds: 300, BackoffRate: 1 }],
-      'retry X ×3, every 5m',
-    ],
+    ['a fixed interval when BackoffRate is 1', [{ ErrorEquals: ['X'], IntervalSeconds: 300, BackoffRate: 1 }], 'retry X ×3, every 5m'],
     [
       'the delay cap and full jitter',
       [{ ErrorEquals: ['X'], MaxDelaySeconds: 3_600, JitterStrategy: 'FULL' }],
@@ -21,7 +17,10 @@ describe('summarizeRetry', () => {
     ],
     [
       'several retriers in order',
-      [{ ErrorEquals: ['A'], MaxAttempts: 0 }, { ErrorEquals: ['B'], IntervalSeconds: 10 }],
+      [
+        { ErrorEquals: ['A'], MaxAttempts: 0 },
+        { ErrorEquals: ['B'], IntervalSeconds: 10 },
+      ],
       'retry A ×0, 1s backoff ×2; retry B ×3, 10s backoff ×2',
     ],
   ])('summarises %s', (_case, retry, expected) => {

@@ -5,17 +5,9 @@ type Timeouts = Pick<TaskState, 'TimeoutSeconds' | 'TimeoutSecondsPath' | 'Heart
 
 describe('summarizeTimeout', () => {
   it.each<[string, Timeouts, string | undefined]>([
-    [
-      'timeout and heartbeat in readable units',
-      { TimeoutSeconds: 300, HeartbeatSeconds: 60 },
-      'timeout 5m, heartbeat 1m',
-    ],
+    ['timeout and heartbeat in readable units', { TimeoutSeconds: 300, HeartbeatSeconds: 60 }, 'timeout 5m, heartbeat 1m'],
     ['a timeout alone', { TimeoutSeconds: 90 }, 'timeout 90s'],
-    [
-      'reference paths as written',
-      { TimeoutSecondsPath: '$.t', HeartbeatSecondsPath: '$.h' },
-      'timeout $.t, heartbeat $.h',
-    ],
+    ['reference paths as written', { TimeoutSecondsPath: '$.t', HeartbeatSecondsPath: '$.h' }, 'timeout $.t, heartbeat $.h'],
     ['a JSONata expression without its {% %}', { TimeoutSeconds: '{% $deadline %}' }, 'timeout $deadline'],
     ['nothing when no timeout is set', {}, undefined],
   ])('summarises %s', (_case, state, expected) => {

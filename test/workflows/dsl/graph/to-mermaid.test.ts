@@ -125,9 +125,7 @@ describe('toMermaid', () => {
     const lines = toMermaid(toGraph(definition)).split('\n');
 
     const id = 'n_Say_hi_1_x_b_2_go_deja_u90e8_u7f72';
-    expect(lines).toContain(
-      `  ${id}{"Say #quot;hi#quot; [1] {x} #lt;b#gt;#124;#35;2 #amp; #96;go#96; — déjà 部署 🚀"}:::typeChoice`,
-    );
+    expect(lines).toContain(`  ${id}{"Say #quot;hi#quot; [1] {x} #lt;b#gt;#124;#35;2 #amp; #96;go#96; — déjà 部署 🚀"}:::typeChoice`);
     expect(lines).toContain('  n_end(["end"]):::typeSucceed');
     expect(lines).toContain('  n_end_2(("End")):::typeEnd');
     expect(lines).toContain(`  ${id} -->|"$.v == #quot;a\\#quot;b#124;c#quot;"| n_end`);

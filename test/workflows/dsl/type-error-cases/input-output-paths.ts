@@ -1,5 +1,5 @@
 /**
- * Wrong InputPath, OutputPath, ItemsPath and approval context paths. Compiled by type-errors.test.ts
+ * Wrong InputPath, OutputPath, ItemsPath, SecondsPath and approval context paths. Compiled by type-errors.test.ts
  * with the directives removed; each directive names the case whose message the test asserts.
  */
 import { workflow } from '../../../../workflows/dsl';
@@ -34,4 +34,9 @@ export const misspeltChoiceInputPath = workflow('misspelt-choice-input-path', op
 export const misspeltApprovalContext = workflow('misspelt-approval-context', options, (start) =>
   // @ts-expect-error misspelt-approval-context
   start.approval('Approve', { approvers: { groups: ['ops'] }, message: 'Ship it?', timeout: '1h', context: '$.customr' }),
+);
+
+export const misspeltSecondsPath = workflow('misspelt-seconds-path', options, (start) =>
+  // @ts-expect-error misspelt-seconds-path
+  start.wait('Cool down', { secondsPath: '$.customer.delaySeconds' }),
 );

@@ -3,7 +3,14 @@
  * states (../shared/conformance/cases), replayed through the data-flow functions.
  */
 import { readdirSync } from 'node:fs';
-import { CONFORMANCE_CASES_DIR, isPassChain, loadCases, matchesRecorded, replayPassChain, type RecordedCase } from './conformance-pass-chain';
+import {
+  CONFORMANCE_CASES_DIR,
+  isPassChain,
+  loadCases,
+  matchesRecorded,
+  replayPassChain,
+  type RecordedCase,
+} from './conformance-pass-chain';
 import { missingConformanceCases } from '../../../helpers/missing-conformance-cases';
 
 /** Cases whose outcome depends on the run loop rather than on data flow. */
@@ -11,7 +18,8 @@ const RUN_LOOP_CASES = new Set([
   'error_handling/test_start_large_input', // the 256 KiB payload limit
 ]);
 
-const categories = loadCases('base') === undefined ? undefined : readdirSync(CONFORMANCE_CASES_DIR).filter((name) => name !== 'intrinsic_functions');
+const categories =
+  loadCases('base') === undefined ? undefined : readdirSync(CONFORMANCE_CASES_DIR).filter((name) => name !== 'intrinsic_functions');
 
 if (categories === undefined) {
   describe('data-flow conformance', () => {

@@ -15,8 +15,7 @@ export const CONFORMANCE_CASES_DIR =
 
 /** The outcome of an execution, as recorded or as replayed. */
 export type Outcome =
-  | { status: 'SUCCEEDED'; output: JsonValue }
-  | { status: 'FAILED'; error: string | undefined; cause: string | undefined };
+  { status: 'SUCCEEDED'; output: JsonValue } | { status: 'FAILED'; error: string | undefined; cause: string | undefined };
 
 /** The parts of a recorded case this replay reads. */
 export type RecordedCase = {
@@ -28,8 +27,7 @@ export type RecordedCase = {
   placeholders: string[];
 };
 
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The cases of one category, or `undefined` when the corpus is not checked out. */
 export function loadCases(category: string): RecordedCase[] | undefined {
@@ -61,7 +59,11 @@ function toRecordedCase(file: string, raw: JsonValue): RecordedCase {
     expected:
       status === 'SUCCEEDED'
         ? { status, output: output ?? null }
-        : { status: 'FAILED', error: error === undefined ? undefined : String(error), cause: cause === undefined ? undefined : String(cause) },
+        : {
+            status: 'FAILED',
+            error: error === undefined ? undefined : String(error),
+            cause: cause === undefined ? undefined : String(cause),
+          },
     placeholders: Array.isArray(raw.placeholders) ? raw.placeholders.map(String) : [],
   };
 }
@@ -135,7 +137,11 @@ export function matchesRecorded(expected: unknown, actual: unknown, placeholders
     return typeof actual === 'string' && wildcardPattern(expected, placeholders).test(actual);
   }
   if (Array.isArray(expected)) {
-    return Array.isArray(actual) && actual.length === expected.length && expected.every((item, i) => matchesRecorded(item, actual[i], placeholders));
+    return (
+      Array.isArray(actual) &&
+      actual.length === expected.length &&
+      expected.every((item, i) => matchesRecorded(item, actual[i], placeholders))
+    );
   }
   if (isObject(expected)) {
     if (!isObject(actual)) return false;
@@ -149,8 +155,6 @@ function wildcardPattern(expected: string, placeholders: readonly string[]): Reg
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const wildcards = [/<[^<>]+>/.source, ...placeholders.map(escape), escape('111111111111')];
   const parts = expected.split(new RegExp(`(${wildcards.join('|')})`));
-  const source = parts
-    .map((part, index) => (index % 2 === 1 ? (part === '111111111111' ? '\\d{12}' : '.+') : escape(part)))
-    .join('');
+  const source = parts.map((part, index) => (index % 2 === 1 ? (part === '111111111111' ? '\\d{12}' : '.+') : escape(part))).join('');
   return new RegExp(`^${source}$`, 's');
 }

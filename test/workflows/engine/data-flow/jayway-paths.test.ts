@@ -22,10 +22,18 @@ import { explainJsonPath } from '../../../../workflows/engine/data-flow/parse-js
 import { StatesError } from '../../../../workflows/engine/errors';
 
 const scope: PathScope = {
-  context: { Execution: { Input: [{ body: '{"n":1}' }] }, Map: { Item: { Value: { ids: [7, 8], pick: 8, rows: [{ id: 7 }, { id: 8 }] } } } },
+  context: {
+    Execution: { Input: [{ body: '{"n":1}' }] },
+    Map: { Item: { Value: { ids: [7, 8], pick: 8, rows: [{ id: 7 }, { id: 8 }] } } },
+  },
   variables: { rows: [{ bucket: 'b', key: 'k' }] },
 };
-const snapshots = { Snapshots: [{ State: 'available', Id: 's1' }, { State: 'creating', Id: 's2' }] };
+const snapshots = {
+  Snapshots: [
+    { State: 'available', Id: 's1' },
+    { State: 'creating', Id: 's2' },
+  ],
+};
 const objects = [
   { bucket: 'b1', key: 'k1', size: 3, OU: 1, body: '{"a":1}' },
   { bucket: 'b2', key: 'k2', size: 5, OU: 0, body: '{"a":2}' },
@@ -64,7 +72,14 @@ describe('Jayway paths', () => {
   // [tokens] Jayway returns a list for [*], slices, unions, filters and `..`, even for one match.
   it.each<[string, JsonValue, JsonValue]>([
     ['$.[*]', [1, 2], [1, 2]],
-    ["$.[*].['bucket', 'key']", objects, [{ bucket: 'b1', key: 'k1' }, { bucket: 'b2', key: 'k2' }]],
+    [
+      "$.[*].['bucket', 'key']",
+      objects,
+      [
+        { bucket: 'b1', key: 'k1' },
+        { bucket: 'b2', key: 'k2' },
+      ],
+    ],
     ['$.[?(@.OU > 0)]', objects, [objects[0]]],
     ['$.[?(@.OU > 0)].bucket', objects, ['b1']],
     ['$.Snapshots.[0:1].Id', snapshots, ['s1']],
@@ -89,11 +104,14 @@ describe('Jayway paths', () => {
   });
 
   // [recorded] an indefinite path that cannot apply yields [], where a definite one fails.
-  it.each(['$.missing.[*]', '$.Snapshots.[0].[?(@.x)]', '$.Snapshots.[5:]', '$..[?(@.nope)]'])('yields [] for %s when nothing matches', (path) => {
-    const selected = select(path, snapshots);
+  it.each(['$.missing.[*]', '$.Snapshots.[0].[?(@.x)]', '$.Snapshots.[5:]', '$..[?(@.nope)]'])(
+    'yields [] for %s when nothing matches',
+    (path) => {
+      const selected = select(path, snapshots);
 
-    expect(selected).toStrictEqual([]);
-  });
+      expect(selected).toStrictEqual([]);
+    },
+  );
 });
 
 describe('filters comparing with a path from the root', () => {
@@ -160,21 +178,33 @@ describe('paths in payload templates and intrinsic arguments', () => {
 
     const resolved = resolvePayloadTemplate(template, objects, scope, 'Parameters');
 
-    expect(resolved).toStrictEqual({ first: { a: 1 }, count: 1, pairs: [{ bucket: 'b1', key: 'k1' }, { bucket: 'b2', key: 'k2' }] });
+    expect(resolved).toStrictEqual({
+      first: { a: 1 },
+      count: 1,
+      pairs: [
+        { bucket: 'b1', key: 'k1' },
+        { bucket: 'b2', key: 'k2' },
+      ],
+    });
   });
 
   // [re:Post] a Jayway function compiles, but AWS finds nothing with it.
   it('fails a function path as not found, as AWS does', () => {
     const resolve = () => resolvePayloadTemplate({ 'Jobs.$': '$.Jobs.sum()' }, { Jobs: [1, 2] }, scope, 'Parameters');
 
-    expect(resolve).toThrow(new StatesError('States.Runtime', `The JSONPath '$.Jobs.sum()' specified for the field 'Jobs.$' could not be found in the input '{"Jobs":[1,2]}'`));
+    expect(resolve).toThrow(
+      new StatesError(
+        'States.Runtime',
+        `The JSONPath '$.Jobs.sum()' specified for the field 'Jobs.$' could not be found in the input '{"Jobs":[1,2]}'`,
+      ),
+    );
   });
 });
 
 describe('definite paths that select nothing', () => {
   // [tokens] Jayway's messages, which AWS quotes after "Invalid path '<path>' : ".
   it.each<[string, JsonValue, string]>([
-    ['$.[5]', objects, "No results for path: $[5]"],
+    ['$.[5]', objects, 'No results for path: $[5]'],
     ['$.Snapshots.[0].Nope', snapshots, "No results for path: $['Snapshots'][0]['Nope']"],
     ['$.Nope.[0]', snapshots, "Missing property in path $['Nope']"],
     ['$.n.[0]', { n: null }, "The path $['n'] is null"],

@@ -23,7 +23,11 @@ describe('resolvePayloadTemplate', () => {
     ['variables', { 'who.$': '$name', 'n.$': '$cfg.retries' }, { who: 'John', n: 3 }],
     ['an intrinsic', { 'greeting.$': "States.Format('Hello {}', $name)" }, { greeting: 'Hello John' }],
     ['entries nested in arrays', { list: [{ 'x.$': '$.flagged' }, 'lit', ['$.vals']] }, { list: [{ x: 7 }, 'lit', ['$.vals']] }],
-    ['literal strings that look like paths', { path: '$.vals', intrinsic: 'States.UUID()' }, { path: '$.vals', intrinsic: 'States.UUID()' }],
+    [
+      'literal strings that look like paths',
+      { path: '$.vals', intrinsic: 'States.UUID()' },
+      { path: '$.vals', intrinsic: 'States.UUID()' },
+    ],
     ['an indefinite path with no match', { 'none.$': '$.items[*].missing' }, { none: [] }],
     ['a non-object template', 'constant', 'constant'],
     ['a key that is only the suffix', { '.$': 'kept' }, { '.$': 'kept' }],
@@ -50,14 +54,24 @@ describe('resolvePayloadTemplate', () => {
     ],
     [{ 'Input.$': '$' }, null, 'States.Runtime', 'Unable to apply Path transformation to null or empty input.'],
     [{ 'x.$': '$nobody' }, data, 'States.Runtime', "Invalid path '$nobody' : The variable '$nobody' is not defined."],
-    [{ 'x.$': 'plain text' }, data, 'States.Runtime', "The value for the field 'x.$' must be a valid JSONPath or a valid intrinsic function call"],
+    [
+      { 'x.$': 'plain text' },
+      data,
+      'States.Runtime',
+      "The value for the field 'x.$' must be a valid JSONPath or a valid intrinsic function call",
+    ],
     [
       { 'x.$': 42 },
       data,
       'States.Runtime',
       "The value for the field 'x.$' must be a valid JSONPath or a valid intrinsic function call (in Parameters)",
     ],
-    [{ 'x.$': 'States.ArrayGetItem($.vals, 9)' }, data, 'States.IntrinsicFailure', 'Invalid arguments in States.ArrayGetItem: index 9 is out of bounds for an array of length 6'],
+    [
+      { 'x.$': 'States.ArrayGetItem($.vals, 9)' },
+      data,
+      'States.IntrinsicFailure',
+      'Invalid arguments in States.ArrayGetItem: index 9 is out of bounds for an array of length 6',
+    ],
   ])('fails %j with AWS error', (template, input, code, cause) => {
     const resolve = () => resolvePayloadTemplate(template, input, scope, 'Parameters');
 

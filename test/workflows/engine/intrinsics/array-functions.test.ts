@@ -13,7 +13,14 @@ describe('array intrinsics', () => {
     ['States.Array($.a, $.b)', { a: 1, b: 'x' }, [1, 'x']],
     ["States.Array('a', 1, true, null, States.Array())", {}, ['a', 1, true, null, []]],
     ['States.Array($.o)', { o: { Arg1: 1, Arg2: [] } }, [{ Arg1: 1, Arg2: [] }]],
-    ['States.ArrayPartition($.a, 2)', { a: [0, 1, 2, 3] }, [[0, 1], [2, 3]]],
+    [
+      'States.ArrayPartition($.a, 2)',
+      { a: [0, 1, 2, 3] },
+      [
+        [0, 1],
+        [2, 3],
+      ],
+    ],
     ['States.ArrayPartition($.a, 3)', { a: [0, 1, 2, 3] }, [[0, 1, 2], [3]]],
     ['States.ArrayPartition($.a, 5)', { a: [0, 1] }, [[0, 1]]],
     ['States.ArrayPartition($.a, 1)', { a: [] }, []],
@@ -47,17 +54,33 @@ describe('array intrinsics', () => {
 
   it.each<[string, JsonValue, string]>([
     ['States.ArrayPartition($.a)', { a: [] }, 'Invalid arguments in States.ArrayPartition: expected 2 arguments, got 1'],
-    ['States.ArrayPartition($.a, 0)', { a: [1] }, 'Invalid arguments in States.ArrayPartition: the chunk size must be greater than 0, got 0'],
+    [
+      'States.ArrayPartition($.a, 0)',
+      { a: [1] },
+      'Invalid arguments in States.ArrayPartition: the chunk size must be greater than 0, got 0',
+    ],
     ["States.ArrayPartition('x', 1)", {}, 'Invalid arguments in States.ArrayPartition: argument 1 must be an array, got string'],
     ["States.ArrayPartition($.a, 'x')", { a: [] }, 'Invalid arguments in States.ArrayPartition: argument 2 must be an integer, got string'],
     ['States.ArrayContains($.a)', { a: [] }, 'Invalid arguments in States.ArrayContains: expected 2 arguments, got 1'],
     ['States.ArrayContains($.a, 1)', { a: { b: 1 } }, 'Invalid arguments in States.ArrayContains: argument 1 must be an array, got object'],
     ['States.ArrayRange(1, 2)', {}, 'Invalid arguments in States.ArrayRange: expected 3 arguments, got 2'],
     ['States.ArrayRange(1, 5, 0)', {}, 'Invalid arguments in States.ArrayRange: the step must not be 0'],
-    ['States.ArrayRange(0, 1000, 1)', {}, 'Invalid arguments in States.ArrayRange: the range would have 1001 items, more than the maximum of 1000'],
+    [
+      'States.ArrayRange(0, 1000, 1)',
+      {},
+      'Invalid arguments in States.ArrayRange: the range would have 1001 items, more than the maximum of 1000',
+    ],
     ["States.ArrayRange('1', 5, 1)", {}, 'Invalid arguments in States.ArrayRange: argument 1 must be an integer, got string'],
-    ['States.ArrayGetItem($.a, 3)', { a: [1, 2, 3] }, 'Invalid arguments in States.ArrayGetItem: index 3 is out of bounds for an array of length 3'],
-    ['States.ArrayGetItem($.a, -1)', { a: [1, 2, 3] }, 'Invalid arguments in States.ArrayGetItem: index -1 is out of bounds for an array of length 3'],
+    [
+      'States.ArrayGetItem($.a, 3)',
+      { a: [1, 2, 3] },
+      'Invalid arguments in States.ArrayGetItem: index 3 is out of bounds for an array of length 3',
+    ],
+    [
+      'States.ArrayGetItem($.a, -1)',
+      { a: [1, 2, 3] },
+      'Invalid arguments in States.ArrayGetItem: index -1 is out of bounds for an array of length 3',
+    ],
     ['States.ArrayGetItem($.a, null)', { a: [1] }, 'Invalid arguments in States.ArrayGetItem: argument 2 must be an integer, got null'],
     ['States.ArrayLength($.a, $.a)', { a: [] }, 'Invalid arguments in States.ArrayLength: expected 1 argument, got 2'],
     ['States.ArrayLength($.a)', { a: 'abc' }, 'Invalid arguments in States.ArrayLength: argument 1 must be an array, got string'],

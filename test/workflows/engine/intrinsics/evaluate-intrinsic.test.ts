@@ -7,7 +7,14 @@ const scope: PathScope = {
   context: { Execution: { Input: { csv: 'a,b' }, Name: 'exec-1' }, Map: { Item: { Index: 2 } } },
   variables: { inputArray: [1, 2, 3], json1: { a: 1 }, answer: 42 },
 };
-const data: JsonValue = { items: [{ id: 1, tag: 'x' }, { id: 2, tag: 'y' }, { id: 3, tag: 'x' }], name: 'Bob' };
+const data: JsonValue = {
+  items: [
+    { id: 1, tag: 'x' },
+    { id: 2, tag: 'y' },
+    { id: 3, tag: 'x' },
+  ],
+  name: 'Bob',
+};
 
 describe('evaluateIntrinsic', () => {
   it.each<[string, JsonValue]>([
@@ -50,7 +57,10 @@ describe('evaluateIntrinsic', () => {
     const run = () => evaluateIntrinsic('States.Reverse($.nope)', {}, scope);
 
     expect(run).toThrow(
-      new StatesError('States.IntrinsicFailure', "Invalid intrinsic function call 'States.Reverse($.nope)': unknown function States.Reverse"),
+      new StatesError(
+        'States.IntrinsicFailure',
+        "Invalid intrinsic function call 'States.Reverse($.nope)': unknown function States.Reverse",
+      ),
     );
   });
 

@@ -27,11 +27,7 @@ describe('JSON intrinsics', () => {
       { a: { a: { a1: 1, a2: 2 }, b: 2, d: 3 }, b: { a: { a3: 1, a4: 2 }, c: 3, d: 4 } },
       { a: { a3: 1, a4: 2 }, b: 2, c: 3, d: 4 },
     ],
-    [
-      "States.JsonMerge(States.StringToJson('{\"a\": \"false\"}'), $$.Execution.Input.field, false)",
-      {},
-      { a: 'false', b: 3 },
-    ],
+    ['States.JsonMerge(States.StringToJson(\'{"a": "false"}\'), $$.Execution.Input.field, false)', {}, { a: 'false', b: 3 }],
   ])('evaluates %s on %j', (expression, data, expected) => {
     const result = evaluate(expression, data);
 
@@ -49,9 +45,21 @@ describe('JSON intrinsics', () => {
       { a: {}, b: {} },
       'Invalid arguments in States.JsonMerge: deep merging is not supported, the third argument must be false',
     ],
-    ['States.JsonMerge($.a, $.b, false)', { a: [], b: {} }, 'Invalid arguments in States.JsonMerge: argument 1 must be an object, got array'],
-    ['States.JsonMerge($.a, $.b, false)', { a: {}, b: 'x' }, 'Invalid arguments in States.JsonMerge: argument 2 must be an object, got string'],
-    ["States.JsonMerge($.a, $.b, 'false')", { a: {}, b: {} }, 'Invalid arguments in States.JsonMerge: argument 3 must be a boolean, got string'],
+    [
+      'States.JsonMerge($.a, $.b, false)',
+      { a: [], b: {} },
+      'Invalid arguments in States.JsonMerge: argument 1 must be an object, got array',
+    ],
+    [
+      'States.JsonMerge($.a, $.b, false)',
+      { a: {}, b: 'x' },
+      'Invalid arguments in States.JsonMerge: argument 2 must be an object, got string',
+    ],
+    [
+      "States.JsonMerge($.a, $.b, 'false')",
+      { a: {}, b: {} },
+      'Invalid arguments in States.JsonMerge: argument 3 must be a boolean, got string',
+    ],
   ])('fails %s on %j with States.IntrinsicFailure', (expression, data, cause) => {
     const run = () => evaluate(expression, data);
 

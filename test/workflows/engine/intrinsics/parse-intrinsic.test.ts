@@ -12,15 +12,29 @@ describe('parseIntrinsic', () => {
   it.each<[string, IntrinsicExpression]>([
     ['States.UUID()', call('States.UUID')],
     ['  States.Array( )  ', call('States.Array')],
-    ["States.Array('a', 1, -2.5, 1e3, true, false, null)", call('States.Array', literal('a', 'a'), literal(1), literal(-2.5), literal(1000), literal(true), literal(false), literal(null))],
+    [
+      "States.Array('a', 1, -2.5, 1e3, true, false, null)",
+      call('States.Array', literal('a', 'a'), literal(1), literal(-2.5), literal(1000), literal(true), literal(false), literal(null)),
+    ],
     ["States.Format('it\\'s \\{\\} \\\\')", call('States.Format', literal("it's {} \\", "it\\'s \\{\\} \\\\"))],
     ["States.Format('a,b)(c', 'd')", call('States.Format', literal('a,b)(c', 'a,b)(c'), literal('d', 'd'))],
-    ['States.Array($, $$, $.a.b, $$.Execution.Input, $myVar.x[0])', call('States.Array', path('$'), path('$$'), path('$.a.b'), path('$$.Execution.Input'), path('$myVar.x[0]'))],
+    [
+      'States.Array($, $$, $.a.b, $$.Execution.Input, $myVar.x[0])',
+      call('States.Array', path('$'), path('$$'), path('$.a.b'), path('$$.Execution.Input'), path('$myVar.x[0]')),
+    ],
     ["States.Array($.a[?(@.b == 'x, y')], $['c d'])", call('States.Array', path("$.a[?(@.b == 'x, y')]"), path("$['c d']"))],
     ['States.Array($.items.length())', call('States.Array', path('$.items.length()'))],
     [
       "States.ArrayGetItem(States.StringSplit(States.ArrayGetItem(States.StringSplit($.arn, '/'), 2), '.'), 0)",
-      call('States.ArrayGetItem', call('States.StringSplit', call('States.ArrayGetItem', call('States.StringSplit', path('$.arn'), literal('/', '/')), literal(2)), literal('.', '.')), literal(0)),
+      call(
+        'States.ArrayGetItem',
+        call(
+          'States.StringSplit',
+          call('States.ArrayGetItem', call('States.StringSplit', path('$.arn'), literal('/', '/')), literal(2)),
+          literal('.', '.'),
+        ),
+        literal(0),
+      ),
     ],
     ['States.MathAdd(-0, 1)', call('States.MathAdd', literal(0), literal(1))],
   ])('parses %s', (expression, expected) => {

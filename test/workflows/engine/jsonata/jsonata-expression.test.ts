@@ -44,11 +44,17 @@ describe('JSONata evaluation', () => {
   it('reports evaluation errors with the JSONata code', async () => {
     const error = await failure(evaluateJsonata('$randomSeeded(1)', bindings, 'Output'));
 
-    expect(error.details).toBe("The JSONata expression '$randomSeeded(1)' specified for the field 'Output' threw an error during evaluation. T1006: Attempted to invoke a non-function");
+    expect(error.details).toBe(
+      "The JSONata expression '$randomSeeded(1)' specified for the field 'Output' threw an error during evaluation. T1006: Attempted to invoke a non-function",
+    );
   });
 
   it('resolves templates in nested objects and arrays', async () => {
-    const resolved = await resolveJsonataTemplate({ a: ['{% $factor %}', 'plain'], b: { c: '{% $states.input.n[0] %}' } }, bindings, 'Output');
+    const resolved = await resolveJsonataTemplate(
+      { a: ['{% $factor %}', 'plain'], b: { c: '{% $states.input.n[0] %}' } },
+      bindings,
+      'Output',
+    );
 
     expect(resolved).toStrictEqual({ a: [2, 'plain'], b: { c: 1 } });
   });

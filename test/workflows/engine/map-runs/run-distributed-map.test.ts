@@ -1,13 +1,20 @@
 import { createEngineHarness, outputOf } from '../../../helpers/engine-harness';
 
 const ACCOUNT = 'arn:aws:states:us-east-1:123456789012';
-const processor = (states: Record<string, unknown>, startAt: string, executionType = 'STANDARD') => ({ ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: executionType }, StartAt: startAt, States: states });
+const processor = (states: Record<string, unknown>, startAt: string, executionType = 'STANDARD') => ({
+  ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: executionType },
+  StartAt: startAt,
+  States: states,
+});
 const keep = (executionType?: string) => processor({ Keep: { Type: 'Pass', End: true } }, 'Keep', executionType);
 
 describe('distributed Map runs', () => {
   it('runs EXPRESS children under express ARNs of the labelled state machine', async () => {
     const harness = createEngineHarness();
-    const machine = harness.deploy({ StartAt: 'M', States: { M: { Type: 'Map', Label: 'Fan', ItemProcessor: keep('EXPRESS'), End: true } } }, 'fast');
+    const machine = harness.deploy(
+      { StartAt: 'M', States: { M: { Type: 'Map', Label: 'Fan', ItemProcessor: keep('EXPRESS'), End: true } } },
+      'fast',
+    );
 
     const arn = harness.start(machine, [1, 2]);
     const record = await harness.finish(arn);
@@ -21,7 +28,13 @@ describe('distributed Map runs', () => {
   it('nests: a child execution runs its own distributed Map under its labelled name', async () => {
     const harness = createEngineHarness();
     const inner = { Type: 'Map', Label: 'Inner', ItemProcessor: keep(), End: true };
-    const machine = harness.deploy({ StartAt: 'Outer', States: { Outer: { Type: 'Map', Label: 'Outer', ItemProcessor: processor({ Inner: inner }, 'Inner'), End: true } } }, 'nest');
+    const machine = harness.deploy(
+      {
+        StartAt: 'Outer',
+        States: { Outer: { Type: 'Map', Label: 'Outer', ItemProcessor: processor({ Inner: inner }, 'Inner'), End: true } },
+      },
+      'nest',
+    );
 
     const arn = harness.start(machine, [[1, 2], [3]]);
     const record = await harness.finish(arn);
@@ -51,7 +64,15 @@ describe('distributed Map runs', () => {
     const harness = createEngineHarness();
     const machine = harness.deploy({
       StartAt: 'M',
-      States: { M: { Type: 'Map', ToleratedFailureCount: 1, ItemSelector: { 'half.$': 'States.MathAdd($$.Map.Item.Value.n, 1)' }, ItemProcessor: keep(), End: true } },
+      States: {
+        M: {
+          Type: 'Map',
+          ToleratedFailureCount: 1,
+          ItemSelector: { 'half.$': 'States.MathAdd($$.Map.Item.Value.n, 1)' },
+          ItemProcessor: keep(),
+          End: true,
+        },
+      },
     });
 
     const arn = harness.start(machine, [{ n: 1 }, { n: 'x' }]);

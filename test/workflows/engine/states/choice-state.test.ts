@@ -21,7 +21,10 @@ describe('Choice state', () => {
   it('fails with States.NoChoiceMatched without a Default', async () => {
     const harness = createEngineHarness();
 
-    const { record } = await harness.run({ StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$.n', IsPresent: true, Next: 'C' }] } } });
+    const { record } = await harness.run({
+      StartAt: 'C',
+      States: { C: { Type: 'Choice', Choices: [{ Variable: '$.n', IsPresent: true, Next: 'C' }] } },
+    });
 
     expect(record.error).toBe('States.NoChoiceMatched');
   });

@@ -18,7 +18,10 @@ describe('Fail state', () => {
   it('evaluates JSONata Error and Cause', async () => {
     const harness = createEngineHarness();
 
-    const { record } = await harness.run({ QueryLanguage: 'JSONata', StartAt: 'F', States: { F: { Type: 'Fail', Error: '{% $states.input.kind %}', Cause: 'literal' } } }, { kind: 'K' });
+    const { record } = await harness.run(
+      { QueryLanguage: 'JSONata', StartAt: 'F', States: { F: { Type: 'Fail', Error: '{% $states.input.kind %}', Cause: 'literal' } } },
+      { kind: 'K' },
+    );
 
     expect([record.error, record.cause]).toStrictEqual(['K', 'literal']);
   });

@@ -22,7 +22,10 @@ describe('Parallel state', () => {
 
     expect(outputOf(record)).toStrictEqual({ x: 2, results: [1, 2] });
     expect(events.map((event) => event.type).filter((type) => type.startsWith('Parallel'))).toStrictEqual([
-      'ParallelStateEntered', 'ParallelStateStarted', 'ParallelStateSucceeded', 'ParallelStateExited',
+      'ParallelStateEntered',
+      'ParallelStateStarted',
+      'ParallelStateSucceeded',
+      'ParallelStateExited',
     ]);
     expect(record.stoppedAt! - record.startedAt).toBe(10_000);
   });
@@ -59,7 +62,9 @@ describe('Parallel state', () => {
         Init: { Type: 'Pass', Assign: { outer: 'o' }, Next: 'P' },
         P: {
           Type: 'Parallel',
-          Branches: [{ StartAt: 'B', States: { B: { Type: 'Pass', Assign: { inner: 'i' }, Parameters: { 'seen.$': '$outer' }, End: true } } }],
+          Branches: [
+            { StartAt: 'B', States: { B: { Type: 'Pass', Assign: { inner: 'i' }, Parameters: { 'seen.$': '$outer' }, End: true } } },
+          ],
           Next: 'Check',
         },
         Check: { Type: 'Pass', Parameters: { 'outer.$': '$outer', 'branch.$': '$[0].seen' }, End: true },

@@ -8,17 +8,36 @@ const invoke = (parameters: Record<string, unknown>, extra: Record<string, unkno
 describe('Task state: lambda:invoke', () => {
   it('calls the registered handler with the Payload and returns the Invoke response', async () => {
     const calls: unknown[] = [];
-    const harness = createEngineHarness({ handlers: { greet: (input) => { calls.push(input); return { hello: (input as { name: string }).name }; } } });
+    const harness = createEngineHarness({
+      handlers: {
+        greet: (input) => {
+          calls.push(input);
+          return { hello: (input as { name: string }).name };
+        },
+      },
+    });
 
-    const { record, events } = await harness.run(invoke({ FunctionName: 'greet', 'Payload.$': '$' }, { ResultSelector: { 'body.$': '$.Payload' } }), { name: 'Ada' });
+    const { record, events } = await harness.run(
+      invoke({ FunctionName: 'greet', 'Payload.$': '$' }, { ResultSelector: { 'body.$': '$.Payload' } }),
+      { name: 'Ada' },
+    );
 
     expect(calls).toStrictEqual([{ name: 'Ada' }]);
     expect(outputOf(record)).toStrictEqual({ body: { hello: 'Ada' } });
     expect(events.map((event) => event.type)).toStrictEqual([
-      'ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded',
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
     ]);
     expect(events[2].details).toStrictEqual({
-      resourceType: 'lambda', resource: 'invoke', region: 'us-east-1', parameters: '{"FunctionName":"greet","Payload":{"name":"Ada"}}',
+      resourceType: 'lambda',
+      resource: 'invoke',
+      region: 'us-east-1',
+      parameters: '{"FunctionName":"greet","Payload":{"name":"Ada"}}',
     });
     const succeeded = JSON.parse(String(events[4].details?.output)) as Record<string, unknown>;
     expect(succeeded).toMatchObject({ ExecutedVersion: '$LATEST', Payload: { hello: 'Ada' }, StatusCode: 200 });
@@ -28,7 +47,9 @@ describe('Task state: lambda:invoke', () => {
   it('accepts a function ARN with a qualifier as FunctionName', async () => {
     const harness = createEngineHarness({ handlers: { fn: () => 42 } });
 
-    const { record } = await harness.run(invoke({ FunctionName: 'arn:aws:lambda:us-east-1:123456789012:function:fn:$LATEST' }, { OutputPath: '$.Payload' }));
+    const { record } = await harness.run(
+      invoke({ FunctionName: 'arn:aws:lambda:us-east-1:123456789012:function:fn:$LATEST' }, { OutputPath: '$.Payload' }),
+    );
 
     expect(outputOf(record)).toBe(42);
   });
@@ -39,7 +60,9 @@ describe('Task state: lambda:invoke', () => {
     const { record, events } = await harness.run(invoke({ FunctionName: 'missing' }));
 
     expect(record.error).toBe('Lambda.ResourceNotFoundException');
-    expect(record.cause).toMatch(/^Function not found: arn:aws:lambda:us-east-1:123456789012:function:missing \(Service: AWSLambda; Status Code: 404;/);
+    expect(record.cause).toMatch(
+      /^Function not found: arn:aws:lambda:us-east-1:123456789012:function:missing \(Service: AWSLambda; Status Code: 404;/,
+    );
     expect(events.map((event) => event.type)).toContain('TaskFailed');
   });
 
@@ -47,7 +70,13 @@ describe('Task state: lambda:invoke', () => {
     class PaymentDeclined extends Error {
       override name = 'PaymentDeclined';
     }
-    const harness = createEngineHarness({ handlers: { pay: () => { throw new PaymentDeclined('card refused'); } } });
+    const harness = createEngineHarness({
+      handlers: {
+        pay: () => {
+          throw new PaymentDeclined('card refused');
+        },
+      },
+    });
 
     const { record } = await harness.run(invoke({ FunctionName: 'pay' }));
 
@@ -72,13 +101,22 @@ describe('Task state: lambda:invoke', () => {
 describe('Task state: plain Lambda ARN', () => {
   it('passes the effective input and records LambdaFunction events', async () => {
     const harness = createEngineHarness({ handlers: { double: (input) => (input as number) * 2 } });
-    const definition = { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:double', InputPath: '$.n', End: true } } };
+    const definition = {
+      StartAt: 'T',
+      States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:double', InputPath: '$.n', End: true } },
+    };
 
     const { record, events } = await harness.run(definition, { n: 21 });
 
     expect(outputOf(record)).toBe(42);
     expect(events.map((event) => event.type)).toStrictEqual([
-      'ExecutionStarted', 'TaskStateEntered', 'LambdaFunctionScheduled', 'LambdaFunctionStarted', 'LambdaFunctionSucceeded', 'TaskStateExited', 'ExecutionSucceeded',
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'LambdaFunctionScheduled',
+      'LambdaFunctionStarted',
+      'LambdaFunctionSucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
     ]);
   });
 });
@@ -99,7 +137,15 @@ describe('Task state: .waitForTaskToken', () => {
 
   function tokenCatcher() {
     const tokens: string[] = [];
-    return { tokens, handlers: { request: (input: unknown) => { tokens.push((input as { token: string }).token); return 'sent'; } } };
+    return {
+      tokens,
+      handlers: {
+        request: (input: unknown) => {
+          tokens.push((input as { token: string }).token);
+          return 'sent';
+        },
+      },
+    };
   }
 
   it('waits for SendTaskSuccess and outputs its payload', async () => {
@@ -108,13 +154,23 @@ describe('Task state: .waitForTaskToken', () => {
     const arn = harness.start(harness.deploy(callbackDefinition()));
     await harness.clock.advance(0);
 
-    const result = harness.engine.sendTaskCallback(tokens[0], { kind: 'outcome', outcome: { status: 'succeeded', output: { approved: true } } });
+    const result = harness.engine.sendTaskCallback(tokens[0], {
+      kind: 'outcome',
+      outcome: { status: 'succeeded', output: { approved: true } },
+    });
     const record = await harness.finish(arn);
 
     expect(result.ok).toBe(true);
     expect(outputOf(record)).toStrictEqual({ approved: true });
     expect(harness.types(arn)).toStrictEqual([
-      'ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded',
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSubmitted',
+      'TaskSucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
     ]);
   });
 
@@ -164,7 +220,12 @@ describe('Task state: .waitForTaskToken', () => {
   it('waits a 7-day approval timeout in virtual time', async () => {
     const { handlers } = tokenCatcher();
     const harness = createEngineHarness({ handlers });
-    const definition = callbackDefinition({ TimeoutSeconds: 7 * 24 * 3600, Catch: [{ ErrorEquals: ['States.Timeout'], Next: 'Expired' }], End: undefined, Next: 'Done' });
+    const definition = callbackDefinition({
+      TimeoutSeconds: 7 * 24 * 3600,
+      Catch: [{ ErrorEquals: ['States.Timeout'], Next: 'Expired' }],
+      End: undefined,
+      Next: 'Done',
+    });
     Object.assign(definition.States, { Expired: { Type: 'Pass', Result: 'expired', End: true }, Done: { Type: 'Succeed' } });
 
     const { record } = await harness.run(definition);
@@ -177,10 +238,21 @@ describe('Task state: .waitForTaskToken', () => {
 describe('Task state: states:startExecution', () => {
   it('.sync:2 runs the child to completion and returns its parsed output', async () => {
     const harness = createEngineHarness();
-    const child = harness.deploy({ StartAt: 'C', States: { C: { Type: 'Pass', Parameters: { 'doubled.$': 'States.MathAdd($.n, $.n)' }, End: true } } }, 'child');
+    const child = harness.deploy(
+      { StartAt: 'C', States: { C: { Type: 'Pass', Parameters: { 'doubled.$': 'States.MathAdd($.n, $.n)' }, End: true } } },
+      'child',
+    );
     const definition = {
       StartAt: 'Run',
-      States: { Run: { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution.sync:2', Parameters: { StateMachineArn: child, 'Input.$': '$' }, OutputPath: '$.Output', End: true } },
+      States: {
+        Run: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::states:startExecution.sync:2',
+          Parameters: { StateMachineArn: child, 'Input.$': '$' },
+          OutputPath: '$.Output',
+          End: true,
+        },
+      },
     };
 
     const { record } = await harness.run(definition, { n: 4 });
@@ -191,7 +263,12 @@ describe('Task state: states:startExecution', () => {
   it('fire-and-forget returns the child ARN and start date', async () => {
     const harness = createEngineHarness();
     const child = harness.deploy({ StartAt: 'C', States: { C: { Type: 'Wait', Seconds: 10, End: true } } }, 'sleeper');
-    const definition = { StartAt: 'Run', States: { Run: { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution', Parameters: { StateMachineArn: child }, End: true } } };
+    const definition = {
+      StartAt: 'Run',
+      States: {
+        Run: { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution', Parameters: { StateMachineArn: child }, End: true },
+      },
+    };
 
     const { record } = await harness.run(definition);
 

@@ -1,6 +1,10 @@
 import { createEngineHarness, outputOf } from '../../../helpers/engine-harness';
 
-const wait = (fields: Record<string, unknown>, language = 'JSONPath') => ({ QueryLanguage: language, StartAt: 'W', States: { W: { Type: 'Wait', End: true, ...fields } } });
+const wait = (fields: Record<string, unknown>, language = 'JSONPath') => ({
+  QueryLanguage: language,
+  StartAt: 'W',
+  States: { W: { Type: 'Wait', End: true, ...fields } },
+});
 
 describe('Wait state', () => {
   it('waits 7 days in milliseconds of test time', async () => {
@@ -39,7 +43,11 @@ describe('Wait state', () => {
   it.each([
     [{ SecondsPath: '$.s' }, { s: -1 }, 'The SecondsPath parameter references a negative value: $.s == -1'],
     [{ SecondsPath: '$.s' }, { s: 1.5 }, 'The SecondsPath parameter cannot be parsed as a long value: $.s == 1.5'],
-    [{ TimestampPath: '$.t' }, { t: '2016-12-05T21:29:29' }, 'The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: $.t == 2016-12-05T21:29:29'],
+    [
+      { TimestampPath: '$.t' },
+      { t: '2016-12-05T21:29:29' },
+      'The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: $.t == 2016-12-05T21:29:29',
+    ],
   ])('fails %j on %j with AWS cause', async (fields, input, cause) => {
     const harness = createEngineHarness();
 

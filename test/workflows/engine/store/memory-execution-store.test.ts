@@ -38,7 +38,12 @@ describe('MemoryExecutionStore', () => {
       return { index: id, name: 'Map' };
     };
     for (let id = 1; id <= 700; id++) {
-      const event: HistoryEvent = { id, previousEventId: id % 7 === 0 ? id - 3 : id - 1, timestamp: 1_000 + id * 3, type: id % 2 ? 'PassStateEntered' : 'PassStateExited' };
+      const event: HistoryEvent = {
+        id,
+        previousEventId: id % 7 === 0 ? id - 3 : id - 1,
+        timestamp: 1_000 + id * 3,
+        type: id % 2 ? 'PassStateEntered' : 'PassStateExited',
+      };
       const details = detailsOf(id);
       if (details) event.details = details;
       const key = `r/4.${id % 10}#${id}`;

@@ -14,7 +14,14 @@ describe('Activity Task states', () => {
     const activityArn = createActivity(harness, 'square');
     const definition = {
       StartAt: 'Each',
-      States: { Each: { Type: 'Map', ItemsPath: '$.items', ItemProcessor: { StartAt: 'Square', States: { Square: { Type: 'Task', Resource: activityArn, End: true } } }, End: true } },
+      States: {
+        Each: {
+          Type: 'Map',
+          ItemsPath: '$.items',
+          ItemProcessor: { StartAt: 'Square', States: { Square: { Type: 'Task', Resource: activityArn, End: true } } },
+          End: true,
+        },
+      },
     };
     const executionArn = harness.start(harness.deploy(definition), { items: [2, 3, 4] });
     await settle();
@@ -24,7 +31,9 @@ describe('Activity Task states', () => {
       const task = await harness.engine.pollActivityTask(activityArn, `w${taken}`, 1_000);
       tokens.add(task!.taskToken);
       const n = JSON.parse(task!.input) as number;
-      expect(harness.engine.sendTaskCallback(task!.taskToken, { kind: 'outcome', outcome: { status: 'succeeded', output: n * n } }).ok).toBe(true);
+      expect(
+        harness.engine.sendTaskCallback(task!.taskToken, { kind: 'outcome', outcome: { status: 'succeeded', output: n * n } }).ok,
+      ).toBe(true);
     }
     const record = await harness.finish(executionArn);
 
@@ -36,12 +45,18 @@ describe('Activity Task states', () => {
   it('schedules a new task, with a new token, for each retry', async () => {
     const harness = createEngineHarness();
     const activityArn = createActivity(harness, 'flaky');
-    const definition = { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: activityArn, Retry: [{ ErrorEquals: ['Busy'], IntervalSeconds: 5 }], End: true } } };
+    const definition = {
+      StartAt: 'Work',
+      States: { Work: { Type: 'Task', Resource: activityArn, Retry: [{ ErrorEquals: ['Busy'], IntervalSeconds: 5 }], End: true } },
+    };
     const executionArn = harness.start(harness.deploy(definition), { x: 1 });
     await settle();
 
     const first = await harness.engine.pollActivityTask(activityArn, undefined, 1_000);
-    harness.engine.sendTaskCallback(first!.taskToken, { kind: 'outcome', outcome: { status: 'failed', error: 'Busy', cause: 'try later' } });
+    harness.engine.sendTaskCallback(first!.taskToken, {
+      kind: 'outcome',
+      outcome: { status: 'failed', error: 'Busy', cause: 'try later' },
+    });
     await harness.clock.advance(5_000);
     const second = await harness.engine.pollActivityTask(activityArn, undefined, 1_000);
     harness.engine.sendTaskCallback(second!.taskToken, { kind: 'outcome', outcome: { status: 'succeeded', output: 'ok' } });
@@ -50,10 +65,16 @@ describe('Activity Task states', () => {
     expect(second!.taskToken).not.toBe(first!.taskToken);
     expect(record).toMatchObject({ status: 'SUCCEEDED', output: '"ok"' });
     expect(harness.types(executionArn)).toStrictEqual([
-      'ExecutionStarted', 'TaskStateEntered',
-      'ActivityScheduled', 'ActivityStarted', 'ActivityFailed',
-      'ActivityScheduled', 'ActivityStarted', 'ActivitySucceeded',
-      'TaskStateExited', 'ExecutionSucceeded',
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'ActivityScheduled',
+      'ActivityStarted',
+      'ActivityFailed',
+      'ActivityScheduled',
+      'ActivityStarted',
+      'ActivitySucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
     ]);
   });
 

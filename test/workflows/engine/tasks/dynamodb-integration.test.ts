@@ -27,7 +27,14 @@ function startEngine(dynamodb: DynamoDbItems | undefined, store: ExecutionStore 
     start(definition, input = {}) {
       const name = `ddb-${++machines}`;
       const arn = stateMachineArnOf(engine.account, name);
-      store.putStateMachine({ arn, name, type: 'STANDARD', definition: JSON.stringify(definition), roleArn: 'arn:aws:iam::123456789012:role/test', createdAt: 0 });
+      store.putStateMachine({
+        arn,
+        name,
+        type: 'STANDARD',
+        definition: JSON.stringify(definition),
+        roleArn: 'arn:aws:iam::123456789012:role/test',
+        createdAt: 0,
+      });
       const result = engine.startExecution({ stateMachineArn: arn, input: JSON.stringify(input) });
       if (!result.ok) throw new Error(result.message);
       return result.value.record.arn;
@@ -35,7 +42,11 @@ function startEngine(dynamodb: DynamoDbItems | undefined, store: ExecutionStore 
   };
 }
 
-async function run(dynamodb: DynamoDbItems | undefined, definition: object, input: JsonValue = {}): Promise<{ record: ExecutionRecord; events: HistoryEvent[]; output: JsonValue }> {
+async function run(
+  dynamodb: DynamoDbItems | undefined,
+  definition: object,
+  input: JsonValue = {},
+): Promise<{ record: ExecutionRecord; events: HistoryEvent[]; output: JsonValue }> {
   const { engine, start } = startEngine(dynamodb);
   const arn = start(definition, input);
   const record = await engine.waitForExecution(arn);
@@ -49,7 +60,11 @@ function task(action: string, fields: JsonObject): object {
 describe('DynamoDB optimized integration', () => {
   it('sends the resolved Parameters as the putItem request and records dynamodb task events', async () => {
     const dynamodb = createFakeDynamoDbItems();
-    const parameters = { TableName: 'orders', Item: { id: { 'S.$': '$.id' }, total: { 'N.$': 'States.Format(\'{}\', $.total)' } }, ConditionExpression: 'attribute_not_exists(id)' };
+    const parameters = {
+      TableName: 'orders',
+      Item: { id: { 'S.$': '$.id' }, total: { 'N.$': "States.Format('{}', $.total)" } },
+      ConditionExpression: 'attribute_not_exists(id)',
+    };
 
     const { record, events, output } = await run(dynamodb, task('putItem', { Parameters: parameters }), { id: 'o-1', total: 42 });
 
@@ -58,18 +73,36 @@ describe('DynamoDB optimized integration', () => {
     expect(dynamodb.calls).toStrictEqual([{ action: 'putItem', request }]);
     expect(Object.keys(output as JsonObject)).toStrictEqual(['SdkHttpMetadata', 'SdkResponseMetadata']);
     expect(events.map((event) => event.type)).toStrictEqual([
-      'ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded',
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSucceeded',
+      'TaskStateExited',
+      'ExecutionSucceeded',
     ]);
-    expect(events[2].details).toStrictEqual({ resourceType: 'dynamodb', resource: 'putItem', region: 'us-east-1', parameters: JSON.stringify(request) });
+    expect(events[2].details).toStrictEqual({
+      resourceType: 'dynamodb',
+      resource: 'putItem',
+      region: 'us-east-1',
+      parameters: JSON.stringify(request),
+    });
     expect(events[3].details).toStrictEqual({ resourceType: 'dynamodb', resource: 'putItem' });
   });
 
   it('returns the getItem response with the SDK metadata AWS adds', async () => {
     const dynamodb = createFakeDynamoDbItems(() => ({ Item: ITEM }));
 
-    const { output } = await run(dynamodb, task('getItem', { Parameters: { TableName: 'orders', Key: { id: { S: 'o-1' } }, ConsistentRead: true } }));
+    const { output } = await run(
+      dynamodb,
+      task('getItem', { Parameters: { TableName: 'orders', Key: { id: { S: 'o-1' } }, ConsistentRead: true } }),
+    );
 
-    expect(output).toMatchObject({ Item: ITEM, SdkHttpMetadata: { HttpStatusCode: 200 }, SdkResponseMetadata: { RequestId: expect.stringMatching(/^[0-9A-Z]{52}$/) } });
+    expect(output).toMatchObject({
+      Item: ITEM,
+      SdkHttpMetadata: { HttpStatusCode: 200 },
+      SdkResponseMetadata: { RequestId: expect.stringMatching(/^[0-9A-Z]{52}$/) },
+    });
   });
 
   it('sends JSONata Arguments as the request and exposes the response as $states.result', async () => {
@@ -113,9 +146,12 @@ describe('DynamoDB optimized integration', () => {
     expect(output).toBe('PAID');
   });
 
-  it('lets Catch match DynamoDB.ConditionalCheckFailedException with AWS\'s cause text', async () => {
+  it("lets Catch match DynamoDB.ConditionalCheckFailedException with AWS's cause text", async () => {
     const dynamodb = createFakeDynamoDbItems(() => {
-      throw new DynamoDbItemsError('ConditionalCheckFailedException', 'The conditional request failed', { statusCode: 400, requestId: 'REQ1' });
+      throw new DynamoDbItemsError('ConditionalCheckFailedException', 'The conditional request failed', {
+        statusCode: 400,
+        requestId: 'REQ1',
+      });
     });
     const definition = {
       StartAt: 'Put',
@@ -133,11 +169,15 @@ describe('DynamoDB optimized integration', () => {
 
     const { record, events, output } = await run(dynamodb, definition, { id: 'o-1' });
 
-    const cause = 'The conditional request failed (Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ConditionalCheckFailedException; Request ID: REQ1; Proxy: null)';
+    const cause =
+      'The conditional request failed (Service: AmazonDynamoDBv2; Status Code: 400; Error Code: ConditionalCheckFailedException; Request ID: REQ1; Proxy: null)';
     expect(record.status).toBe('SUCCEEDED');
     expect(output).toStrictEqual({ id: 'o-1', error: { Error: 'DynamoDB.ConditionalCheckFailedException', Cause: cause } });
     expect(events.find((event) => event.type === 'TaskFailed')?.details).toStrictEqual({
-      resourceType: 'dynamodb', resource: 'putItem', error: 'DynamoDB.ConditionalCheckFailedException', cause,
+      resourceType: 'dynamodb',
+      resource: 'putItem',
+      error: 'DynamoDB.ConditionalCheckFailedException',
+      cause,
     });
   });
 
@@ -145,12 +185,16 @@ describe('DynamoDB optimized integration', () => {
     let attempts = 0;
     const dynamodb = createFakeDynamoDbItems(() => {
       attempts += 1;
-      if (attempts < 3) throw new DynamoDbItemsError('ProvisionedThroughputExceededException', 'Rate of requests exceeds the allowed throughput.');
+      if (attempts < 3)
+        throw new DynamoDbItemsError('ProvisionedThroughputExceededException', 'Rate of requests exceeds the allowed throughput.');
       return { Item: ITEM };
     });
     const retry = [{ ErrorEquals: ['DynamoDB.ProvisionedThroughputExceededException'], IntervalSeconds: 1, MaxAttempts: 3 }];
 
-    const { record } = await run(dynamodb, task('getItem', { Parameters: { TableName: 'orders', Key: { id: { S: 'o-1' } } }, Retry: retry, OutputPath: '$.Item' }));
+    const { record } = await run(
+      dynamodb,
+      task('getItem', { Parameters: { TableName: 'orders', Key: { id: { S: 'o-1' } } }, Retry: retry, OutputPath: '$.Item' }),
+    );
 
     expect(record.status).toBe('SUCCEEDED');
     expect(dynamodb.calls).toHaveLength(3);
@@ -166,7 +210,9 @@ describe('DynamoDB optimized integration', () => {
     const error = dynamoDbTaskError(new DynamoDbItemsError(exceptionName, 'message text', { statusCode, requestId: 'R' }));
 
     expect(error.code).toBe(expected);
-    expect(error.details).toBe(`message text (Service: AmazonDynamoDBv2; Status Code: ${statusCode}; Error Code: ${exceptionName}; Request ID: R; Proxy: null)`);
+    expect(error.details).toBe(
+      `message text (Service: AmazonDynamoDBv2; Status Code: ${statusCode}; Error Code: ${exceptionName}; Request ID: R; Proxy: null)`,
+    );
   });
 
   it('fails with States.Runtime when the engine has no DynamoDB', async () => {
@@ -178,7 +224,10 @@ describe('DynamoDB optimized integration', () => {
   });
 
   it('does not offer the callback pattern, as AWS does not', async () => {
-    const { record } = await run(createFakeDynamoDbItems(), task('putItem.waitForTaskToken', { Parameters: { TableName: 'orders', Item: ITEM } }));
+    const { record } = await run(
+      createFakeDynamoDbItems(),
+      task('putItem.waitForTaskToken', { Parameters: { TableName: 'orders', Item: ITEM } }),
+    );
 
     expect(record.error).toBe('States.Runtime');
     expect(record.cause).toMatch(/is not supported/);
@@ -190,8 +239,20 @@ describe('DynamoDB optimized integration', () => {
     const definition = {
       StartAt: 'Put',
       States: {
-        Put: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: 'orders', Item: ITEM }, ResultPath: null, Next: 'Get' },
-        Get: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:getItem', Parameters: { TableName: 'orders', Key: { id: { S: 'o-1' } } }, OutputPath: '$.Item', End: true },
+        Put: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::dynamodb:putItem',
+          Parameters: { TableName: 'orders', Item: ITEM },
+          ResultPath: null,
+          Next: 'Get',
+        },
+        Get: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::dynamodb:getItem',
+          Parameters: { TableName: 'orders', Key: { id: { S: 'o-1' } } },
+          OutputPath: '$.Item',
+          End: true,
+        },
       },
     };
     const arn = startEngine(hanging, store).start(definition);

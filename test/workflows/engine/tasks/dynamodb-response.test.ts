@@ -44,7 +44,7 @@ describe('dynamoDbResponse', () => {
     expect(response.SdkHttpMetadata).toMatchObject({ HttpHeaders: { 'Content-Length': String(Buffer.byteLength(JSON.stringify(body))) } });
   });
 
-  it('makes request ids in DynamoDB\'s form', () => {
+  it("makes request ids in DynamoDB's form", () => {
     expect(dynamoDbRequestId()).toMatch(/^[0-9A-Z]{52}$/);
   });
 });

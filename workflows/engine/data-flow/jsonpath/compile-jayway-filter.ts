@@ -12,12 +12,7 @@ import { JsonPathError } from '../../errors';
 import { compileJaywayPath } from './compile-jayway-path';
 import { parsePermissiveJson } from './parse-permissive-json';
 import { invalidPath, PathCursor } from './path-cursor';
-import {
-  RELATIONAL_OPERATORS,
-  type FilterExpression,
-  type FilterOperand,
-  type RelationalOperator,
-} from './path-segment';
+import { RELATIONAL_OPERATORS, type FilterExpression, type FilterOperand, type RelationalOperator } from './path-segment';
 import { unescapeJava } from './unescape-java';
 
 const OPERATOR_CHARS = '<>=~!';

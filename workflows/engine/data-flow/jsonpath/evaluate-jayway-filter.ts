@@ -9,15 +9,7 @@ import type { JsonValue } from '../../../asl';
 import { JsonPathError } from '../../errors';
 import { isJsonObject } from '../is-json-object';
 import { evaluateJaywayPath } from './evaluate-jayway-path';
-import {
-  compareValues,
-  listOf,
-  parsed,
-  regexInput,
-  toFilterValue,
-  valuesEqual,
-  type FilterValue,
-} from './filter-value';
+import { compareValues, listOf, parsed, regexInput, toFilterValue, valuesEqual, type FilterValue } from './filter-value';
 import type { FilterExpression, FilterOperand, JaywayPath, RelationalOperator } from './path-segment';
 
 /** Whether `item` passes `filter`; `root` is the document `$` paths in the filter read. */
@@ -145,7 +137,8 @@ function relates(left: FilterValue, operator: RelationalOperator, right: FilterV
     case 'EMPTY':
       return isEmpty(left, right);
     case 'EXISTS':
-      if (left.kind !== 'boolean' && right.kind !== 'boolean') throw new JsonPathError('Evaluation', 'Failed to evaluate exists expression');
+      if (left.kind !== 'boolean' && right.kind !== 'boolean')
+        throw new JsonPathError('Evaluation', 'Failed to evaluate exists expression');
       return left.kind === 'boolean' && right.kind === 'boolean' ? left.value === right.value : expected('boolean');
     case 'ALL':
     case 'TYPE':

@@ -31,7 +31,12 @@ type Context = {
  * Every match of `path` in `document`, in order; `root` is what `$` means inside filters. Throws
  * JsonPathError where Jayway throws (only before the first indefinite token, or in a filter).
  */
-export function evaluateJaywayPath(path: JaywayPath, document: JsonValue, root: JsonValue, options: JaywayEvaluationOptions = {}): JsonValue[] {
+export function evaluateJaywayPath(
+  path: JaywayPath,
+  document: JsonValue,
+  root: JsonValue,
+  options: JaywayEvaluationOptions = {},
+): JsonValue[] {
   const { segments } = path;
   const upstreamDefinite = segments.map((_, at) => segments.slice(0, at).every((segment) => isTokenDefinite(segment, false)));
   const context: Context = { path, root, requireProperties: options.requireProperties ?? false, results: [], upstreamDefinite };

@@ -29,7 +29,10 @@ function doubleQuoted(text: string): string {
       at = end;
     } else if (char === "'") {
       const end = closingQuote(text, at, "'");
-      const body = text.slice(at + 1, end).replace(/\\'/g, "'").replace(/(?<!\\)"/g, '\\"');
+      const body = text
+        .slice(at + 1, end)
+        .replace(/\\'/g, "'")
+        .replace(/(?<!\\)"/g, '\\"');
       out += `"${body}"`;
       at = end;
     } else {

@@ -30,8 +30,27 @@ export type JaywayPath = {
 
 /** Jayway's RelationalOperator, by the text a filter spells it with (word operators are upper-cased). */
 export const RELATIONAL_OPERATORS = [
-  '>=', '<=', '==', '===', '!=', '!==', '<', '>', '=~',
-  'NIN', 'IN', 'CONTAINS', 'ALL', 'SIZE', 'EXISTS', 'TYPE', 'MATCHES', 'EMPTY', 'SUBSETOF', 'ANYOF', 'NONEOF',
+  '>=',
+  '<=',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '<',
+  '>',
+  '=~',
+  'NIN',
+  'IN',
+  'CONTAINS',
+  'ALL',
+  'SIZE',
+  'EXISTS',
+  'TYPE',
+  'MATCHES',
+  'EMPTY',
+  'SUBSETOF',
+  'ANYOF',
+  'NONEOF',
 ] as const;
 
 /** One relational operator. */
