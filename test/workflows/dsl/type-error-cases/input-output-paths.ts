@@ -1,6 +1,7 @@
 /**
- * Wrong InputPath, OutputPath, ItemsPath, SecondsPath and approval context paths. Compiled by type-errors.test.ts
- * with the directives removed; each directive names the case whose message the test asserts.
+ * Wrong InputPath, OutputPath, ItemsPath, SecondsPath and approval context paths. Compiled by
+ * type-errors.test.ts with the directives removed; each directive names the case whose message the
+ * test asserts.
  */
 import { workflow } from '../../../../workflows/dsl';
 import { EXAMPLE, reserve } from './order';
