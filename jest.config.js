@@ -13,15 +13,8 @@ const transform = { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] 
 
 /** Integration tests by name. */
 const INTEGRATION_BY_NAME = '\\.(int|e2e)\\.test\\.ts$';
-/**
- * Integration tests not (yet) named so: the CLI's tests and jayway-paths-check run the binary as a child process
- * (test/cli/run-cli.ts), openapi.test.ts starts the API stack.
- */
-const INTEGRATION_BY_PATH = [
-  '/test/cli/.+\\.test\\.ts$',
-  '/test/api/openapi\\.test\\.ts$',
-  '/test/workflows/dsl/checks/jayway-paths-check\\.test\\.ts$',
-];
+/** The CLI's tests: each file runs its command in-process and spawns the real binary once. */
+const INTEGRATION_BY_PATH = ['/test/cli/.+\\.test\\.ts$'];
 const INTEGRATION = [INTEGRATION_BY_NAME, ...INTEGRATION_BY_PATH];
 
 /** @param {string} displayName @param {Partial<import('jest').Config>} options */
