@@ -3,17 +3,14 @@
  * access rule; decisions go through decideApproval, the one decision path; no response ever
  * carries a task token.
  */
-import type { SFNClient } from '@aws-sdk/client-sfn';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { checkAccess, type ResolvedAccess } from '../access/access-rule';
+import { checkAccess } from '../access/access-rule';
 import { enforceAccess } from '../access/enforce-access';
-import { systemApprovalClock, type ApprovalClock } from '../approvals/approval-clock';
-import type { OnApprovalEvent } from '../approvals/approval-event';
+import { systemApprovalClock } from '../approvals/approval-clock';
 import { approvalIdSchema, approveBody, listApprovalsQuery, rejectBody } from '../approvals/approval-schemas';
-import type { ApprovalStore } from '../approvals/approval-store';
 import { approvalSubject } from '../approvals/approval-subject';
-import { approvalNotFound, decideApproval, type DecisionInput } from '../approvals/decide-approval';
+import { approvalNotFound, decideApproval, type DecideApprovalDeps, type DecisionInput } from '../approvals/decide-approval';
 import { listApprovals } from '../approvals/list-approvals';
 import { publicApproval, type PublicApproval } from '../approvals/public-approval';
 import { HttpError, type Caller } from '../errors';
@@ -21,14 +18,8 @@ import { callerOf } from '../middleware/caller-of';
 import { parseQuery } from '../middleware/parse-query';
 import { channelOf } from './channel-of';
 
-/** What the routes need; `onApprovalEvent` hears each decision (live events). */
-export type ApprovalsRouterDeps = {
-  store: ApprovalStore;
-  sfn: SFNClient;
-  accessOf: (workflow: string) => ResolvedAccess;
-  clock?: ApprovalClock;
-  onApprovalEvent?: OnApprovalEvent;
-};
+/** What the routes need: what deciding needs (`onApprovalEvent` hears each decision, for live events). */
+export type ApprovalsRouterDeps = DecideApprovalDeps;
 
 const noQuery = z.strictObject({});
 
